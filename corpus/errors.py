@@ -1,0 +1,5 @@
+"""The one error corpus raises: its message is a full sentence a user can act on."""
+
+
+class CorpusError(Exception):
+    """A file cannot be read as an interview; ``str(error)`` names the file and what to do."""

@@ -1,0 +1,131 @@
+"""The shapes corpus hands to the rest of gloss.
+
+Everything is frozen: one parse of an interview is shared by the reader, the store and
+the exporters, and nobody may change it under the others. Offsets always index the
+*clean* text unless a name says ``raw``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of the clean text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """An enumerated item of an answer ("The first is to ...", "(2) ...", "Secondly, ...")."""
+
+    ordinal: int
+    text: str
+    """The enumerating sentence or item, clean, whitespace collapsed."""
+    start: int
+    end: int
+    """From the item's first character to the next item or the end of the answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An interviewer's question and the answer that follows it."""
+
+    text: str
+    """The question without its label (``Q:``), continuation lines joined by one space."""
+    start: int
+    end: int
+    """The question's own text, label excluded, continuation lines included."""
+    answer: Span
+    """The answer's text, label excluded, up to the next question or heading."""
+    measures: tuple[Measure, ...] = ()
+    asker: str = ""
+    """The label as written, e.g. ``Q``, ``Reporter``."""
+    answerer: str = ""
+    """The answer's label as written, e.g. ``Answer``, ``Minister Li``; empty if none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A block of questions under one heading; ``heading`` is None before the first one."""
+
+    heading: str | None
+    start: int
+    end: int
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The structure of one interview, found in its clean text."""
+
+    title: str | None = None
+    title_span: Span | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    intro: Span | None = None
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Clean text plus, for each clean character, where it came from in the raw text.
+
+    ``raw_offsets`` has ``len(text) + 1`` entries: ``raw_offsets[i]`` is the raw index of
+    ``text[i]`` and the last entry is ``len(raw)``, so a clean span ``[s, e)`` maps to the
+    raw span ``[raw_offsets[s], raw_offsets[e])``. Nothing is lost: the raw text is kept.
+    """
+
+    text: str
+    raw: str
+    raw_offsets: Sequence[int] = field(repr=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span a clean span came from."""
+        if end > start:
+            return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+        return self.raw_offsets[start], self.raw_offsets[start]
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    """One interview file, read, cleaned and outlined."""
+
+    id: str
+    """Stable id: the file name without its extension."""
+    path: Path
+    clean: CleanText
+    outline: Outline
+    sentences: tuple[Span, ...]
+    fingerprint: str
+    """A hash of the clean text; annotations record it to notice changed texts."""
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @property
+    def title(self) -> str:
+        return self.outline.title or self.id

@@ -1,0 +1,5 @@
+"""``python -m tui`` runs gloss."""
+
+from tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""The gloss command line.
+
+``gloss [FILE...]`` opens the reader; ``gloss COMMAND ...`` runs a headless subcommand
+(``clean``, ``outline``, ``annotate``, ...) for scripts. Each group of subcommands lives in
+its own module under ``tui.commands`` and registers itself here. Every failure a user can
+cause ends as one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+
+from corpus import CorpusError
+
+#: Modules that each define ``register(subparsers)``; their parsers set ``handler``.
+COMMAND_MODULES = ("tui.commands.corpus_commands", "tui.commands.store_commands")
+
+Handler = Callable[[argparse.Namespace], int]
+
+EXIT_USER_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+def gloss_version() -> str:
+    try:
+        return version("gloss")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        from tui import __version__
+
+        return __version__
+
+
+def add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"gloss {gloss_version()}")
+
+
+def build_command_parser() -> tuple[argparse.ArgumentParser, list[str]]:
+    """The parser for ``gloss COMMAND ...`` and the names of the commands."""
+    parser = argparse.ArgumentParser(prog="gloss", description="gloss headless commands.")
+    add_version(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module_name in COMMAND_MODULES:
+        import_module(module_name).register(subparsers)
+    return parser, list(subparsers.choices)
+
+
+def build_reader_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for ``gloss [FILE...]``, whose help also lists the subcommands."""
+    from tui.commands.common import add_store_options
+
+    parser = argparse.ArgumentParser(
+        prog="gloss",
+        usage="gloss [FILE ...] [--db PATH] [--author NAME]\n       gloss COMMAND [ARGS ...]",
+        description=(
+            "A terminal reader and annotator for interview transcripts. With no FILE, "
+            "opens the two bundled interviews side by side."
+        ),
+        epilog=(
+            "commands: " + ", ".join(commands) + ".\nRun 'gloss COMMAND --help' for one of them."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_version(parser)
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="interview text files or bundled interview ids (default: the bundled two)",
+    )
+    add_store_options(parser)
+    return parser
+
+
+def _run(argv: list[str]) -> int:
+    command_parser, commands = build_command_parser()
+    if argv and argv[0] in commands:
+        args = command_parser.parse_args(argv)
+        handler: Handler = args.handler
+        return handler(args)
+    args = build_reader_parser(commands).parse_args(argv)
+    from tui.launch import run_reader
+
+    return run_reader(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``gloss`` console script."""
+    from store.errors import StoreError
+
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except (CorpusError, StoreError) as error:
+        print(f"gloss: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("gloss: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (``gloss clean X | head``): not an error.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
