@@ -1,0 +1,1 @@
+"""tui.screens: the reader's screen and the modal dialogs it opens."""

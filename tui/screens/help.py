@@ -1,0 +1,120 @@
+"""The key table (``?``): every action the reader offers, with its keys, by group.
+
+It is built from the bindings the app and screen really have (passed in, not copied
+here), so a remapped key or a new action shows up without anyone editing the help text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from tui.text import plain
+
+
+@dataclass(frozen=True, slots=True)
+class HelpEntry:
+    """One row of the key table."""
+
+    keys: str
+    """The keys as shown to the user, e.g. ``j / ↓``."""
+    description: str
+    group: str = "General"
+
+
+def help_entries(
+    bindings: Iterable[Binding],
+    group: str,
+    key_display: Callable[[Binding], str] | None = None,
+) -> list[HelpEntry]:
+    """Rows for ``bindings``: keys bound to the same action share one row, in order.
+
+    ``key_display`` formats a key (pass ``app.get_key_display`` to show keys the way the
+    footer does); bindings without a description are internal and left out.
+    """
+    display = key_display or (lambda binding: binding.key_display or binding.key)
+    keys: dict[tuple[str, str], list[str]] = {}
+    for binding in bindings:
+        for single in Binding.make_bindings([binding]):
+            if not single.description:
+                continue
+            shown = display(single)
+            row = keys.setdefault((single.action, single.description), [])
+            if shown not in row:
+                row.append(shown)
+    return [
+        HelpEntry(" / ".join(shown), description, group)
+        for (_action, description), shown in keys.items()
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable table of keys; ``escape``, ``q`` or ``?`` closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > #dialog {
+        width: 90;
+        max-width: 100%;
+        height: 90%;
+        padding: 0 1;
+        border: thick $primary;
+        background: $surface;
+    }
+    HelpScreen #title {
+        width: 100%;
+        text-style: bold;
+        padding: 0 1;
+    }
+    HelpScreen DataTable {
+        height: 1fr;
+    }
+    HelpScreen #hint {
+        width: 100%;
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
+    ]
+
+    def __init__(
+        self, entries: Iterable[HelpEntry | tuple[str, str, str]], *, title: str = "Keys"
+    ) -> None:
+        super().__init__()
+        self.entries: tuple[HelpEntry, ...] = tuple(
+            entry if isinstance(entry, HelpEntry) else HelpEntry(*entry) for entry in entries
+        )
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(plain(self._title), id="title")
+            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+            yield Static(plain("↑/↓ scroll · escape, q or ? close"), id="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#keys", DataTable)
+        table.add_columns("Key", "Action", "Group")
+        # Groups stay together, in the order they first appear.
+        order = {group: n for n, group in enumerate(dict.fromkeys(e.group for e in self.entries))}
+        for entry in sorted(self.entries, key=lambda e: order[e.group]):
+            table.add_row(
+                plain(entry.keys, "bold"), plain(entry.description), plain(entry.group, "dim")
+            )
+        table.focus()
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)
