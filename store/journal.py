@@ -1,0 +1,256 @@
+"""The file layer: a TinyDB JSON file made safe for several processes, plus a journal.
+
+TinyDB's own JSON storage rewrites the whole file in place on every change, which costs
+time in proportion to the database and loses data when two processes write at once or
+one dies mid-write. Here every change is appended as one JSON line (a batch of
+``[table, key, document-or-null]`` operations) to ``<db>.journal``, flushed and fsync'ed
+under a cross-process lock, and the main file is rewritten only now and then
+(compaction: temporary file, fsync, atomic rename, directory fsync). The main file is
+always a valid TinyDB database; main file plus journal is the current state.
+
+A crash mid-append can only tear the last journal line, and only for a change that was
+never acknowledged; readers ignore it and the next writer cuts it off. Replaying a
+journal onto a main file that already contains it is harmless (each operation sets or
+deletes a whole document), so a crash between compaction's rename and the journal's
+truncation loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from store.durable import atomic_write, fsync_dir
+from store.errors import StoreError
+
+Document = dict[str, Any]
+Tables = dict[str, dict[str, Document]]
+Op = tuple[str, str, Document | None]
+"""``(table, key, document)``; a ``None`` document deletes the key."""
+
+LOCK_TIMEOUT = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Enough of ``stat()`` to notice that another process replaced or grew a file."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> Stamp | None:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return None
+        return cls(info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The main file as parsed (None when it does not exist) and the journal after it."""
+
+    main: Any
+    ops: list[Op]
+
+
+class JournalFile:
+    """One database on disk: ``<db>``, ``<db>.journal`` and the lock file ``<db>.lock``."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = path
+        self.journal_path = path.with_name(path.name + ".journal")
+        self.lock_path = path.with_name(path.name + ".lock")
+        self._lock = FileLock(self.lock_path, timeout=lock_timeout)
+        self._lock_timeout = lock_timeout
+        self._main_stamp: Stamp | None = None
+        self._journal_stamp: Stamp | None = None
+        self._offset = 0
+        """Bytes of the journal read and applied (always at the end of a whole line)."""
+        self.entries = 0
+        """Batches in the journal since the last compaction."""
+
+    # -- locking and change detection ---------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the cross-process lock (re-entrant within this process)."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"{self.path}: another gloss process has held the database lock for "
+                f"{self._lock_timeout:.0f} s; wait for it to finish, or remove "
+                f"{self.lock_path.name} if no gloss is running"
+            ) from None
+        except OSError as error:
+            raise StoreError(
+                f"{self.path}: cannot create the lock file {self.lock_path.name} "
+                f"({error.strerror}); check the directory's permissions"
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def stale(self) -> bool:
+        """True if either file changed since this process last read or wrote it."""
+        return (
+            Stamp.of(self.path) != self._main_stamp
+            or Stamp.of(self.journal_path) != self._journal_stamp
+        )
+
+    @property
+    def journal_bytes(self) -> int:
+        return self._offset
+
+    # -- reading ------------------------------------------------------------------------
+
+    def read_all(self) -> Snapshot:
+        """Parse the main file and the whole journal (call under the lock)."""
+        main_stamp = Stamp.of(self.path)
+        main: Any = None
+        if main_stamp is not None and main_stamp.size > 0:
+            main = self._parse_main(self._read_bytes(self.path))
+        self._main_stamp = main_stamp
+        self._offset = 0
+        self.entries = 0
+        self._journal_stamp = None
+        ops = self._read_journal_from(0)
+        return Snapshot(main, ops)
+
+    def read_tail(self) -> list[Op] | None:
+        """The operations appended since the last read, or None if a full read is needed.
+
+        A full read is needed when the main file was replaced (a compaction) or the
+        journal shrank or was replaced.
+        """
+        if Stamp.of(self.path) != self._main_stamp:
+            return None
+        stamp = Stamp.of(self.journal_path)
+        previous = self._journal_stamp
+        if stamp == previous:
+            return []
+        if stamp is None or stamp.size < self._offset:
+            return None
+        if previous is not None and stamp.inode != previous.inode:
+            return None
+        return self._read_journal_from(self._offset)
+
+    def _read_bytes(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except IsADirectoryError:
+            raise StoreError(f"{path}: is a directory; pass a file path with --db") from None
+        except OSError as error:
+            raise StoreError(f"{path}: cannot be read ({error.strerror}); check it") from None
+
+    def _parse_main(self, data: bytes) -> Any:
+        try:
+            return json.loads(data)
+        except UnicodeDecodeError:
+            raise StoreError(
+                f"{self.path}: not a gloss database (not UTF-8 JSON); it was left untouched, "
+                "pass another --db"
+            ) from None
+        except json.JSONDecodeError as error:
+            raise StoreError(
+                f"{self.path}: not valid JSON ({error.msg} at line {error.lineno}, column "
+                f"{error.colno}); it was left untouched, repair it or pass another --db"
+            ) from None
+
+    def _read_journal_from(self, offset: int) -> list[Op]:
+        try:
+            with open(self.journal_path, "rb") as handle:
+                stamp = Stamp.of(self.journal_path)
+                handle.seek(offset)
+                data = handle.read()
+        except FileNotFoundError:
+            self._journal_stamp = None
+            self._offset = 0
+            return []
+        ops: list[Op] = []
+        position = 0
+        lines = data.split(b"\n")
+        # The piece after the last newline is a torn append (or empty): never applied.
+        for number, line in enumerate(lines[:-1]):
+            batch = self._parse_line(line)
+            if batch is None:
+                if any(self._parse_line(rest) is not None for rest in lines[number + 1 : -1]):
+                    raise StoreError(
+                        f"{self.journal_path}: damaged in the middle (line "
+                        f"{number + 1} after byte {offset}); restore it from a backup or "
+                        "move it aside to lose the changes since the last compaction"
+                    )
+                break  # a torn tail written over by zeros after a power cut
+            ops.extend(batch)
+            position += len(line) + 1
+            self.entries += 1
+        self._offset = offset + position
+        # Record the stamp of what was read; a torn tail leaves size > offset, which the
+        # next writer truncates before appending.
+        self._journal_stamp = stamp
+        return ops
+
+    @staticmethod
+    def _parse_line(line: bytes) -> list[Op] | None:
+        try:
+            record = json.loads(line)
+            raw_ops = record["ops"]
+            return [(str(table), str(key), doc) for table, key, doc in raw_ops]
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    # -- writing (always under the lock, after reading up to date) ---------------------
+
+    def append(self, ops: list[Op]) -> None:
+        """Durably append one batch; returns once it is on disk."""
+        line = json.dumps({"ops": ops}, ensure_ascii=False, separators=(",", ":")).encode()
+        created = not self.journal_path.exists()
+        try:
+            with open(self.journal_path, "ab") as handle:
+                if handle.tell() > self._offset:
+                    handle.truncate(self._offset)  # cut off a torn, unacknowledged tail
+                handle.write(line + b"\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            raise StoreError(
+                f"{self.journal_path}: cannot be written ({error.strerror}); the change was "
+                "not saved, free some space or check permissions"
+            ) from None
+        if created:
+            fsync_dir(self.path.parent)
+        self._offset += len(line) + 1
+        self.entries += 1
+        self._journal_stamp = Stamp.of(self.journal_path)
+
+    def write_main(self, tables: Tables) -> None:
+        """Compact: replace the main file with ``tables`` and empty the journal."""
+        data = json.dumps(tables, separators=(",", ":")).encode("ascii")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, data)
+            if self.journal_path.exists():
+                with open(self.journal_path, "r+b") as handle:
+                    handle.truncate(0)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        except OSError as error:
+            raise StoreError(
+                f"{self.path}: cannot be written ({error.strerror}); the change was not "
+                "saved, free some space or check permissions"
+            ) from None
+        self._main_stamp = Stamp.of(self.path)
+        self._journal_stamp = Stamp.of(self.journal_path)
+        self._offset = 0
+        self.entries = 0

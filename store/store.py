@@ -1,0 +1,586 @@
+"""AnnotationStore: the one object the reader and the command line talk to.
+
+Every change is a read-modify-write under the cross-process lock: bring the in-memory
+view up to date with what other processes wrote, decide, append the change durably to the
+journal, then apply it in memory. A method that changes something returns only after the
+change is on disk. Reads are served from memory; :meth:`refresh` cheaply notices (by file
+size, mtime and inode) that another process wrote and reads just what it appended.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from corpus import Interview
+from store.anchoring import Quote, find_passage, quote_at
+from store.codec import from_doc, to_doc
+from store.durable import durable_copy
+from store.errors import StoreError
+from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
+from store.model import Annotation, Status, TagInfo
+from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
+from store.tagpaths import check_colour, is_within, moved, normalise_tag, normalise_tags
+
+ANNOTATIONS = "annotations"
+CODEBOOK = "codebook"
+COMPACT_MIN_BYTES = 512 * 1024
+"""The journal is folded into the main file once it is this big and bigger than the main
+file: the rewrite then costs no more than the appends it replaces (amortised O(1))."""
+CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
+"""On close, small databases are compacted so that plain TinyDB sees everything."""
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with milliseconds, e.g. ``2026-01-02T03:04:05.678Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class AnnotationStore:
+    """Annotations and the codebook of one database file; use :meth:`open`."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = path
+        self._file = JournalFile(path, lock_timeout=lock_timeout)
+        self._mutex = threading.RLock()
+        self._tables: Tables = empty_tables()
+        self._by_id: dict[str, Annotation] = {}
+        self._key_of: dict[str, str] = {}
+        self._id_at: dict[str, str] = {}
+        self._by_span: dict[tuple[str, int, int], str] = {}
+        self._tag_key: dict[str, str] = {}
+        self._next_key = 1
+        self._closed = False
+
+    # -- opening and closing ----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT) -> AnnotationStore:
+        """Open (creating file and directory if missing); StoreError if it is not usable."""
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"{path}: is a directory; pass a file path with --db")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"{path}: cannot create its directory ({error.strerror}); pass another --db"
+            ) from None
+        store = cls(path, lock_timeout=lock_timeout)
+        with store._file.locked():
+            store._load_all()
+        return store
+
+    def close(self) -> None:
+        """Release the database; a small one is compacted first so plain TinyDB sees it all."""
+        with self._mutex:
+            if self._closed:
+                return
+            if self._file.journal_bytes > 0 and self._main_size() < CLOSE_COMPACT_MAX_BYTES:
+                self.compact()
+            self._closed = True
+
+    def __enter__(self) -> AnnotationStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Catch up with other processes; True if they changed the database since last look."""
+        with self._mutex:
+            if not self._file.stale():
+                return False
+            with self._file.locked():
+                return self._sync()
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, or None."""
+        with self._mutex:
+            return self._by_id.get(annotation_id)
+
+    def annotations(
+        self,
+        *,
+        interview: str | None = None,
+        tag: str | None = None,
+        author: str | None = None,
+        status: Status | None = None,
+    ) -> list[Annotation]:
+        """Annotations matching every filter given, in text order (interview, start, end).
+
+        ``tag`` matches that tag and the tags below it (``policy`` finds ``policy/tax``).
+        """
+        root = normalise_tag(tag) if tag is not None else None
+        with self._mutex:
+            found = [
+                a
+                for a in self._by_id.values()
+                if (interview is None or a.interview == interview)
+                and (author is None or a.author == author)
+                and (status is None or a.status == status)
+                and (root is None or any(is_within(t, root) for t in a.tags))
+            ]
+        found.sort(key=lambda a: (a.interview, a.start, a.end, a.created, a.id))
+        return found
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def tags(self) -> list[TagInfo]:
+        """Every tag in use or in the codebook, with its use count, sorted by path."""
+        with self._mutex:
+            counts: dict[str, int] = {}
+            for annotation in self._by_id.values():
+                for tag in annotation.tags:
+                    counts[tag] = counts.get(tag, 0) + 1
+            paths = set(counts) | set(self._tag_key)
+            return [self._tag_info(path, counts.get(path, 0)) for path in sorted(paths)]
+
+    def _tag_info(self, path: str, count: int) -> TagInfo:
+        key = self._tag_key.get(path)
+        doc = self._tables[CODEBOOK][key] if key is not None else {}
+        return TagInfo(path, doc.get("description"), doc.get("colour"), count)
+
+    # -- changing annotations -----------------------------------------------------------
+
+    def add(
+        self,
+        interview: Interview,
+        start: int,
+        end: int,
+        *,
+        tags: Sequence[str] = (),
+        note: str = "",
+        author: str,
+    ) -> Annotation:
+        """Annotate ``interview.text[start:end]``; durable on return.
+
+        If that exact passage is already annotated, the tags (and a new note) are merged
+        into the existing annotation instead of making a second one.
+        """
+        text = interview.text
+        if not 0 <= start < end <= len(text):
+            raise StoreError(
+                f"{interview.id}: passage {start}..{end} is not inside the text "
+                f"(0..{len(text)}); select some text first"
+            )
+        clean_tags = normalise_tags(tags)
+        author = " ".join(author.split())
+        if not author:
+            raise StoreError("author is empty; pass --author NAME or set $GLOSS_AUTHOR")
+        result: list[Annotation] = []
+
+        def change() -> list[Op]:
+            stamp = now_iso()
+            existing_id = self._by_span.get((interview.id, start, end))
+            if existing_id is not None:
+                old = self._by_id[existing_id]
+                merged_tags = tuple(sorted(set(old.tags) | set(clean_tags)))
+                merged_note = _merge_notes(old.note, note)
+                if (merged_tags, merged_note) == (old.tags, old.note):
+                    result.append(old)
+                    return []
+                new = _replace(old, tags=merged_tags, note=merged_note, updated=stamp)
+            else:
+                quote = quote_at(text, start, end)
+                raw_start, raw_end = interview.clean.raw_span(start, end)
+                new = Annotation(
+                    id=uuid.uuid4().hex,
+                    interview=interview.id,
+                    fingerprint=interview.fingerprint,
+                    start=start,
+                    end=end,
+                    exact=quote.exact,
+                    prefix=quote.prefix,
+                    suffix=quote.suffix,
+                    raw_start=raw_start,
+                    raw_end=raw_end,
+                    tags=clean_tags,
+                    note=note,
+                    author=author,
+                    created=stamp,
+                    updated=stamp,
+                )
+            result.append(new)
+            return [self._put_op(new)]
+
+        self._commit(change)
+        return result[0]
+
+    def update(
+        self,
+        annotation_id: str,
+        *,
+        tags: Sequence[str] | None = None,
+        note: str | None = None,
+    ) -> Annotation:
+        """Replace the tags and/or the note of an annotation; durable on return."""
+        clean_tags = normalise_tags(tags) if tags is not None else None
+        result: list[Annotation] = []
+
+        def change() -> list[Op]:
+            old = self._require(annotation_id)
+            new_tags = old.tags if clean_tags is None else clean_tags
+            new_note = old.note if note is None else note
+            if (new_tags, new_note) == (old.tags, old.note):
+                result.append(old)
+                return []
+            new = _replace(old, tags=new_tags, note=new_note, updated=now_iso())
+            result.append(new)
+            return [self._put_op(new)]
+
+        self._commit(change)
+        return result[0]
+
+    def delete(self, annotation_id: str) -> Annotation:
+        """Remove an annotation; returns it as it was (for undo). Durable on return."""
+        result: list[Annotation] = []
+
+        def change() -> list[Op]:
+            result.append(self._require(annotation_id))
+            return [(ANNOTATIONS, self._key_of[annotation_id], None)]
+
+        self._commit(change)
+        return result[0]
+
+    def restore(self, annotation: Annotation) -> None:
+        """Put ``annotation`` back exactly as given (undo of a delete or an update)."""
+        self._commit(lambda: [self._put_op(annotation)])
+
+    def put_many(self, annotations: Iterable[Annotation]) -> int:
+        """Store these annotations as given, in one durable batch (imports, benchmarks)."""
+        batch = list(annotations)
+        self._commit(lambda: [self._put_op(a) for a in batch])
+        return len(batch)
+
+    def anchor(self, interview: Interview) -> list[Annotation]:
+        """Re-anchor this interview's annotations if its text changed; returns the orphaned.
+
+        New positions, quotes and statuses are stored. An annotation that cannot be found
+        is marked ``orphaned`` and kept unchanged otherwise, never deleted; it is tried
+        again on every later call.
+        """
+        text = interview.text
+
+        def change() -> list[Op]:
+            ops: list[Op] = []
+            for old in self.annotations(interview=interview.id):
+                if old.fingerprint == interview.fingerprint:
+                    continue
+                found = find_passage(text, quote_of(old), old.start, old.end)
+                if found is None:
+                    if old.status != "orphaned":
+                        ops.append(self._put_op(_replace(old, status="orphaned")))
+                    continue
+                quote = quote_at(text, found.start, found.end)
+                raw_start, raw_end = interview.clean.raw_span(found.start, found.end)
+                moved_ = found.how != "same" or old.status == "orphaned"
+                new = _replace(
+                    old,
+                    fingerprint=interview.fingerprint,
+                    start=found.start,
+                    end=found.end,
+                    exact=quote.exact,
+                    prefix=quote.prefix,
+                    suffix=quote.suffix,
+                    raw_start=raw_start,
+                    raw_end=raw_end,
+                    status="reanchored" if moved_ else old.status,
+                )
+                ops.append(self._put_op(new))
+            return ops
+
+        self._commit(change)
+        return self.annotations(interview=interview.id, status="orphaned")
+
+    # -- the codebook -------------------------------------------------------------------
+
+    def set_tag(
+        self, path: str, *, description: str | None = None, colour: str | None = None
+    ) -> TagInfo:
+        """Describe and/or colour a tag (None leaves a field as is, "" clears it)."""
+        tag = normalise_tag(path)
+        if colour:
+            colour = check_colour(colour)
+
+        def change() -> list[Op]:
+            key = self._tag_key.get(tag)
+            doc: Document = dict(self._tables[CODEBOOK][key]) if key else {"path": tag}
+            if description is not None:
+                doc["description"] = description or None
+            if colour is not None:
+                doc["colour"] = colour or None
+            return [(CODEBOOK, key or self._new_key(), doc)]
+
+        self._commit(change)
+        with self._mutex:
+            return self._tag_info(tag, sum(tag in a.tags for a in self._by_id.values()))
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag and the tags below it everywhere; returns annotations changed."""
+        source, target = normalise_tag(old), normalise_tag(new)
+
+        def change() -> list[Op]:
+            self._require_tag(source)
+            if target != source and self._tag_exists(target):
+                raise StoreError(
+                    f"tag {target!r} already exists; use 'gloss tags merge {source} {target}' "
+                    "to combine the two"
+                )
+            return self._move_tag_ops(source, target)
+
+        return self._commit(change)
+
+    def merge_tags(self, source: str, target: str) -> int:
+        """Move every use of ``source`` (and below) onto ``target``; returns annotations changed."""
+        old, new = normalise_tag(source), normalise_tag(target)
+
+        def change() -> list[Op]:
+            self._require_tag(old)
+            return self._move_tag_ops(old, new) if old != new else []
+
+        return self._commit(change)
+
+    def delete_tag(self, path: str, *, force: bool = False) -> int:
+        """Remove a tag (and those below it); refused while in use unless ``force``."""
+        root = normalise_tag(path)
+
+        def change() -> list[Op]:
+            self._require_tag(root)
+            users = [a for a in self._by_id.values() if any(is_within(t, root) for t in a.tags)]
+            if users and not force:
+                raise StoreError(
+                    f"tag {root!r} is used by {len(users)} annotation(s); pass --force to "
+                    "remove it from them, or merge it into another tag"
+                )
+            stamp = now_iso()
+            ops = [
+                self._put_op(
+                    _replace(
+                        a, tags=tuple(t for t in a.tags if not is_within(t, root)), updated=stamp
+                    )
+                )
+                for a in users
+            ]
+            ops += [
+                (CODEBOOK, key, None) for tag, key in self._tag_key.items() if is_within(tag, root)
+            ]
+            return ops
+
+        return self._commit(change)
+
+    def _move_tag_ops(self, source: str, target: str) -> list[Op]:
+        stamp = now_iso()
+        ops: list[Op] = []
+        for a in self._by_id.values():
+            if any(is_within(t, source) for t in a.tags):
+                tags = tuple(sorted({moved(t, source, target) for t in a.tags}))
+                ops.append(self._put_op(_replace(a, tags=tags, updated=stamp)))
+        for tag, key in list(self._tag_key.items()):
+            if not is_within(tag, source):
+                continue
+            new_path = moved(tag, source, target)
+            doc = self._tables[CODEBOOK][key]
+            ops.append((CODEBOOK, key, None))
+            target_key = self._tag_key.get(new_path)
+            if target_key is None:
+                ops.append((CODEBOOK, self._new_key(), {**doc, "path": new_path}))
+            else:  # the target keeps its own description and colour, filling only gaps
+                kept = self._tables[CODEBOOK][target_key]
+                filled = {k: kept.get(k) or doc.get(k) for k in ("description", "colour")}
+                ops.append((CODEBOOK, target_key, {**kept, **filled}))
+        return ops
+
+    def _tag_exists(self, tag: str) -> bool:
+        return tag in self._tag_key or any(
+            any(is_within(t, tag) for t in a.tags) for a in self._by_id.values()
+        )
+
+    def _require_tag(self, tag: str) -> None:
+        if not self._tag_exists(tag):
+            raise StoreError(f"tag {tag!r}: no such tag in {self.path}; see 'gloss tags'")
+
+    # -- the machinery ------------------------------------------------------------------
+
+    def compact(self) -> None:
+        """Fold the journal into the main file now (temporary file, fsync, atomic rename)."""
+        with self._mutex, self._file.locked():
+            self._sync()
+            self._file.write_main(self._tables)
+
+    def _commit(self, change: Callable[[], list[Op]]) -> int:
+        """Run ``change`` on an up-to-date view under the lock, then persist its operations.
+
+        Returns the number of annotations the operations touched.
+        """
+        with self._mutex:
+            if self._closed:
+                raise StoreError(f"{self.path}: the database was closed; open it again")
+            with self._file.locked():
+                self._sync()
+                ops = change()
+                if not ops:
+                    return 0
+                self._file.append(ops)
+                for op in ops:
+                    self._apply(op)
+                if self._file.journal_bytes > max(COMPACT_MIN_BYTES, self._main_size()):
+                    self._file.write_main(self._tables)
+            return sum(1 for table, _, _ in ops if table == ANNOTATIONS)
+
+    def _main_size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def _sync(self) -> bool:
+        """Bring memory up to date with the files (under the lock); True if anything changed."""
+        tail = self._file.read_tail()
+        if tail is None:
+            self._load_all()
+            return True
+        for op in tail:
+            self._apply(op)
+        return bool(tail)
+
+    def _load_all(self) -> None:
+        snapshot = self._file.read_all()
+        if snapshot.main is None:
+            tables = empty_tables()
+            self._file.write_main(tables)
+            ops = snapshot.ops
+        else:
+            version = version_of(snapshot.main, self.path)
+            if version < SCHEMA_VERSION:
+                tables = self._migrate(snapshot.main, version)
+                ops = []
+            else:
+                tables = snapshot.main
+                for name, table in empty_tables().items():
+                    tables.setdefault(name, table)
+                ops = snapshot.ops
+        self._tables = tables
+        self._by_id, self._key_of, self._id_at, self._by_span = {}, {}, {}, {}
+        self._tag_key = {}
+        self._next_key = 1
+        for key, doc in tables[ANNOTATIONS].items():
+            self._index_annotation(key, doc)
+        for key, doc in tables[CODEBOOK].items():
+            self._index_tag(key, doc)
+        for op in ops:
+            self._apply(op)
+
+    def _migrate(self, main: dict[str, Any], version: int) -> Tables:
+        try:
+            tables = migrate(main, version)
+        except (KeyError, ValueError, TypeError) as error:
+            raise StoreError(
+                f"{self.path}: a schema {version} database that cannot be migrated "
+                f"(missing {error}); it was left untouched, repair it or pass another --db"
+            ) from None
+        backup = backup_path(self.path, version)
+        durable_copy(self.path, backup)
+        self._file.write_main(tables)
+        return tables
+
+    def _apply(self, op: Op) -> None:
+        table, key, doc = op
+        if table == ANNOTATIONS:
+            old_id = self._id_at.pop(key, None)
+            if old_id is not None:
+                old = self._by_id.pop(old_id)
+                del self._key_of[old_id]
+                span = (old.interview, old.start, old.end)
+                if self._by_span.get(span) == old_id:
+                    del self._by_span[span]
+        elif table == CODEBOOK:
+            old_doc = self._tables[CODEBOOK].get(key)
+            if old_doc is not None and self._tag_key.get(old_doc.get("path", "")) == key:
+                del self._tag_key[old_doc["path"]]
+        rows = self._tables.setdefault(table, {})
+        if doc is None:
+            rows.pop(key, None)
+            return
+        rows[key] = doc
+        if table == ANNOTATIONS:
+            self._index_annotation(key, doc)
+        elif table == CODEBOOK:
+            self._index_tag(key, doc)
+
+    def _index_annotation(self, key: str, doc: Document) -> None:
+        try:
+            annotation = from_doc(doc)
+        except (KeyError, ValueError, TypeError) as error:
+            raise StoreError(
+                f"{self.path}: annotation #{key} is damaged ({type(error).__name__}: "
+                f"{error}); repair the file or pass another --db"
+            ) from None
+        previous_key = self._key_of.get(annotation.id)
+        if previous_key is not None and previous_key != key:  # restored under a new key
+            self._tables[ANNOTATIONS].pop(previous_key, None)
+            self._id_at.pop(previous_key, None)
+        self._by_id[annotation.id] = annotation
+        self._key_of[annotation.id] = key
+        self._id_at[key] = annotation.id
+        self._by_span.setdefault(
+            (annotation.interview, annotation.start, annotation.end), annotation.id
+        )
+        self._bump(key)
+
+    def _index_tag(self, key: str, doc: Document) -> None:
+        path = doc.get("path")
+        if isinstance(path, str):
+            self._tag_key[path] = key
+        self._bump(key)
+
+    def _bump(self, key: str) -> None:
+        if key.isdigit():
+            self._next_key = max(self._next_key, int(key) + 1)
+
+    def _new_key(self) -> str:
+        key = str(self._next_key)
+        self._next_key += 1
+        return key
+
+    def _put_op(self, annotation: Annotation) -> Op:
+        key = self._key_of.get(annotation.id) or self._new_key()
+        return (ANNOTATIONS, key, to_doc(annotation))
+
+    def _require(self, annotation_id: str) -> Annotation:
+        found = self._by_id.get(annotation_id)
+        if found is None:
+            raise StoreError(
+                f"annotation {annotation_id}: not in {self.path}; it may have been deleted "
+                "meanwhile, see 'gloss list'"
+            )
+        return found
+
+
+def quote_of(annotation: Annotation) -> Quote:
+    """The quote selector an annotation remembers."""
+    return Quote(annotation.exact, annotation.prefix, annotation.suffix)
+
+
+def _merge_notes(old: str, new: str) -> str:
+    if not new or new == old or new in old:
+        return old
+    return f"{old}\n\n{new}" if old else new
+
+
+def _replace(annotation: Annotation, **changes: Any) -> Annotation:
+    return replace(annotation, **changes)

@@ -1,0 +1,65 @@
+"""Tag paths (``policy/tax-relief``): checking what a user typed, and moving subtrees.
+
+A tag is a slash-separated path so that a codebook can be a tree; renaming ``policy``
+renames ``policy/tax-relief`` with it, which is what a user of a tree expects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from store.errors import StoreError
+
+SEPARATOR = "/"
+MAX_LENGTH = 200
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z][a-z0-9_ ]{0,30})$")
+
+
+def normalise_tag(raw: str) -> str:
+    """The canonical form of a tag path; StoreError naming the problem if it is not one.
+
+    Whitespace around the path and around each segment is trimmed; empty segments,
+    control characters and over-long paths are refused.
+    """
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in raw):
+        raise StoreError(f"tag {raw!r}: contains a control character; type it without one")
+    segments = [segment.strip() for segment in raw.strip().split(SEPARATOR)]
+    if not raw.strip():
+        raise StoreError("tag '': a tag cannot be empty; give it a name like 'policy/tax'")
+    if any(not segment for segment in segments):
+        raise StoreError(f"tag {raw!r}: has an empty segment; write paths like 'policy/tax-relief'")
+    path = SEPARATOR.join(" ".join(segment.split()) for segment in segments)
+    if len(path) > MAX_LENGTH:
+        raise StoreError(f"tag {path[:40]!r}...: longer than {MAX_LENGTH} characters; shorten it")
+    return path
+
+
+def normalise_tags(raw: object) -> tuple[str, ...]:
+    """Canonical, de-duplicated, sorted tag paths."""
+    if isinstance(raw, str):
+        raise StoreError(f"tags {raw!r}: pass a list of tags, not one string")
+    assert isinstance(raw, (list, tuple))
+    return tuple(sorted({normalise_tag(str(tag)) for tag in raw}))
+
+
+def is_within(tag: str, root: str) -> bool:
+    """True if ``tag`` is ``root`` or below it in the tree."""
+    return tag == root or tag.startswith(root + SEPARATOR)
+
+
+def moved(tag: str, old: str, new: str) -> str:
+    """``tag`` with its ``old`` root replaced by ``new`` (unchanged if not under ``old``)."""
+    if tag == old:
+        return new
+    if tag.startswith(old + SEPARATOR):
+        return new + tag[len(old) :]
+    return tag
+
+
+def check_colour(colour: str) -> str:
+    """A colour as ``#rrggbb``, ``#rgb`` or a plain colour name; StoreError otherwise."""
+    value = colour.strip()
+    if not _COLOUR.match(value):
+        raise StoreError(f"colour {colour!r}: not a colour; use '#rrggbb' or a name such as 'red'")
+    return value

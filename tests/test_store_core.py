@@ -1,0 +1,201 @@
+"""The store's Python API on a real file: what the reader relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import tinydb
+
+from corpus import Interview, load_interview
+from store import AnnotationStore, StoreError, resolve_author, resolve_db_path
+from tests.conftest import CLEAN_SEED, NOISY_SEED
+
+
+@pytest.fixture
+def interview() -> Interview:
+    return load_interview(CLEAN_SEED)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "notes.json"
+
+
+def span_of(interview: Interview, quote: str) -> tuple[int, int]:
+    start = interview.text.index(quote)
+    return start, start + len(quote)
+
+
+def test_open_creates_file_and_directory(db: Path) -> None:
+    with AnnotationStore.open(db) as store:
+        assert store.path == db
+        assert store.annotations() == []
+    data = json.loads(db.read_text())
+    assert data["meta"]["1"] == {"app": "gloss", "schema": 1}
+    assert data["annotations"] == {} and data["codebook"] == {}
+
+
+def test_every_field_round_trips_through_the_file(db: Path, interview: Interview) -> None:
+    start, end = 200, 260
+    note = 'A long note,\nwith "quotes", commas;\n\ttabs and unicode — ünïcødé 中文'
+    with AnnotationStore.open(db) as store:
+        made = store.add(
+            interview, start, end, tags=["policy/tax-relief", "econ"], note=note, author="Ann"
+        )
+    with AnnotationStore.open(db) as again:
+        back = again.get(made.id)
+    assert back == made
+    assert back is not None
+    assert back.interview == interview.id
+    assert back.fingerprint == interview.fingerprint
+    assert (back.start, back.end) == (start, end)
+    assert back.exact == interview.text[start:end]
+    assert back.prefix == interview.text[start - 32 : start]
+    assert back.suffix == interview.text[end : end + 32]
+    assert (back.raw_start, back.raw_end) == interview.clean.raw_span(start, end)
+    assert back.tags == ("econ", "policy/tax-relief")
+    assert back.note == note
+    assert back.author == "Ann"
+    assert back.created.endswith("Z") and back.created == back.updated
+    assert back.status == "anchored"
+    assert len(back.id) == 32
+
+
+def test_same_passage_twice_is_one_annotation_with_merged_tags(
+    db: Path, interview: Interview
+) -> None:
+    with AnnotationStore.open(db) as store:
+        first = store.add(interview, 10, 40, tags=["a"], author="Ann")
+        second = store.add(interview, 10, 40, tags=["b", "a"], author="Bob")
+        assert second.id == first.id
+        assert second.tags == ("a", "b")
+        assert len(store.annotations()) == 1
+        overlapping = store.add(interview, 20, 50, tags=["a"], author="Ann")
+        assert overlapping.id != first.id
+        assert len(store.annotations()) == 2
+
+
+def test_update_delete_restore(db: Path, interview: Interview) -> None:
+    with AnnotationStore.open(db) as store:
+        made = store.add(interview, 5, 25, tags=["x"], note="n", author="Ann")
+        changed = store.update(made.id, tags=["y", "z"])
+        assert changed.tags == ("y", "z") and changed.note == "n"
+        assert changed.updated >= made.updated
+        renoted = store.update(made.id, note="")
+        assert renoted.note == "" and renoted.tags == ("y", "z")
+        removed = store.delete(made.id)
+        assert removed == renoted
+        assert store.get(made.id) is None
+        store.restore(removed)
+        assert store.get(made.id) == removed
+        store.restore(made)  # undo of the updates: back exactly as first made
+    with AnnotationStore.open(db) as again:
+        assert again.get(made.id) == made
+        assert len(again.annotations()) == 1
+
+
+def test_missing_ids_are_clear_errors(db: Path) -> None:
+    with AnnotationStore.open(db) as store:
+        with pytest.raises(StoreError, match="annotation nope: not in"):
+            store.update("nope", note="x")
+        with pytest.raises(StoreError, match="annotation nope: not in"):
+            store.delete("nope")
+
+
+def test_passage_outside_text_refused(db: Path, interview: Interview) -> None:
+    with AnnotationStore.open(db) as store:
+        for start, end in [(-1, 5), (5, 5), (10, 3), (0, len(interview.text) + 1)]:
+            with pytest.raises(StoreError, match="not inside the text"):
+                store.add(interview, start, end, author="Ann")
+        assert store.annotations() == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [("", "empty"), ("a//b", "empty segment"), ("/a", "empty segment"), ("a\x1bb", "control")],
+)
+def test_bad_tags_refused(db: Path, interview: Interview, raw: str, problem: str) -> None:
+    with AnnotationStore.open(db) as store:
+        with pytest.raises(StoreError, match=problem):
+            store.add(interview, 0, 10, tags=[raw], author="Ann")
+        assert store.annotations() == []
+
+
+def test_tags_are_trimmed(db: Path, interview: Interview) -> None:
+    with AnnotationStore.open(db) as store:
+        made = store.add(interview, 0, 10, tags=["  policy /  tax  relief "], author="Ann")
+    assert made.tags == ("policy/tax relief",)
+
+
+def test_annotations_filters_and_text_order(db: Path, interview: Interview) -> None:
+    other = load_interview(NOISY_SEED)
+    with AnnotationStore.open(db) as store:
+        late = store.add(interview, 500, 520, tags=["policy/tax"], author="Ann")
+        early = store.add(interview, 100, 120, tags=["econ"], author="Bob")
+        elsewhere = store.add(other, 50, 70, tags=["policy"], author="Ann")
+        assert store.annotations(interview=interview.id) == [early, late]
+        assert store.annotations(tag="policy") == sorted(
+            [late, elsewhere], key=lambda a: (a.interview, a.start)
+        )
+        assert store.annotations(tag="policy/tax") == [late]
+        assert store.annotations(author="Bob") == [early]
+        assert store.annotations(interview=interview.id, author="Ann", tag="econ") == []
+
+
+def test_refresh_sees_other_writers(db: Path, interview: Interview) -> None:
+    with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
+        assert mine.refresh() is False
+        added = theirs.add(interview, 30, 60, tags=["t"], author="Bob")
+        assert mine.refresh() is True
+        assert mine.get(added.id) == added
+        assert mine.refresh() is False
+        mine.update(added.id, note="seen")
+        assert theirs.refresh() is True
+        theirs.compact()  # the main file is replaced: a full reload
+        assert mine.refresh() is True
+        assert mine.get(added.id) == theirs.get(added.id)
+        assert mine.get(added.id).note == "seen"  # type: ignore[union-attr]
+
+
+def test_writer_decides_on_fresh_state(db: Path, interview: Interview) -> None:
+    """A stale process adding the same passage merges into the other's annotation."""
+    with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
+        theirs_made = theirs.add(interview, 30, 60, tags=["a"], author="Bob")
+        mine_made = mine.add(interview, 30, 60, tags=["b"], author="Ann")
+        assert mine_made.id == theirs_made.id
+        assert mine_made.tags == ("a", "b")
+
+
+def test_file_stays_a_plain_tinydb_database(db: Path, interview: Interview) -> None:
+    with AnnotationStore.open(db) as store:
+        made = store.add(interview, 0, 10, tags=["x"], author="Ann")
+        store.set_tag("x", description="An x", colour="#00ff00")
+    plain = tinydb.TinyDB(db)
+    try:
+        docs = plain.table("annotations").all()
+        assert [d["id"] for d in docs] == [made.id]
+        assert plain.table("codebook").all()[0]["description"] == "An x"
+        assert plain.table("meta").all() == [{"app": "gloss", "schema": 1}]
+    finally:
+        plain.close()
+
+
+def test_db_path_and_author_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert resolve_db_path(str(tmp_path / "flag.json")) == tmp_path / "flag.json"
+    assert resolve_db_path(None) == tmp_path / "user-data" / "annotations.json"
+    monkeypatch.delenv("GLOSS_DB")
+    default = resolve_db_path(None)
+    assert default == tmp_path / "xdg-data" / "gloss" / "annotations.json"
+    assert resolve_author("  Ann   Lee ") == "Ann Lee"
+    assert resolve_author(None) == "tester"
+    monkeypatch.delenv("GLOSS_AUTHOR")
+    assert resolve_author(None)  # the login name, whatever it is here
+
+
+def test_default_location_is_created(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("GLOSS_DB")
+    with AnnotationStore.open(resolve_db_path(None)) as store:
+        assert store.path.is_file()
+        assert store.path.parent == tmp_path / "xdg-data" / "gloss"
