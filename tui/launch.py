@@ -1,11 +1,48 @@
-"""Starting the reader from parsed arguments. PLACEHOLDER: the reader helper fills this in."""
+"""Starting the reader: everything that can fail on bad input fails here, before the screen.
+
+Files are resolved and read, the database is opened (and checked) and the author is
+worked out first; a bad file or a damaged database raises CorpusError/StoreError, which
+``tui.cli`` prints as one line on stderr with exit status 1. Only then does Textual
+take over the terminal.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Sequence
+
+from corpus import CorpusError, Interview, bundled_paths, load_interview, resolve_interview
+
+
+def load_interviews(names: Sequence[str]) -> list[Interview]:
+    """The interviews named on the command line (the bundled ones when none is named)."""
+    paths = [resolve_interview(name) for name in names] if names else bundled_paths()
+    if not paths:
+        raise CorpusError("no interview to open; give an interview file")
+    interviews = [load_interview(path) for path in paths]
+    seen: dict[str, str] = {}
+    for interview in interviews:
+        if interview.id in seen:
+            raise CorpusError(
+                f"{interview.path}: same interview id {interview.id!r} as {seen[interview.id]}; "
+                "rename one of the files"
+            )
+        seen[interview.id] = str(interview.path)
+    return interviews
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    print("gloss: the reader is not built yet", file=sys.stderr)
-    return 1
+    """Open the reader on ``args.files`` with ``args.db`` and ``args.author``."""
+    from store import AnnotationStore, resolve_author, resolve_db_path
+    from tui.app import make_app
+
+    interviews = load_interviews(args.files)
+    db_path = resolve_db_path(args.db)
+    author = resolve_author(args.author)
+    store = AnnotationStore.open(db_path)
+    try:
+        app = make_app(interviews, store, author=author, db_path=db_path)
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0

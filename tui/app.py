@@ -1,0 +1,114 @@
+"""The gloss Textual app and the factory the CLI and the tests share.
+
+``make_app`` takes interviews that are already loaded and a store that is already open:
+everything that can fail on bad input has failed (as one line on stderr) before the app
+starts, so the app itself only deals with what happens while it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from corpus import Interview
+from tui.keys import READER, SCREEN
+from tui.screens.main import MainScreen
+from tui.widgets.reader import Reader
+
+if TYPE_CHECKING:
+    from store import AnnotationStore
+
+
+class GlossApp(App[None]):
+    """Read and annotate interviews."""
+
+    TITLE = "gloss"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        interviews: Sequence[Interview],
+        store: AnnotationStore,
+        *,
+        author: str,
+        db_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.interviews = list(interviews)
+        self.store = store
+        self.author = author
+        self.db_path = db_path
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.interviews, self.store, author=self.author, db_path=self.db_path)
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0] if isinstance(self.screen_stack[0], MainScreen) else None
+        if screen is None:
+            screen = next(s for s in self.screen_stack if isinstance(s, MainScreen))
+        return screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every gloss action, so the command palette can do what the keys do."""
+        yield from super().get_system_commands(screen)
+        main = self.main
+        for binding in SCREEN:
+            yield SystemCommand(
+                _title(binding), f"key {_key(binding)}", _runner(main, binding.action)
+            )
+        for binding in READER:
+            yield SystemCommand(
+                _title(binding),
+                f"key {_key(binding)} (in a reader)",
+                _reader_runner(main, binding.action),
+            )
+
+
+def _title(binding: Binding) -> str:
+    return binding.description or binding.action
+
+
+def _key(binding: Binding) -> str:
+    names = {
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "right_curly_bracket": "}",
+        "left_curly_bracket": "{",
+        "slash": "/",
+        "question_mark": "?",
+    }
+    return ", ".join(names.get(k, k) for k in binding.key.split(","))
+
+
+def _runner(main: MainScreen, action: str) -> object:
+    async def run() -> None:
+        await main.run_action(action)
+
+    return run
+
+
+def _reader_runner(main: MainScreen, action: str) -> object:
+    async def run() -> None:
+        reader: Reader = main.reader
+        await reader.run_action(action)
+        reader.focus()
+
+    return run
+
+
+def make_app(
+    interviews: Sequence[Interview],
+    store: AnnotationStore,
+    *,
+    author: str,
+    db_path: Path | None = None,
+) -> GlossApp:
+    """The app for these interviews (the first two are shown) over an open store."""
+    return GlossApp(interviews, store, author=author, db_path=db_path)

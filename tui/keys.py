@@ -1,0 +1,79 @@
+"""Every key gloss answers to, in one table with stable ids.
+
+The ids never change, so a user's keymap (``App.set_keymap``) can move an action to
+another key; the help screen and the command palette are built from these same tables,
+so a key that exists is a key that is documented.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+#: Keys the reader widget handles itself (they act on the focused reader).
+READER: list[Binding] = [
+    Binding("j,down", "cursor_down", "Next sentence", show=False, id="reader.next_sentence"),
+    Binding("k,up", "cursor_up", "Previous sentence", show=False, id="reader.prev_sentence"),
+    Binding("right_square_bracket", "next_question", "Next question", id="reader.next_question"),
+    Binding(
+        "left_square_bracket",
+        "prev_question",
+        "Previous question",
+        show=False,
+        id="reader.prev_question",
+    ),
+    Binding(
+        "right_curly_bracket", "next_measure", "Next measure", show=False, id="reader.next_measure"
+    ),
+    Binding(
+        "left_curly_bracket",
+        "prev_measure",
+        "Previous measure",
+        show=False,
+        id="reader.prev_measure",
+    ),
+    Binding("g,home", "top", "Top", show=False, id="reader.top"),
+    Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+    Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+    Binding("v", "select", "Select", id="reader.select"),
+    Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear"),
+    Binding(
+        "shift+right", "end_word(1)", "Selection end +1 word", show=False, id="reader.end_more"
+    ),
+    Binding(
+        "shift+left", "end_word(-1)", "Selection end -1 word", show=False, id="reader.end_less"
+    ),
+    Binding(
+        "alt+left", "start_word(-1)", "Selection start -1 word", show=False, id="reader.start_more"
+    ),
+    Binding(
+        "alt+right", "start_word(1)", "Selection start +1 word", show=False, id="reader.start_less"
+    ),
+]
+
+#: Keys of the main screen (they work whichever panel has focus, unless it takes the key).
+SCREEN: list[Binding] = [
+    Binding("t", "tag", "Tag", id="main.tag"),
+    *[
+        Binding(
+            str(n), f"quick_tag({n})", f"Apply recent tag {n}", show=False, id=f"main.quick_tag_{n}"
+        )
+        for n in range(1, 10)
+    ],
+    Binding("a", "note", "Note", id="main.note"),
+    Binding("d", "delete", "Delete", id="main.delete"),
+    Binding("u", "undo", "Undo", id="main.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="main.redo"),
+    Binding("slash", "search", "Search", id="main.search"),
+    Binding("n", "search_next", "Next hit", show=False, id="main.search_next"),
+    Binding("N", "search_prev", "Previous hit", show=False, id="main.search_prev"),
+    Binding("s", "similar", "Similar question", show=False, id="main.similar"),
+    Binding("r", "raw", "Raw/clean", show=False, id="main.raw"),
+    Binding("e", "export", "Export", id="main.export"),
+    Binding("w", "switch_reader", "Other reader", show=False, id="main.switch_reader"),
+    Binding("o", "toggle_outline", "Outline", show=False, id="main.toggle_outline"),
+    Binding("l", "toggle_list", "List", show=False, id="main.toggle_list"),
+    Binding("p", "choose", "Choose interviews", show=False, id="main.choose"),
+    Binding("question_mark", "help", "Help", id="main.help"),
+    Binding("q", "quit", "Quit", id="main.quit"),
+]

@@ -1,0 +1,191 @@
+"""Laying an interview out into screen lines that remember where they came from.
+
+The reader draws with Textual's line API: it asks for one line at a time, so the whole
+text is wrapped once per width (and per clean/raw mode) into :class:`Line` records that
+carry the offsets of their characters in the source text. Per keypress the reader only
+restyles the handful of visible lines; nothing here is recomputed until the width or the
+text changes. Pure Python, no Textual: testable on its own.
+
+Display text is the source text with dangerous characters replaced one for one
+(:func:`tui.text.neutralise` with ``keep_offsets``), so character ``i`` of a line is
+always source offset ``line.start + i``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.cells import cell_len
+
+from corpus import Interview
+from tui.text import neutralise
+
+Kind = Literal["title", "byline", "heading", "question", "answer", "measure", "body", "raw"]
+
+#: Cells reserved on the left of every line: cursor bar, a two-cell label, a space.
+GUTTER = 4
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\S+\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line: source text ``[start, end)`` shown as ``text`` with a gutter label."""
+
+    start: int
+    end: int
+    text: str
+    """Same length as ``end - start``; trailing spaces are kept so offsets stay exact."""
+    kind: Kind
+    label: str = ""
+    """Gutter label on a block's first line: ``Q`` for questions, ``1.`` for measures."""
+    blank: bool = False
+    """A spacer between blocks; ``start == end`` is the offset it sits at."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph of the source text and what it is (title, question, measure, ...)."""
+
+    start: int
+    end: int
+    kind: Kind
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The lines of one interview at one width, and a fast offset -> line lookup."""
+
+    lines: tuple[Line, ...]
+    width: int
+    starts: tuple[int, ...]
+
+    def line_of(self, offset: int) -> int:
+        """Index of the (non-blank) line showing ``offset``, or the nearest one before it."""
+        index = max(0, bisect_right(self.starts, offset) - 1)
+        while index > 0 and self.lines[index].blank:
+            index -= 1
+        return index
+
+    def lines_between(self, start: int, end: int) -> range:
+        """Indices of the lines that show any of ``[start, end)`` (at least one line)."""
+        first = self.line_of(start)
+        last = self.line_of(max(start, end - 1))
+        return range(first, last + 1)
+
+    @property
+    def widest(self) -> int:
+        return max((cell_len(line.text.rstrip()) for line in self.lines), default=0)
+
+
+def _measure_label(ordinal: int) -> str:
+    return f"{ordinal}." if ordinal < 10 else str(ordinal)[-2:]
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Non-empty lines of ``text`` with surrounding spaces trimmed, as offsets."""
+    for match in _PARAGRAPH.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        yield start, start + len(stripped)
+
+
+def blocks(interview: Interview) -> list[Block]:
+    """The paragraphs of the clean text, each classified with the help of the outline."""
+    text = interview.text
+    outline = interview.outline
+    headings = {s.heading.strip() for s in outline.sections if s.heading}
+    heading_starts = {s.start for s in outline.sections if s.heading}
+    bylines = {line.strip() for line in (outline.dateline, outline.byline) if line}
+    questions = outline.questions
+    measures = [m for q in questions for m in q.measures]
+    answers = [q.answer for q in questions]
+    result: list[Block] = []
+    for start, end in _paragraphs(text):
+        paragraph = text[start:end]
+        kind: Kind = "body"
+        label = ""
+        if outline.title_span and outline.title_span.start < end and start < outline.title_span.end:
+            kind = "title"
+        elif paragraph in bylines:
+            kind = "byline"
+        elif paragraph in headings or start in heading_starts:
+            kind = "heading"
+        elif any(q.start < end and start < q.end for q in questions):
+            kind = "question"
+            label = "Q"
+        elif measure := next((m for m in measures if start <= m.start < end), None):
+            kind = "measure"
+            label = _measure_label(measure.ordinal)
+        elif any(a.start < end and start < a.end for a in answers):
+            kind = "answer"
+        result.append(Block(start, end, kind, label))
+    return result
+
+
+def raw_blocks(raw: str) -> list[Block]:
+    """The raw text's lines, unclassified."""
+    return [Block(start, end, "raw") for start, end in _paragraphs(raw)]
+
+
+def wrap(text: str, start: int, end: int, width: int) -> Iterator[tuple[int, int]]:
+    """Split ``text[start:end]`` into lines of at most ``width`` cells at word boundaries.
+
+    A word wider than the whole line is the only thing ever cut. Trailing spaces stay on
+    the line they follow (they are not drawn past the width).
+    """
+    width = max(1, width)
+    line_start = start
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        word = match.group().rstrip()
+        cells = cell_len(word)
+        if used and used + cells > width:
+            yield line_start, match.start()
+            line_start, used = match.start(), 0
+        while cells > width:  # a single word longer than a line: cut it, nothing else helps
+            cut = line_start
+            taken = 0
+            while cut < end and taken + cell_len(text[cut]) <= width:
+                taken += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, line_start + 1)
+            yield line_start, cut
+            line_start = cut
+            word = text[cut : match.start() + len(match.group().rstrip())]
+            cells = cell_len(word)
+        used += cells + (len(match.group()) - len(match.group().rstrip()))
+    if line_start < end or not used:
+        yield line_start, end
+
+
+def lay_out(source: str, block_list: list[Block], width: int) -> Layout:
+    """Wrap ``block_list`` of ``source`` to ``width`` cells (gutter included)."""
+    text_width = max(8, width - GUTTER)
+    shown = neutralise(source, keep_offsets=True)
+    lines: list[Line] = []
+    for number, block in enumerate(block_list):
+        if number:
+            lines.append(Line(block.start, block.start, "", block.kind, blank=True))
+        for index, (start, end) in enumerate(wrap(shown, block.start, block.end, text_width)):
+            label = block.label if index == 0 else ""
+            lines.append(Line(start, end, shown[start:end], block.kind, label))
+    if not lines:
+        lines.append(Line(0, 0, "", "body", blank=True))
+    return Layout(tuple(lines), width, tuple(line.start for line in lines))
+
+
+def lay_out_interview(interview: Interview, width: int, *, raw: bool = False) -> Layout:
+    """The interview's clean text (or raw text) laid out for reading at ``width`` cells."""
+    if raw:
+        return lay_out(interview.clean.raw, raw_blocks(interview.clean.raw), width)
+    return lay_out(interview.text, blocks(interview), width)

@@ -1,0 +1,569 @@
+"""The main screen: outline, two readers, annotation list, status line.
+
+Widgets show and ask; this screen decides. Every store call runs in a thread worker so
+the UI never waits on the disk, and the status line says "saving…" until the store has
+returned (the change is durable then). A timer asks the store every second whether
+someone else changed the database, and reloads when they did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from corpus import Interview, Question, Span
+from corpus.similarity import pair_questions
+from store.errors import StoreError
+from tui.keys import READER, SCREEN
+from tui.widgets.annotation_list import AnnotationList
+from tui.widgets.outline import OutlineTree
+from tui.widgets.reader import Reader
+from tui.widgets.search_bar import SearchBar, find_all
+from tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from store import Annotation, AnnotationStore
+
+#: Below this width the screen shows one reader at a time and panels on demand.
+NARROW = 120
+#: How often to ask the store whether another process changed the database (seconds).
+SYNC_INTERVAL = 1.0
+
+
+def question_index(interview: Interview, offset: int) -> int:
+    """Index of the question whose question-and-answer contains ``offset`` (-1: before all)."""
+    found = -1
+    for number, question in enumerate(interview.outline.questions):
+        if question.start <= offset:
+            found = number
+        else:
+            break
+    return found
+
+
+class MainScreen(Screen[None]):
+    """Reading and annotating up to two interviews side by side."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(SCREEN)
+
+    def __init__(
+        self,
+        interviews: Sequence[Interview],
+        store: AnnotationStore,
+        *,
+        author: str,
+        db_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.interviews = list(interviews)
+        self.store = store
+        self.author = author
+        self.db_path = db_path
+        self.shown: list[Interview] = self.interviews[:2]
+        self.annotations: dict[str, list[Annotation]] = {}
+        self.colours: dict[str, str] = {}
+        self.recent_tags: list[str] = []
+        self.active_index = 0
+        self._hits: list[tuple[int, Span]] = []
+        self._hit = -1
+        self._undo: list[tuple[str, Annotation | None, Annotation | None]] = []
+        self._redo: list[tuple[str, Annotation | None, Annotation | None]] = []
+        self._pending = 0
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield OutlineTree(id="outline")
+            with Vertical(id="centre"):
+                with Horizontal(id="readers"):
+                    for number, interview in enumerate(self.shown):
+                        yield Reader(interview, id=f"reader-{number}")
+                yield AnnotationList(id="annotations")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(StatusLine).update_status(author=self.author)
+        self._rebuild_outline()
+        self.readers[0].focus()
+        self._update_status()
+        self._layout_for(self.size.width)
+        self._load_all()
+        self.set_interval(SYNC_INTERVAL, self._poll, name="sync")
+
+    @property
+    def readers(self) -> list[Reader]:
+        return list(self.query(Reader))
+
+    @property
+    def reader(self) -> Reader:
+        """The reader actions apply to: the focused one, else the last focused."""
+        readers = self.readers
+        return readers[min(self.active_index, len(readers) - 1)]
+
+    def _reader_for(self, interview_id: str) -> Reader | None:
+        return next((r for r in self.readers if r.interview.id == interview_id), None)
+
+    def on_resize(self, event: Resize) -> None:
+        self._layout_for(event.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        for number, reader in enumerate(self.readers):
+            reader.set_class(number == self.active_index, "-active")
+
+    def _rebuild_outline(self) -> None:
+        pairs: dict[str, dict[int, int]] = {}
+        if len(self.shown) == 2:
+            left, right = self.shown
+            found = pair_questions(
+                [q.text for q in left.outline.questions], [q.text for q in right.outline.questions]
+            )
+            pairs[left.id] = {i: j for i, j, _ in found}
+            pairs[right.id] = {j: i for i, j, _ in found}
+        self._pairs = pairs
+        counts: dict[str, list[int]] = {}
+        for interview in self.shown:
+            per_question = [0] * len(interview.outline.questions)
+            for annotation in self.annotations.get(interview.id, []):
+                number = question_index(interview, annotation.start)
+                if number >= 0:
+                    per_question[number] += 1
+            counts[interview.id] = per_question
+        self.query_one(OutlineTree).show(self.shown, counts, pairs)
+        reader = self.reader
+        self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
+
+    def _update_status(self) -> None:
+        reader = self.reader
+        interview = reader.interview
+        self.query_one(StatusLine).update_status(
+            interview=interview.title,
+            question=question_index(interview, reader.cursor_span.start) + 1,
+            questions=len(interview.outline.questions),
+            annotations=len(self.annotations.get(interview.id, [])),
+        )
+
+    def _show_list(self) -> None:
+        interview = self.reader.interview
+        self.query_one(AnnotationList).show(
+            interview.title, self.annotations.get(interview.id, []), self.colours
+        )
+
+    # ------------------------------------------------------------------ reader events
+
+    @on(Reader.Moved)
+    def _moved(self, event: Reader.Moved) -> None:
+        self.query_one(OutlineTree).follow(event.reader.interview.id, event.offset)
+        if event.reader is self.reader:
+            self._update_status()
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Reader):
+            index = self.readers.index(focused)
+            if index != self.active_index:
+                self.active_index = index
+                self._layout_for(self.size.width)
+                self._show_list()
+                self._update_status()
+                self.query_one(OutlineTree).follow(focused.interview.id, focused.cursor_span.start)
+
+    @on(OutlineTree.Jump)
+    def _outline_jump(self, event: OutlineTree.Jump) -> None:
+        reader = self._reader_for(event.place.interview)
+        if reader is not None:
+            reader.go_to_offset(event.place.offset)
+            self._activate(reader)
+
+    @on(AnnotationList.Jump)
+    def _list_jump(self, event: AnnotationList.Jump) -> None:
+        reader = self.reader
+        reader.go_to_offset(event.start)
+        reader.focus()
+
+    def _activate(self, reader: Reader) -> None:
+        self.active_index = self.readers.index(reader)
+        self._layout_for(self.size.width)
+        reader.focus()
+
+    # ------------------------------------------------------------------ store: loading
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_all(self) -> None:
+        """Re-anchor and read the shown interviews' annotations and the codebook."""
+        try:
+            loaded = {i.id: self.store.annotations(interview=i.id) for i in self.shown}
+            tags = self.store.tags()
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+        colours = {t.path: t.colour for t in tags if t.colour}
+        self.app.call_from_thread(self._loaded, loaded, colours)
+
+    def _loaded(self, loaded: dict[str, list[Annotation]], colours: dict[str, str]) -> None:
+        self.annotations.update(loaded)
+        self.colours = colours
+        if not self.recent_tags:
+            newest = sorted(
+                (a for group in loaded.values() for a in group),
+                key=lambda a: a.updated,
+                reverse=True,
+            )
+            for annotation in newest:
+                for tag in annotation.tags:
+                    if tag not in self.recent_tags:
+                        self.recent_tags.append(tag)
+        for reader in self.readers:
+            reader.set_annotations(self.annotations.get(reader.interview.id, []), self.colours)
+        self._show_list()
+        self._rebuild_outline()
+        self._update_status()
+
+    def _poll(self) -> None:
+        self._sync()
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _sync(self) -> None:
+        try:
+            changed = self.store.refresh()
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+        if changed:
+            self.app.call_from_thread(self._load_all)
+
+    def _failed(self, error: Exception) -> None:
+        self._pending = 0
+        self.query_one(StatusLine).update_status(save="error", message=str(error))
+        self.notify(str(error), title="Not saved", severity="error", timeout=8)
+
+    # ------------------------------------------------------------------ store: changes
+
+    def _change(
+        self, describe: str, call: Callable[[], tuple[Annotation | None, Annotation | None]]
+    ) -> None:
+        """Run ``call`` (a store change returning (before, after)) in a worker."""
+        self._pending += 1
+        self.query_one(StatusLine).update_status(save="saving", message=describe)
+        self._run_change(describe, call)
+
+    @work(thread=True, group="changes")
+    def _run_change(
+        self, describe: str, call: Callable[[], tuple[Annotation | None, Annotation | None]]
+    ) -> None:
+        try:
+            before, after = call()
+            loaded = {i.id: self.store.annotations(interview=i.id) for i in self.shown}
+            tags = self.store.tags()
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+        colours = {t.path: t.colour for t in tags if t.colour}
+        self.app.call_from_thread(self._changed, describe, before, after, loaded, colours)
+
+    def _changed(
+        self,
+        describe: str,
+        before: Annotation | None,
+        after: Annotation | None,
+        loaded: dict[str, list[Annotation]],
+        colours: dict[str, str],
+    ) -> None:
+        self._pending = max(0, self._pending - 1)
+        if not describe.startswith(("undo", "redo")):
+            self._undo.append((describe, before, after))
+            self._redo.clear()
+        self._loaded(loaded, colours)
+        if not self._pending:
+            self.query_one(StatusLine).update_status(save="saved", message=describe)
+
+    def _tag(self, reader: Reader, tags: Sequence[str]) -> None:
+        tags = [t.strip() for t in tags if t.strip()]
+        if not tags:
+            return
+        interview = reader.interview
+        span = reader.target
+        if span.end <= span.start:
+            self.notify("Nothing to tag here.", severity="warning")
+            return
+        for tag in reversed(tags):
+            if tag in self.recent_tags:
+                self.recent_tags.remove(tag)
+            self.recent_tags.insert(0, tag)
+        existing = next(
+            (
+                a
+                for a in self.annotations.get(interview.id, [])
+                if a.start == span.start and a.end == span.end
+            ),
+            None,
+        )
+        author = self.author
+
+        def call() -> tuple[Annotation | None, Annotation | None]:
+            after = self.store.add(interview, span.start, span.end, tags=tags, author=author)
+            return existing, after
+
+        reader.clear_selection()
+        self._change(f"tagged {', '.join(tags)}", call)
+
+    def _write_note(self, reader: Reader, target: Annotation | None, note: str) -> None:
+        interview = reader.interview
+        span = reader.target
+        author = self.author
+
+        def call() -> tuple[Annotation | None, Annotation | None]:
+            if target is not None:
+                return target, self.store.update(target.id, note=note)
+            return None, self.store.add(interview, span.start, span.end, note=note, author=author)
+
+        reader.clear_selection()
+        self._change("note saved", call)
+
+    # ------------------------------------------------------------------ actions
+
+    def _annotation_here(self) -> Annotation | None:
+        found = self.reader.annotations_at_cursor()
+        if not found:
+            return None
+        by_id = {a.id: a for a in self.annotations.get(self.reader.interview.id, [])}
+        return by_id.get(found[0].id)
+
+    def action_tag(self) -> None:
+        from tui.screens.tag_picker import TagPicker
+
+        reader = self.reader
+
+        def chosen(tags: list[str] | None) -> None:
+            if tags:
+                self._tag(reader, tags)
+
+        self.app.push_screen(self._tag_picker(TagPicker), chosen)
+
+    def _tag_picker(self, picker: type[Any]) -> Any:
+        tags = self._known_tags()
+        return picker(tags, recent=self.recent_tags[:9])
+
+    def _known_tags(self) -> list[str]:
+        seen = dict.fromkeys(self.recent_tags)
+        for group in self.annotations.values():
+            for annotation in group:
+                seen.update(dict.fromkeys(annotation.tags))
+        seen.update(dict.fromkeys(self.colours))
+        return list(seen)
+
+    def action_quick_tag(self, number: int) -> None:
+        if number > len(self.recent_tags):
+            self.notify(
+                f"No recent tag {number} yet: tag with t first.", severity="warning", timeout=3
+            )
+            return
+        self._tag(self.reader, [self.recent_tags[number - 1]])
+
+    def action_note(self) -> None:
+        from tui.screens.note_editor import NoteEditor
+
+        reader = self.reader
+        target = self._annotation_here()
+
+        def done(note: str | None) -> None:
+            if note is not None and (target is None or note != target.note):
+                self._write_note(reader, target, note)
+
+        quote = reader.interview.text[reader.target.start : reader.target.end]
+        if target is not None:
+            quote = target.exact
+        self.app.push_screen(NoteEditor(target.note if target else "", quote), done)
+
+    def action_delete(self) -> None:
+        target = self._annotation_here()
+        if target is None:
+            self.notify("No annotation under the cursor.", severity="warning", timeout=3)
+            return
+
+        def call() -> tuple[Annotation | None, Annotation | None]:
+            return self.store.delete(target.id), None
+
+        self._change(f"deleted {', '.join(target.tags) or 'note'}", call)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        describe, before, after = self._undo.pop()
+        self._redo.append((describe, before, after))
+        self._change(f"undo {describe}", lambda: (after, self._put(after, before)))
+
+    def action_redo(self) -> None:
+        if not self._redo:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        describe, before, after = self._redo.pop()
+        self._undo.append((describe, before, after))
+        self._change(f"redo {describe}", lambda: (before, self._put(before, after)))
+
+    def _put(self, current: Annotation | None, wanted: Annotation | None) -> Annotation | None:
+        """Make the store hold ``wanted`` where it holds ``current`` (thread side)."""
+        if wanted is None:
+            if current is not None:
+                self.store.delete(current.id)
+            return None
+        if current is not None and current.id != wanted.id:
+            self.store.delete(current.id)
+        self.store.restore(wanted)
+        return wanted
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Search)
+    def _search(self, event: SearchBar.Search) -> None:
+        hits: list[tuple[int, Span]] = []
+        for number, reader in enumerate(self.readers):
+            spans = [Span(s, e) for s, e in find_all(reader.interview.text, event.query)]
+            reader.set_search_hits(spans)
+            hits.extend((number, span) for span in spans)
+        self._hits = hits
+        self._hit = -1
+        self.reader.focus()
+        if not hits:
+            self.notify(f"No match for {event.query!r}.", severity="warning", timeout=3)
+            return
+        self.query_one(StatusLine).update_status(message=f"{len(hits)} hits")
+        here = (self.active_index, self.reader.cursor_span.start)
+        self._hit = next((i for i, (n, s) in enumerate(hits) if (n, s.start) >= here), 0) - 1
+        self.action_search_next()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.reader.focus()
+
+    def action_search_next(self) -> None:
+        self._go_hit(1)
+
+    def action_search_prev(self) -> None:
+        self._go_hit(-1)
+
+    def _go_hit(self, step: int) -> None:
+        if not self._hits:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self._hit = (self._hit + step) % len(self._hits)
+        number, span = self._hits[self._hit]
+        reader = self.readers[number]
+        reader.go_to_offset(span.start)
+        if reader is not self.reader:
+            self._activate(reader)
+        self.query_one(StatusLine).update_status(
+            message=f"hit {self._hit + 1} of {len(self._hits)}"
+        )
+
+    def action_similar(self) -> None:
+        readers = self.readers
+        if len(readers) < 2:
+            self.notify("Only one interview is open.", severity="warning", timeout=3)
+            return
+        here = self.reader
+        other = readers[1 - self.active_index]
+        number = question_index(here.interview, here.cursor_span.start)
+        if number < 0:
+            self.notify("Move into a question first.", severity="warning", timeout=3)
+            return
+        target = self._pairs.get(here.interview.id, {}).get(number)
+        if target is None:
+            from corpus.similarity import most_similar
+
+            questions: tuple[Question, ...] = other.interview.outline.questions
+            target = most_similar(
+                here.interview.outline.questions[number].text, [q.text for q in questions]
+            )
+        if target is None:
+            self.notify("No similar question in the other interview.", timeout=3)
+            return
+        other.go_to_offset(other.interview.outline.questions[target].start)
+        if self.has_class("-narrow"):
+            self._activate(other)
+        self.query_one(StatusLine).update_status(
+            message=f"Q{number + 1} ↔ Q{target + 1} of {other.interview.title}"
+        )
+
+    def action_raw(self) -> None:
+        reader = self.reader
+        reader.raw = not reader.raw
+        self.query_one(StatusLine).update_status(message="raw text" if reader.raw else "clean text")
+
+    def action_switch_reader(self) -> None:
+        readers = self.readers
+        if len(readers) > 1:
+            self._activate(readers[1 - self.active_index])
+
+    def action_toggle_outline(self) -> None:
+        self.toggle_class("-show-outline")
+        self.toggle_class("-hide-outline")
+
+    def action_toggle_list(self) -> None:
+        self.toggle_class("-show-list")
+        self.toggle_class("-hide-list")
+
+    def action_export(self) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.store, self.interviews))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpEntry, HelpScreen, help_entries
+
+        display = self.app.get_key_display
+        entries = [
+            HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
+            *help_entries(READER, "Move and select", display),
+            *help_entries(SCREEN, "Annotate and view", display),
+            HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
+            HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
+            HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
+        ]
+        self.app.push_screen(HelpScreen(entries, title="gloss keys"))
+
+    def action_choose(self) -> None:
+        if len(self.interviews) <= 2:
+            self.notify("Only two interviews are open; give more files to choose.", timeout=3)
+            return
+        from tui.widgets.pair_chooser import PairChooser
+
+        def chosen(pair: tuple[int, int] | None) -> None:
+            if pair is not None:
+                self.show_pair(*pair)
+
+        self.app.push_screen(PairChooser(self.interviews, self.shown), chosen)
+
+    def show_pair(self, left: int, right: int) -> None:
+        """Show interviews ``left`` and ``right`` (indices into ``interviews``)."""
+        self.shown = [self.interviews[left], self.interviews[right]]
+        box = self.query_one("#readers", Horizontal)
+        box.remove_children()
+        box.mount_all(Reader(i, id=f"reader-{n}-{i.id}") for n, i in enumerate(self.shown))
+        self.active_index = 0
+        self.call_after_refresh(self._after_pair)
+
+    def _after_pair(self) -> None:
+        self.readers[0].focus()
+        self._layout_for(self.size.width)
+        self._rebuild_outline()
+        self._load_all()
+
+    def action_quit(self) -> None:
+        self.app.exit()

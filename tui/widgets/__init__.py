@@ -1,0 +1,1 @@
+"""Widgets of the reader app: they show things and post messages; screens decide."""

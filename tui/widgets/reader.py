@@ -1,0 +1,505 @@
+"""The reader: one interview, laid out for reading, with a sentence cursor and a selection.
+
+It is a line-API widget (like Textual's ``Log``): the text is wrapped once per width by
+:mod:`tui.layout` and ``render_line`` styles one screen line at a time from that layout,
+the cursor, the selection, the annotations and the search hits. A keypress only restyles
+the lines whose look changed, so the reader stays fast with thousands of annotations.
+
+The reader decides nothing about annotations: it shows the marks it is given and posts
+messages (:class:`Reader.Moved`, :class:`Reader.SelectionChanged`) that the screen acts on.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import ClassVar, Protocol
+
+from rich.color import Color
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from corpus import Interview, Span
+from tui.keys import READER
+from tui.layout import GUTTER, Layout, Line, lay_out_interview
+from tui.text import tag_colour
+
+
+class Marked(Protocol):
+    """What the reader needs of an annotation: where it is and its tags."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    colour: str
+
+
+_KIND_STYLES: dict[str, Style] = {
+    "title": Style(bold=True, color="bright_white"),
+    "byline": Style(italic=True, dim=True),
+    "heading": Style(bold=True, underline=True),
+    "question": Style(bold=True, color="cyan"),
+    "measure": Style(),
+    "answer": Style(),
+    "body": Style(),
+    "raw": Style(),
+}
+_LABEL_STYLE = Style(bold=True, color="cyan")
+_CURSOR_BAR = Style(bold=True, color="yellow")
+_CURSOR = Style(bold=True, underline=True, bgcolor="grey23")
+_SELECTION = Style(reverse=True)
+_SEARCH = Style(bgcolor="yellow", color="black", bold=True)
+_OVERLAP = Style(underline=True)
+
+
+def _mark_style(colour: str) -> Style:
+    """A readable background for a tag colour: the colour darkened towards black."""
+    base = Color.parse(colour).get_truecolor()
+    dark = Color.from_rgb(base.red * 0.45, base.green * 0.45, base.blue * 0.45)
+    return Style(bgcolor=dark)
+
+
+class Reader(ScrollView, can_focus=True):
+    """One interview's text with a sentence cursor, a selection and highlighted annotations."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(READER)
+
+    DEFAULT_CSS = """
+    Reader {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    @dataclass
+    class Moved(Message):
+        """The cursor moved to another sentence."""
+
+        reader: Reader
+        offset: int
+        """Clean offset of the cursor sentence's start."""
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    @dataclass
+    class SelectionChanged(Message):
+        """The selection was started, extended, adjusted or cleared (``span`` is None)."""
+
+        reader: Reader
+        span: Span | None
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    raw: reactive[bool] = reactive(False)
+    """Show the raw file text instead of the clean text."""
+
+    def __init__(self, interview: Interview, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.interview = interview
+        self.cursor = 0
+        """Index of the cursor sentence in ``interview.sentences``."""
+        self._anchor: int | None = None
+        """Clean offset where the selection started (None: no selection)."""
+        self._selection: Span | None = None
+        self._marks: list[_Mark] = []
+        self._mark_starts: list[int] = []
+        self._longest_mark = 0
+        self._hits: list[Span] = []
+        self._hit_starts: list[int] = []
+        self._annotations: list[Marked] = []
+        self._layout: Layout | None = None
+        self._cache: dict[int, Strip] = {}
+        self._sentence_starts = [s.start for s in interview.sentences]
+
+    # ----------------------------------------------------------------- public API
+
+    @property
+    def text_layout(self) -> Layout:
+        """The current layout (computed on first use at the current width)."""
+        if self._layout is None:
+            width = self.scrollable_content_region.width or self.size.width or 80
+            self._layout = lay_out_interview(self.interview, width, raw=self.raw)
+            self.virtual_size = Size(width, len(self._layout.lines))
+            self._cache.clear()
+        return self._layout
+
+    @property
+    def cursor_span(self) -> Span:
+        """The sentence under the cursor (an empty span at 0 for an empty text)."""
+        sentences = self.interview.sentences
+        if not sentences:
+            return Span(0, len(self.interview.text))
+        return sentences[self.cursor]
+
+    @property
+    def selection(self) -> Span | None:
+        return self._selection
+
+    @property
+    def target(self) -> Span:
+        """What an action applies to: the selection, else the cursor sentence."""
+        return self._selection or self.cursor_span
+
+    def annotations_at_cursor(self) -> list[Marked]:
+        """Annotations overlapping the target, innermost (shortest) first."""
+        target = self.target
+        found = [
+            a
+            for a in self._annotations
+            if a.start < max(target.end, target.start + 1) and target.start < a.end
+        ]
+        return sorted(found, key=lambda a: (a.end - a.start, a.start))
+
+    def set_annotations(
+        self, annotations: Sequence[Marked], colours: dict[str, str] | None = None
+    ) -> None:
+        """Show these annotations; ``colours`` maps tag -> codebook colour."""
+        colours = colours or {}
+        self._annotations = sorted(annotations, key=lambda a: (a.start, a.end))
+        self._marks = [
+            _Mark(
+                a.start,
+                a.end,
+                tag_colour(a.tags[0], colours.get(a.tags[0])) if a.tags else "grey50",
+            )
+            for a in self._annotations
+        ]
+        self._mark_starts = [m.start for m in self._marks]
+        self._longest_mark = max((m.end - m.start for m in self._marks), default=0)
+        self._repaint()
+
+    def set_search_hits(self, hits: Sequence[Span]) -> None:
+        self._hits = sorted(hits, key=lambda s: s.start)
+        self._hit_starts = [h.start for h in self._hits]
+        self._repaint()
+
+    def go_to_offset(self, offset: int, *, select: bool = False) -> None:
+        """Move the cursor to the sentence at (or just before) clean ``offset``."""
+        if not self._sentence_starts:
+            return
+        index = max(0, bisect_right(self._sentence_starts, offset) - 1)
+        self._move_to(index)
+
+    def clear_selection(self) -> None:
+        if self._selection is not None:
+            old = self._selection
+            self._anchor = None
+            self._selection = None
+            self._refresh_span(old)
+            self.post_message(self.SelectionChanged(self, None))
+
+    def set_selection(self, span: Span | None) -> None:
+        """Select ``span`` (clean offsets), e.g. to restore it after an action."""
+        old = self._selection
+        self._selection = span
+        self._anchor = span.start if span else None
+        if old:
+            self._refresh_span(old)
+        if span:
+            self._refresh_span(span)
+        self.post_message(self.SelectionChanged(self, span))
+
+    # ----------------------------------------------------------------- actions
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self.cursor - 1)
+
+    def action_top(self) -> None:
+        self._move_to(0)
+
+    def action_bottom(self) -> None:
+        self._move_to(len(self.interview.sentences) - 1)
+
+    def action_next_question(self) -> None:
+        self._jump([q.start for q in self.interview.outline.questions], 1)
+
+    def action_prev_question(self) -> None:
+        self._jump([q.start for q in self.interview.outline.questions], -1)
+
+    def action_next_measure(self) -> None:
+        self._jump(self._measure_starts(), 1)
+
+    def action_prev_measure(self) -> None:
+        self._jump(self._measure_starts(), -1)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_select(self) -> None:
+        """Start a selection at the cursor sentence (or restart it there)."""
+        old = self._selection
+        span = self.cursor_span
+        self._anchor = span.start
+        self._selection = Span(span.start, span.end)
+        if old:
+            self._refresh_span(old)
+        self._refresh_span(self._selection)
+        self.post_message(self.SelectionChanged(self, self._selection))
+
+    def action_clear_selection(self) -> None:
+        self.clear_selection()
+
+    def action_end_word(self, direction: int) -> None:
+        """Move the selection's end by one word (starts a selection if there is none)."""
+        selection = self._selection or self.cursor_span
+        end = self._word_step(selection.end, direction)
+        if end <= selection.start:
+            return
+        self.set_selection(Span(selection.start, end))
+
+    def action_start_word(self, direction: int) -> None:
+        """Move the selection's start by one word (starts a selection if there is none)."""
+        selection = self._selection or self.cursor_span
+        start = self._word_step(selection.start, direction)
+        if start >= selection.end:
+            return
+        self.set_selection(Span(start, selection.end))
+
+    # ----------------------------------------------------------------- movement
+
+    def _measure_starts(self) -> list[int]:
+        return [m.start for q in self.interview.outline.questions for m in q.measures]
+
+    def _jump(self, starts: list[int], direction: int) -> None:
+        if not starts:
+            self.notify("No questions or measures found in this interview.", severity="warning")
+            return
+        here = self.cursor_span.start
+        if direction > 0:
+            index = bisect_right(starts, here)
+            if index >= len(starts):
+                return
+        else:
+            index = bisect_left(starts, here) - 1
+            if index < 0:
+                return
+        self.go_to_offset(starts[index])
+
+    def _page(self, direction: int) -> None:
+        layout = self.text_layout
+        height = max(1, self.scrollable_content_region.height - 1)
+        line = layout.line_of(self.cursor_span.start) + direction * height
+        line = min(max(0, line), len(layout.lines) - 1)
+        offset = layout.lines[line].start
+        if self.raw:
+            self.scroll_relative(y=direction * height, animate=False)
+            return
+        self.go_to_offset(offset)
+
+    def _word_step(self, offset: int, direction: int) -> int:
+        """The next (or previous) word boundary from ``offset`` in the clean text."""
+        text = self.interview.text
+        if direction > 0:
+            index = offset
+            while index < len(text) and text[index].isspace():
+                index += 1
+            while index < len(text) and not text[index].isspace():
+                index += 1
+            return index
+        index = offset
+        while index > 0 and text[index - 1].isspace():
+            index -= 1
+        while index > 0 and not text[index - 1].isspace():
+            index -= 1
+        return index
+
+    def _move_to(self, index: int) -> None:
+        sentences = self.interview.sentences
+        if not sentences:
+            return
+        index = min(max(0, index), len(sentences) - 1)
+        old = self.cursor_span
+        self.cursor = index
+        new = self.cursor_span
+        self._refresh_span(old)
+        if self._anchor is not None:
+            old_selection = self._selection
+            start = min(self._anchor, new.start)
+            anchor_sentence = sentences[
+                max(0, bisect_right(self._sentence_starts, self._anchor) - 1)
+            ]
+            end = (
+                max(anchor_sentence.end, new.end)
+                if self._anchor <= new.start
+                else anchor_sentence.end
+            )
+            self._selection = Span(start, max(end, start))
+            if old_selection:
+                self._refresh_span(old_selection)
+            self._refresh_span(self._selection)
+            self.post_message(self.SelectionChanged(self, self._selection))
+        self._refresh_span(new)
+        self._scroll_to_cursor()
+        self.post_message(self.Moved(self, new.start))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.raw:
+            return
+        layout = self.text_layout
+        lines = layout.lines_between(self.cursor_span.start, self.cursor_span.end)
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_y)
+        if lines.start < top + 1:
+            self.scroll_to(y=max(0, lines.start - 2), animate=False)
+        elif lines.stop > top + height - 1:
+            self.scroll_to(y=max(0, min(lines.start - 2, lines.stop - height + 2)), animate=False)
+
+    # ----------------------------------------------------------------- painting
+
+    def _repaint(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _refresh_span(self, span: Span) -> None:
+        if self._layout is None:
+            return
+        start, end = self._shown_span(span.start, span.end)
+        lines = self._layout.lines_between(start, end)
+        for index in lines:
+            self._cache.pop(index, None)
+        self.refresh_lines(lines.start, len(lines))
+
+    def _shown_span(self, start: int, end: int) -> tuple[int, int]:
+        """A clean span in the offsets of what is shown (raw offsets in raw mode)."""
+        if self.raw:
+            return self.interview.clean.raw_span(start, end)
+        return start, end
+
+    def watch_raw(self) -> None:
+        self._layout = None
+        self._cache.clear()
+        self.refresh()
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if self._layout is None or self._layout.width != width:
+            self._layout = None
+            self._cache.clear()
+            _ = self.text_layout
+            self._scroll_to_cursor()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click moves the cursor to the sentence under the pointer."""
+        layout = self.text_layout
+        y = event.y + int(self.scroll_y)
+        if not 0 <= y < len(layout.lines) or self.raw:
+            return
+        line = layout.lines[y]
+        offset = line.start + max(0, min(event.x - GUTTER, len(line.text) - 1))
+        self.go_to_offset(offset)
+
+    def render_line(self, y: int) -> Strip:
+        layout = self.text_layout
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(layout.lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_index(layout.lines[index], base).crop_extend(0, width, base)
+            self._cache[index] = strip
+        return strip.apply_offsets(0, index)
+
+    def _render_index(self, line: Line, base: Style) -> Strip:
+        cursor = self._shown_span(*_pair(self.cursor_span))
+        in_cursor = (
+            not line.blank and line.start < max(cursor[1], cursor[0] + 1) and cursor[0] < line.end
+        )
+        bar = Segment("▌" if in_cursor else " ", base + _CURSOR_BAR)
+        label = Segment(f"{line.label:>2} ", base + _LABEL_STYLE)
+        segments = [bar, label]
+        if line.text:
+            segments.extend(self._text_segments(line, base, cursor))
+        return Strip(segments)
+
+    def _text_segments(self, line: Line, base: Style, cursor: tuple[int, int]) -> list[Segment]:
+        """The line's text cut at every point where its style changes."""
+        styled: list[tuple[int, int, Style]] = []
+        layer_of: dict[int, int] = {}
+        for mark in self._marks_on(line.start, line.end):
+            start, end = self._shown_span(mark.start, mark.end)
+            depth = sum(1 for s, e in layer_of if s < end and start < e) if layer_of else 0
+            style = _mark_style(mark.colour) if depth == 0 else _OVERLAP + Style(color=mark.colour)
+            layer_of[(start, end)] = depth  # type: ignore[index]
+            styled.append((start, end, style))
+        for hit in self._hits_on(line.start, line.end):
+            styled.append((*self._shown_span(hit.start, hit.end), _SEARCH))
+        styled.append((cursor[0], cursor[1], _CURSOR))
+        if self._selection is not None:
+            styled.append(
+                (*self._shown_span(self._selection.start, self._selection.end), _SELECTION)
+            )
+        points = {line.start, line.end}
+        for start, end, _style in styled:
+            if line.start < start < line.end:
+                points.add(start)
+            if line.start < end < line.end:
+                points.add(end)
+        ordered = sorted(points)
+        kind = base + _KIND_STYLES[line.kind]
+        segments = []
+        for a, b in pairwise(ordered):
+            style = kind
+            for start, end, extra in styled:
+                if start <= a and b <= end:
+                    style = style + extra
+            segments.append(Segment(line.text[a - line.start : b - line.start], style))
+        return segments
+
+    def _marks_on(self, start: int, end: int) -> list[_Mark]:
+        if not self._marks:
+            return []
+        if self.raw:
+            return [
+                m for m in self._marks if _overlap(self._shown_span(m.start, m.end), start, end)
+            ]
+        low = bisect_left(self._mark_starts, start - self._longest_mark)
+        high = bisect_left(self._mark_starts, end)
+        return [m for m in self._marks[low:high] if m.end > start]
+
+    def _hits_on(self, start: int, end: int) -> list[Span]:
+        if self.raw:
+            return [h for h in self._hits if _overlap(self._shown_span(h.start, h.end), start, end)]
+        high = bisect_left(self._hit_starts, end)
+        return [h for h in self._hits[:high] if h.end > start]
+
+
+def _pair(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _overlap(span: tuple[int, int], start: int, end: int) -> bool:
+    return span[0] < end and start < span[1]

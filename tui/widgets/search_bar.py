@@ -1,0 +1,65 @@
+"""The search box: ``/`` opens it under the readers, enter searches, escape closes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input
+
+
+class SearchBar(Input):
+    """A one-line input that asks for a search of both interviews."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close search", show=False, id="search.close"),
+    ]
+
+    @dataclass
+    class Search(Message):
+        """Search both interviews for ``query`` (case-insensitive, literal)."""
+
+        query: str
+
+    @dataclass
+    class Closed(Message):
+        """The box was closed without a new search."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            placeholder="search both interviews; enter to search, escape to close", id=id
+        )
+
+    def open(self) -> None:
+        self.display = True
+        self.focus()
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.display = False
+        self.post_message(self.Search(event.value))
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Every case-insensitive occurrence of ``query`` in ``text`` as ``(start, end)``.
+
+    ``casefold`` can change lengths (ß -> ss), so the search runs on a lower-cased copy
+    only when that keeps offsets; otherwise it falls back to an exact search.
+    """
+    if not query:
+        return []
+    haystack, needle = text.lower(), query.lower()
+    if len(haystack) != len(text):
+        haystack, needle = text, query
+    hits: list[tuple[int, int]] = []
+    index = haystack.find(needle)
+    while index != -1:
+        hits.append((index, index + len(needle)))
+        index = haystack.find(needle, index + max(1, len(needle)))
+    return hits

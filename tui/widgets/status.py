@@ -1,0 +1,75 @@
+"""The status line: where the user is and whether their work is safely on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.text import plain
+
+SaveState = Literal["saved", "saving", "unsaved", "error"]
+
+_SAVE_STYLES: dict[str, str] = {
+    "saved": "green",
+    "saving": "yellow",
+    "unsaved": "yellow",
+    "error": "bold red",
+}
+_SAVE_WORDS: dict[str, str] = {
+    "saved": "saved",
+    "saving": "saving…",
+    "unsaved": "unsaved",
+    "error": "NOT SAVED",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Everything the status line shows."""
+
+    interview: str = ""
+    question: int = 0
+    questions: int = 0
+    annotations: int = 0
+    save: SaveState = "saved"
+    author: str = ""
+    message: str = ""
+
+
+class StatusLine(Static):
+    """One line under the readers; ``update_status(**changes)`` changes part of it."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.status = Status()
+
+    def update_status(self, **changes: object) -> None:
+        self.status = replace(self.status, **changes)  # type: ignore[arg-type]
+        self.update(self.render_status())
+
+    def render_status(self) -> Text:
+        s = self.status
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append_text(plain(s.interview, "bold"))
+        if s.questions:
+            text.append(f"  Q {s.question or '-'} of {s.questions}")
+        text.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
+        text.append("  ")
+        text.append(_SAVE_WORDS[s.save], _SAVE_STYLES[s.save])
+        text.append("  by ")
+        text.append_text(plain(s.author, "italic"))
+        if s.message:
+            text.append("  ")
+            text.append_text(plain(s.message, "dim"))
+        return text
