@@ -1,20 +1,124 @@
-"""Bytes on disk to text. PLACEHOLDER: the corpus helper replaces this with full decoding."""
+"""Bytes on disk to text: the only place gloss guesses an encoding.
+
+Interview files arrive from word processors, web pages and old archives, so they come as
+UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, or a legacy single-byte
+code page. This module turns those bytes into ``str`` and nothing more: newlines, control
+characters and escapes are left for ``corpus.clean``, which keeps a map of every change.
+Anything that is not an interview (missing, a directory, binary, huge) is refused with one
+:class:`CorpusError` line that names the file and says what to do.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+import stat
 from pathlib import Path
 
 from corpus.errors import CorpusError
 
+#: Bigger than any transcript a person could annotate; protects against opening a disk image.
+MAX_BYTES = 50 * 1024 * 1024
+
+#: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: C0/C1 controls other than tab, newlines, form feed and ESC (which text files do hold;
+#: the cleaner removes them): many of these mean binary data.
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+#: Above this share of other control characters, the "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.05
+
+_SAMPLE_CHARS = 65536
+
 
 def read_text(path: Path) -> str:
-    """Read an interview file as text, or raise CorpusError naming the file."""
+    """Read an interview file as text (BOM stripped, nothing else changed).
+
+    Raises CorpusError, naming the file, when it is missing, not a regular file,
+    unreadable, too big or binary. An empty file is an empty interview.
+    """
+    path = Path(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError:
         raise CorpusError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot be read ({error.strerror}); check the path") from None
+    if stat.S_ISDIR(info.st_mode):
         raise CorpusError(f"{path}: is a directory; give an interview text file") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise CorpusError(f"{path}: is not a regular file; give an interview text file")
+    if info.st_size > MAX_BYTES:
+        raise CorpusError(
+            f"{path}: is {info.st_size / 1024 / 1024:.0f} MB, too big for an interview "
+            f"(limit {MAX_BYTES // 1024 // 1024} MB); split it or check the path"
+        )
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise CorpusError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as error:
         raise CorpusError(f"{path}: cannot be read ({error.strerror})") from None
-    return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode the bytes of file ``name``: BOM-marked Unicode, else UTF-8, else cp1252/latin-1."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            # A BOM is strong evidence: keep the text even if a byte is damaged.
+            return _refuse_binary(data[len(bom) :].decode(encoding, errors="replace"), name)
+    if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise _binary(name)
+        return _refuse_binary(data.decode(utf16, errors="replace"), name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _legacy(data)
+    return _refuse_binary(text, name)
+
+
+def _legacy(data: bytes) -> str:
+    """A single-byte file: Windows-1252 (curly quotes, dashes), else ISO 8859-1."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined
+        return data.decode("latin-1")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NULs sit in every other byte as in mostly-Latin UTF-16."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    if odd_nuls >= 0.6 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= 0.6 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _refuse_binary(text: str, name: str) -> str:
+    """``text`` unchanged, unless it is mostly control characters (binary data)."""
+    sample = text[:_SAMPLE_CHARS]
+    if not sample:
+        return text
+    if len(_BINARY_CONTROLS.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise _binary(name)
+    return text
+
+
+def _binary(name: str) -> CorpusError:
+    return CorpusError(f"{name}: looks like a binary file, not text; give an interview text file")

@@ -1,4 +1,13 @@
-"""Sentence spans. PLACEHOLDER: the corpus helper replaces this."""
+"""Sentence spans of clean text: the unit the reader's cursor moves by.
+
+News prose is full of periods that end nothing (``Dec. 3``, ``Mr. Li``, ``U.S.``,
+``No. 1``, ``4.5%``), so a sentence ends only at ``.``/``?``/``!`` (plus closing quotes
+or brackets) followed by a space and something that can open a sentence, and never after
+a known abbreviation, an initial or an ellipsis. Every line is its own paragraph (the
+cleaner keeps one paragraph per line), so a sentence never crosses a line break: headings
+and label lines are sentences of their own. One regex pass, so a 1 MB text takes well
+under a tenth of a second.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +15,76 @@ import re
 
 from corpus.model import Span
 
-_SENTENCE = re.compile(r"\S[^.?!\n]*(?:[.?!]+|$)", re.MULTILINE)
+#: Abbreviations after which a period never ends a sentence (compared lower-cased,
+#: without the final period).
+_ALWAYS_ABBREVIATIONS_WORDS = """
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres amb
+    hon rev fr messrs mme mlle vs al cf viz approx dept inc ltd co corp bros univ assn
+    est
+"""
+ALWAYS_ABBREVIATIONS = frozenset(_ALWAYS_ABBREVIATIONS_WORDS.split())
+#: Abbreviations that end nothing when a number follows (``Dec. 3``, ``No. 1``, ``p. 4``).
+_NUMBER_ABBREVIATIONS_WORDS = """
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols art arts sec p pp
+    fig figs ch chap para par tel ed
+"""
+NUMBER_ABBREVIATIONS = frozenset(_NUMBER_ABBREVIATIONS_WORDS.split())
+
+#: A candidate end: terminators, closing quotes/brackets, then spaces on the same line.
+_END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*[ \t]+(?=["'“‘«(\[]?[A-Z0-9])""")
+#: CJK terminators need no space after them.
+_CJK_END = re.compile(r"[。！？]+[”’」』）]*")
+_LINE = re.compile(r"[^\n]+")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]")
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
-    """Spans of the sentences of ``text``, in order, never crossing a paragraph."""
-    return tuple(Span(m.start(), m.end()) for m in _SENTENCE.finditer(text))
+    """Spans of the sentences of ``text``, in order, never crossing a line break.
+
+    Spans exclude surrounding whitespace and together cover every non-space
+    character exactly once.
+    """
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        _split_line(text, line.start(), line.end(), spans)
+    return tuple(spans)
+
+
+def _split_line(text: str, start: int, end: int, spans: list[Span]) -> None:
+    cuts = [m.end() for m in _CJK_END.finditer(text, start, end)]
+    cuts += [m.end() for m in _END.finditer(text, start, end) if _ends_sentence(text, start, m)]
+    cuts.sort()
+    piece_start = start
+    for cut in [*cuts, end]:
+        _add_trimmed(text, piece_start, cut, spans)
+        piece_start = cut
+
+
+def _ends_sentence(text: str, line_start: int, match: re.Match[str]) -> bool:
+    """False when the terminator belongs to an abbreviation, initial or ellipsis."""
+    mark = match.group()
+    if mark.startswith(("...", "…")):
+        return False
+    if not mark.startswith("."):
+        return True
+    word_start = text.rfind(" ", line_start, match.start()) + 1
+    word_start = max(word_start, line_start)
+    word = text[word_start : match.start()].lstrip("\"'“‘(«[")
+    if not word:
+        return True
+    lowered = word.lower()
+    if lowered in ALWAYS_ABBREVIATIONS:
+        return False
+    if _INITIALS.fullmatch(word):  # "U.S.", "e.g.", "J. K. Rowling"
+        return False
+    following = text[match.end() : match.end() + 1]
+    return not (lowered in NUMBER_ABBREVIATIONS and following.isdigit())
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(Span(start, end))

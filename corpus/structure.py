@@ -1,10 +1,381 @@
-"""Clean text to outline. PLACEHOLDER: the corpus helper replaces this."""
+"""Clean text to an :class:`Outline`: title, dateline, byline, intro, sections, Q&A, measures.
+
+Interview transcripts follow a loose house style rather than a format, so the outline is
+found from the shape of paragraphs (one per line in clean text) and their order:
+
+- front matter: a dateline (``Xinhua News Agency, Beijing, January 2.``), a ``Title:``
+  (else a first headline-like line), a byline (``Xinhua News Agency reporter Zhang Xinxin``);
+- a *question* opens with an interviewer label (``Q:``, ``Reporter:`` ...); lines after
+  it still belong to the question when an answer label follows within a few short lines;
+- an *answer* opens with ``A:``/``Answer:`` or a name label (``Minister Li:``) right
+  after a question, else at the next paragraph, and runs to the next question or heading;
+- a *heading* is a short standalone line right before a question (so rhetorical questions
+  in the intro, or a last answer line, are not headings); a heading ending with a period
+  (``Stabilizing industrial growth: We have ... economy.``) is only believed in a
+  document that also has plain headings.
+
+Every offset indexes the clean text and excludes labels; ``text[start:end]`` is exactly
+the element's region.
+"""
 
 from __future__ import annotations
 
-from corpus.model import Outline
+import re
+from dataclasses import dataclass
+
+from corpus.labels import Label, answer_label, asker_label, inline_answer, name_label
+from corpus.measures import find_measures
+from corpus.model import Outline, Question, Section, Span
+
+#: Headings and titles are short; longer standalone lines are prose.
+MAX_HEADING_WORDS = 30
+MAX_HEADING_CHARS = 220
+#: How many short lines may continue a question before its answer label.
+MAX_QUESTION_CONTINUATIONS = 3
+MAX_CONTINUATION_WORDS = 60
+#: Front matter (dateline, title, byline) is looked for in the first few lines only.
+FRONT_MATTER_LINES = 4
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+#: ``Xinhua News Agency, Beijing, January 2.`` or ``BEIJING, Jan. 2 (Xinhua) --``.
+_DATELINE = re.compile(
+    r"(?:[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4},[ \t]*)?"
+    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},[ \t]*"
+    + _MONTH
+    + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?"
+    r"[ \t]*(?:\.|--|—+|–|:)"
+)
+_TITLE_LABEL = re.compile(r"[ \t]*(?:Title|Headline)[ \t]*[:：][ \t]*", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"(?:By[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"(?:(?:,|[ \t]+and)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})*"
+    r"|(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)"
+    r"[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"(?:(?:,|[ \t]+and)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})*)"
+    r"[ \t]*$"
+)
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*[ \t]+[\"“‘(]?[A-Z]")
+_TOPIC_COLON = re.compile(r"[^:：.?!]{2,80}[:：][ \t]")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A non-blank line (a paragraph), whitespace trimmed."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """A question found in the text, before it is grouped into a section."""
+
+    question: Question
+    label_start: int
+    """Where the question's paragraph starts (its label included)."""
 
 
 def build_outline(text: str) -> Outline:
-    """Find title, sections, questions, answers and measures in clean text."""
-    return Outline()
+    """Find title, dateline, byline, intro, sections, questions and measures in clean text."""
+    lines = _lines(text)
+    if not lines:
+        return Outline()
+    front = _front_matter(text, lines)
+    body = lines[front.consumed :]
+    headings = _headings(text, body)
+    turns = _turns(text, body, headings)
+    first_block = min(
+        [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
+        default=None,
+    )
+    intro_lines = [ln for ln in body if first_block is None or ln.end <= first_block]
+    intro = Span(intro_lines[0].start, intro_lines[-1].end) if intro_lines else None
+    return Outline(
+        title=front.title,
+        title_span=front.title_span,
+        dateline=front.dateline,
+        byline=front.byline,
+        intro=intro,
+        sections=_sections(text, body, headings, turns),
+    )
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for match in _LINE.finditer(text):
+        start, end = match.start(), match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            lines.append(_Line(start, end))
+    return lines
+
+
+def _words(text: str, line: _Line) -> int:
+    return len(text[line.start : line.end].split())
+
+
+# --------------------------------------------------------------------- front matter
+
+
+@dataclass(frozen=True, slots=True)
+class _Front:
+    consumed: int = 0
+    """How many leading lines are front matter (not intro)."""
+    title: str | None = None
+    title_span: Span | None = None
+    dateline: str | None = None
+    byline: str | None = None
+
+
+def _front_matter(text: str, lines: list[_Line]) -> _Front:
+    """Dateline, title and byline among the first lines; they are not part of the intro."""
+    title: str | None = None
+    title_span: Span | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    consumed = 0
+    for index, line in enumerate(lines[:FRONT_MATTER_LINES]):
+        if _opens_turn(text, line):
+            break
+        start = line.start
+        found = False
+        date = _DATELINE.match(text, start, line.end)
+        if dateline is None and date is not None:
+            dateline = text[start : date.end()].strip()
+            start = _skip_spaces(text, date.end(), line.end)
+            found = True
+        label = _TITLE_LABEL.match(text, start, line.end)
+        if title is None and label is not None and label.end() < line.end:
+            title_span = Span(label.end(), line.end)
+            title = _collapse(text, title_span)
+            found = True
+        elif byline is None and _BYLINE.match(text, start, line.end) and start < line.end:
+            byline = text[start : line.end]
+            found = True
+        elif (
+            title is None
+            and index == consumed
+            and start < line.end
+            and _headline_like(text, _Line(start, line.end))
+            and not _precedes_question(text, lines, index)
+        ):
+            title_span = Span(start, line.end)
+            title = _collapse(text, title_span)
+            found = True
+        elif found is False and start < line.end:
+            break
+        if found:
+            consumed = index + 1
+    return _Front(consumed, title, title_span, dateline, byline)
+
+
+def _headline_like(text: str, line: _Line) -> bool:
+    """Short, one sentence, no final period: how titles and plain headings look."""
+    value = text[line.start : line.end]
+    return (
+        len(value) <= MAX_HEADING_CHARS
+        and _words(text, line) <= MAX_HEADING_WORDS
+        and value[-1] not in ".?!;,:。？！；，："
+        and not _SENTENCE_BREAK.search(value)
+        and (value[0].isupper() or value[0].isdigit() or value[0] in "\"“‘'")
+    )
+
+
+# ------------------------------------------------------------------------- headings
+
+
+def _headings(text: str, lines: list[_Line]) -> set[int]:
+    """Indexes of lines that head a section: heading-shaped and right before a question."""
+    plain: set[int] = set()
+    colon_sentences: set[int] = set()
+    for index, line in enumerate(lines):
+        if _opens_turn(text, line) or not _precedes_question(text, lines, index):
+            continue
+        if _headline_like(text, line):
+            plain.add(index)
+        elif _colon_sentence_heading(text, line):
+            colon_sentences.add(index)
+    return plain | colon_sentences if plain else set()
+
+
+def _colon_sentence_heading(text: str, line: _Line) -> bool:
+    """``Topic: one short sentence.``, as headings are written in some interviews."""
+    value = text[line.start : line.end]
+    return (
+        len(value) <= MAX_HEADING_CHARS
+        and _words(text, line) <= MAX_HEADING_WORDS
+        and value.endswith((".", "。"))
+        and _TOPIC_COLON.match(value) is not None
+        and not _SENTENCE_BREAK.search(value)
+        and value[0].isupper()
+    )
+
+
+def _precedes_question(text: str, lines: list[_Line], index: int) -> bool:
+    return index + 1 < len(lines) and _asker(text, lines[index + 1]) is not None
+
+
+def _opens_turn(text: str, line: _Line) -> bool:
+    return _asker(text, line) is not None or answer_label(text, line.start, line.end) is not None
+
+
+def _asker(text: str, line: _Line) -> Label | None:
+    return asker_label(text, line.start, line.end)
+
+
+# -------------------------------------------------------------------------- turns
+
+
+def _turns(text: str, lines: list[_Line], headings: set[int]) -> list[_Turn]:
+    """Every question with its answer span and measures, in text order."""
+    turns = []
+    index = 0
+    while index < len(lines):
+        asker = _asker(text, lines[index])
+        if asker is None:
+            index += 1
+            continue
+        turn, index = _turn(text, lines, headings, index, asker)
+        turns.append(turn)
+    return turns
+
+
+def _turn(
+    text: str, lines: list[_Line], headings: set[int], index: int, asker: Label
+) -> tuple[_Turn, int]:
+    """The question opened by ``asker`` on line ``index``; returns it and the next line."""
+    first = lines[index]
+    question_start = _skip_spaces(text, asker.text_start, first.end)
+    question_end = first.end
+    answer_start: int | None = None
+    answerer = ""
+    following = index + 1
+
+    inline = inline_answer(text, question_start, first.end)
+    if inline is not None:
+        question_end = _rstrip(text, question_start, inline.start)
+        answer_start, answerer = inline.text_start, inline.name
+    else:
+        label, at = _answer_ahead(text, lines, headings, index)
+        if label is not None:
+            question_end = lines[at - 1].end
+            answer_start, answerer = label.text_start, label.name
+            following = at + 1
+            if answer_start >= lines[at].end:  # the label stands alone on its line
+                answer_start = None
+
+    end_index = following
+    while end_index < len(lines) and not _ends_answer(text, lines, headings, end_index):
+        end_index += 1
+    if answer_start is None:
+        answer_start = lines[following].start if following < end_index else question_end
+    answer_end = lines[end_index - 1].end if end_index > following else None
+    if answer_end is None or answer_end < answer_start:
+        answer_end = _rstrip(text, answer_start, max(answer_start, _line_end(text, answer_start)))
+    answer = Span(answer_start, max(answer_start, answer_end))
+    question_start = min(question_start, question_end)
+    question = Question(
+        text=_collapse(text, Span(question_start, question_end)),
+        start=question_start,
+        end=question_end,
+        answer=answer,
+        measures=find_measures(text, answer.start, answer.end),
+        asker=asker.name,
+        answerer=answerer,
+    )
+    return _Turn(question, first.start), end_index
+
+
+def _answer_ahead(
+    text: str, lines: list[_Line], headings: set[int], index: int
+) -> tuple[Label | None, int]:
+    """The answer label that closes the question on line ``index``, and its line."""
+    for at in range(index + 1, min(len(lines), index + 2 + MAX_QUESTION_CONTINUATIONS)):
+        line = lines[at]
+        if at in headings or _asker(text, line) is not None:
+            return None, at
+        label = answer_label(text, line.start, line.end) or name_label(text, line.start, line.end)
+        if label is not None:
+            return label, at
+        if _words(text, line) > MAX_CONTINUATION_WORDS:
+            return None, at
+    return None, index + 1
+
+
+def _ends_answer(text: str, lines: list[_Line], headings: set[int], index: int) -> bool:
+    return index in headings or _asker(text, lines[index]) is not None
+
+
+# ------------------------------------------------------------------------ sections
+
+
+def _sections(
+    text: str, lines: list[_Line], headings: set[int], turns: list[_Turn]
+) -> tuple[Section, ...]:
+    """Group the questions under the heading before them (None before the first heading)."""
+    starts = sorted(
+        [(lines[i].start, _collapse(text, Span(lines[i].start, lines[i].end))) for i in headings]
+    )
+    sections: list[Section] = []
+    pending: list[_Turn] = []
+    heading: str | None = None
+    section_start: int | None = None
+    cursor = 0
+    for turn in [*turns, None]:
+        boundary = turn.label_start if turn is not None else len(text) + 1
+        while cursor < len(starts) and starts[cursor][0] < boundary:
+            if pending or heading is not None:
+                sections.append(_section(heading, section_start, pending))
+            section_start, heading = starts[cursor]
+            pending = []
+            cursor += 1
+        if turn is not None:
+            if section_start is None:
+                section_start = turn.label_start
+            pending.append(turn)
+    if pending or heading is not None:
+        sections.append(_section(heading, section_start, pending))
+    return tuple(sections)
+
+
+def _section(heading: str | None, start: int | None, turns: list[_Turn]) -> Section:
+    questions = tuple(turn.question for turn in turns)
+    begin = start if start is not None else questions[0].start
+    end = max([begin, *(max(q.end, q.answer.end) for q in questions)])
+    return Section(heading=heading, start=begin, end=end, questions=questions)
+
+
+# -------------------------------------------------------------------------- helpers
+
+
+def _collapse(text: str, span: Span) -> str:
+    return _SPACES.sub(" ", text[span.start : span.end]).strip()
+
+
+def _skip_spaces(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _line_end(text: str, offset: int) -> int:
+    newline = text.find("\n", offset)
+    return len(text) if newline < 0 else newline

@@ -1,22 +1,84 @@
-"""``gloss clean`` and ``gloss outline``. PLACEHOLDER: the corpus helper fills this in."""
+"""``gloss clean`` and ``gloss outline``: the corpus pipeline for scripts, without the UI.
+
+Both are a stable interface: offsets in ``gloss outline --json`` index the exact output of
+``gloss clean``. ``gloss clean`` writes the clean text unchanged and adds one final newline
+only when the text lacks one, so every offset below ``len(text)`` is still valid in the
+output. Interview text is written as plain characters (never as Rich markup); the cleaner
+has already removed terminal escapes. Nothing here imports Textual.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from typing import Any
+
+from corpus import Interview, load_interview, resolve_interview
 
 
 def register(subparsers: Any) -> None:
-    """Add this module's subcommands."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "clean", help="print the clean text of an interview"
+    """Add ``clean`` and ``outline``."""
+    clean: argparse.ArgumentParser = subparsers.add_parser(
+        "clean",
+        help="print the clean text of an interview",
+        description=(
+            "Print the clean text of an interview: noise, chrome lines and control "
+            "characters removed. The outline's offsets index this output. One newline "
+            "is added at the end only if the text lacks one."
+        ),
     )
-    parser.add_argument("file", metavar="FILE")
-    parser.set_defaults(handler=_clean)
+    clean.add_argument("file", metavar="FILE", help="interview text file or bundled interview id")
+    clean.set_defaults(handler=run_clean)
+
+    outline: argparse.ArgumentParser = subparsers.add_parser(
+        "outline",
+        help="print the outline (sections, questions, measures) of interviews",
+        description=(
+            "Print the outline of each interview: title, section headings, numbered "
+            "questions and the measures of each answer. With --json, one object per "
+            "file (a list for several files) whose offsets index 'gloss clean FILE'."
+        ),
+    )
+    outline.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="interview text files or bundled interview ids",
+    )
+    outline.add_argument("--json", action="store_true", help="machine-readable output")
+    outline.set_defaults(handler=run_outline)
 
 
-def _clean(args: argparse.Namespace) -> int:
-    from corpus import clean_text, read_text, resolve_interview
+def _load(name: str) -> Interview:
+    return load_interview(resolve_interview(name))
 
-    print(clean_text(read_text(resolve_interview(args.file))).text)
+
+def run_clean(args: argparse.Namespace) -> int:
+    """``gloss clean FILE`` (an empty interview prints nothing)."""
+    text = _load(args.file).text
+    _write(text if text.endswith("\n") or not text else text + "\n")
     return 0
+
+
+def run_outline(args: argparse.Namespace) -> int:
+    """``gloss outline FILE... [--json]``."""
+    from corpus.outline_json import outline_dict, outline_text
+
+    interviews = [_load(name) for name in args.files]
+    if args.json:
+        data = [outline_dict(interview) for interview in interviews]
+        _write(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+        _write("\n")
+    else:
+        _write("\n".join(outline_text(interview) for interview in interviews))
+    return 0
+
+
+def _write(text: str) -> None:
+    """Write plain text; a terminal that cannot show a character gets one ``?`` for it,
+    so offsets still line up character for character."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", "strict") == "strict":
+        reconfigure(errors="replace")
+    sys.stdout.write(text)

@@ -1,0 +1,79 @@
+"""An interview's outline as plain data (for ``gloss outline --json``) and as readable text.
+
+Scripts depend on the JSON shape, so it is built here in one place and documented:
+``{"id", "title", "dateline", "byline", "intro", "sections": [{"heading", "start", "end",
+"questions": [{"text", "start", "end", "asker", "answerer", "answer": {"start", "end"},
+"measures": [{"ordinal", "text", "start", "end"}]}]}]}``. Offsets index the clean text
+(``gloss clean``'s output); texts carry no labels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpus.model import Interview, Measure, Question, Section, Span
+
+
+def outline_dict(interview: Interview) -> dict[str, Any]:
+    """The outline of ``interview`` as JSON-ready data."""
+    outline = interview.outline
+    return {
+        "id": interview.id,
+        "title": outline.title,
+        "dateline": outline.dateline,
+        "byline": outline.byline,
+        "intro": _span(outline.intro) if outline.intro else None,
+        "sections": [_section(section) for section in outline.sections],
+    }
+
+
+def _section(section: Section) -> dict[str, Any]:
+    return {
+        "heading": section.heading,
+        "start": section.start,
+        "end": section.end,
+        "questions": [_question(question) for question in section.questions],
+    }
+
+
+def _question(question: Question) -> dict[str, Any]:
+    return {
+        "text": question.text,
+        "start": question.start,
+        "end": question.end,
+        "asker": question.asker,
+        "answerer": question.answerer,
+        "answer": _span(question.answer),
+        "measures": [_measure(measure) for measure in question.measures],
+    }
+
+
+def _measure(measure: Measure) -> dict[str, Any]:
+    return {
+        "ordinal": measure.ordinal,
+        "text": measure.text,
+        "start": measure.start,
+        "end": measure.end,
+    }
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end}
+
+
+def outline_text(interview: Interview) -> str:
+    """A readable outline: title, sections, numbered questions, indented measures."""
+    outline = interview.outline
+    lines = [f"{interview.title}  [{interview.id}]"]
+    lines += [f"  {value}" for value in (outline.dateline, outline.byline) if value]
+    if not outline.sections:
+        lines.append("  (no questions found)")
+    number = 0
+    for section in outline.sections:
+        lines.append("")
+        lines.append(f"  {section.heading or '(no heading)'}")
+        for question in section.questions:
+            number += 1
+            lines.append(f"    Q{number}. {question.text}")
+            lines += [f"        {m.ordinal}. {m.text}" for m in question.measures]
+    return "\n".join(lines) + "\n"
