@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static, TextArea
 from tui.screens.confirm import Confirm
 from tui.screens.help import HelpEntry, HelpScreen, help_entries
 from tui.screens.note_editor import NoteEditor
+from tui.screens.tag_picker import TagPicker, rank_tags
 
 NO_RESULT = object()
 
@@ -165,3 +166,163 @@ async def test_note_editor_shows_quote_and_note_literally() -> None:
         assert "[red]quoted[/red] text" in screen_text(app)
         editor = app.screen.query_one(TextArea)
         assert editor.text == "[b]note[/b]"
+
+
+# Tag picker ------------------------------------------------------------------------------
+
+CODEBOOK = [
+    ("policy/tax-relief", 5),
+    ("policy/subsidy", 2),
+    ("economy/growth", 9),
+    ("emotion/confidence", 1),
+    ("smes", 3),
+]
+
+
+def picker_rows(app: App[Any]) -> list[str]:
+    from textual.widgets import OptionList
+
+    option_list = app.screen.query_one(OptionList)
+    return [str(option_list.get_option_at_index(n).prompt) for n in range(option_list.option_count)]
+
+
+def highlighted(app: App[Any]) -> str:
+    from textual.widgets import OptionList
+
+    option_list = app.screen.query_one(OptionList)
+    assert option_list.highlighted is not None
+    return str(option_list.get_option_at_index(option_list.highlighted).prompt)
+
+
+async def test_picker_shows_recent_tags_first_when_nothing_is_typed() -> None:
+    app = Host(TagPicker(CODEBOOK, recent=["smes", "emotion/confidence"]))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        rows = picker_rows(app)
+        assert [row.split()[1] for row in rows[:3]] == [
+            "smes",
+            "emotion/confidence",
+            "economy/growth",  # then the codebook, most used first
+        ]
+        assert "recent" in rows[0]
+        await pilot.press("enter")
+    assert app.result == ["smes"]
+
+
+async def test_picker_filters_as_you_type_and_enter_applies_the_best_match() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"tax")
+        assert "policy/tax-relief" in highlighted(app)
+        assert not any("economy/growth" in row for row in picker_rows(app))
+        await pilot.press("enter")
+    assert app.result == ["policy/tax-relief"]
+
+
+async def test_picker_finds_letters_in_order_and_typos() -> None:
+    assert rank_tags("plcysub", CODEBOOK)[0] == "policy/subsidy"
+    assert rank_tags("ecnomy", CODEBOOK)[0] == "economy/growth"
+    assert rank_tags("zzzz", CODEBOOK) == []
+
+
+async def test_picker_up_down_move_the_highlight() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"policy/")
+        assert "create" not in " ".join(picker_rows(app))
+        first = highlighted(app)
+        await pilot.press("down")
+        second = highlighted(app)
+        assert first != second
+        await pilot.press("up", "up")  # stops at the top
+        assert highlighted(app) == first
+        await pilot.press("down", "enter")
+    assert app.result is not None
+    assert app.result[0] in second
+
+
+async def test_picker_creates_a_new_tag_when_nothing_matches() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"  trust / in  gov ")
+        rows = picker_rows(app)
+        assert rows == ["  + create 'trust/in gov'"]
+        await pilot.press("enter")
+    assert app.result == ["trust/in gov"]
+
+
+async def test_picker_offers_create_first_but_keeps_a_good_match_highlighted() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"policy")
+        rows = picker_rows(app)
+        assert "create 'policy'" in rows[0]
+        assert "policy/" in highlighted(app)
+        await pilot.press("up", "enter")
+    assert app.result == ["policy"]
+
+
+async def test_picker_marks_several_tags_and_applies_them_all() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"growth", "tab")
+        assert highlighted(app).startswith("✓")
+        await pilot.press(*["backspace"] * 6, *"subsidy", "tab")
+        assert "economy/growth, policy/subsidy" in screen_text(app)
+        await pilot.press(*["backspace"] * 7, *"smes", "enter")
+    assert app.result == ["economy/growth", "policy/subsidy", "smes"]
+
+
+async def test_picker_tab_again_unmarks() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"smes", "tab", "tab")
+        assert not highlighted(app).startswith("✓")
+        await pilot.press(*["backspace"] * 4, *"growth", "enter")
+    assert app.result == ["economy/growth"]
+
+
+async def test_picker_refuses_a_bad_name_with_an_inline_message() -> None:
+    app = Host(TagPicker([]))
+    async with app.run_test() as pilot:
+        await pilot.press(*"a//b")
+        assert "empty segment" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TagPicker)  # still open
+        assert picker_rows(app) == []
+        await pilot.press("backspace", "backspace", "backspace", "enter")
+    assert app.result == ["a"]
+
+
+async def test_picker_complains_about_a_trailing_slash_only_on_enter() -> None:
+    app = Host(TagPicker([]))
+    async with app.run_test() as pilot:
+        await pilot.press(*"policy/")
+        assert "empty segment" not in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TagPicker)
+        assert "empty segment" in screen_text(app)
+
+
+async def test_picker_enter_with_nothing_typed_and_no_tags_asks_for_a_name() -> None:
+    app = Host(TagPicker([]))
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, TagPicker)
+        assert "type a tag name" in screen_text(app)
+        await pilot.press("escape")
+    assert app.result is None
+
+
+async def test_picker_escape_cancels() -> None:
+    app = Host(TagPicker(CODEBOOK, recent=["smes"]))
+    async with app.run_test() as pilot:
+        await pilot.press(*"pol", "tab", "escape")
+    assert app.result is None
+
+
+async def test_picker_shows_tag_names_literally() -> None:
+    app = Host(TagPicker([("[bold]loud[/bold]", 1)]))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "[bold]loud[/bold]" in picker_rows(app)[0]
