@@ -1,0 +1,194 @@
+"""Undo and redo of a session's changes, against a real annotation database on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus import Interview, interview_from_text
+from store import AnnotationStore, StoreError
+from store.history import Change, History
+
+TEXT = "The economy grew. Firms were helped. Confidence returned slowly."
+
+
+@pytest.fixture
+def interview() -> Interview:
+    return interview_from_text("talk", TEXT)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[AnnotationStore]:
+    with AnnotationStore.open(db) as opened:
+        yield opened
+
+
+@pytest.fixture
+def history(store: AnnotationStore) -> History:
+    return History(store)
+
+
+def span(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+def on_disk(db: Path) -> dict[str, tuple[tuple[str, ...], str]]:
+    """What another process opening the database sees: tags and note by id."""
+    with AnnotationStore.open(db) as other:
+        return {a.id: (a.tags, a.note) for a in other.annotations()}
+
+
+def test_nothing_to_undo_or_redo_at_first(history: History) -> None:
+    assert not history.can_undo
+    assert not history.can_redo
+    assert history.undo() is None
+    assert history.redo() is None
+
+
+def test_undo_of_a_new_annotation_deletes_it_and_redo_brings_it_back_exactly(
+    history: History, store: AnnotationStore, interview: Interview, db: Path
+) -> None:
+    added = history.add(interview, *span("The economy grew."), tags=["economy"], author="ann")
+    assert on_disk(db) == {added.id: (("economy",), "")}
+
+    change = history.undo()
+    assert change is not None and change.kind == "add"
+    assert store.get(added.id) is None
+    assert on_disk(db) == {}
+    assert history.can_redo and not history.can_undo
+
+    history.redo()
+    assert store.get(added.id) == added  # same id, same timestamps
+    assert on_disk(db) == {added.id: (("economy",), "")}
+
+
+def test_undo_of_a_tag_merged_into_an_existing_annotation_restores_its_tags(
+    history: History, store: AnnotationStore, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    first = history.add(interview, start, end, tags=["smes"], note="keep me", author="ann")
+    merged = history.add(interview, start, end, tags=["support"], author="ann")
+    assert merged.id == first.id
+    assert merged.tags == ("smes", "support")
+    assert history.next_undo is not None and history.next_undo.kind == "tag"
+    assert history.next_undo.describe == "tag support"
+
+    history.undo()
+    kept = store.get(first.id)
+    assert kept is not None, "undoing a merged tag must not delete the annotation"
+    assert kept.tags == ("smes",)
+    assert kept.note == "keep me"
+    assert on_disk(db) == {first.id: (("smes",), "keep me")}
+
+    history.redo()
+    assert on_disk(db) == {first.id: (("smes", "support"), "keep me")}
+
+
+def test_adding_tags_already_there_records_nothing(history: History, interview: Interview) -> None:
+    start, end = span("Firms were helped.")
+    history.add(interview, start, end, tags=["smes"], author="ann")
+    history.add(interview, start, end, tags=["smes"], author="ann")
+    history.undo()
+    assert not history.can_undo
+
+
+def test_undo_redo_of_retag_and_note(
+    history: History, store: AnnotationStore, interview: Interview, db: Path
+) -> None:
+    added = history.add(interview, *span("Confidence"), tags=["mood"], author="ann")
+    history.update(added.id, tags=["confidence"])
+    history.update(added.id, note="a first\nnote")
+    assert on_disk(db) == {added.id: (("confidence",), "a first\nnote")}
+
+    note_change = history.undo()
+    assert note_change is not None and note_change.kind == "note"
+    assert on_disk(db) == {added.id: (("confidence",), "")}
+    retag = history.undo()
+    assert retag is not None and retag.kind == "retag"
+    assert on_disk(db) == {added.id: (("mood",), "")}
+
+    history.redo()
+    history.redo()
+    assert on_disk(db) == {added.id: (("confidence",), "a first\nnote")}
+    assert not history.can_redo
+
+
+def test_undo_of_delete_restores_exactly_and_later_changes_still_apply(
+    history: History, store: AnnotationStore, interview: Interview, db: Path
+) -> None:
+    added = history.add(interview, *span("The economy"), tags=["economy"], author="ann")
+    noted = history.update(added.id, note="why")
+    history.delete(added.id)
+    assert on_disk(db) == {}
+
+    history.undo()  # the delete
+    assert store.get(added.id) == noted
+    history.undo()  # the note
+    history.undo()  # the add
+    assert on_disk(db) == {}
+    for _ in range(3):
+        history.redo()
+    assert on_disk(db) == {}
+    history.undo()
+    assert on_disk(db) == {added.id: (("economy",), "why")}
+
+
+def test_a_new_change_clears_redo(history: History, interview: Interview) -> None:
+    history.add(interview, *span("The economy"), tags=["a"], author="ann")
+    history.undo()
+    assert history.can_redo
+    history.add(interview, *span("Firms"), tags=["b"], author="ann")
+    assert not history.can_redo
+    assert history.redo() is None
+
+
+def test_undo_survives_a_session_that_deleted_the_annotation_meanwhile(
+    history: History, store: AnnotationStore, interview: Interview, db: Path
+) -> None:
+    first = history.add(interview, *span("The economy"), tags=["a"], author="ann")
+    second = history.add(interview, *span("Firms"), tags=["b"], author="ann")
+    history.update(second.id, tags=["c"])
+    with AnnotationStore.open(db) as other:
+        other.delete(second.id)
+
+    with pytest.raises(StoreError, match="deleted in another session"):
+        history.undo()  # the retag of a vanished annotation
+    # The failed step is dropped; older steps still work.
+    history.undo()  # the add of `second`: already gone, nothing to do
+    history.undo()  # the add of `first`
+    assert store.get(first.id) is None
+    assert on_disk(db) == {}
+
+
+def test_undo_keeps_a_note_changed_elsewhere_when_reverting_tags(
+    history: History, interview: Interview, db: Path
+) -> None:
+    added = history.add(interview, *span("Firms"), tags=["a"], author="ann")
+    history.update(added.id, tags=["b"])
+    with AnnotationStore.open(db) as other:
+        other.update(added.id, note="written by bob")
+    history.undo()
+    assert on_disk(db) == {added.id: (("a",), "written by bob")}
+
+
+def test_limit_forgets_the_oldest(store: AnnotationStore, interview: Interview) -> None:
+    history = History(store, limit=2)
+    for word in ("The", "economy", "grew"):
+        history.add(interview, *span(word), tags=["w"], author="ann")
+    assert history.undo() is not None
+    assert history.undo() is not None
+    assert history.undo() is None
+    assert len(store.annotations()) == 1
+
+
+def test_change_needs_a_side() -> None:
+    with pytest.raises(ValueError):
+        Change("add", None, None)
