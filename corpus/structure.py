@@ -140,7 +140,14 @@ class _Front:
 
 
 def _front_matter(text: str, lines: list[_Line]) -> _Front:
-    """Dateline, title and byline among the first lines; they are not part of the intro."""
+    """Dateline, title and byline among the first lines.
+
+    A line used up by them is front matter, not intro; the first line of prose (even one
+    that follows a dateline, as in ``BEIJING, Jan. 2 (Xinhua) -- China will ...``) starts
+    the intro. Without a ``Title:`` label, a headline-like first line is the title, unless
+    it heads the first question in a document that has other section headings.
+    """
+    headed = bool(_headings(text, lines) - {0})
     title: str | None = None
     title_span: Span | None = None
     dateline: str | None = None
@@ -150,34 +157,30 @@ def _front_matter(text: str, lines: list[_Line]) -> _Front:
         if _opens_turn(text, line):
             break
         start = line.start
-        found = False
         date = _DATELINE.match(text, start, line.end)
         if dateline is None and date is not None:
             dateline = text[start : date.end()].strip()
             start = _skip_spaces(text, date.end(), line.end)
-            found = True
         label = _TITLE_LABEL.match(text, start, line.end)
-        if title is None and label is not None and label.end() < line.end:
+        if start == line.end:
+            pass  # a dateline alone on its line
+        elif title is None and label is not None and label.end() < line.end:
             title_span = Span(label.end(), line.end)
             title = _collapse(text, title_span)
-            found = True
-        elif byline is None and _BYLINE.match(text, start, line.end) and start < line.end:
+        elif byline is None and _BYLINE.match(text, start, line.end):
             byline = text[start : line.end]
-            found = True
         elif (
             title is None
-            and index == consumed
-            and start < line.end
-            and _headline_like(text, _Line(start, line.end))
-            and not _precedes_question(text, lines, index)
+            and index == 0
+            and start == line.start
+            and _headline_like(text, line)
+            and not (_precedes_question(text, lines, index) and headed)
         ):
             title_span = Span(start, line.end)
             title = _collapse(text, title_span)
-            found = True
-        elif found is False and start < line.end:
+        else:
             break
-        if found:
-            consumed = index + 1
+        consumed = index + 1
     return _Front(consumed, title, title_span, dateline, byline)
 
 
