@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 CONTEXT = 32
 """Characters of prefix and suffix kept with each quote."""
@@ -135,18 +136,24 @@ def _fuzzy_search(text: str, quote: Quote, old_start: int) -> Found | None:
 
 
 def _refine(text: str, exact: str, rough_start: int, rough_end: int) -> tuple[int, int] | None:
-    """Move the rough alignment's ends to where the quote's head and tail match best.
+    """The passage's real ends near a rough alignment that only has the quote's length.
 
-    The rough alignment has the quote's length; text inserted or removed inside the
-    quote moves its real end, so the head and tail are aligned separately.
+    Text inserted or removed inside the quote moves its real end, so the quote is aligned
+    (longest common subsequence) against the rough place plus some slack either side,
+    and the ends are taken from the first and last long matching blocks: short blocks
+    can be stray letters in the slack.
     """
     size = len(exact)
-    edge = min(CONTEXT, size)
-    if size <= 2 * edge:
-        return rough_start, rough_end
-    slack = size + edge
-    _, start, _ = _align(exact[:edge], text, rough_start - slack // 2, rough_start + slack)
-    _, _, end = _align(exact[-edge:], text, max(start, rough_end - slack), rough_end + slack)
-    if end <= start or not size / 2 <= end - start <= size * 2:
-        return rough_start, rough_end
-    return start, end
+    slack = size // 2 + CONTEXT
+    lo, hi = max(0, rough_start - slack), min(len(text), rough_end + slack)
+    blocks = [
+        op
+        for op in Indel.opcodes(exact, text[lo:hi])
+        if op.tag == "equal" and op.src_end - op.src_start >= max(3, min(12, size // 8))
+    ]
+    if not blocks:
+        return None
+    start = lo + blocks[0].dest_start - blocks[0].src_start
+    end = lo + blocks[-1].dest_end + (size - blocks[-1].src_end)
+    start, end = max(0, start), min(len(text), end)
+    return (start, end) if end > start else None

@@ -20,16 +20,15 @@ from typing import Any
 
 from corpus import Interview
 from store.anchoring import Quote, find_passage, quote_at
-from store.codec import from_doc, to_doc
+from store.codec import to_doc
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.tagpaths import check_colour, is_within, moved, normalise_tag, normalise_tags
+from store.view import ANNOTATIONS, CODEBOOK, View, gc_paused
 
-ANNOTATIONS = "annotations"
-CODEBOOK = "codebook"
 COMPACT_MIN_BYTES = 512 * 1024
 """The journal is folded into the main file once it is this big and bigger than the main
 file: the rewrite then costs no more than the appends it replaces (amortised O(1))."""
@@ -49,13 +48,7 @@ class AnnotationStore:
         self.path = path
         self._file = JournalFile(path, lock_timeout=lock_timeout)
         self._mutex = threading.RLock()
-        self._tables: Tables = empty_tables()
-        self._by_id: dict[str, Annotation] = {}
-        self._key_of: dict[str, str] = {}
-        self._id_at: dict[str, str] = {}
-        self._by_span: dict[tuple[str, int, int], str] = {}
-        self._tag_key: dict[str, str] = {}
-        self._next_key = 1
+        self._view = View(path, empty_tables())
         self._closed = False
 
     # -- opening and closing ----------------------------------------------------------
@@ -110,7 +103,7 @@ class AnnotationStore:
     def get(self, annotation_id: str) -> Annotation | None:
         """The annotation with this id, or None."""
         with self._mutex:
-            return self._by_id.get(annotation_id)
+            return self._view.get(annotation_id)
 
     def annotations(
         self,
@@ -128,9 +121,8 @@ class AnnotationStore:
         with self._mutex:
             found = [
                 a
-                for a in self._by_id.values()
-                if (interview is None or a.interview == interview)
-                and (author is None or a.author == author)
+                for a in self._view.all(interview)
+                if (author is None or a.author == author)
                 and (status is None or a.status == status)
                 and (root is None or any(is_within(t, root) for t in a.tags))
             ]
@@ -138,21 +130,20 @@ class AnnotationStore:
         return found
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._view)
 
     def tags(self) -> list[TagInfo]:
         """Every tag in use or in the codebook, with its use count, sorted by path."""
         with self._mutex:
             counts: dict[str, int] = {}
-            for annotation in self._by_id.values():
+            for annotation in self._view.all():
                 for tag in annotation.tags:
                     counts[tag] = counts.get(tag, 0) + 1
-            paths = set(counts) | set(self._tag_key)
+            paths = set(counts) | set(self._view.tag_keys())
             return [self._tag_info(path, counts.get(path, 0)) for path in sorted(paths)]
 
     def _tag_info(self, path: str, count: int) -> TagInfo:
-        key = self._tag_key.get(path)
-        doc = self._tables[CODEBOOK][key] if key is not None else {}
+        doc = self._view.tag_doc(path)
         return TagInfo(path, doc.get("description"), doc.get("colour"), count)
 
     # -- changing annotations -----------------------------------------------------------
@@ -186,9 +177,8 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             stamp = now_iso()
-            existing_id = self._by_span.get((interview.id, start, end))
-            if existing_id is not None:
-                old = self._by_id[existing_id]
+            old = self._view.at_span(interview.id, start, end)
+            if old is not None:
                 merged_tags = tuple(sorted(set(old.tags) | set(clean_tags)))
                 merged_note = _merge_notes(old.note, note)
                 if (merged_tags, merged_note) == (old.tags, old.note):
@@ -251,8 +241,9 @@ class AnnotationStore:
         result: list[Annotation] = []
 
         def change() -> list[Op]:
-            result.append(self._require(annotation_id))
-            return [(ANNOTATIONS, self._key_of[annotation_id], None)]
+            old = self._require(annotation_id)
+            result.append(old)
+            return [(ANNOTATIONS, self._view.key_of(old.id) or "", None)]
 
         self._commit(change)
         return result[0]
@@ -279,7 +270,7 @@ class AnnotationStore:
         def change() -> list[Op]:
             ops: list[Op] = []
             for old in self.annotations(interview=interview.id):
-                if old.fingerprint == interview.fingerprint:
+                if old.fingerprint == interview.fingerprint and not old.orphaned:
                     continue
                 found = find_passage(text, quote_of(old), old.start, old.end)
                 if found is None:
@@ -318,17 +309,17 @@ class AnnotationStore:
             colour = check_colour(colour)
 
         def change() -> list[Op]:
-            key = self._tag_key.get(tag)
-            doc: Document = dict(self._tables[CODEBOOK][key]) if key else {"path": tag}
+            key = self._view.tag_key(tag)
+            doc: Document = dict(self._view.tag_doc(tag)) or {"path": tag}
             if description is not None:
                 doc["description"] = description or None
             if colour is not None:
                 doc["colour"] = colour or None
-            return [(CODEBOOK, key or self._new_key(), doc)]
+            return [(CODEBOOK, key or self._view.new_key(), doc)]
 
         self._commit(change)
         with self._mutex:
-            return self._tag_info(tag, sum(tag in a.tags for a in self._by_id.values()))
+            return self._tag_info(tag, sum(tag in a.tags for a in self._view.all()))
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag and the tags below it everywhere; returns annotations changed."""
@@ -361,7 +352,7 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             self._require_tag(root)
-            users = [a for a in self._by_id.values() if any(is_within(t, root) for t in a.tags)]
+            users = [a for a in self._view.all() if any(is_within(t, root) for t in a.tags)]
             if users and not force:
                 raise StoreError(
                     f"tag {root!r} is used by {len(users)} annotation(s); pass --force to "
@@ -377,7 +368,9 @@ class AnnotationStore:
                 for a in users
             ]
             ops += [
-                (CODEBOOK, key, None) for tag, key in self._tag_key.items() if is_within(tag, root)
+                (CODEBOOK, key, None)
+                for tag, key in self._view.tag_keys().items()
+                if is_within(tag, root)
             ]
             return ops
 
@@ -386,28 +379,28 @@ class AnnotationStore:
     def _move_tag_ops(self, source: str, target: str) -> list[Op]:
         stamp = now_iso()
         ops: list[Op] = []
-        for a in self._by_id.values():
+        for a in self._view.all():
             if any(is_within(t, source) for t in a.tags):
                 tags = tuple(sorted({moved(t, source, target) for t in a.tags}))
                 ops.append(self._put_op(_replace(a, tags=tags, updated=stamp)))
-        for tag, key in list(self._tag_key.items()):
+        for tag, key in self._view.tag_keys().items():
             if not is_within(tag, source):
                 continue
             new_path = moved(tag, source, target)
-            doc = self._tables[CODEBOOK][key]
+            doc = self._view.tag_doc(tag)
             ops.append((CODEBOOK, key, None))
-            target_key = self._tag_key.get(new_path)
+            target_key = self._view.tag_key(new_path)
             if target_key is None:
-                ops.append((CODEBOOK, self._new_key(), {**doc, "path": new_path}))
+                ops.append((CODEBOOK, self._view.new_key(), {**doc, "path": new_path}))
             else:  # the target keeps its own description and colour, filling only gaps
-                kept = self._tables[CODEBOOK][target_key]
+                kept = self._view.tag_doc(new_path)
                 filled = {k: kept.get(k) or doc.get(k) for k in ("description", "colour")}
                 ops.append((CODEBOOK, target_key, {**kept, **filled}))
         return ops
 
     def _tag_exists(self, tag: str) -> bool:
-        return tag in self._tag_key or any(
-            any(is_within(t, tag) for t in a.tags) for a in self._by_id.values()
+        return self._view.tag_key(tag) is not None or any(
+            any(is_within(t, tag) for t in a.tags) for a in self._view.all()
         )
 
     def _require_tag(self, tag: str) -> None:
@@ -420,7 +413,7 @@ class AnnotationStore:
         """Fold the journal into the main file now (temporary file, fsync, atomic rename)."""
         with self._mutex, self._file.locked():
             self._sync()
-            self._file.write_main(self._tables)
+            self._file.write_main(self._view.tables)
 
     def _commit(self, change: Callable[[], list[Op]]) -> int:
         """Run ``change`` on an up-to-date view under the lock, then persist its operations.
@@ -437,9 +430,9 @@ class AnnotationStore:
                     return 0
                 self._file.append(ops)
                 for op in ops:
-                    self._apply(op)
+                    self._view.apply(op)
                 if self._file.journal_bytes > max(COMPACT_MIN_BYTES, self._main_size()):
-                    self._file.write_main(self._tables)
+                    self._file.write_main(self._view.tables)
             return sum(1 for table, _, _ in ops if table == ANNOTATIONS)
 
     def _main_size(self) -> int:
@@ -455,10 +448,14 @@ class AnnotationStore:
             self._load_all()
             return True
         for op in tail:
-            self._apply(op)
+            self._view.apply(op)
         return bool(tail)
 
     def _load_all(self) -> None:
+        with gc_paused():
+            self._load_all_unpaused()
+
+    def _load_all_unpaused(self) -> None:
         snapshot = self._file.read_all()
         if snapshot.main is None:
             tables = empty_tables()
@@ -474,16 +471,10 @@ class AnnotationStore:
                 for name, table in empty_tables().items():
                     tables.setdefault(name, table)
                 ops = snapshot.ops
-        self._tables = tables
-        self._by_id, self._key_of, self._id_at, self._by_span = {}, {}, {}, {}
-        self._tag_key = {}
-        self._next_key = 1
-        for key, doc in tables[ANNOTATIONS].items():
-            self._index_annotation(key, doc)
-        for key, doc in tables[CODEBOOK].items():
-            self._index_tag(key, doc)
+        view = View(self.path, tables)
         for op in ops:
-            self._apply(op)
+            view.apply(op)
+        self._view = view
 
     def _migrate(self, main: dict[str, Any], version: int) -> Tables:
         try:
@@ -498,71 +489,12 @@ class AnnotationStore:
         self._file.write_main(tables)
         return tables
 
-    def _apply(self, op: Op) -> None:
-        table, key, doc = op
-        if table == ANNOTATIONS:
-            old_id = self._id_at.pop(key, None)
-            if old_id is not None:
-                old = self._by_id.pop(old_id)
-                del self._key_of[old_id]
-                span = (old.interview, old.start, old.end)
-                if self._by_span.get(span) == old_id:
-                    del self._by_span[span]
-        elif table == CODEBOOK:
-            old_doc = self._tables[CODEBOOK].get(key)
-            if old_doc is not None and self._tag_key.get(old_doc.get("path", "")) == key:
-                del self._tag_key[old_doc["path"]]
-        rows = self._tables.setdefault(table, {})
-        if doc is None:
-            rows.pop(key, None)
-            return
-        rows[key] = doc
-        if table == ANNOTATIONS:
-            self._index_annotation(key, doc)
-        elif table == CODEBOOK:
-            self._index_tag(key, doc)
-
-    def _index_annotation(self, key: str, doc: Document) -> None:
-        try:
-            annotation = from_doc(doc)
-        except (KeyError, ValueError, TypeError) as error:
-            raise StoreError(
-                f"{self.path}: annotation #{key} is damaged ({type(error).__name__}: "
-                f"{error}); repair the file or pass another --db"
-            ) from None
-        previous_key = self._key_of.get(annotation.id)
-        if previous_key is not None and previous_key != key:  # restored under a new key
-            self._tables[ANNOTATIONS].pop(previous_key, None)
-            self._id_at.pop(previous_key, None)
-        self._by_id[annotation.id] = annotation
-        self._key_of[annotation.id] = key
-        self._id_at[key] = annotation.id
-        self._by_span.setdefault(
-            (annotation.interview, annotation.start, annotation.end), annotation.id
-        )
-        self._bump(key)
-
-    def _index_tag(self, key: str, doc: Document) -> None:
-        path = doc.get("path")
-        if isinstance(path, str):
-            self._tag_key[path] = key
-        self._bump(key)
-
-    def _bump(self, key: str) -> None:
-        if key.isdigit():
-            self._next_key = max(self._next_key, int(key) + 1)
-
-    def _new_key(self) -> str:
-        key = str(self._next_key)
-        self._next_key += 1
-        return key
-
     def _put_op(self, annotation: Annotation) -> Op:
-        key = self._key_of.get(annotation.id) or self._new_key()
+        key = self._view.key_of(annotation.id) or self._view.new_key()
         return (ANNOTATIONS, key, to_doc(annotation))
 
     def _require(self, annotation_id: str) -> Annotation:
-        found = self._by_id.get(annotation_id)
+        found = self._view.get(annotation_id)
         if found is None:
             raise StoreError(
                 f"annotation {annotation_id}: not in {self.path}; it may have been deleted "

@@ -1,0 +1,152 @@
+"""Finding annotations again after the interview text changed (and keeping lost ones)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import Interview, interview_from_text
+from store import Annotation, AnnotationStore
+from store.anchoring import Quote, find_passage, quote_at
+from tests.conftest import CLEAN_SEED
+
+QUOTE = "The first is to increase the supply and implementation of policies to stabilize growth."
+RAW = CLEAN_SEED.read_text(encoding="utf-8")
+ID = "interview"
+
+
+def version(raw: str) -> Interview:
+    return interview_from_text(ID, raw)
+
+
+def annotate(
+    tmp_path: Path, interview: Interview, quote: str = QUOTE
+) -> tuple[AnnotationStore, Annotation]:
+    store = AnnotationStore.open(tmp_path / "db.json")
+    start = interview.text.index(quote)
+    made = store.add(interview, start, start + len(quote), tags=["growth"], note="n", author="Ann")
+    return store, made
+
+
+def edited(old: str, new: str) -> Interview:
+    assert RAW.count(old) == 1
+    return version(RAW.replace(old, new))
+
+
+def test_unchanged_text_changes_nothing(tmp_path: Path) -> None:
+    original = version(RAW)
+    store, made = annotate(tmp_path, original)
+    assert store.anchor(original) == []
+    assert store.get(made.id) == made
+
+
+def test_insertion_after_the_quote_keeps_the_position(tmp_path: Path) -> None:
+    store, made = annotate(tmp_path, version(RAW))
+    later = "Strengthen departmental coordination"
+    changed = edited(later, "A brand new sentence. " + later)
+    assert store.anchor(changed) == []
+    again = store.get(made.id)
+    assert again is not None
+    assert (again.start, again.end, again.exact) == (made.start, made.end, QUOTE)
+    assert again.status == "anchored"
+    assert again.fingerprint == changed.fingerprint
+    assert again.suffix != made.suffix
+
+
+def test_insertion_before_the_quote_moves_it(tmp_path: Path) -> None:
+    store, made = annotate(tmp_path, version(RAW))
+    inserted = "An editor's remark that was added before everything else. "
+    changed = version(inserted + RAW)
+    assert store.anchor(changed) == []
+    again = store.get(made.id)
+    assert again is not None
+    assert changed.text[again.start : again.end] == QUOTE
+    assert again.start > made.start
+    assert again.status == "reanchored"
+    assert (again.raw_start, again.raw_end) == changed.clean.raw_span(again.start, again.end)
+    assert (again.tags, again.note, again.created) == (made.tags, made.note, made.created)
+
+
+def test_insertion_inside_the_quote_is_found_fuzzily(tmp_path: Path) -> None:
+    store, made = annotate(tmp_path, version(RAW))
+    changed = edited(
+        "the supply and implementation of policies",
+        "the supply, the swift and careful implementation of policies",
+    )
+    assert store.anchor(changed) == []
+    again = store.get(made.id)
+    assert again is not None
+    assert again.status == "reanchored"
+    assert again.exact == (
+        "The first is to increase the supply, the swift and careful implementation of "
+        "policies to stabilize growth."
+    )
+    assert changed.text[again.start : again.end] == again.exact
+
+
+def test_corrected_typo_in_the_quote_is_found(tmp_path: Path) -> None:
+    store, made = annotate(tmp_path, version(RAW))
+    changed = edited(
+        "implementation of policies to stabilize", "implementaton of policy to stabilise"
+    )
+    assert store.anchor(changed) == []
+    again = store.get(made.id)
+    assert again is not None
+    assert again.exact.startswith("The first is to increase") and again.exact.endswith("growth.")
+
+
+def test_deleted_quote_is_orphaned_kept_and_listed(tmp_path: Path) -> None:
+    store, made = annotate(tmp_path, version(RAW))
+    changed = edited(QUOTE, "")
+    orphans = store.anchor(changed)
+    assert [o.id for o in orphans] == [made.id]
+    orphan = orphans[0]
+    assert orphan.status == "orphaned"
+    assert (orphan.exact, orphan.tags, orphan.note) == (made.exact, made.tags, made.note)
+    store.close()
+    with AnnotationStore.open(tmp_path / "db.json") as again:
+        assert again.annotations(status="orphaned") == [orphan]
+        # The quote comes back (the deletion was a mistake): found again.
+        assert again.anchor(version(RAW)) == []
+        back = again.get(made.id)
+        assert back is not None
+        assert (back.status, back.start, back.exact) == ("reanchored", made.start, QUOTE)
+
+
+def test_repeated_quote_picks_the_occurrence_with_matching_context(tmp_path: Path) -> None:
+    """Text inserted before the annotated occurrence makes another one nearer; context wins."""
+    phrase = "stabilize growth"
+    original = version(RAW)
+    occurrences = [i for i in range(len(original.text)) if original.text.startswith(phrase, i)]
+    assert len(occurrences) >= 2
+    first, target = occurrences[0], occurrences[1]
+    store = AnnotationStore.open(tmp_path / "db.json")
+    made = store.add(original, target, target + len(phrase), author="Ann")
+    cut = target - 40  # before the remembered prefix
+    padding = "Inserted words. " * ((target - first) // 8)
+    changed = version(original.text[:cut] + padding + original.text[cut:])
+    assert abs(first - target) < len(padding)  # the other occurrence is now the nearer one
+    assert store.anchor(changed) == []
+    again = store.get(made.id)
+    assert again is not None
+    assert again.start == target + len(padding)
+    assert again.prefix == made.prefix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "completely different words that share nothing with the quote at all",
+        "",
+    ],
+)
+def test_find_passage_reports_lost_text(text: str) -> None:
+    quote = quote_at(QUOTE + " tail", 0, len(QUOTE))
+    assert find_passage(text, quote, 0, len(QUOTE)) is None
+
+
+def test_find_passage_at_same_position() -> None:
+    text = "prefix " + QUOTE + " suffix"
+    found = find_passage(text, Quote(QUOTE, "prefix ", " suffix"), 7, 7 + len(QUOTE))
+    assert found is not None and found.how == "same"

@@ -1,0 +1,240 @@
+"""The database file under stress: several real writer processes, SIGKILL mid-write,
+damaged files and old schemas. Everything runs against real files and real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import selectors
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import tinydb
+
+from corpus import load_interview
+from store import AnnotationStore, StoreError
+from store.schema import SCHEMA_VERSION
+from tests.conftest import CLEAN_SEED, ROOT
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    import store.store
+    from corpus import load_interview
+    from store import AnnotationStore
+
+    db, worker, count, compact_bytes = sys.argv[1], *map(int, sys.argv[2:5])
+    if compact_bytes:
+        store.store.COMPACT_MIN_BYTES = compact_bytes  # compact often: the racy path
+    interview = load_interview(__import__("pathlib").Path(sys.argv[5]))
+    s = AnnotationStore.open(db)
+    for i in range(count):
+        start = (worker * 1000 + i * 7) % (len(interview.text) - 40)
+        a = s.add(interview, start, start + 20 + worker, tags=[f"w{worker}"], note=f"{worker}/{i}",
+                  author=f"writer{worker}")
+        print(a.id, flush=True)
+    """
+)
+
+
+def spawn_writer(
+    db: Path, worker: int, count: int, compact_bytes: int = 0
+) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            WRITER,
+            str(db),
+            str(worker),
+            str(count),
+            str(compact_bytes),
+            str(CLEAN_SEED),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_concurrent_writer_processes_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "shared.json"
+    AnnotationStore.open(db).close()
+    writers = [
+        spawn_writer(db, worker, 25, compact_bytes=4000 * (worker % 2)) for worker in range(4)
+    ]
+    acknowledged: set[str] = set()
+    for writer in writers:
+        out, err = writer.communicate(timeout=60)
+        assert writer.returncode == 0, err
+        acknowledged.update(out.split())
+    assert len(acknowledged) == 100
+    with AnnotationStore.open(db) as store:
+        stored = store.annotations()
+        assert {a.id for a in stored} == acknowledged
+        assert {a.note for a in stored} == {f"{w}/{i}" for w in range(4) for i in range(25)}
+        store.compact()
+    plain = tinydb.TinyDB(db)
+    try:
+        assert {doc["id"] for doc in plain.table("annotations").all()} == acknowledged
+    finally:
+        plain.close()
+
+
+def read_ids_until(process: subprocess.Popen[str], wanted: int, timeout: float) -> list[str]:
+    """Acknowledged ids from the child's stdout: stop at ``wanted`` ids or the deadline."""
+    assert process.stdout is not None
+    ids: list[str] = []
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while len(ids) < wanted and time.monotonic() < deadline:
+            if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                break
+            line = process.stdout.readline()
+            if not line:
+                break
+            ids.append(line.strip())
+    return ids
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sigkill_mid_write_loses_no_acknowledged_annotation(tmp_path: Path, seed: int) -> None:
+    db = tmp_path / "crash.json"
+    AnnotationStore.open(db).close()
+    # A tiny compaction threshold makes the child rewrite the main file often, so the
+    # kill also lands inside compactions, not only inside journal appends.
+    child = spawn_writer(db, worker=seed, count=100_000, compact_bytes=3000)
+    ids = read_ids_until(child, wanted=random.Random(seed).randint(10, 60), timeout=30)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    assert child.returncode == -signal.SIGKILL
+    assert ids, "the child acknowledged nothing before the deadline"
+    with AnnotationStore.open(db) as store:
+        present = {a.id for a in store.annotations()}
+        assert set(ids) <= present
+        assert len(present) - len(ids) <= 1  # at most the one in flight when killed
+    json.loads(db.read_bytes())  # the main file is always whole JSON
+
+
+def test_torn_journal_tail_is_ignored_then_cut_off(tmp_path: Path) -> None:
+    db = tmp_path / "torn.json"
+    interview = load_interview(CLEAN_SEED)
+    with AnnotationStore.open(db) as store:
+        kept = store.add(interview, 0, 10, author="Ann")
+        journal = Path(str(db) + ".journal")
+        assert journal.stat().st_size > 0
+        with open(journal, "ab") as handle:
+            handle.write(b'{"ops":[["annotations","99",{"id":"half')  # a crash mid-append
+        reader = AnnotationStore.open(db)
+        assert [a.id for a in reader.annotations()] == [kept.id]
+        later = reader.add(interview, 20, 30, author="Ann")
+        assert b"half" not in journal.read_bytes()
+        reader.close()
+    with AnnotationStore.open(db) as again:
+        assert {a.id for a in again.annotations()} == {kept.id, later.id}
+
+
+def test_journal_damaged_in_the_middle_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "mid.json"
+    interview = load_interview(CLEAN_SEED)
+    store = AnnotationStore.open(db)
+    store.add(interview, 0, 10, author="Ann")
+    journal = Path(str(db) + ".journal")
+    good = journal.read_bytes()
+    journal.write_bytes(b"garbage\n" + good)
+    with pytest.raises(StoreError, match=r"mid\.json\.journal: damaged in the middle"):
+        AnnotationStore.open(db)
+
+
+DAMAGED = {
+    "not-json": b"this is not json at all\n",
+    "other-app": b'{"_default": {"1": {"name": "a tinydb of someone else"}}}',
+    "json-list": b"[1, 2, 3]",
+    "binary": b"\xff\xfe\x00garbage",
+}
+
+
+@pytest.mark.parametrize("kind", [*DAMAGED, "truncated"])
+def test_damaged_file_is_refused_and_left_untouched(tmp_path: Path, kind: str) -> None:
+    db = tmp_path / f"{kind}.json"
+    if kind == "truncated":
+        interview = load_interview(CLEAN_SEED)
+        with AnnotationStore.open(db) as store:
+            for i in range(5):
+                store.add(interview, i * 20, i * 20 + 10, note="x" * 50, author="Ann")
+        content = db.read_bytes()
+        db.write_bytes(content[: len(content) // 2])
+    else:
+        db.write_bytes(DAMAGED[kind])
+    before = db.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        AnnotationStore.open(db)
+    message = str(caught.value)
+    assert message.startswith(f"{db}: ")
+    assert "\n" not in message
+    assert "not valid JSON" in message or "not a gloss database" in message
+    assert db.read_bytes() == before
+    assert not Path(str(db) + ".journal").exists() or kind == "truncated"
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "future.json"
+    db.write_text(json.dumps({"meta": {"1": {"app": "gloss", "schema": SCHEMA_VERSION + 1}}}))
+    with pytest.raises(StoreError, match="newer gloss"):
+        AnnotationStore.open(db)
+
+
+def test_old_schema_is_migrated_after_a_backup(tmp_path: Path) -> None:
+    interview = load_interview(CLEAN_SEED)
+    start = interview.text.index("stabilize the industry")
+    end = start + len("stabilize the industry")
+    version0 = {
+        "meta": {"1": {"app": "gloss"}},
+        "annotations": {
+            "1": {
+                "id": "old1",
+                "interview": interview.id,
+                "start": start,
+                "end": end,
+                "quote": "stabilize the industry",
+                "tag": "economy",
+                "note": "from the prototype",
+                "author": "Ann",
+                "created": "2025-01-01T00:00:00Z",
+            }
+        },
+    }
+    db = tmp_path / "old.json"
+    db.write_text(json.dumps(version0))
+    original = db.read_bytes()
+    with AnnotationStore.open(db) as store:
+        migrated = store.get("old1")
+        assert migrated is not None
+        assert migrated.tags == ("economy",)
+        assert migrated.exact == "stabilize the industry"
+        assert migrated.updated == migrated.created == "2025-01-01T00:00:00Z"
+        assert store.anchor(interview) == []
+        anchored = store.get("old1")
+        assert anchored is not None
+        assert anchored.fingerprint == interview.fingerprint
+        assert anchored.prefix == interview.text[start - 32 : start]
+    assert (tmp_path / "old.json.v0.bak").read_bytes() == original
+    assert json.loads(db.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION
+
+
+def test_unmigratable_old_file_is_left_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "old.json"
+    db.write_text(json.dumps({"meta": {"1": {"app": "gloss"}}, "annotations": {"1": {"id": "x"}}}))
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="cannot be migrated"):
+        AnnotationStore.open(db)
+    assert db.read_bytes() == before

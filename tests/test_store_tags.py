@@ -1,0 +1,98 @@
+"""The codebook: tag listing, description and colour, rename, merge and delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import Interview, load_interview
+from store import AnnotationStore, StoreError, TagInfo
+from tests.conftest import CLEAN_SEED
+
+
+@pytest.fixture
+def interview() -> Interview:
+    return load_interview(CLEAN_SEED)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> AnnotationStore:
+    return AnnotationStore.open(tmp_path / "db.json")
+
+
+def test_tags_lists_use_counts_and_codebook(store: AnnotationStore, interview: Interview) -> None:
+    store.add(interview, 0, 10, tags=["policy/tax", "econ"], author="Ann")
+    store.add(interview, 20, 30, tags=["policy/tax"], author="Ann")
+    store.set_tag("unused", description="Not used yet", colour="#abcdef")
+    assert store.tags() == [
+        TagInfo("econ", None, None, 1),
+        TagInfo("policy/tax", None, None, 2),
+        TagInfo("unused", "Not used yet", "#abcdef", 0),
+    ]
+
+
+def test_set_tag_changes_only_what_is_given(store: AnnotationStore) -> None:
+    store.set_tag("a", description="first", colour="red")
+    assert store.set_tag("a", colour="#112233") == TagInfo("a", "first", "#112233", 0)
+    assert store.set_tag("a", description="") == TagInfo("a", None, "#112233", 0)
+    with pytest.raises(StoreError, match="not a colour"):
+        store.set_tag("a", colour="rgb(1,2,3); drop")
+
+
+def test_rename_updates_every_annotation_and_the_subtree(
+    tmp_path: Path, store: AnnotationStore, interview: Interview
+) -> None:
+    one = store.add(interview, 0, 10, tags=["policy", "other"], author="Ann")
+    two = store.add(interview, 20, 30, tags=["policy/tax-relief"], author="Bob")
+    three = store.add(interview, 40, 50, tags=["policymaker"], author="Bob")
+    store.set_tag("policy/tax-relief", description="Tax relief", colour="green")
+    assert store.rename_tag("policy", "government") == 2
+    store.close()
+    with AnnotationStore.open(tmp_path / "db.json") as again:
+        assert again.get(one.id).tags == ("government", "other")  # type: ignore[union-attr]
+        assert again.get(two.id).tags == ("government/tax-relief",)  # type: ignore[union-attr]
+        assert again.get(three.id).tags == ("policymaker",)  # type: ignore[union-attr]
+        info = {t.path: t for t in again.tags()}
+        assert "policy/tax-relief" not in info
+        assert info["government/tax-relief"] == TagInfo(
+            "government/tax-relief", "Tax relief", "green", 1
+        )
+
+
+def test_rename_onto_an_existing_tag_is_refused(
+    store: AnnotationStore, interview: Interview
+) -> None:
+    store.add(interview, 0, 10, tags=["a", "b"], author="Ann")
+    with pytest.raises(StoreError, match="already exists; use 'gloss tags merge a b'"):
+        store.rename_tag("a", "b")
+    with pytest.raises(StoreError, match="no such tag"):
+        store.rename_tag("missing", "c")
+
+
+def test_merge_moves_uses_without_duplicates(store: AnnotationStore, interview: Interview) -> None:
+    both = store.add(interview, 0, 10, tags=["tax", "taxes"], author="Ann")
+    only = store.add(interview, 20, 30, tags=["taxes", "x"], author="Ann")
+    store.set_tag("taxes", description="plural", colour="blue")
+    store.set_tag("tax", description="singular")
+    assert store.merge_tags("taxes", "tax") == 2
+    assert store.get(both.id).tags == ("tax",)  # type: ignore[union-attr]
+    assert store.get(only.id).tags == ("tax", "x")  # type: ignore[union-attr]
+    assert [t for t in store.tags() if t.path.startswith("tax")] == [
+        TagInfo("tax", "singular", "blue", 2)
+    ]
+
+
+def test_delete_refuses_while_in_use_unless_forced(
+    store: AnnotationStore, interview: Interview
+) -> None:
+    used = store.add(interview, 0, 10, tags=["old", "keep"], author="Ann")
+    store.set_tag("spare")
+    assert store.delete_tag("spare") == 0
+    with pytest.raises(StoreError, match=r"'old' is used by 1 annotation\(s\); pass --force"):
+        store.delete_tag("old")
+    assert store.get(used.id).tags == ("keep", "old")  # type: ignore[union-attr]
+    assert store.delete_tag("old", force=True) == 1
+    assert store.get(used.id).tags == ("keep",)  # type: ignore[union-attr]
+    assert [t.path for t in store.tags()] == ["keep"]
+    assert store.annotations(tag="old") == []
