@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
+import json
+import sys
+import types
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, ProgressBar, RadioButton, Static, TextArea
 
+from corpus import Interview, interview_from_text
+from store import Annotation, AnnotationStore
 from tui.screens.confirm import Confirm
+from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpEntry, HelpScreen, help_entries
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_picker import TagPicker, rank_tags
@@ -326,3 +336,209 @@ async def test_picker_shows_tag_names_literally() -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         assert "[bold]loud[/bold]" in picker_rows(app)[0]
+
+
+# Export ----------------------------------------------------------------------------------
+
+NOW = datetime(2026, 3, 4, 5, 6)
+
+
+async def wait_until(pilot: Any, condition: Any, limit: int = 200) -> None:
+    """Let the app run until ``condition()`` holds (bounded: fails rather than hangs)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("condition not reached")
+
+
+def _stand_in_export(
+    annotations: Any,
+    interviews: Any,
+    fmt: str,
+    out: Path,
+    *,
+    neutralise: bool = True,
+    excel: bool = False,
+    progress: Any = None,
+) -> int:
+    """Follows the agreed ``store.export.export_annotations`` API until the real one lands."""
+    rows = list(annotations)
+    records = []
+    for done, annotation in enumerate(rows, start=1):
+        record = {"quote": annotation.exact, "tags": list(annotation.tags), "note": annotation.note}
+        if neutralise:
+            record = {
+                k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v)
+                for k, v in record.items()
+            }
+        records.append(record)
+        if progress is not None:
+            progress(done, len(rows))
+    if fmt == "json":
+        text = json.dumps(records)
+    else:
+        text = "\n".join(f"{r['quote']},{';'.join(r['tags'])},{r['note']}" for r in records)
+    with open(out, "w", encoding="utf-8-sig" if excel else "utf-8") as handle:
+        handle.write(text)
+    return len(rows)
+
+
+@pytest.fixture
+def exported(
+    db_annotations: tuple[list[Annotation], dict[str, Interview]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Any:
+    try:
+        importlib.import_module("store.export")
+    except ModuleNotFoundError:
+        stand_in = types.ModuleType("store.export")
+        stand_in.export_annotations = _stand_in_export  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "store.export", stand_in)
+    return db_annotations
+
+
+@pytest.fixture
+def db_annotations(tmp_path: Path) -> tuple[list[Annotation], dict[str, Interview]]:
+    """Real annotations in a real database, with ``=`` formula bait in their notes."""
+    interview = interview_from_text("talk", "Growth returned. Firms were helped. Then it rained.")
+    with AnnotationStore.open(tmp_path / "db.json") as store:
+        for n, sentence in enumerate(interview.sentences):
+            store.add(
+                interview, sentence.start, sentence.end, tags=[f"t{n}"], note="=1+1", author="ann"
+            )
+        annotations = store.annotations()
+    return annotations, {interview.id: interview}
+
+
+async def test_export_default_path_follows_the_format(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    dialog = ExportDialog(annotations, interviews, now=NOW)
+    app = Host(dialog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        path = app.screen.query_one("#path", Input)
+        assert path.value == "~/gloss-export-20260304-0506.csv"
+        app.screen.query_one("#format-jsonl", RadioButton).value = True
+        await pilot.pause()
+        assert path.value == "~/gloss-export-20260304-0506.jsonl"
+        assert app.screen.query_one("#excel", Checkbox).disabled
+        await pilot.press("escape")
+    assert app.result is None
+
+
+async def test_export_enter_writes_the_file_and_returns_its_path(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.result is not NO_RESULT)
+    target = tmp_path / "gloss-export-20260304-0506.csv"
+    assert app.result == target
+    content = target.read_text(encoding="utf-8")
+    assert "Firms were helped." in content
+    assert "=1+1" not in content.replace("'=1+1", "")  # neutralised by default
+
+
+async def test_export_shows_the_path_written_and_a_full_progress_bar(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=30))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Wrote" in screen_text(app))
+        assert f"Wrote {len(annotations)} annotations to {tmp_path}" in screen_text(app)
+        bar = app.screen.query_one(ProgressBar)
+        assert bar.percentage == 1.0
+
+
+async def test_export_to_a_missing_folder_is_one_line_and_the_dialog_stays(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path / "nope", now=NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "no such folder" in screen_text(app)
+        # Fixing the path and pressing enter again works.
+        path = app.screen.query_one("#path", Input)
+        path.value = str(tmp_path / "out.json")
+        app.screen.query_one("#format-json", RadioButton).value = True
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Wrote" in screen_text(app))
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not Path("/sys").is_dir(), reason="needs a read-only /sys (Linux)")
+async def test_export_to_an_unwritable_folder_is_one_line_and_can_be_retried(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    # /sys refuses new files even to root, unlike a chmod-ed folder.
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=Path("/sys"), now=NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "cannot write" in screen_text(app))
+        assert isinstance(app.screen, ExportDialog)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "\n" not in status
+        path = app.screen.query_one("#path", Input)
+        assert not path.disabled
+        path.value = str(tmp_path / "ok.csv")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "Wrote" in screen_text(app))
+    assert (tmp_path / "ok.csv").exists()
+
+
+async def test_export_to_an_impossible_name_is_one_line(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, now=NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#path", Input).value = str(tmp_path / ("x" * 300 + ".csv"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "cannot be used" in screen_text(app)
+
+
+async def test_export_into_a_file_the_export_cannot_replace_is_one_line(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    # A path *through* a file ("file.txt/out.csv") fails for root too.
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, now=NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#path", Input).value = str(blocker / "out.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "no such folder" in screen_text(app)
+
+
+async def test_export_asks_before_replacing_an_existing_file(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    target = tmp_path / "gloss-export-20260304-0506.csv"
+    target.write_text("precious")
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        assert target.read_text() == "precious"
+        await pilot.press("enter", "y")
+        await wait_until(pilot, lambda: app.result is not NO_RESULT)
+    assert app.result == target
+    assert "Firms were helped." in target.read_text(encoding="utf-8")

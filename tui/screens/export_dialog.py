@@ -1,0 +1,271 @@
+"""Exporting annotations to a file: format, where to, and a progress bar while it runs.
+
+Pressing ``e`` then ``enter`` must just work, so everything has a sensible default: CSV,
+``~/gloss-export-YYYYMMDD-HHMM.csv`` (the extension follows the format), spreadsheet
+formulas neutralised (a quote starting with ``=`` must not run in Excel). The export runs
+in a thread worker so that a large database never freezes the screen; a path that
+cannot be written is one line in the dialog, which stays open to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, RadioSet, Static
+
+from corpus import Interview
+from store import Annotation, StoreError
+from tui.screens.confirm import Confirm
+from tui.text import plain
+
+Format = Literal["csv", "json", "jsonl"]
+FORMATS: tuple[Format, ...] = ("csv", "json", "jsonl")
+
+
+def default_export_path(fmt: Format, now: datetime, directory: Path | None = None) -> Path:
+    """``<directory or ~>/gloss-export-YYYYMMDD-HHMM.<fmt>``."""
+    return (directory or Path("~")) / f"gloss-export-{now:%Y%m%d-%H%M}.{fmt}"
+
+
+def with_format(path_text: str, fmt: Format) -> str:
+    """``path_text`` with its extension switched to ``fmt`` if it has a format's extension."""
+    path = Path(path_text)
+    if path.suffix.lower().lstrip(".") in FORMATS:
+        return str(path.with_suffix(f".{fmt}"))
+    return path_text
+
+
+def check_target(path_text: str) -> Path:
+    """The file to write for what the user typed; ValueError with a one-line reason."""
+    if not path_text.strip():
+        raise ValueError("type the path of the file to write")
+    path = Path(path_text.strip()).expanduser()
+    try:
+        if path.is_dir():
+            raise ValueError(f"{path}: is a folder; add a file name")
+        if not path.parent.is_dir():
+            raise ValueError(f"{path.parent}: no such folder; create it or choose another")
+    except OSError as error:  # e.g. a name too long for the file system
+        raise ValueError(f"{path}: cannot be used ({error.strerror}); choose another") from None
+    return path
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Export ``annotations``; dismiss with the path written, or None if cancelled.
+
+    ``interviews`` maps interview ids to interviews (the exporters add their titles and
+    question context). ``directory`` and ``now`` set the default path (tests pass
+    them); ``linger`` is how long the final message stays before the dialog closes.
+    """
+
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+    }
+    ExportDialog > #dialog {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: thick $primary;
+        background: $surface;
+    }
+    ExportDialog #title {
+        text-style: bold;
+        padding: 0 1;
+    }
+    ExportDialog RadioSet {
+        layout: horizontal;
+        width: 100%;
+        border: none;
+    }
+    ExportDialog #options {
+        height: auto;
+    }
+    ExportDialog ProgressBar {
+        padding: 0 1;
+    }
+    ExportDialog #status {
+        padding: 0 1;
+        height: auto;
+    }
+    ExportDialog #status.-error {
+        color: $error;
+    }
+    ExportDialog #buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ExportDialog Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    def __init__(
+        self,
+        annotations: Sequence[Annotation],
+        interviews: Mapping[str, Interview],
+        *,
+        directory: Path | None = None,
+        now: datetime | None = None,
+        linger: float = 1.5,
+    ) -> None:
+        super().__init__()
+        self._annotations = list(annotations)
+        self._interviews = dict(interviews)
+        self._default = default_export_path("csv", now or datetime.now(), directory)
+        self._linger = linger
+        self._exporting = False
+
+    def compose(self) -> ComposeResult:
+        count = len(self._annotations)
+        with Vertical(id="dialog"):
+            yield Static(plain(f"Export {count} annotation{'s' if count != 1 else ''}"), id="title")
+            with RadioSet(id="format"):
+                for fmt in FORMATS:
+                    yield RadioButton(fmt.upper(), value=fmt == "csv", id=f"format-{fmt}")
+            yield Input(str(self._default), id="path")
+            with Horizontal(id="options"):
+                yield Checkbox("Neutralise formulas", value=True, id="neutralise")
+                yield Checkbox("Excel BOM", value=False, id="excel")
+            yield ProgressBar(total=max(count, 1), show_eta=False, id="progress")
+            yield Static("", id="status")
+            with Horizontal(id="buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @property
+    def format(self) -> Format:
+        """The chosen format."""
+        pressed = self.query_one("#format", RadioSet).pressed_button
+        chosen = (pressed.id or "") if pressed is not None else ""
+        return next((fmt for fmt in FORMATS if chosen == f"format-{fmt}"), "csv")
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self) -> None:
+        path = self.query_one("#path", Input)
+        path.value = with_format(path.value, self.format)
+        self.query_one("#excel", Checkbox).disabled = self.format != "csv"
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(plain(message))
+        status.set_class(error, "-error")
+
+    # Running the export ------------------------------------------------------------------
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#export")
+    def _export_requested(self) -> None:
+        if self._exporting:
+            return
+        try:
+            target = check_target(self.query_one("#path", Input).value)
+        except ValueError as error:
+            self._status(str(error), error=True)
+            return
+        if target.exists():
+
+            def overwrite(answer: bool | None) -> None:
+                if answer:
+                    self._start(target)
+
+            self.app.push_screen(
+                Confirm(f"{target} exists. Replace it?", yes="Replace", no="Keep"), overwrite
+            )
+            return
+        self._start(target)
+
+    def _start(self, target: Path) -> None:
+        self._exporting = True
+        for widget in self.query("Input, RadioSet, Checkbox, Button#export"):
+            widget.disabled = True
+        self.query_one("#progress", ProgressBar).update(total=max(len(self._annotations), 1))
+        self._status(f"Exporting to {target} …")
+        self._run_export(
+            target,
+            self.format,
+            neutralise=self.query_one("#neutralise", Checkbox).value,
+            excel=self.query_one("#excel", Checkbox).value and self.format == "csv",
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def _run_export(self, target: Path, fmt: Format, *, neutralise: bool, excel: bool) -> None:
+        # Imported here: the exporters are only needed when the user exports.
+        from store.export import export_annotations
+
+        last = 0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            # Repaint at most ~100 times, however many rows there are.
+            if done == total or done - last >= max(1, total // 100):
+                last = done
+                self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            written = export_annotations(
+                self._annotations,
+                self._interviews,
+                fmt,
+                target,
+                neutralise=neutralise,
+                excel=excel,
+                progress=progress,
+            )
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, str(error))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.app.call_from_thread(
+                self._failed, f"{target}: cannot write ({reason}); choose another path"
+            )
+        else:
+            self.app.call_from_thread(self._finished, target, written)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
+
+    def _failed(self, message: str) -> None:
+        self._exporting = False
+        for widget in self.query("Input, RadioSet, Checkbox, Button#export"):
+            widget.disabled = False
+        self.query_one("#excel", Checkbox).disabled = self.format != "csv"
+        self._status(message, error=True)
+        self.query_one("#path", Input).focus()
+
+    def _finished(self, target: Path, written: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(written, 1), progress=max(written, 1))
+        self._status(f"Wrote {written} annotation{'s' if written != 1 else ''} to {target}")
+        if self._linger > 0:
+            self.set_timer(self._linger, lambda: self.dismiss(target))
+        else:
+            self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        """Close without exporting (not while an export is being written)."""
+        if self._exporting:
+            self._status("Exporting… the dialog closes when the file is written")
+            return
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
