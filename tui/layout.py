@@ -122,7 +122,9 @@ def blocks(interview: Interview) -> list[Block]:
             kind = "heading"
         elif any(q.start < end and start < q.end for q in questions):
             kind = "question"
-            label = "Q"
+            # Only the paragraph where the question starts gets the marker; a question
+            # continued over several lines is still one question.
+            label = "Q" if any(start <= q.start < end for q in questions) else ""
         elif measure := next((m for m in measures if start <= m.start < end), None):
             kind = "measure"
             label = _measure_label(measure.ordinal)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,7 +31,7 @@ from tui.widgets.search_bar import SearchBar, find_all
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from store import Annotation, AnnotationStore
+    from store import Annotation, AnnotationStore, TagInfo
 
 #: Below this width the screen shows one reader at a time and panels on demand.
 NARROW = 120
@@ -48,6 +48,13 @@ def question_index(interview: Interview, offset: int) -> int:
         else:
             break
     return found
+
+
+def question_at(reader: Reader) -> int:
+    """The question the reader's cursor is in; a sentence that starts with the "Q:" label
+    (before the question's own text) counts as in that question."""
+    span = reader.cursor_span
+    return question_index(reader.interview, max(span.start, span.end - 1))
 
 
 class MainScreen(Screen[None]):
@@ -71,6 +78,7 @@ class MainScreen(Screen[None]):
         self.shown: list[Interview] = self.interviews[:2]
         self.annotations: dict[str, list[Annotation]] = {}
         self.colours: dict[str, str] = {}
+        self.tag_infos: list[TagInfo] = []
         self.recent_tags: list[str] = []
         self.active_index = 0
         self._hits: list[tuple[int, Span]] = []
@@ -78,6 +86,8 @@ class MainScreen(Screen[None]):
         self._undo: list[tuple[str, Annotation | None, Annotation | None]] = []
         self._redo: list[tuple[str, Annotation | None, Annotation | None]] = []
         self._pending = 0
+        self._anchored: set[str] = set()
+        self._pairs: dict[str, dict[int, int]] = {}
 
     # ------------------------------------------------------------------ layout
 
@@ -89,9 +99,10 @@ class MainScreen(Screen[None]):
                     for number, interview in enumerate(self.shown):
                         yield Reader(interview, id=f"reader-{number}")
                 yield AnnotationList(id="annotations")
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
-        yield Footer()
+        with Vertical(id="chrome"):
+            yield SearchBar(id="search")
+            yield StatusLine(id="status")
+            yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
@@ -152,7 +163,7 @@ class MainScreen(Screen[None]):
         interview = reader.interview
         self.query_one(StatusLine).update_status(
             interview=interview.title,
-            question=question_index(interview, reader.cursor_span.start) + 1,
+            question=question_at(reader) + 1,
             questions=len(interview.outline.questions),
             annotations=len(self.annotations.get(interview.id, [])),
         )
@@ -206,17 +217,29 @@ class MainScreen(Screen[None]):
     def _load_all(self) -> None:
         """Re-anchor and read the shown interviews' annotations and the codebook."""
         try:
+            orphans = [
+                o for i in self.shown if i.id not in self._anchored for o in self.store.anchor(i)
+            ]
+            self._anchored.update(i.id for i in self.shown)
             loaded = {i.id: self.store.annotations(interview=i.id) for i in self.shown}
             tags = self.store.tags()
         except StoreError as error:
             self.app.call_from_thread(self._failed, error)
             return
-        colours = {t.path: t.colour for t in tags if t.colour}
-        self.app.call_from_thread(self._loaded, loaded, colours)
+        self.app.call_from_thread(self._loaded, loaded, tags)
+        if orphans:
+            self.app.call_from_thread(
+                self.notify,
+                f"{len(orphans)} annotation(s) no longer match the text (orphaned); "
+                "see 'gloss orphans'",
+                severity="warning",
+                timeout=8,
+            )
 
-    def _loaded(self, loaded: dict[str, list[Annotation]], colours: dict[str, str]) -> None:
+    def _loaded(self, loaded: dict[str, list[Annotation]], tags: list[TagInfo]) -> None:
         self.annotations.update(loaded)
-        self.colours = colours
+        self.tag_infos = tags
+        self.colours = {t.path: t.colour for t in tags if t.colour}
         if not self.recent_tags:
             newest = sorted(
                 (a for group in loaded.values() for a in group),
@@ -272,8 +295,7 @@ class MainScreen(Screen[None]):
         except StoreError as error:
             self.app.call_from_thread(self._failed, error)
             return
-        colours = {t.path: t.colour for t in tags if t.colour}
-        self.app.call_from_thread(self._changed, describe, before, after, loaded, colours)
+        self.app.call_from_thread(self._changed, describe, before, after, loaded, tags)
 
     def _changed(
         self,
@@ -281,13 +303,13 @@ class MainScreen(Screen[None]):
         before: Annotation | None,
         after: Annotation | None,
         loaded: dict[str, list[Annotation]],
-        colours: dict[str, str],
+        tags: list[TagInfo],
     ) -> None:
         self._pending = max(0, self._pending - 1)
         if not describe.startswith(("undo", "redo")):
             self._undo.append((describe, before, after))
             self._redo.clear()
-        self._loaded(loaded, colours)
+        self._loaded(loaded, tags)
         if not self._pending:
             self.query_one(StatusLine).update_status(save="saved", message=describe)
 
@@ -352,19 +374,9 @@ class MainScreen(Screen[None]):
             if tags:
                 self._tag(reader, tags)
 
-        self.app.push_screen(self._tag_picker(TagPicker), chosen)
-
-    def _tag_picker(self, picker: type[Any]) -> Any:
-        tags = self._known_tags()
-        return picker(tags, recent=self.recent_tags[:9])
-
-    def _known_tags(self) -> list[str]:
-        seen = dict.fromkeys(self.recent_tags)
-        for group in self.annotations.values():
-            for annotation in group:
-                seen.update(dict.fromkeys(annotation.tags))
-        seen.update(dict.fromkeys(self.colours))
-        return list(seen)
+        codebook = [(t.path, t.count) for t in self.tag_infos]
+        picker = TagPicker(codebook, self.recent_tags[:9], colours=self.colours)
+        self.app.push_screen(picker, chosen)
 
     def action_quick_tag(self, number: int) -> None:
         if number > len(self.recent_tags):
@@ -479,7 +491,7 @@ class MainScreen(Screen[None]):
             return
         here = self.reader
         other = readers[1 - self.active_index]
-        number = question_index(here.interview, here.cursor_span.start)
+        number = question_at(here)
         if number < 0:
             self.notify("Move into a question first.", severity="warning", timeout=3)
             return

@@ -273,7 +273,7 @@ class Reader(ScrollView, can_focus=True):
     def action_end_word(self, direction: int) -> None:
         """Move the selection's end by one word (starts a selection if there is none)."""
         selection = self._selection or self.cursor_span
-        end = self._word_step(selection.end, direction)
+        end = self._word_step(selection.end, direction, edge="end")
         if end <= selection.start:
             return
         self.set_selection(Span(selection.start, end))
@@ -281,7 +281,7 @@ class Reader(ScrollView, can_focus=True):
     def action_start_word(self, direction: int) -> None:
         """Move the selection's start by one word (starts a selection if there is none)."""
         selection = self._selection or self.cursor_span
-        start = self._word_step(selection.start, direction)
+        start = self._word_step(selection.start, direction, edge="start")
         if start >= selection.end:
             return
         self.set_selection(Span(start, selection.end))
@@ -295,13 +295,15 @@ class Reader(ScrollView, can_focus=True):
         if not starts:
             self.notify("No questions or measures found in this interview.", severity="warning")
             return
-        here = self.cursor_span.start
+        # The cursor sentence may begin before the target (a "Q:" label), so "next" means
+        # after the whole cursor sentence and "previous" before its start.
+        span = self.cursor_span
         if direction > 0:
-            index = bisect_right(starts, here)
+            index = bisect_left(starts, max(span.end, span.start + 1))
             if index >= len(starts):
                 return
         else:
-            index = bisect_left(starts, here) - 1
+            index = bisect_left(starts, span.start) - 1
             if index < 0:
                 return
         self.go_to_offset(starts[index])
@@ -317,21 +319,36 @@ class Reader(ScrollView, can_focus=True):
             return
         self.go_to_offset(offset)
 
-    def _word_step(self, offset: int, direction: int) -> int:
-        """The next (or previous) word boundary from ``offset`` in the clean text."""
+    def _word_step(self, offset: int, direction: int, *, edge: str) -> int:
+        """Where a selection ``edge`` ("start" or "end") at ``offset`` goes one word on.
+
+        An end always lands just after a word, a start just before one, so the selection
+        never begins or ends with a space.
+        """
         text = self.interview.text
+        index = offset
+        if edge == "end":
+            if direction > 0:
+                while index < len(text) and text[index].isspace():
+                    index += 1
+                while index < len(text) and not text[index].isspace():
+                    index += 1
+            else:
+                while index > 0 and not text[index - 1].isspace():
+                    index -= 1
+                while index > 0 and text[index - 1].isspace():
+                    index -= 1
+            return index
         if direction > 0:
-            index = offset
-            while index < len(text) and text[index].isspace():
-                index += 1
             while index < len(text) and not text[index].isspace():
                 index += 1
-            return index
-        index = offset
-        while index > 0 and text[index - 1].isspace():
-            index -= 1
-        while index > 0 and not text[index - 1].isspace():
-            index -= 1
+            while index < len(text) and text[index].isspace():
+                index += 1
+        else:
+            while index > 0 and text[index - 1].isspace():
+                index -= 1
+            while index > 0 and not text[index - 1].isspace():
+                index -= 1
         return index
 
     def _move_to(self, index: int) -> None:

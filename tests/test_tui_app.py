@@ -1,0 +1,458 @@
+"""Pilot tests of the reader: each flow a user goes through, against a real store on disk."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from corpus import Interview, load_interview
+from store import AnnotationStore
+from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tui.app import GlossApp, make_app
+from tui.screens.main import MainScreen
+from tui.widgets.annotation_list import AnnotationList
+from tui.widgets.outline import OutlineTree
+from tui.widgets.reader import Reader
+from tui.widgets.status import StatusLine
+
+WIDE = (160, 45)
+NARROW = (80, 24)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[AnnotationStore]:
+    opened = AnnotationStore.open(db)
+    yield opened
+    opened.close()
+
+
+def seeds() -> list[Interview]:
+    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
+
+
+@asynccontextmanager
+async def running(
+    store: AnnotationStore,
+    interviews: list[Interview] | None = None,
+    size: tuple[int, int] = WIDE,
+) -> AsyncIterator[tuple[GlossApp, Pilot[None]]]:
+    app = make_app(interviews or seeds(), store, author="tester")
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        yield app, pilot
+
+
+async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
+    """Let pending workers (store calls) finish and the screen catch up, within a bound."""
+    await pilot.pause()
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+    await pilot.pause()
+
+
+def main(app: GlossApp) -> MainScreen:
+    return app.main
+
+
+def reader(app: GlossApp, number: int = 0) -> Reader:
+    return main(app).readers[number]
+
+
+def shown_lines(r: Reader) -> list[str]:
+    """The text of the reader's visible lines as drawn (gutter included)."""
+    return [r.render_line(y).text for y in range(r.scrollable_content_region.height)]
+
+
+# -- moving ---------------------------------------------------------------------------
+
+
+async def test_starts_with_left_reader_focused_on_first_sentence(store: AnnotationStore) -> None:
+    async with running(store) as (app, _pilot):
+        left = reader(app)
+        assert app.focused is left
+        assert left.cursor == 0
+        assert left.cursor_span == left.interview.sentences[0]
+        assert len(main(app).readers) == 2
+
+
+async def test_j_k_move_by_sentence_and_g_G_to_the_ends(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        left = reader(app)
+        await pilot.press("j", "j", "down")
+        assert left.cursor == 3
+        await pilot.press("k", "up")
+        assert left.cursor == 1
+        await pilot.press("G")
+        assert left.cursor == len(left.interview.sentences) - 1
+        await pilot.press("g")
+        assert left.cursor == 0
+
+
+async def test_question_and_measure_keys_jump_and_status_follows(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("tab")  # focus the right reader (the clean seed)
+        right = reader(app, 1)
+        assert app.focused is right
+        questions = right.interview.outline.questions
+        await pilot.press("right_square_bracket")
+        assert right.cursor_span.start <= questions[0].start < right.cursor_span.end + 1
+        await pilot.press("right_square_bracket")
+        assert right.cursor_span.start <= questions[1].start < right.cursor_span.end + 1
+        await pilot.pause()
+        assert main(app).query_one(StatusLine).status.question == 2
+        await pilot.press("left_square_bracket")
+        assert main(app).query_one(StatusLine).status.question == 1
+        measures = [m.start for m in questions[0].measures]
+        await pilot.press("right_curly_bracket")
+        assert any(right.cursor_span.start <= m < right.cursor_span.end + 1 for m in measures)
+
+
+async def test_tab_cycles_outline_readers_and_list(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("tab")
+        assert app.focused is reader(app, 1)
+        await pilot.press("tab")
+        assert isinstance(app.focused.parent, AnnotationList) if app.focused else False
+        await pilot.press("tab")
+        assert isinstance(app.focused, OutlineTree)
+        await pilot.press("tab")
+        assert app.focused is reader(app, 0)
+
+
+async def test_outline_enter_jumps_the_reader(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        outline = main(app).query_one(OutlineTree)
+        outline.focus()
+        await pilot.pause()
+        right = reader(app, 1)
+        target = right.interview.outline.questions[2]
+        node = next(
+            n
+            for n in outline._question_nodes[right.interview.id]
+            if n.data and n.data.offset == target.start
+        )
+        outline.move_cursor(node)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert right.cursor_span.start <= target.start < right.cursor_span.end + 1
+        assert app.focused is right
+
+
+# -- selecting ------------------------------------------------------------------------
+
+
+async def test_v_selects_moving_extends_escape_clears(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        left = reader(app)
+        sentences = left.interview.sentences
+        await pilot.press("j", "v", "j", "j")
+        assert left.selection is not None
+        assert left.selection.start == sentences[1].start
+        assert left.selection.end == sentences[3].end
+        await pilot.press("escape")
+        assert left.selection is None
+
+
+async def test_selection_ends_adjust_word_by_word(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        right = reader(app, 1)
+        right.focus()
+        await pilot.press("v")
+        first = right.interview.sentences[0]
+        await pilot.press("shift+left")
+        assert right.selection is not None
+        assert right.selection.end < first.end
+        assert right.interview.text[right.selection.end - 1] != " "
+        await pilot.press("alt+right")
+        assert right.selection.start > first.start
+        assert right.interview.text[right.selection.start - 1].isspace()
+
+
+# -- annotating -----------------------------------------------------------------------
+
+
+async def test_t_opens_the_picker_and_enter_creates_and_applies_a_tag(
+    store: AnnotationStore, db: Path
+) -> None:
+    async with running(store) as (app, pilot):
+        left = reader(app)
+        await pilot.press("j", "v", "j", "t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TagPicker"
+        await pilot.press(*"economy")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        sentences = left.interview.sentences
+        saved = store.annotations(interview=left.interview.id)
+        assert [(a.start, a.end, a.tags) for a in saved] == [
+            (sentences[1].start, sentences[2].end, ("economy",))
+        ]
+        assert left.selection is None
+        assert main(app).query_one(StatusLine).status.save == "saved"
+    # Durable: a fresh store on the same file sees it.
+    with AnnotationStore.open(db) as again:
+        assert [a.tags for a in again.annotations()] == [("economy",)]
+
+
+async def test_number_keys_apply_recent_tags(store: AnnotationStore) -> None:
+    interviews = seeds()
+    store.add(interviews[0], 0, 5, tags=["older"], author="someone")
+    store.add(interviews[0], 6, 10, tags=["newer"], author="someone")
+    async with running(store, interviews) as (app, pilot):
+        left = reader(app)
+        await pilot.press("G", "1")
+        await settle(app, pilot)
+        await pilot.press("k", "2")
+        await settle(app, pilot)
+        by_start = {a.start: a.tags for a in store.annotations(interview=left.interview.id)}
+        last, before = left.interview.sentences[-1], left.interview.sentences[-2]
+        first_tag = by_start[last.start]
+        assert first_tag in (("newer",), ("older",))
+        assert by_start[before.start] != first_tag
+        await pilot.press("9")  # no ninth recent tag: a warning, no change
+        await settle(app, pilot)
+        assert len(store.annotations(interview=left.interview.id)) == 4
+
+
+async def test_a_writes_a_note_on_the_annotation_under_the_cursor(store: AnnotationStore) -> None:
+    interviews = seeds()
+    first = interviews[0].sentences[0]
+    made = store.add(interviews[0], first.start, first.end, tags=["intro"], author="tester")
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoteEditor"
+        await pilot.press(*"why this matters")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        note = store.get(made.id)
+        assert note is not None and note.note == "why this matters"
+        assert note.tags == ("intro",)
+
+
+async def test_a_on_plain_text_creates_an_annotation_with_the_note(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("j", "a")
+        await pilot.pause()
+        await pilot.press(*"first note", "ctrl+s")
+        await settle(app, pilot)
+        (only,) = store.annotations()
+        assert only.note == "first note"
+        assert only.tags == ()
+        assert only.start == reader(app).interview.sentences[1].start
+
+
+async def test_d_deletes_and_u_undoes_and_ctrl_r_redoes(store: AnnotationStore) -> None:
+    interviews = seeds()
+    first = interviews[0].sentences[0]
+    store.add(interviews[0], first.start, first.end, tags=["x"], author="tester")
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert store.annotations() == []
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [a.tags for a in store.annotations()] == [("x",)]
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert store.annotations() == []
+
+
+async def test_undo_a_tag_then_redo_it(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("t", *"policy", "enter")
+        await settle(app, pilot)
+        assert [a.tags for a in store.annotations()] == [("policy",)]
+        await pilot.press("t", *"growth", "enter")  # merged into the same annotation
+        await settle(app, pilot)
+        assert [sorted(a.tags) for a in store.annotations()] == [["growth", "policy"]]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [a.tags for a in store.annotations()] == [("policy",)]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert store.annotations() == []
+        await pilot.press("ctrl+r", "ctrl+r")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert [sorted(a.tags) for a in store.annotations()] == [["growth", "policy"]]
+
+
+async def test_annotations_are_highlighted_and_listed(store: AnnotationStore) -> None:
+    interviews = seeds()
+    first = interviews[0].sentences[0]
+    store.add(interviews[0], first.start, first.end, tags=["intro"], note="n1\nmore", author="ann")
+    async with running(store, interviews) as (app, _pilot):
+        left = reader(app)
+        strip = left.render_line(left.text_layout.line_of(first.start) - int(left.scroll_y))
+        assert any(seg.style and seg.style.bgcolor for seg in strip)
+        listed = main(app).query_one(AnnotationList).options
+        assert listed.option_count == 1
+        prompt = str(listed.get_option_at_index(0).prompt)
+        assert "intro" in prompt and "n1" in prompt and "more" not in prompt and "ann" in prompt
+
+
+# -- searching ------------------------------------------------------------------------
+
+
+async def test_search_finds_hits_in_both_interviews_and_n_N_move(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"digital", "enter")
+        await pilot.pause()
+        screen = main(app)
+        hits = screen._hits
+        assert {number for number, _ in hits} == {0, 1}
+        number, span = hits[screen._hit]
+        here = screen.readers[number]
+        assert here.cursor_span.start <= span.start < here.cursor_span.end
+        await pilot.press("n")
+        next_number, next_span = hits[screen._hit]
+        assert (next_number, next_span.start) > (number, span.start)
+        await pilot.press("N")
+        assert hits[screen._hit] == (number, span)
+        text = "".join(shown_lines(screen.readers[number]))
+        assert "digital" in text.lower()
+
+
+# -- sync -----------------------------------------------------------------------------
+
+
+async def test_changes_by_another_store_on_the_same_file_appear(
+    store: AnnotationStore, db: Path
+) -> None:
+    async with running(store) as (app, pilot):
+        other_interview = seeds()[1]
+        with AnnotationStore.open(db) as other:
+            other.add(other_interview, 0, 10, tags=["from-elsewhere"], author="colleague")
+        for _ in range(40):  # bounded: at most 4 s
+            await pilot.pause(0.1)
+            if main(app).annotations.get(other_interview.id):
+                break
+        assert [a.tags for a in main(app).annotations[other_interview.id]] == [("from-elsewhere",)]
+
+
+# -- raw and literal text ---------------------------------------------------------------
+
+
+async def test_r_toggles_the_raw_text(store: AnnotationStore, tmp_path: Path) -> None:
+    path = tmp_path / "noisy.txt"
+    path.write_text("Interview\n\nQ: Why?\n\nA: Because  it is\tso.\n", encoding="utf-8")
+    async with running(store, [load_interview(path)]) as (app, pilot):
+        only = reader(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert only.raw
+        raw_lines = [line.text for line in only.text_layout.lines]
+        assert any("Because  it is" in line for line in raw_lines)
+        await pilot.press("r")
+        await pilot.pause()
+        assert not only.raw
+
+
+async def test_markup_and_escapes_in_a_file_are_shown_literally(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_text(
+        "A [bold]title[/] here\n\nQ: Is [red]this[/red] red?\n\n"
+        "A: No \x1b[31mred\x1b[0m at all [/].\n",
+        encoding="utf-8",
+    )
+    async with running(store, [load_interview(path)]) as (app, pilot):
+        text = "\n".join(shown_lines(reader(app)))
+        assert "[bold]title[/]" in text
+        assert "[red]this[/red]" in text
+        assert "at all [/]." in text
+        assert "\x1b" not in text
+        segments = [seg for y in range(5) for seg in reader(app).render_line(y)]
+        assert all("\x1b" not in seg.text for seg in segments)
+        await pilot.press("r")
+        await pilot.pause()
+        raw = "\n".join(shown_lines(reader(app)))
+        assert "\x1b" not in raw
+        assert "[bold]title[/]" in raw
+
+
+# -- layouts ----------------------------------------------------------------------------
+
+
+def _visible_regions(app: GlossApp) -> list[tuple[str, object]]:
+    screen = main(app)
+    names = ["#outline", "#reader-0", "#reader-1", "AnnotationList"]
+    found = []
+    for name in names:
+        for widget in screen.query(name):
+            if widget.display and widget.region.area:
+                found.append((name, widget.region))
+    return found
+
+
+async def test_narrow_shows_one_reader_and_panels_on_demand(store: AnnotationStore) -> None:
+    async with running(store, size=NARROW) as (app, pilot):
+        shown = [name for name, _ in _visible_regions(app)]
+        assert shown == ["#reader-0"]
+        await pilot.press("w")
+        await pilot.pause()
+        assert [name for name, _ in _visible_regions(app)] == ["#reader-1"]
+        assert app.focused is reader(app, 1)
+        await pilot.press("o", "l")
+        await pilot.pause()
+        regions = _visible_regions(app)
+        assert [name for name, _ in regions] == ["#outline", "#reader-1", "AnnotationList"]
+        for index, (_, first) in enumerate(regions):
+            for _, second in regions[index + 1 :]:
+                assert not first.overlaps(second)  # type: ignore[attr-defined]
+        # Every drawn reader line fits: no word is cut at the right edge.
+        for line in shown_lines(reader(app, 1)):
+            assert len(line.rstrip()) <= reader(app, 1).scrollable_content_region.width
+
+
+async def test_wide_shows_everything_side_by_side(store: AnnotationStore) -> None:
+    async with running(store) as (app, _pilot):
+        regions = _visible_regions(app)
+        assert [name for name, _ in regions] == [
+            "#outline",
+            "#reader-0",
+            "#reader-1",
+            "AnnotationList",
+        ]
+        for index, (_, first) in enumerate(regions):
+            for _, second in regions[index + 1 :]:
+                assert not first.overlaps(second)  # type: ignore[attr-defined]
+
+
+async def test_similar_question_jumps_the_other_reader(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("right_square_bracket", "s")
+        await pilot.pause()
+        screen = main(app)
+        left, right = screen.readers
+        pairs = screen._pairs[left.interview.id]
+        assert 0 in pairs, "the first questions of the two seeds are about the same thing"
+        target = right.interview.outline.questions[pairs[0]]
+        assert right.cursor_span.start <= target.start < right.cursor_span.end + 1
+
+
+async def test_more_than_two_files_choose_the_pair(store: AnnotationStore, tmp_path: Path) -> None:
+    third = tmp_path / "third.txt"
+    third.write_text("Third interview\n\nQ: Anything?\n\nA: Nothing.\n", encoding="utf-8")
+    interviews = [*seeds(), load_interview(third)]
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # left: third
+        await pilot.press("enter")  # right: the first that is left (000)
+        await settle(app, pilot)
+        ids = [r.interview.id for r in main(app).readers]
+        assert ids == ["third", interviews[0].id]

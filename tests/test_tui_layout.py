@@ -1,0 +1,79 @@
+"""The reader's layout: lines wrap at word boundaries and keep their source offsets."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from corpus import interview_from_text, load_interview
+from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tui.layout import GUTTER, lay_out_interview, wrap
+
+
+def test_wrap_breaks_between_words_only() -> None:
+    text = "the quick brown fox jumps over the lazy dog"
+    lines = [text[s:e].rstrip() for s, e in wrap(text, 0, len(text), 10)]
+    assert lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+    assert " ".join(lines) == text
+
+
+def test_wrap_cuts_only_a_word_longer_than_the_line() -> None:
+    text = "a supercalifragilistic b"
+    pieces = [text[s:e] for s, e in wrap(text, 0, len(text), 8)]
+    assert "".join(pieces) == text
+    assert all(cell_len(p.rstrip()) <= 8 for p in pieces)
+    assert pieces[0] == "a "
+
+
+def test_every_line_maps_back_to_the_clean_text() -> None:
+    for path in (NOISY_SEED, CLEAN_SEED):
+        interview = load_interview(path)
+        layout = lay_out_interview(interview, 72)
+        for line in layout.lines:
+            assert line.end - line.start == len(line.text)
+            assert cell_len(line.text.rstrip()) <= 72 - GUTTER
+            if not line.blank:
+                assert line.text == interview.text[line.start : line.end]
+
+
+def test_words_are_never_split_across_lines() -> None:
+    interview = load_interview(CLEAN_SEED)
+    layout = lay_out_interview(interview, 50)
+    text = interview.text
+    for line in layout.lines:
+        if line.blank or line.end >= len(text):
+            continue
+        # A line ends at a space or at the end of a paragraph, never inside a word.
+        assert text[line.end - 1].isspace() or text[line.end] in "\n " or line.end == len(text)
+
+
+def test_questions_and_measures_are_labelled() -> None:
+    interview = load_interview(CLEAN_SEED)
+    layout = lay_out_interview(interview, 100)
+    kinds = {line.kind for line in layout.lines}
+    labels = [line.label for line in layout.lines if line.label]
+    assert "question" in kinds
+    assert labels.count("Q") == len(interview.outline.questions)
+    measures = [m for q in interview.outline.questions for m in q.measures]
+    assert measures, "the clean seed enumerates measures"
+    assert sum(1 for label in labels if label.endswith(".")) >= len(measures) // 2
+
+
+def test_control_characters_are_replaced_one_for_one() -> None:
+    interview = interview_from_text(
+        "x", "Title\n\nhello \x1b[31mred\x1b[0m and [bold]not bold[/]\n"
+    )
+    layout = lay_out_interview(interview, 80)
+    shown = "".join(line.text for line in layout.lines)
+    assert "\x1b" not in shown
+    assert "[bold]not bold[/]" in shown
+    for line in layout.lines:
+        assert len(line.text) == line.end - line.start
+
+
+def test_line_of_finds_the_line_showing_an_offset() -> None:
+    interview = load_interview(CLEAN_SEED)
+    layout = lay_out_interview(interview, 60)
+    for index, line in enumerate(layout.lines):
+        if not line.blank and line.end > line.start:
+            assert layout.line_of(line.start) == index
+            assert layout.line_of(line.end - 1) == index
