@@ -14,10 +14,20 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, DataTable, Input, ProgressBar, RadioButton, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    OptionList,
+    ProgressBar,
+    RadioButton,
+    Static,
+    TextArea,
+)
 
 from corpus import Interview, interview_from_text
 from store import Annotation, AnnotationStore
+from tui.screens.chooser import InterviewChooser
 from tui.screens.confirm import Confirm
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpEntry, HelpScreen, help_entries
@@ -190,15 +200,11 @@ CODEBOOK = [
 
 
 def picker_rows(app: App[Any]) -> list[str]:
-    from textual.widgets import OptionList
-
     option_list = app.screen.query_one(OptionList)
     return [str(option_list.get_option_at_index(n).prompt) for n in range(option_list.option_count)]
 
 
 def highlighted(app: App[Any]) -> str:
-    from textual.widgets import OptionList
-
     option_list = app.screen.query_one(OptionList)
     assert option_list.highlighted is not None
     return str(option_list.get_option_at_index(option_list.highlighted).prompt)
@@ -542,3 +548,42 @@ async def test_export_asks_before_replacing_an_existing_file(
         await wait_until(pilot, lambda: app.result is not NO_RESULT)
     assert app.result == target
     assert "Firms were helped." in target.read_text(encoding="utf-8")
+
+
+# Interview chooser -----------------------------------------------------------------------
+
+TITLES = ["Jin interview", "Li [bold]interview[/bold]", "Third one"]
+
+
+async def test_chooser_starts_on_the_current_pair_and_enter_keeps_it() -> None:
+    app = Host(InterviewChooser(TITLES, current=(0, 2)))
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+    assert app.result == (0, 2)
+
+
+async def test_chooser_picks_each_side_with_arrows() -> None:
+    app = Host(InterviewChooser(TITLES))
+    async with app.run_test() as pilot:
+        await pilot.press("down", "down")  # left reader: third
+        await pilot.press("right", "up")  # right reader: first
+        await pilot.press("enter")
+    assert app.result == (2, 0)
+
+
+async def test_chooser_refuses_the_same_interview_twice() -> None:
+    app = Host(InterviewChooser(TITLES))
+    async with app.run_test() as pilot:
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, InterviewChooser)
+        assert "two different interviews" in screen_text(app)
+        await pilot.press("escape")
+    assert app.result is None
+
+
+async def test_chooser_shows_titles_literally() -> None:
+    app = Host(InterviewChooser(TITLES))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        prompts = [str(o.prompt) for o in app.screen.query_one("#left", OptionList).options]
+        assert prompts[1] == "2. Li [bold]interview[/bold]"

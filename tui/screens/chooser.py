@@ -1,0 +1,130 @@
+"""Choosing which two of several open interviews the readers show.
+
+``gloss a.txt b.txt c.txt`` opens three interviews but the screen has two readers; this
+dialog picks the pair: two lists side by side, ``←``/``→`` (or ``tab``) between them,
+``↑``/``↓`` within, ``enter`` to show the pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.text import plain
+
+
+class InterviewChooser(ModalScreen[tuple[int, int] | None]):
+    """Pick the (left, right) interview indexes; None on escape."""
+
+    DEFAULT_CSS = """
+    InterviewChooser {
+        align: center middle;
+    }
+    InterviewChooser > #dialog {
+        width: 100;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: thick $primary;
+        background: $surface;
+    }
+    InterviewChooser #title {
+        text-style: bold;
+        padding: 0 1;
+    }
+    InterviewChooser #sides {
+        height: auto;
+    }
+    InterviewChooser .side {
+        width: 1fr;
+        height: auto;
+    }
+    InterviewChooser .side-label {
+        padding: 0 1;
+        color: $text-muted;
+    }
+    InterviewChooser OptionList {
+        height: auto;
+        max-height: 16;
+    }
+    InterviewChooser #message {
+        color: $error;
+        padding: 0 1;
+        height: auto;
+    }
+    InterviewChooser #hint {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="chooser.cancel"),
+        Binding("left", "side('left')", "Left reader", id="chooser.left"),
+        Binding("right", "side('right')", "Right reader", id="chooser.right"),
+    ]
+
+    def __init__(self, titles: Sequence[str], current: tuple[int, int] = (0, 1)) -> None:
+        super().__init__()
+        if len(titles) < 2:
+            raise ValueError("choosing a pair needs at least two interviews")
+        self._titles = list(titles)
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(plain("Show which interviews?"), id="title")
+            with Horizontal(id="sides"):
+                for side in ("left", "right"):
+                    with Vertical(classes="side"):
+                        yield Static(plain(f"{side.capitalize()} reader"), classes="side-label")
+                        yield OptionList(
+                            *(
+                                Option(plain(f"{n + 1}. {title}"))
+                                for n, title in enumerate(self._titles)
+                            ),
+                            id=side,
+                        )
+            yield Static("", id="message")
+            yield Static(plain("↑/↓ choose · ←/→ or tab switch side · enter show"), id="hint")
+
+    def on_mount(self) -> None:
+        left, right = self._current
+        self.query_one("#left", OptionList).highlighted = left
+        self.query_one("#right", OptionList).highlighted = right
+        self.query_one("#left", OptionList).focus()
+
+    @property
+    def pair(self) -> tuple[int, int]:
+        """The highlighted (left, right) pair."""
+        left = self.query_one("#left", OptionList).highlighted
+        right = self.query_one("#right", OptionList).highlighted
+        return (left or 0, right or 0)
+
+    def action_side(self, side: str) -> None:
+        """Move to the ``left`` or ``right`` list."""
+        self.query_one(f"#{side}", OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        left, right = self.pair
+        if left == right:
+            self.query_one("#message", Static).update(
+                plain("choose two different interviews (←/→ to switch side)")
+            )
+            return
+        self.dismiss((left, right))
+
+    def action_cancel(self) -> None:
+        """Keep the interviews shown now."""
+        self.dismiss(None)
