@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Measure
-from corpus.sentences import split_sentences
+from corpus.sentences import first_sentence_end
 
 _ORDINALS_WORDS = """
     first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
@@ -29,23 +29,25 @@ for _closing in ("finally", "lastly", "last but not least", "last"):
     _ORDINAL_VALUE[_closing] = _LAST
 
 _ORDINAL_WORD = "|".join(sorted(_ORDINAL_VALUE, key=len, reverse=True))
-#: A sentence may start at a line start or after a terminator (or ``;``/``:`` for lists).
-_SENTENCE_START = r"(?:(?<=^)|(?<=\n)|(?<=[.?!;:。；：][ \t])|(?<=[.?!;:][\"”'’)][ \t]))[ \t]*"
+_PLAIN_ORDINALS = frozenset(_ORDINALS)
+#: Item nouns allowed between ordinal and verb: ``The second aspect is ...``.
+_ITEM_NOUNS = "one|aspect|point|measure|task|area|thing|priority|step"
 
-#: ``The first is to ...``, ``The second aspect is ...``, ``First is ...``.
-_IS_MARKER = re.compile(
-    _SENTENCE_START
-    + r"(?P<item>(?:[Tt]he[ \t]+)?(?P<ordinal>"
-    + "|".join(_ORDINALS)
-    + r"|(?:F|f)irst)(?:[ \t]+(?:one|aspect|point|measure|task|area|thing|priority|step))?"
-    r"[ \t]+(?:is|are)\b)",
+#: What may follow an ordinal word at ``region[pos]``: ``First, ...``/``Finally, ...`` or
+#: ``first is ...``/``second aspect is ...``. Candidates are found with ``str.find`` on
+#: the words of :data:`_KEYWORDS` (a regex scanning every position is ten times slower).
+_WORD_MARKER = re.compile(
+    r"(?P<ordinal>" + _ORDINAL_WORD + r")\b"
+    r"(?:(?P<comma>[ \t]*,)|(?:[ \t]+(?:" + _ITEM_NOUNS + r"))?[ \t]+(?:is|are)\b)",
     re.IGNORECASE,
 )
-#: ``First, ...``, ``Secondly, ...``, ``Finally, ...``.
-_COMMA_MARKER = re.compile(
-    _SENTENCE_START + r"(?P<item>(?P<ordinal>" + _ORDINAL_WORD + r")[ \t]*,)",
-    re.IGNORECASE,
-)
+#: Every word of :data:`_ORDINAL_VALUE` starts with one of these.
+_KEYWORDS = (*_ORDINALS, "finally", "last")
+#: Most answers hold no list at all: skip them with one cheap search.
+_MAYBE_LIST = re.compile(r"first|[(（]1[)）]|^[ \t]*1(?:[.)、]|．)", re.IGNORECASE | re.MULTILINE)
+#: A sentence (or list item) may start after these, and at a line start.
+_OPENERS = ".?!;:。；：！？"
+_CLOSERS = "\"”'’)"
 #: ``1. ...``, ``2) ...``, ``3、...`` at a line start.
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*(?P<ordinal>\d{1,2})(?:[.)、]|．)[ \t]*(?=\S)")
 #: ``(1) ...`` anywhere.
@@ -67,10 +69,13 @@ class _Marker:
 def find_measures(text: str, start: int, end: int) -> tuple[Measure, ...]:
     """The measures of the answer ``text[start:end]``, or ``()`` when it holds no list."""
     region = text[start:end]
+    if _MAYBE_LIST.search(region) is None:
+        return ()
+    is_markers, comma_markers = _word_markers(region)
     best: list[_Marker] = []
     for markers in (
-        _word_markers(_IS_MARKER, region),
-        _word_markers(_COMMA_MARKER, region),
+        is_markers,
+        comma_markers,
         _numeral_markers(_NUMBERED_LINE, region),
         _numeral_markers(_PAREN_NUMBER, region),
     ):
@@ -84,7 +89,8 @@ def find_measures(text: str, start: int, end: int) -> tuple[Measure, ...]:
     measures = []
     for index, marker in enumerate(best):
         item_end = best[index + 1].marker_start if index + 1 < len(best) else len(region)
-        item_end = len(region[:item_end].rstrip())
+        while item_end > marker.start and region[item_end - 1].isspace():
+            item_end -= 1
         measures.append(
             Measure(
                 ordinal=index + 1,
@@ -96,19 +102,66 @@ def find_measures(text: str, start: int, end: int) -> tuple[Measure, ...]:
     return tuple(measures)
 
 
-def _word_markers(pattern: re.Pattern[str], region: str) -> list[_Marker]:
-    markers = []
-    for match in pattern.finditer(region):
-        ordinal = _ORDINAL_VALUE.get(_SPACES.sub(" ", match.group("ordinal").lower()))
-        if ordinal is None:
+def _word_markers(region: str) -> tuple[list[_Marker], list[_Marker]]:
+    """``The first is`` markers and ``First,`` markers that open a sentence, in text order."""
+    lowered = region.lower()
+    positions: set[int] = set()
+    for keyword in _KEYWORDS:
+        found = lowered.find(keyword)
+        while found >= 0:
+            if found == 0 or not lowered[found - 1].isalnum():
+                positions.add(found)
+            found = lowered.find(keyword, found + len(keyword))
+    is_markers: list[_Marker] = []
+    comma_markers: list[_Marker] = []
+    for position in sorted(positions):
+        match = _WORD_MARKER.match(region, position)
+        if match is None:
             continue
-        markers.append(_Marker(ordinal, match.start("item"), match.start("item")))
-    return markers
+        word = _SPACES.sub(" ", match.group("ordinal").lower())
+        item = _after_the(lowered, position)
+        if not _opens_sentence(region, item):
+            continue
+        marker = _Marker(_ORDINAL_VALUE[word], item, item)
+        if match.group("comma") is None:
+            if word in _PLAIN_ORDINALS:
+                is_markers.append(marker)
+        elif item == position:  # "The first, ..." is not an item
+            comma_markers.append(marker)
+    return is_markers, comma_markers
+
+
+def _after_the(lowered: str, position: int) -> int:
+    """Where ``the`` starts if it (and spaces) precede ``position``, else ``position``."""
+    before = position
+    while before > 0 and lowered[before - 1] in " \t":
+        before -= 1
+    if (
+        before < position
+        and lowered.endswith("the", 0, before)
+        and (before == 3 or not lowered[before - 4].isalnum())
+    ):
+        return before - 3
+    return position
+
+
+def _opens_sentence(region: str, offset: int) -> bool:
+    """Whether ``offset`` starts a line, or follows a terminator (or ``;``/``:``) and a space."""
+    before = offset
+    while before > 0 and region[before - 1] in " \t":
+        before -= 1
+    if before == 0 or region[before - 1] == "\n":
+        return True
+    spaced = before < offset
+    if region[before - 1] in _CLOSERS and before > 1:
+        before -= 1
+    mark = region[before - 1]
+    return mark in _OPENERS and (spaced or mark in "。；：！？")
 
 
 def _numeral_markers(pattern: re.Pattern[str], region: str) -> list[_Marker]:
     return [
-        _Marker(int(match.group("ordinal")), match.end(), match.start("ordinal") - 1)
+        _Marker(int(match.group("ordinal")), match.end(), match.start())
         for match in pattern.finditer(region)
     ]
 
@@ -131,7 +184,5 @@ def _runs(markers: list[_Marker]) -> list[list[_Marker]]:
 
 def _headline(region: str, start: int, end: int) -> str:
     """The item's first sentence (within the item), whitespace collapsed, list glue trimmed."""
-    item = region[start:end]
-    sentences = split_sentences(item)
-    first = item[sentences[0].start : sentences[0].end] if sentences else item
+    first = region[start : first_sentence_end(region, start, end)]
     return _SPACES.sub(" ", _TRAILING.sub("", first)).strip()

@@ -50,6 +50,20 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first sentence of ``text[start:end]`` ends (``end`` if it runs on)."""
+    newline = text.find("\n", start, end)
+    if newline >= 0:
+        end = newline
+    cjk = _CJK_END.search(text, start, end)
+    if cjk is not None:
+        end = cjk.end()
+    for match in _END.finditer(text, start, end):
+        if _ends_sentence(text, start, match):
+            return match.end()
+    return end
+
+
 def _split_line(text: str, start: int, end: int, spans: list[Span]) -> None:
     cuts = [m.end() for m in _CJK_END.finditer(text, start, end)]
     cuts += [m.end() for m in _END.finditer(text, start, end) if _ends_sentence(text, start, m)]

@@ -66,10 +66,14 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """A non-blank line (a paragraph), whitespace trimmed."""
+    """A non-blank line (a paragraph), whitespace trimmed, with the label opening it."""
 
     start: int
     end: int
+    asker: Label | None = None
+    """The interviewer label opening the line, if any."""
+    answerer: Label | None = None
+    """The fixed answer label (``A:``, ``Answer:``) opening the line, if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +122,9 @@ def _lines(text: str) -> list[_Line]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            lines.append(_Line(start, end))
+            asker = asker_label(text, start, end)
+            answerer = None if asker else answer_label(text, start, end)
+            lines.append(_Line(start, end, asker, answerer))
     return lines
 
 
@@ -227,15 +233,11 @@ def _colon_sentence_heading(text: str, line: _Line) -> bool:
 
 
 def _precedes_question(text: str, lines: list[_Line], index: int) -> bool:
-    return index + 1 < len(lines) and _asker(text, lines[index + 1]) is not None
+    return index + 1 < len(lines) and lines[index + 1].asker is not None
 
 
 def _opens_turn(text: str, line: _Line) -> bool:
-    return _asker(text, line) is not None or answer_label(text, line.start, line.end) is not None
-
-
-def _asker(text: str, line: _Line) -> Label | None:
-    return asker_label(text, line.start, line.end)
+    return line.asker is not None or line.answerer is not None
 
 
 # -------------------------------------------------------------------------- turns
@@ -246,7 +248,7 @@ def _turns(text: str, lines: list[_Line], headings: set[int]) -> list[_Turn]:
     turns = []
     index = 0
     while index < len(lines):
-        asker = _asker(text, lines[index])
+        asker = lines[index].asker
         if asker is None:
             index += 1
             continue
@@ -307,7 +309,7 @@ def _answer_ahead(
     """The answer label that closes the question on line ``index``, and its line."""
     for at in range(index + 1, min(len(lines), index + 2 + MAX_QUESTION_CONTINUATIONS)):
         line = lines[at]
-        if at in headings or _asker(text, line) is not None:
+        if at in headings or line.asker is not None:
             return None, at
         label = answer_label(text, line.start, line.end) or name_label(text, line.start, line.end)
         if label is not None:
@@ -318,7 +320,7 @@ def _answer_ahead(
 
 
 def _ends_answer(text: str, lines: list[_Line], headings: set[int], index: int) -> bool:
-    return index in headings or _asker(text, lines[index]) is not None
+    return index in headings or lines[index].asker is not None
 
 
 # ------------------------------------------------------------------------ sections
