@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -34,6 +34,16 @@ COMPACT_MIN_BYTES = 512 * 1024
 file: the rewrite then costs no more than the appends it replaces (amortised O(1))."""
 CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
 """On close, small databases are compacted so that plain TinyDB sees everything."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did, for the user to read."""
+
+    added: int
+    updated: int
+    merged: int
+    unchanged: int
 
 
 def now_iso() -> str:
@@ -257,6 +267,53 @@ class AnnotationStore:
         batch = list(annotations)
         self._commit(lambda: [self._put_op(a) for a in batch])
         return len(batch)
+
+    def import_annotations(self, incoming: Iterable[Annotation]) -> ImportResult:
+        """Merge annotations from an export by id, in one durable batch, without duplicates.
+
+        A known id is replaced only by a newer version (by ``updated``); an unknown id on a
+        passage that is already annotated has its tags and note merged into that one.
+        """
+        batch = list(incoming)
+        counts = {"added": 0, "updated": 0, "merged": 0, "unchanged": 0}
+
+        def change() -> list[Op]:
+            for name in counts:
+                counts[name] = 0
+            ops: dict[str, Op] = {}  # by annotation id: the last word wins within a file
+            pending: dict[str, Annotation] = {}
+            spans: dict[tuple[str, int, int], str] = {}
+            for new in batch:
+                old = pending.get(new.id) or self._view.get(new.id)
+                if old is not None:
+                    if new.updated > old.updated and new != old:
+                        pending[new.id] = new
+                        counts["updated"] += 1
+                    else:
+                        counts["unchanged"] += 1
+                    continue
+                span = (new.interview, new.start, new.end)
+                on_span = self._view.at_span(*span)
+                twin_id = spans.get(span) or (on_span.id if on_span else None)
+                twin = pending.get(twin_id) or self._view.get(twin_id) if twin_id else None
+                if twin is not None:
+                    tags = tuple(sorted(set(twin.tags) | set(new.tags)))
+                    note = _merge_notes(twin.note, new.note)
+                    if (tags, note) != (twin.tags, twin.note):
+                        pending[twin.id] = _replace(twin, tags=tags, note=note, updated=now_iso())
+                        counts["merged"] += 1
+                    else:
+                        counts["unchanged"] += 1
+                    continue
+                spans[span] = new.id
+                pending[new.id] = new
+                counts["added"] += 1
+            for annotation in pending.values():
+                ops[annotation.id] = self._put_op(annotation)
+            return list(ops.values())
+
+        self._commit(change)
+        return ImportResult(**counts)
 
     def anchor(self, interview: Interview) -> list[Annotation]:
         """Re-anchor this interview's annotations if its text changed; returns the orphaned.

@@ -1,9 +1,428 @@
-"""``gloss annotate/list/tags/export/import``. PLACEHOLDER: the store helper fills this in."""
+"""``gloss annotate/list/tags/export/import/reanchor``: the annotation store for scripts.
+
+Thin wrappers over :mod:`store`: parse, call, print. A change is reported (``annotate``
+prints the new id and exits 0) only once the store has made it durable. Text from the
+database (quotes, notes, tag names) is printed with control characters made visible, so
+a hostile note can never send escape sequences to the terminal. Nothing here imports
+Textual.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from corpus import Interview, load_interview, resolve_interview
+from store import STATUSES, Annotation, AnnotationStore, StoreError, resolve_author, resolve_db_path
+from store.codec import to_public
+from store.export import FORMATS, export_annotations, interview_loader
+from store.importing import read_annotations
+
+DB_HELP = (
+    "annotation database (default: $GLOSS_DB, else <user data dir>/gloss/annotations.json); "
+    "an explicit --db wins over $GLOSS_DB"
+)
+AUTHOR_HELP = "who is annotating (default: $GLOSS_AUTHOR, else the login name)"
+PROGRESS_AFTER = 0.5
+"""Seconds an export runs silently before it starts showing progress on stderr."""
 
 
 def register(subparsers: Any) -> None:
-    """Add this module's subcommands."""
+    """Add the store's subcommands."""
+    _register_annotate(subparsers)
+    _register_list(subparsers)
+    _register_tags(subparsers)
+    _register_export(subparsers)
+    _register_import(subparsers)
+    _register_reanchor(subparsers)
+
+
+# -- parsers --------------------------------------------------------------------------
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tag", metavar="T", help="only this tag (and the tags below it)")
+    parser.add_argument("--interview", metavar="I", help="only this interview id")
+    parser.add_argument("--author", metavar="A", help="only this author")
+    parser.add_argument(
+        "--status", choices=STATUSES, help="only annotations with this anchoring status"
+    )
+
+
+def _register_annotate(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "annotate",
+        help="annotate a quoted passage of an interview",
+        description=(
+            "Annotate the passage of INTERVIEW's clean text that matches --quote (runs of "
+            "whitespace in the quote match any whitespace). Prints the annotation's id "
+            "alone on stdout, once it is safely on disk. Annotating a passage that is "
+            "already annotated adds the tags to that annotation instead of making another."
+        ),
+    )
+    parser.add_argument("interview", metavar="INTERVIEW", help="bundled interview id or file")
+    parser.add_argument("--quote", required=True, metavar="TEXT", help="the passage to annotate")
+    parser.add_argument(
+        "--occurrence",
+        type=int,
+        default=1,
+        metavar="N",
+        help="annotate the Nth occurrence of the quote (default: the first)",
+    )
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="a tag path; repeat for more"
+    )
+    parser.add_argument("--note", default="", metavar="TEXT", help="a note (may span lines)")
+    parser.add_argument("--author", metavar="NAME", help=AUTHOR_HELP)
+    _add_db(parser)
+    parser.set_defaults(handler=run_annotate)
+
+
+def _register_list(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "list",
+        help="list annotations",
+        description=(
+            "List annotations in text order as a table, or with --json as a JSON array. "
+            "Orphaned annotations (their passage was not found after the text changed) "
+            "are listed with status 'orphaned': find them with --status orphaned."
+        ),
+    )
+    _add_filters(parser)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    _add_db(parser)
+    parser.set_defaults(handler=run_list)
+
+
+def _register_tags(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "tags",
+        help="list, describe, rename, merge or delete tags",
+        description=(
+            "With no action, list the tags with their use counts. Tags are paths "
+            "('policy/tax-relief'): renaming, merging or deleting a tag does the same to "
+            "the tags below it, in every annotation."
+        ),
+    )
+    _add_db(parser)
+    parser.add_argument("--json", action="store_true", help="machine-readable listing")
+    parser.set_defaults(handler=run_tags)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    rename = actions.add_parser("rename", help="rename a tag everywhere (refused if NEW exists)")
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+    merge = actions.add_parser("merge", help="move every use of tag A onto tag B")
+    merge.add_argument("source", metavar="A")
+    merge.add_argument("target", metavar="B")
+    delete = actions.add_parser("delete", help="delete a tag (refused while in use)")
+    delete.add_argument("tag", metavar="T")
+    delete.add_argument("--force", action="store_true", help="remove it from annotations too")
+    describe = actions.add_parser("describe", help="set a tag's description and/or colour")
+    describe.add_argument("tag", metavar="T")
+    describe.add_argument("--description", metavar="TEXT", help="'' clears it")
+    describe.add_argument("--colour", "--color", metavar="COLOUR", help="#rrggbb or a name")
+    for action in (rename, merge, delete, describe):
+        _add_db(action)
+
+
+def _register_export(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "export",
+        help="export annotations as CSV, JSON or JSON Lines",
+        description=(
+            "Export annotations with their interview's title, section, question and "
+            "measure. CSV is UTF-8 with a header row; tags are joined with '; '. Cells "
+            "that a spreadsheet would run as a formula (starting with =, +, -, @, tab or "
+            "carriage return) get a leading apostrophe unless --no-neutralise is given."
+        ),
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="PATH", help="output file (default: - stdout)"
+    )
+    parser.add_argument(
+        "--no-neutralise",
+        "--no-neutralize",
+        dest="neutralise",
+        action="store_false",
+        help="write formula-like cells as they are (only for trusted data)",
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="start the file with a UTF-8 BOM for Excel"
+    )
+    _add_filters(parser)
+    _add_db(parser)
+    parser.set_defaults(handler=run_export)
+
+
+def _register_import(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "import",
+        help="merge annotations from a gloss JSON or JSONL export",
+        description=(
+            "Merge the annotations of a gloss JSON/JSONL export (or another gloss "
+            "database) into the database, by id: new ids are added, known ids are "
+            "replaced only by newer versions, and nothing is duplicated."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE")
+    _add_db(parser)
+    parser.set_defaults(handler=run_import)
+
+
+def _register_reanchor(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "reanchor",
+        help="find annotations again in interviews whose text changed",
+        description=(
+            "Re-anchor the annotations of each interview whose text changed since they "
+            "were made, and list those that could not be found (orphaned, kept)."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="INTERVIEW", help="bundled ids or files")
+    _add_db(parser)
+    parser.set_defaults(handler=run_reanchor)
+
+
+# -- handlers -------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace) -> AnnotationStore:
+    return AnnotationStore.open(resolve_db_path(args.db))
+
+
+def _load(name: str) -> Interview:
+    return load_interview(resolve_interview(name))
+
+
+def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, int]:
+    """The span of the Nth occurrence of ``quote``; whitespace runs match any whitespace."""
+    text = interview.text
+    words = quote.split()
+    if not words:
+        raise StoreError("--quote is empty; give the passage to annotate")
+    if occurrence < 1:
+        raise StoreError(f"--occurrence {occurrence}: count from 1")
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    for number, match in enumerate(pattern.finditer(text), start=1):
+        if number == occurrence:
+            return match.start(), match.end()
+    found = sum(1 for _ in pattern.finditer(text))
+    shown = printable(quote, 60)
+    if found == 0:
+        raise StoreError(f"quote {shown!r} is not in the clean text; check it with 'gloss clean'")
+    raise StoreError(
+        f"quote {shown!r} occurs {found} time(s); --occurrence {occurrence} is too big"
+    )
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    interview = _load(args.interview)
+    start, end = find_quote(interview, args.quote, args.occurrence)
+    author = resolve_author(args.author)
+    with _open(args) as store:
+        annotation = store.add(interview, start, end, tags=args.tag, note=args.note, author=author)
+    print(annotation.id)
+    return 0
+
+
+def _filtered(store: AnnotationStore, args: argparse.Namespace) -> list[Annotation]:
+    return store.annotations(
+        interview=args.interview, tag=args.tag, author=args.author, status=args.status
+    )
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        annotations = _filtered(store, args)
+    if args.json:
+        json.dump([to_public(a) for a in annotations], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = [
+        [
+            a.id[:8],
+            a.interview,
+            f"{a.start}-{a.end}",
+            ", ".join(a.tags),
+            a.author,
+            a.status,
+            a.exact,
+            a.note,
+        ]
+        for a in annotations
+    ]
+    header = ["ID", "INTERVIEW", "SPAN", "TAGS", "AUTHOR", "STATUS", "QUOTE", "NOTE"]
+    _print_table(header, rows, flexible=(6, 7))
+    print(f"{len(rows)} annotation(s)", file=sys.stderr)
+    return 0
+
+
+def run_tags(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        if args.action == "rename":
+            changed = store.rename_tag(args.old, args.new)
+            _done("renamed", args.old, "to", args.new, changed)
+        elif args.action == "merge":
+            changed = store.merge_tags(args.source, args.target)
+            _done("merged", args.source, "into", args.target, changed)
+        elif args.action == "delete":
+            changed = store.delete_tag(args.tag, force=args.force)
+            print(f"deleted {printable(args.tag)!r} from {changed} annotation(s)")
+        elif args.action == "describe":
+            info = store.set_tag(args.tag, description=args.description, colour=args.colour)
+            described = f"{printable(info.description or '')} {info.colour or ''}".strip()
+            print(f"{printable(info.path)}: {described}")
+        else:
+            tags = store.tags()
+            if args.json:
+                json.dump([vars_of(t) for t in tags], sys.stdout, ensure_ascii=False, indent=2)
+                sys.stdout.write("\n")
+            else:
+                rows = [[t.path, str(t.count), t.colour or "", t.description or ""] for t in tags]
+                _print_table(["TAG", "USES", "COLOUR", "DESCRIPTION"], rows, flexible=(3,))
+    return 0
+
+
+def _done(verb: str, old: str, joiner: str, new: str, changed: int) -> None:
+    print(f"{verb} {printable(old)!r} {joiner} {printable(new)!r} in {changed} annotation(s)")
+
+
+def vars_of(tag: Any) -> dict[str, Any]:
+    return {
+        "path": tag.path,
+        "description": tag.description,
+        "colour": tag.colour,
+        "count": tag.count,
+    }
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        annotations = _filtered(store, args)
+    progress = _Progress(sys.stderr)
+    if args.output == "-":
+        export_annotations(
+            annotations, interview_loader(), args.format, sys.stdout,
+            neutralise=args.neutralise, excel=args.excel, progress=progress,
+        )  # fmt: skip
+        progress.done()
+        return 0
+    target = Path(args.output)
+    written = _export_to_file(args, annotations, target, progress)
+    progress.done()
+    print(f"exported {written} annotation(s) to {target}", file=sys.stderr)
+    return 0
+
+
+def _export_to_file(
+    args: argparse.Namespace, annotations: list[Annotation], target: Path, progress: _Progress
+) -> int:
+    """Write through a temporary file renamed into place: never a half-written export."""
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise StoreError(f"{target}: the directory {directory} does not exist; create it first")
+    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as handle:
+            written = export_annotations(
+                annotations, interview_loader(), args.format, handle,
+                neutralise=args.neutralise, excel=args.excel, progress=progress,
+            )  # fmt: skip
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return written
+
+
+def run_import(args: argparse.Namespace) -> int:
+    incoming = read_annotations(Path(args.file))
+    with _open(args) as store:
+        result = store.import_annotations(incoming)
+    print(
+        f"imported {len(incoming)} annotation(s): {result.added} added, {result.updated} "
+        f"updated, {result.merged} merged into existing passages, {result.unchanged} unchanged"
+    )
+    return 0
+
+
+def run_reanchor(args: argparse.Namespace) -> int:
+    interviews = [_load(name) for name in args.files]
+    with _open(args) as store:
+        orphans = [o for interview in interviews for o in store.anchor(interview)]
+    for orphan in orphans:
+        print(f"orphaned {orphan.id} {orphan.interview} {printable(orphan.exact, 60)!r}")
+    print(f"{len(orphans)} orphaned annotation(s)", file=sys.stderr)
+    return 0
+
+
+# -- output helpers -------------------------------------------------------------------
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` on one line, control characters shown as escapes, cut to ``limit``."""
+    flat = " ".join(text.split())
+    safe = "".join(
+        ch if unicodedata.category(ch) not in {"Cc", "Cf", "Zl", "Zp"} else f"\\x{ord(ch):02x}"
+        for ch in flat
+    )
+    if limit is not None and len(safe) > limit:
+        return safe[: max(0, limit - 1)] + "…"
+    return safe
+
+
+def _print_table(header: Sequence[str], rows: list[list[str]], flexible: Sequence[int]) -> None:
+    """Aligned columns; the ``flexible`` ones share what is left of the terminal width."""
+    cells = [[printable(c) for c in row] for row in rows]
+    width = shutil.get_terminal_size((120, 24)).columns
+    widths = [max([len(header[i])] + [len(r[i]) for r in cells]) for i in range(len(header))]
+    fixed = sum(w + 2 for i, w in enumerate(widths) if i not in flexible)
+    room = max(12 * len(flexible), width - fixed)
+    for i in flexible:
+        widths[i] = min(widths[i], room // len(flexible))
+    for row in [list(header), *cells]:
+        print("  ".join(_fit(c, widths[i]) for i, c in enumerate(row)).rstrip())
+
+
+def _fit(cell: str, width: int) -> str:
+    return cell.ljust(width) if len(cell) <= width else cell[: width - 1] + "…"
+
+
+class _Progress:
+    """Shows ``exporting done/total`` on stderr once an export has run for a moment."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._started = time.monotonic()
+        self._shown = False
+        self._tty = stream.isatty()
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._started < PROGRESS_AFTER or (not self._tty and now - self._last < 2):
+            return
+        self._last = now
+        self._shown = True
+        end = "\r" if self._tty else "\n"
+        self._stream.write(f"gloss: exporting {done}/{total}{end}")
+        self._stream.flush()
+
+    def done(self) -> None:
+        if self._shown and self._tty:
+            self._stream.write("\n")
