@@ -1,10 +1,49 @@
-"""Raw text to clean text. PLACEHOLDER: the cleaning helper replaces this."""
+"""Raw text to clean text, with an exact map back to the raw characters.
+
+Every cleaning step lives behind this one function so that the clean-to-raw offset map
+stays exact: annotations are anchored in clean text, and the raw file must stay
+reachable from any clean span. The steps, in order:
+
+1. line ends: CRLF and lone CR become LF (``corpus.escapes``);
+2. terminal escapes, control and invisible characters are removed (``corpus.escapes``);
+3. web-page chrome lines (``CHROME_LINES``) are dropped whole;
+4. injected symbol noise is cut out (``corpus.symbols``) and the ASCII left of each noise
+   run is judged by a word-frequency noisy-channel model (``corpus.noise``).
+
+Every step only deletes characters (a lone CR is swapped for LF in place), so clean text
+that carries none of these is returned unchanged.
+"""
 
 from __future__ import annotations
 
+import re
+
+from corpus.edits import Mapped, delete_spans
+from corpus.escapes import normalise_line_ends, strip_escapes
 from corpus.model import CleanText
+from corpus.noise import resolve_ascii_noise
+from corpus.symbols import remove_symbols
+
+CHROME_LINES = ("Clear records", "history record", "cancel")
+"""Whole lines of web-page chrome (compared case-insensitively, whitespace ignored)."""
+
+_CHROME = re.compile(
+    r"^[ \t]*(?:" + "|".join(re.escape(line) for line in CHROME_LINES) + r")[ \t]*(?:\n|\Z)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def drop_chrome(source: Mapped) -> Mapped:
+    """Drop whole chrome lines, with their line ends."""
+    return delete_spans(source, (m.span() for m in _CHROME.finditer(source.text)))[0]
 
 
 def clean_text(raw: str) -> CleanText:
     """Return the clean text with a map back to raw offsets."""
-    return CleanText(text=raw, raw=raw, raw_offsets=list(range(len(raw) + 1)))
+    mapped = Mapped.identity(raw)
+    mapped = normalise_line_ends(mapped)
+    mapped = strip_escapes(mapped)
+    mapped = drop_chrome(mapped)
+    mapped, scars = remove_symbols(mapped)
+    mapped = resolve_ascii_noise(mapped, scars)
+    return CleanText(text=mapped.text, raw=raw, raw_offsets=mapped.offsets)

@@ -1,0 +1,346 @@
+"""Judging the ASCII part of the noise: which spaces, quotes and signs are real.
+
+Once the symbols are cut out (``corpus.symbols``), what is left of a noise run is the
+ASCII it contained: spaces and ``$ & < > ' "``. Those characters are also real text, so
+each one is judged with a small noisy-channel model: every reading of a passage (keep
+or drop each doubtful character) is scored by how plausible its tokens are
+(``corpus.tokens``) plus how likely the noise was to produce the dropped characters.
+
+Two kinds of place are judged:
+
+* *scar regions*: the doubtful characters touching a place where symbols were cut out.
+  The run was contiguous, so the ASCII characters it left are next to the scar, and
+  dropping them is cheap. Every reading in which each dropped block touches a scar, and
+  no run is longer than the noise makes them, is scored.
+* *pure ASCII runs* away from any scar (``Po$ints``, ``competitivenes s``): rare, so
+  dropping such a character is expensive and only tried where the text looks wrong.
+
+Only these few places are scored; the rest of the text is never looked at twice.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+from corpus.edits import Mapped, delete_spans, positions_to_spans
+from corpus.symbols import NOISE_ASCII
+from corpus.tokens import token_score
+from corpus.vocabulary import Vocabulary
+
+MAX_RUN = 4
+"""The longest noise run seen in the seed (symbols plus ASCII)."""
+MAX_REACH = 4
+"""How many doubtful characters on each side of a scar may belong to its run."""
+DROP_SPACE_AT_SCAR = -0.9
+"""Cost of calling a space next to a scar noise: real spaces border runs far more often."""
+DROP_SIGN_AT_SCAR = 0.0
+"""Cost of calling ``$ & < > ' "`` next to a scar noise: there, they mostly are."""
+DROP_ALONE = -3.6
+"""Cost of calling an ASCII character noise with no symbol near it (a run of pure ASCII)."""
+KEEP_QUOTE_AT_SCAR = -1.0
+"""A double quote next to a scar is more often noise than a real quotation mark."""
+OVERLONG_RUN = -4.0
+"""Cost per character beyond MAX_RUN in one run."""
+DOUBLE_SPACE = -1.0
+"""Prose rarely has two spaces inside a line."""
+
+_DOUBTFUL_SIGNS = re.compile(
+    r"""[<>]
+    | \$(?!\d)
+    | (?<![A-Z ])&|&(?![A-Z ])
+    | (?<=[A-Za-z0-9])"(?=[A-Za-z0-9])
+    | (?<=[$&<>'"])[$&<>'"]|[$&<>'"](?=[$&<>'"])
+    """,
+    re.VERBOSE,
+)
+"""ASCII noise characters in places real prose rarely puts them."""
+_APOSTROPHE_OK = re.compile(r"(?<=[A-Za-z])'(?:(?:s|t|ll|re|ve|d|m)\b|(?![A-Za-z]))")
+"""Apostrophes of contractions, possessives and plural possessives."""
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][^'\n]{0,200}?[A-Za-z.,!?]'(?![A-Za-z])")
+"""A phrase in single quotes: both marks are real."""
+MAX_CLUSTER = 8
+DROP_ALONE_MORE = -1.0
+"""Cost of each further character of a pure ASCII run, once it has started."""
+_INNER_NOISE = frozenset("$&<>'\"")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_TRIM = "\"'()[].,;:?!"
+_COMMON_SHORT = frozenset(
+    {"a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me"}
+    | {"my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "am"}
+)
+RARE_WORD = -5.0
+"""A word this rare next to a space makes the space worth judging."""
+
+
+class _Judge:
+    """Scores readings of short passages of one document, with a token cache."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._tokens: dict[str, float] = {}
+
+    def passage(self, passage: str) -> float:
+        score = 0.0
+        for token in passage.split():
+            cached = self._tokens.get(token)
+            if cached is None:
+                cached = token_score(token, self.vocabulary)
+                self._tokens[token] = cached
+            score += cached
+        stripped = passage.strip(" ")
+        if "  " in stripped:
+            score += DOUBLE_SPACE * stripped.count("  ")
+        return score
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole whitespace-delimited tokens on both sides."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _scar_regions(text: str, scars: list[tuple[int, int]]) -> list[tuple[int, int, dict[int, int]]]:
+    """Group scars with the doubtful ASCII characters around them.
+
+    Each region is ``(start, end, {boundary: symbols cut})`` where boundaries are
+    indices of ``text`` in ``[start, end]`` at which symbols were removed.
+    """
+    regions: list[tuple[int, int, dict[int, int]]] = []
+    for position, count in scars:
+        start = position
+        while start > 0 and position - start < MAX_REACH and text[start - 1] in NOISE_ASCII:
+            start -= 1
+        end = position
+        while end < len(text) and end - position < MAX_REACH and text[end] in NOISE_ASCII:
+            end += 1
+        if regions and start <= regions[-1][1]:
+            previous_start, _, boundaries = regions[-1]
+            boundaries[position] = count
+            regions[-1] = (previous_start, max(end, regions[-1][1]), boundaries)
+        else:
+            regions.append((start, end, {position: count}))
+    return regions
+
+
+def _readings(length: int, boundaries: dict[int, int]) -> list[tuple[bool, ...]]:
+    """Drop masks for a region: each dropped block touches a scar and fits in one run."""
+    masks = []
+    for mask in product((False, True), repeat=length):
+        ok = True
+        index = 0
+        while index < length and ok:
+            if not mask[index]:
+                index += 1
+                continue
+            block_end = index
+            while block_end < length and mask[block_end]:
+                block_end += 1
+            if not any(index <= b <= block_end for b in boundaries):
+                ok = False
+            index = block_end
+        if ok:
+            masks.append(mask)
+    return masks
+
+
+def _run_cost(mask: tuple[bool, ...], boundaries: dict[int, int], offset: int) -> float:
+    """Penalty for runs (dropped ASCII plus the symbols cut beside them) longer than MAX_RUN."""
+    total = 0.0
+    cut = {b - offset: n for b, n in boundaries.items()}
+    index = 0
+    length = len(mask)
+    # Walk the boundaries and dropped blocks together as one sequence of run pieces.
+    run = cut.get(0, 0)
+    while index < length:
+        if mask[index]:
+            run += 1
+        else:
+            total += OVERLONG_RUN * max(0, run - MAX_RUN)
+            run = 0
+        index += 1
+        run += cut.get(index, 0)
+    total += OVERLONG_RUN * max(0, run - MAX_RUN)
+    return total
+
+
+def _judge_region(
+    text: str,
+    start: int,
+    end: int,
+    boundaries: dict[int, int],
+    judge: _Judge,
+    dropped: set[int],
+) -> list[int]:
+    """The indices of the region's characters that are noise, by the best reading.
+
+    ``dropped`` holds the earlier verdicts, so the context to the left reads as cleaned.
+    """
+    region = text[start:end]
+    if not region:
+        return []
+    left, right = _context(text, start, end)
+    before = "".join(char for i, char in enumerate(text[left:start], left) if i not in dropped)
+    after = text[end:right]
+    best_score = float("-inf")
+    best: tuple[bool, ...] = (False,) * len(region)
+    relative = {b - start: n for b, n in boundaries.items()}
+    for mask in _readings(len(region), relative):
+        kept = "".join(char for char, drop in zip(region, mask, strict=True) if not drop)
+        score = judge.passage(before + kept + after)
+        score += sum(
+            DROP_SPACE_AT_SCAR if char == " " else DROP_SIGN_AT_SCAR
+            for char, drop in zip(region, mask, strict=True)
+            if drop
+        )
+        score += KEEP_QUOTE_AT_SCAR * kept.count('"')
+        score += _run_cost(mask, boundaries, start)
+        if score > best_score:
+            best_score, best = score, mask
+    return [start + index for index, drop in enumerate(best) if drop]
+
+
+def _judge_cluster(text: str, positions: list[int], judge: _Judge) -> list[int]:
+    """The doubtful characters, away from scars, that the best reading drops."""
+    left, right = _context(text, positions[0], positions[-1] + 1)
+    best_score = float("-inf")
+    best: tuple[bool, ...] = (False,) * len(positions)
+    for mask in product((False, True), repeat=len(positions)):
+        pieces = []
+        previous = left
+        cost = 0.0
+        last_dropped = -2
+        joins = []
+        length = 0
+        for position, drop in zip(positions, mask, strict=True):
+            if drop:
+                pieces.append(text[previous:position])
+                length += position - previous
+                if text[position] == " ":
+                    joins.append(length)
+                previous = position + 1
+                cost += DROP_ALONE_MORE if last_dropped == position - 1 else DROP_ALONE
+                last_dropped = position
+        pieces.append(text[previous:right])
+        passage = "".join(pieces)
+        if joins and not all(_joins_known_word(passage, at, judge.vocabulary) for at in joins):
+            continue
+        score = judge.passage(passage) + cost
+        if score > best_score:
+            best_score, best = score, mask
+    return [position for position, drop in zip(positions, best, strict=True) if drop]
+
+
+def _joins_known_word(passage: str, at: int, vocabulary: Vocabulary) -> bool:
+    """Whether the letters around ``at`` (where a space was dropped) form a known word.
+
+    A noise space away from any scar is rare, so one is only believed where dropping it
+    restores a word the vocabulary knows, never to glue a name to its neighbour.
+    """
+    start = at
+    while start > 0 and passage[start - 1].isalnum():
+        start -= 1
+    end = at
+    while end < len(passage) and passage[end].isalnum():
+        end += 1
+    if start == at or end == at:
+        return True  # a hyphen or sign, not two words, meets here
+    return vocabulary.knows(passage[start:end])
+
+
+def _doubtful_apostrophes(text: str) -> list[int]:
+    """Apostrophes that are neither in a contraction or possessive nor paired quotes."""
+    fine = {m.start() for m in _APOSTROPHE_OK.finditer(text)}
+    for match in _SINGLE_QUOTED.finditer(text):
+        fine.update((match.start(), match.end() - 1))
+    return [m.start() for m in re.finditer("'", text) if m.start() not in fine]
+
+
+def _clusters(text: str, candidates: list[int]) -> list[list[int]]:
+    """Group candidates whose token contexts overlap, so they are judged together."""
+    clusters: list[list[int]] = []
+    reach = -1
+    for position in candidates:
+        start, end = _context(text, position, position + 1)
+        if clusters and start <= reach and len(clusters[-1]) < MAX_CLUSTER:
+            clusters[-1].append(position)
+            reach = max(reach, end)
+        else:
+            clusters.append([position])
+            reach = end
+    return clusters
+
+
+def _doubtful_spaces(text: str, vocabulary: Vocabulary) -> list[int]:
+    """Spaces inside a line that may split a word: next to a rare word, or doubled."""
+    found: list[int] = []
+    verdicts: dict[str, bool] = {}
+
+    def suspicious(piece: str) -> bool:
+        verdict = verdicts.get(piece)
+        if verdict is None:
+            verdict = verdicts[piece] = _is_suspicious(piece, vocabulary)
+        return verdict
+
+    position = 0
+    last = ""
+    spaces: list[int] = []
+    for piece in text.split(" "):
+        if piece:
+            if last and spaces and _joinable(last[-1]) and _joinable(piece[0]):
+                left = last.rsplit("\n", 1)[-1]
+                right = piece.split("\n", 1)[0]
+                if len(spaces) > 1 or suspicious(left) or suspicious(right):
+                    found.extend(spaces)
+            last = piece
+            spaces = []
+        position += len(piece)
+        spaces.append(position)
+        position += 1
+    return found
+
+
+def _joinable(char: str) -> bool:
+    return char.isalnum() or char in NOISE_ASCII or char == "-"
+
+
+def _is_suspicious(piece: str, vocabulary: Vocabulary) -> bool:
+    """Whether a space-delimited piece looks like part of a split word."""
+    core = piece.strip(_TRIM)
+    if not core:
+        return False
+    if any(char in _INNER_NOISE for char in core) or core[0] == "-" or core[-1] == "-":
+        return True
+    if not _LETTERS.fullmatch(core):
+        return False
+    if len(core) <= 2:
+        return core.lower() not in _COMMON_SHORT
+    return vocabulary.score(core) < RARE_WORD
+
+
+def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
+    """Drop the ASCII characters that belong to noise runs, keeping real ones."""
+    text = source.text
+    vocabulary = Vocabulary(text)
+    judge = _Judge(vocabulary)
+    drops: list[int] = []
+    dropped: set[int] = set()
+    for start, end, boundaries in _scar_regions(text, scars):
+        verdict = _judge_region(text, start, end, boundaries, judge, dropped)
+        drops.extend(verdict)
+        dropped.update(verdict)
+    if drops:
+        source = delete_spans(source, positions_to_spans(drops))[0]
+        text = source.text
+    candidates = {m.start() for m in _DOUBTFUL_SIGNS.finditer(text)}
+    candidates.update(_doubtful_apostrophes(text))
+    candidates.update(_doubtful_spaces(text, vocabulary))
+    drops = []
+    for cluster in _clusters(text, sorted(candidates)):
+        drops.extend(_judge_cluster(text, cluster, judge))
+    if drops:
+        source = delete_spans(source, positions_to_spans(drops))[0]
+    return source

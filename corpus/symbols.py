@@ -1,0 +1,38 @@
+"""The injected symbol noise: which characters it is made of, and cutting them out.
+
+The noise in the user's files is runs of one to four symbols (arrows, card suits, Greek
+letters, currency and math signs, stars and ticks, and a few ASCII characters) pushed
+into words, numbers and the gaps between them. The non-ASCII symbols never belong to a
+Xinhua-style interview, so they are simply removed here; where they were cut out is
+remembered (a *scar*), because the ASCII members of the same run sit right next to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.edits import Mapped, delete_spans
+
+SEEN_SYMBOLS = "£¥§©®±¶×÷Ωαβγδελπσφ•₩€₹₽™←↑→↓↔↕∏∑∞≈≠≤≥★☆♠♣♥♦✔✘"
+"""Every non-ASCII symbol found in the noisy seed interview."""
+
+NOISE_ASCII = " $&<>'\""
+"""ASCII characters the noise also uses; they are real text too, so they need judging."""
+
+_SYMBOL_CLASS = (
+    re.escape(SEEN_SYMBOLS)
+    + "\u0391-\u03a9\u03b1-\u03c9"  # Greek letters
+    + "\u2190-\u21ff"  # arrows
+    + "\u2200-\u22ff"  # mathematical operators
+    + "\u2600-\u26ff"  # miscellaneous symbols (stars, suits)
+    + "\u2700-\u27bf"  # dingbats (ticks, crosses)
+    + "\u20a0-\u20bf"  # currency signs
+    + "¢¤¦"
+)
+NOISE_SYMBOL_RUN = re.compile(f"[{_SYMBOL_CLASS}]+")
+"""A run of symbols that is always noise in interview prose."""
+
+
+def remove_symbols(source: Mapped) -> tuple[Mapped, list[tuple[int, int]]]:
+    """Cut out every noise symbol; return the text and its scars (see ``delete_spans``)."""
+    return delete_spans(source, (m.span() for m in NOISE_SYMBOL_RUN.finditer(source.text)))

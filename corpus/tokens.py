@@ -1,0 +1,100 @@
+"""How plausible one whitespace-delimited token of prose is, in log10 units.
+
+The noise model compares readings of a passage (``dem' and`` vs ``demand``) by the sum
+of their tokens' scores. A token is leading punctuation, a core, and trailing
+punctuation; the core is words joined by hyphens or slashes. Words are scored by the
+vocabulary, numbers and codes (``4.5%``, ``5G``, ``R&D``) by fixed costs, and anything
+that is not a shape real prose has (``pot$ential``, ``situation?What``) very low.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.vocabulary import Vocabulary
+
+_OPENERS = "\"'(["
+_CLOSERS = "\"')].,;:?!"
+_SPLIT = re.compile(r"-|/|—+|–")
+_WORD = re.compile(r"[A-Za-z]+")
+_APOSTROPHE_WORD = re.compile(r"([A-Za-z]+)'([A-Za-z]+)")
+_NUMBER = re.compile(r"\$?\d+(?:[.,]\d+)*%?")
+_ORDINAL_OR_CODE = re.compile(r"\d+[A-Za-z]{1,3}|[A-Z]+&[A-Z]+|[A-Z]{1,3}\d{1,3}")
+_NAME_WITH_APOSTROPHE = re.compile(r"[A-Z][a-z]?'[A-Za-z]+")
+"""Xi'an, Pu'er, O'Brien."""
+_CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
+
+COMMON_WORD = -6.0
+"""log10 frequency above which a word is common enough to be misspelt only by noise."""
+NUMBER = -3.0
+CODE = -4.5
+GARBAGE = -20.0
+STRAY_SIGN = -16.0
+"""Per ``$ & < > ' "`` inside a word where it cannot be real."""
+_NOISE_SIGNS = frozenset("$&<>'\"")
+"""A core that is no shape of English prose at all."""
+EMPTY_PART = -3.0
+"""A dangling hyphen, as in ``on- year``."""
+SINGLE_QUOTE_OPEN = -4.0
+PLURAL_POSSESSIVE = -2.5
+"""``enterprises'``: real, but rarer than the plain plural."""
+STRAY_APOSTROPHE = -3.0
+EXTRA_PUNCTUATION = -2.0
+LONE_PUNCTUATION = -3.0
+
+
+def _part_score(part: str, vocabulary: Vocabulary) -> float:
+    if _WORD.fullmatch(part):
+        return vocabulary.score(part)
+    match = _APOSTROPHE_WORD.fullmatch(part)
+    if match:
+        if vocabulary.knows(part):
+            return vocabulary.score(part)
+        if match.group(2).lower() in _CONTRACTIONS:
+            return vocabulary.score(match.group(1)) - 1.0
+        if _NAME_WITH_APOSTROPHE.fullmatch(part):
+            # Xi'an stays a name; A'nswer is a known word with a stray sign in it.
+            joined = part.replace("'", "")
+            if vocabulary.score(joined) < COMMON_WORD:
+                return vocabulary.score(joined)
+    if _NUMBER.fullmatch(part):
+        return NUMBER - (0.5 if part[0] == "$" else 0.0)
+    if _ORDINAL_OR_CODE.fullmatch(part):
+        return CODE
+    signs = sum(1 for char in part if char in _NOISE_SIGNS)
+    if signs and signs < len(part):
+        # Score what the signs interrupt, so readings that differ elsewhere still compare.
+        rest = "".join(char for char in part if char not in _NOISE_SIGNS)
+        return _part_score(rest, vocabulary) + STRAY_SIGN * signs
+    return GARBAGE
+
+
+def token_score(token: str, vocabulary: Vocabulary) -> float:
+    """log10 plausibility of one token (no whitespace inside)."""
+    start, end = 0, len(token)
+    while start < end and token[start] in _OPENERS:
+        start += 1
+    while end > start and token[end - 1] in _CLOSERS:
+        end -= 1
+    lead, core, trail = token[:start], token[start:end], token[end:]
+    score = 0.0
+    if lead:
+        score += SINGLE_QUOTE_OPEN * lead.count("'")
+        score += EXTRA_PUNCTUATION * max(0, len(lead) - 1)
+    if trail:
+        quotes = trail.count("'")
+        if quotes:
+            plural = core[-1:] in ("s", "S") and len(core) > 3 and trail[0] == "'"
+            score += PLURAL_POSSESSIVE if plural else STRAY_APOSTROPHE
+            score += STRAY_APOSTROPHE * (quotes - 1)
+        score += EXTRA_PUNCTUATION * max(0, trail.count('"') - 1)
+        stops = sum(1 for char in trail if char in ".,;:?!")
+        score += EXTRA_PUNCTUATION * max(0, stops - 1)
+    if not core:
+        return score + (0.0 if token.strip("—–-") == "" else LONE_PUNCTUATION)
+    parts = _SPLIT.split(core)
+    if len(parts) > 1 and all(not part for part in parts):
+        return score  # a dash on its own
+    for part in parts:
+        score += _part_score(part, vocabulary) if part else EMPTY_PART
+    return score
