@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
+import csv
 import json
-import sys
-import types
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -358,54 +356,8 @@ async def wait_until(pilot: Any, condition: Any, limit: int = 200) -> None:
     raise AssertionError("condition not reached")
 
 
-def _stand_in_export(
-    annotations: Any,
-    interviews: Any,
-    fmt: str,
-    out: Path,
-    *,
-    neutralise: bool = True,
-    excel: bool = False,
-    progress: Any = None,
-) -> int:
-    """Follows the agreed ``store.export.export_annotations`` API until the real one lands."""
-    rows = list(annotations)
-    records = []
-    for done, annotation in enumerate(rows, start=1):
-        record = {"quote": annotation.exact, "tags": list(annotation.tags), "note": annotation.note}
-        if neutralise:
-            record = {
-                k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v)
-                for k, v in record.items()
-            }
-        records.append(record)
-        if progress is not None:
-            progress(done, len(rows))
-    if fmt == "json":
-        text = json.dumps(records)
-    else:
-        text = "\n".join(f"{r['quote']},{';'.join(r['tags'])},{r['note']}" for r in records)
-    with open(out, "w", encoding="utf-8-sig" if excel else "utf-8") as handle:
-        handle.write(text)
-    return len(rows)
-
-
 @pytest.fixture
-def exported(
-    db_annotations: tuple[list[Annotation], dict[str, Interview]],
-    monkeypatch: pytest.MonkeyPatch,
-) -> Any:
-    try:
-        importlib.import_module("store.export")
-    except ModuleNotFoundError:
-        stand_in = types.ModuleType("store.export")
-        stand_in.export_annotations = _stand_in_export  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "store.export", stand_in)
-    return db_annotations
-
-
-@pytest.fixture
-def db_annotations(tmp_path: Path) -> tuple[list[Annotation], dict[str, Interview]]:
+def exported(tmp_path: Path) -> tuple[list[Annotation], dict[str, Interview]]:
     """Real annotations in a real database, with ``=`` formula bait in their notes."""
     interview = interview_from_text("talk", "Growth returned. Firms were helped. Then it rained.")
     with AnnotationStore.open(tmp_path / "db.json") as store:
@@ -444,9 +396,26 @@ async def test_export_enter_writes_the_file_and_returns_its_path(
         await wait_until(pilot, lambda: app.result is not NO_RESULT)
     target = tmp_path / "gloss-export-20260304-0506.csv"
     assert app.result == target
-    content = target.read_text(encoding="utf-8")
-    assert "Firms were helped." in content
-    assert "=1+1" not in content.replace("'=1+1", "")  # neutralised by default
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["quote"] for row in rows] == [a.exact for a in annotations]
+    assert {row["note"] for row in rows} == {"'=1+1"}  # formulas neutralised by default
+    assert not list(tmp_path.glob("*.part"))  # no temporary file left behind
+
+
+async def test_export_options_reach_the_file(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#excel", Checkbox).value = True
+        app.screen.query_one("#neutralise", Checkbox).value = False
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.result is not NO_RESULT)
+    data = (tmp_path / "gloss-export-20260304-0506.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b",=1+1," in data
 
 
 async def test_export_shows_the_path_written_and_a_full_progress_bar(

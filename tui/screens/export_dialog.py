@@ -9,10 +9,13 @@ cannot be written is one line in the dialog, which stays open to fix it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TextIO
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -56,6 +59,33 @@ def check_target(path_text: str) -> Path:
     except OSError as error:  # e.g. a name too long for the file system
         raise ValueError(f"{path}: cannot be used ({error.strerror}); choose another") from None
     return path
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[TextIO]:
+    """A text file that becomes ``target`` only once it is completely written.
+
+    The export goes to a temporary file beside ``target`` that replaces it atomically at
+    the end, so a failed export never leaves a half-written file or a clobbered old one.
+    """
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, on every path)
+        "w",
+        encoding="utf-8",
+        newline="",  # the csv module writes its own line ends
+        dir=target.parent,
+        prefix=f".{target.name}.",
+        suffix=".part",
+        delete=False,
+    )
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -220,15 +250,16 @@ class ExportDialog(ModalScreen[Path | None]):
                 self.app.call_from_thread(self._progress, done, total)
 
         try:
-            written = export_annotations(
-                self._annotations,
-                self._interviews,
-                fmt,
-                target,
-                neutralise=neutralise,
-                excel=excel,
-                progress=progress,
-            )
+            with replacing(target) as out:
+                written = export_annotations(
+                    self._annotations,
+                    self._interviews,
+                    fmt,
+                    out,
+                    neutralise=neutralise,
+                    excel=excel,
+                    progress=progress,
+                )
         except StoreError as error:
             self.app.call_from_thread(self._failed, str(error))
         except OSError as error:
