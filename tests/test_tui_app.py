@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
@@ -456,3 +457,30 @@ async def test_more_than_two_files_choose_the_pair(store: AnnotationStore, tmp_p
         await settle(app, pilot)
         ids = [r.interview.id for r in main(app).readers]
         assert ids == ["third", interviews[0].id]
+
+
+# -- export -----------------------------------------------------------------------------
+
+
+async def test_e_exports_every_annotation_to_the_chosen_file(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    interviews = seeds()
+    first = interviews[1].sentences[0]
+    store.add(interviews[1], first.start, first.end, tags=["policy"], note="why", author="tester")
+    out = tmp_path / "out.csv"
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ExportDialog"
+        app.screen.query_one("#path", Input).value = str(out)
+        await pilot.click("#export")
+        for _ in range(50):  # bounded: at most 5 s
+            await pilot.pause(0.1)
+            if type(app.screen).__name__ != "ExportDialog":
+                break
+        await settle(app, pilot)
+        assert out.exists()
+        content = out.read_text(encoding="utf-8-sig")
+        assert "policy" in content and "why" in content
+        assert str(out) in main(app).query_one(StatusLine).status.message

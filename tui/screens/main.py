@@ -23,6 +23,7 @@ from textual.widgets import Footer
 from corpus import Interview, Question, Span
 from corpus.similarity import pair_questions
 from store.errors import StoreError
+from store.history import History
 from tui.keys import READER, SCREEN
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.outline import OutlineTree
@@ -32,6 +33,7 @@ from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from store import Annotation, AnnotationStore, TagInfo
+    from tui.screens.export_dialog import ExportDialog
 
 #: Below this width the screen shows one reader at a time and panels on demand.
 NARROW = 120
@@ -83,8 +85,7 @@ class MainScreen(Screen[None]):
         self.active_index = 0
         self._hits: list[tuple[int, Span]] = []
         self._hit = -1
-        self._undo: list[tuple[str, Annotation | None, Annotation | None]] = []
-        self._redo: list[tuple[str, Annotation | None, Annotation | None]] = []
+        self.history = History(store)
         self._pending = 0
         self._anchored: set[str] = set()
         self._pairs: dict[str, dict[int, int]] = {}
@@ -276,39 +277,34 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ store: changes
 
-    def _change(
-        self, describe: str, call: Callable[[], tuple[Annotation | None, Annotation | None]]
-    ) -> None:
-        """Run ``call`` (a store change returning (before, after)) in a worker."""
+    def _change(self, describe: str, call: Callable[[], str | None]) -> None:
+        """Run ``call`` (a store change through the history) in a worker.
+
+        ``call`` returns what to say in the status line when done (None: ``describe``).
+        """
         self._pending += 1
         self.query_one(StatusLine).update_status(save="saving", message=describe)
         self._run_change(describe, call)
 
     @work(thread=True, group="changes")
-    def _run_change(
-        self, describe: str, call: Callable[[], tuple[Annotation | None, Annotation | None]]
-    ) -> None:
+    def _run_change(self, describe: str, call: Callable[[], str | None]) -> None:
         try:
-            before, after = call()
+            said = call() or describe
             loaded = {i.id: self.store.annotations(interview=i.id) for i in self.shown}
             tags = self.store.tags()
         except StoreError as error:
             self.app.call_from_thread(self._failed, error)
+            self.app.call_from_thread(self._load_all)
             return
-        self.app.call_from_thread(self._changed, describe, before, after, loaded, tags)
+        self.app.call_from_thread(self._changed, said, loaded, tags)
 
     def _changed(
         self,
         describe: str,
-        before: Annotation | None,
-        after: Annotation | None,
         loaded: dict[str, list[Annotation]],
         tags: list[TagInfo],
     ) -> None:
         self._pending = max(0, self._pending - 1)
-        if not describe.startswith(("undo", "redo")):
-            self._undo.append((describe, before, after))
-            self._redo.clear()
         self._loaded(loaded, tags)
         if not self._pending:
             self.query_one(StatusLine).update_status(save="saved", message=describe)
@@ -326,19 +322,11 @@ class MainScreen(Screen[None]):
             if tag in self.recent_tags:
                 self.recent_tags.remove(tag)
             self.recent_tags.insert(0, tag)
-        existing = next(
-            (
-                a
-                for a in self.annotations.get(interview.id, [])
-                if a.start == span.start and a.end == span.end
-            ),
-            None,
-        )
         author = self.author
 
-        def call() -> tuple[Annotation | None, Annotation | None]:
-            after = self.store.add(interview, span.start, span.end, tags=tags, author=author)
-            return existing, after
+        def call() -> str | None:
+            self.history.add(interview, span.start, span.end, tags=tags, author=author)
+            return None
 
         reader.clear_selection()
         self._change(f"tagged {', '.join(tags)}", call)
@@ -348,10 +336,12 @@ class MainScreen(Screen[None]):
         span = reader.target
         author = self.author
 
-        def call() -> tuple[Annotation | None, Annotation | None]:
+        def call() -> str | None:
             if target is not None:
-                return target, self.store.update(target.id, note=note)
-            return None, self.store.add(interview, span.start, span.end, note=note, author=author)
+                self.history.update(target.id, note=note)
+            else:
+                self.history.add(interview, span.start, span.end, note=note, author=author)
+            return None
 
         reader.clear_selection()
         self._change("note saved", call)
@@ -407,37 +397,25 @@ class MainScreen(Screen[None]):
             self.notify("No annotation under the cursor.", severity="warning", timeout=3)
             return
 
-        def call() -> tuple[Annotation | None, Annotation | None]:
-            return self.store.delete(target.id), None
+        def call() -> str | None:
+            self.history.delete(target.id)
+            return None
 
         self._change(f"deleted {', '.join(target.tags) or 'note'}", call)
 
     def action_undo(self) -> None:
-        if not self._undo:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        describe, before, after = self._undo.pop()
-        self._redo.append((describe, before, after))
-        self._change(f"undo {describe}", lambda: (after, self._put(after, before)))
+        def call() -> str | None:
+            change = self.history.undo()
+            return f"undid {change.describe}" if change else "nothing to undo"
+
+        self._change("undoing…", call)
 
     def action_redo(self) -> None:
-        if not self._redo:
-            self.notify("Nothing to redo.", timeout=2)
-            return
-        describe, before, after = self._redo.pop()
-        self._undo.append((describe, before, after))
-        self._change(f"redo {describe}", lambda: (before, self._put(before, after)))
+        def call() -> str | None:
+            change = self.history.redo()
+            return f"redid {change.describe}" if change else "nothing to redo"
 
-    def _put(self, current: Annotation | None, wanted: Annotation | None) -> Annotation | None:
-        """Make the store hold ``wanted`` where it holds ``current`` (thread side)."""
-        if wanted is None:
-            if current is not None:
-                self.store.delete(current.id)
-            return None
-        if current is not None and current.id != wanted.id:
-            self.store.delete(current.id)
-        self.store.restore(wanted)
-        return wanted
+        self._change("redoing…", call)
 
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
@@ -534,7 +512,27 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         from tui.screens.export_dialog import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.store, self.interviews))
+        by_id = {i.id: i for i in self.interviews}
+        self._export(ExportDialog, by_id)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, dialog: type[ExportDialog], by_id: dict[str, Interview]) -> None:
+        """Read every annotation (off the UI thread), then open the export dialog."""
+        try:
+            annotations = self.store.annotations()
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                self.query_one(StatusLine).update_status(message=f"exported to {path}")
+                self.notify(f"Exported {len(annotations)} annotations to {path}", timeout=6)
+
+        # linger=0: the dialog's delayed dismiss awaits itself inside its own handler
+        # (Textual raises ScreenError), so close at once and say where it went here.
+        screen = dialog(annotations, by_id, linger=0)
+        self.app.call_from_thread(self.app.push_screen, screen, exported)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpEntry, HelpScreen, help_entries
