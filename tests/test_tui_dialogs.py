@@ -431,6 +431,18 @@ async def test_export_shows_the_path_written_and_a_full_progress_bar(
         assert bar.percentage == 1.0
 
 
+async def test_export_closes_by_itself_after_showing_the_path(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=0.05))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.result is not NO_RESULT)
+        assert not isinstance(app.screen, ExportDialog)
+    assert app.result == tmp_path / "gloss-export-20260304-0506.csv"
+
+
 async def test_export_to_a_missing_folder_is_one_line_and_the_dialog_stays(
     tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
 ) -> None:

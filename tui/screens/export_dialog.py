@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import ClassVar, Literal, TextIO
 
@@ -286,9 +287,14 @@ class ExportDialog(ModalScreen[Path | None]):
         bar.update(total=max(written, 1), progress=max(written, 1))
         self._status(f"Wrote {written} annotation{'s' if written != 1 else ''} to {target}")
         if self._linger > 0:
-            self.set_timer(self._linger, lambda: self.dismiss(target))
+            self.set_timer(self._linger, partial(self._close, target))
         else:
-            self.dismiss(target)
+            self._close(target)
+
+    def _close(self, target: Path) -> None:
+        # Not returning dismiss()'s awaitable: a timer would await it from this screen's
+        # own handler, which Textual refuses (ScreenError).
+        self.dismiss(target)
 
     def action_cancel(self) -> None:
         """Close without exporting (not while an export is being written)."""
