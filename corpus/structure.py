@@ -21,6 +21,7 @@ the element's region.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus.labels import Label, answer_label, asker_label, inline_answer, name_label
@@ -74,6 +75,8 @@ class _Line:
     """The interviewer label opening the line, if any."""
     answerer: Label | None = None
     """The fixed answer label (``A:``, ``Answer:``) opening the line, if any."""
+    name: Label | None = None
+    """A name-like label (``Minister Li:``) opening the line; only believed in context."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +127,8 @@ def _lines(text: str) -> list[_Line]:
         if start < end:
             asker = asker_label(text, start, end)
             answerer = None if asker else answer_label(text, start, end)
-            lines.append(_Line(start, end, asker, answerer))
+            name = None if asker or answerer else name_label(text, start, end)
+            lines.append(_Line(start, end, asker, answerer, name))
     return lines
 
 
@@ -160,7 +164,7 @@ def _front_matter(text: str, lines: list[_Line]) -> _Front:
     byline: str | None = None
     consumed = 0
     for index, line in enumerate(lines[:FRONT_MATTER_LINES]):
-        if _opens_turn(text, line):
+        if _opens_turn(line):
             break
         start = line.start
         date = _DATELINE.match(text, start, line.end)
@@ -180,7 +184,7 @@ def _front_matter(text: str, lines: list[_Line]) -> _Front:
             and index == 0
             and start == line.start
             and _headline_like(text, line)
-            and not (_precedes_question(text, lines, index) and headed)
+            and not (_precedes_question(lines, index) and headed)
         ):
             title_span = Span(start, line.end)
             title = _collapse(text, title_span)
@@ -210,7 +214,7 @@ def _headings(text: str, lines: list[_Line]) -> set[int]:
     plain: set[int] = set()
     colon_sentences: set[int] = set()
     for index, line in enumerate(lines):
-        if _opens_turn(text, line) or not _precedes_question(text, lines, index):
+        if _opens_turn(line) or not _precedes_question(lines, index):
             continue
         if _headline_like(text, line):
             plain.add(index)
@@ -232,19 +236,50 @@ def _colon_sentence_heading(text: str, line: _Line) -> bool:
     )
 
 
-def _precedes_question(text: str, lines: list[_Line], index: int) -> bool:
+def _precedes_question(lines: list[_Line], index: int) -> bool:
     return index + 1 < len(lines) and lines[index + 1].asker is not None
 
 
-def _opens_turn(text: str, line: _Line) -> bool:
+def _opens_turn(line: _Line) -> bool:
     return line.asker is not None or line.answerer is not None
 
 
 # -------------------------------------------------------------------------- turns
 
 
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """What finding the turns needs: the text, its lines, which are headings, and how
+    often each one-word name label occurs."""
+
+    text: str
+    lines: list[_Line]
+    headings: set[int]
+    name_counts: Counter[str]
+
+    def ends_turn(self, index: int) -> bool:
+        """Line ``index`` is past the end, a heading or a new question."""
+        return (
+            index >= len(self.lines)
+            or index in self.headings
+            or self.lines[index].asker is not None
+        )
+
+    def answering_name(self, line: _Line) -> Label | None:
+        """A name label (``Minister Li:``) on a line where an answer is due.
+
+        One capitalised word (``Li:``) must label another line too: a lone
+        ``Specifically:`` opening an answer is prose, not a speaker.
+        """
+        label = line.name
+        if label is None or " " in label.name or not label.name.isascii():
+            return label
+        return label if self.name_counts[label.name] > 1 else None
+
+
 def _turns(text: str, lines: list[_Line], headings: set[int]) -> list[_Turn]:
     """Every question with its answer span and measures, in text order."""
+    body = _Body(text, lines, headings, Counter(ln.name.name for ln in lines if ln.name))
     turns = []
     index = 0
     while index < len(lines):
@@ -252,28 +287,31 @@ def _turns(text: str, lines: list[_Line], headings: set[int]) -> list[_Turn]:
         if asker is None:
             index += 1
             continue
-        turn, index = _turn(text, lines, headings, index, asker)
+        turn, index = _turn(body, index, asker)
         turns.append(turn)
     return turns
 
 
-def _turn(
-    text: str, lines: list[_Line], headings: set[int], index: int, asker: Label
-) -> tuple[_Turn, int]:
+def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
     """The question opened by ``asker`` on line ``index``; returns it and the next line."""
+    text, lines = body.text, body.lines
     first = lines[index]
     question_start = _skip_spaces(text, asker.text_start, first.end)
     question_end = first.end
     answer_start: int | None = None
     answerer = ""
     following = index + 1
+    if question_start == first.end and not body.ends_turn(following):
+        # "Reporter:" alone on its line: the question is the next line.
+        question_start, question_end = lines[following].start, lines[following].end
+        following += 1
 
-    inline = inline_answer(text, question_start, first.end)
+    inline = inline_answer(text, question_start, question_end)
     if inline is not None:
         question_end = _rstrip(text, question_start, inline.start)
         answer_start, answerer = inline.text_start, inline.name
     else:
-        label, at = _answer_ahead(text, lines, headings, index)
+        label, at = _answer_ahead(body, following)
         if label is not None:
             question_end = lines[at - 1].end
             answer_start, answerer = label.text_start, label.name
@@ -282,15 +320,15 @@ def _turn(
                 answer_start = None
 
     end_index = following
-    while end_index < len(lines) and not _ends_answer(text, lines, headings, end_index):
+    while not body.ends_turn(end_index):
         end_index += 1
     if answer_start is None:
         answer_start = lines[following].start if following < end_index else question_end
-    answer_end = lines[end_index - 1].end if end_index > following else None
-    if answer_end is None or answer_end < answer_start:
-        answer_end = _rstrip(text, answer_start, max(answer_start, _line_end(text, answer_start)))
+    if end_index > following:
+        answer_end = lines[end_index - 1].end
+    else:  # the answer, if any, is on the question's line
+        answer_end = _rstrip(text, answer_start, _line_end(text, answer_start))
     answer = Span(answer_start, max(answer_start, answer_end))
-    question_start = min(question_start, question_end)
     question = Question(
         text=_collapse(text, Span(question_start, question_end)),
         start=question_start,
@@ -303,24 +341,21 @@ def _turn(
     return _Turn(question, first.start), end_index
 
 
-def _answer_ahead(
-    text: str, lines: list[_Line], headings: set[int], index: int
-) -> tuple[Label | None, int]:
-    """The answer label that closes the question on line ``index``, and its line."""
-    for at in range(index + 1, min(len(lines), index + 2 + MAX_QUESTION_CONTINUATIONS)):
-        line = lines[at]
-        if at in headings or line.asker is not None:
-            return None, at
-        label = answer_label(text, line.start, line.end) or name_label(text, line.start, line.end)
+def _answer_ahead(body: _Body, index: int) -> tuple[Label | None, int]:
+    """The answer label closing a question whose continuation may start on line ``index``.
+
+    Up to :data:`MAX_QUESTION_CONTINUATIONS` short lines may still belong to the question.
+    """
+    for at in range(index, min(len(body.lines), index + 1 + MAX_QUESTION_CONTINUATIONS)):
+        if body.ends_turn(at):
+            break
+        line = body.lines[at]
+        label = line.answerer or body.answering_name(line)
         if label is not None:
             return label, at
-        if _words(text, line) > MAX_CONTINUATION_WORDS:
-            return None, at
-    return None, index + 1
-
-
-def _ends_answer(text: str, lines: list[_Line], headings: set[int], index: int) -> bool:
-    return index in headings or lines[index].asker is not None
+        if _words(body.text, line) > MAX_CONTINUATION_WORDS:
+            break
+    return None, index
 
 
 # ------------------------------------------------------------------------ sections

@@ -548,3 +548,41 @@ def test_wire_style_dateline_and_by_byline() -> None:
     assert text[outline.intro.start : outline.intro.end] == (
         "BEIJING, Jan. 2 (Xinhua) -- China will stabilize industry, officials said."
     )
+
+
+def test_labels_alone_on_their_lines() -> None:
+    text = "Reporter:\nHow will it work?\nMinister Li:\nStep by step.\n"
+    (question,) = build_outline(text).questions
+    assert (question.asker, question.text, question.answerer) == (
+        "Reporter",
+        "How will it work?",
+        "Minister Li",
+    )
+    assert text[question.start : question.end] == "How will it work?"
+    assert text[question.answer.start : question.answer.end] == "Step by step."
+
+
+def test_one_word_name_label_must_recur() -> None:
+    spoken = (
+        "Xinhua News Agency reporter: Why now?\nLi: Because demand is back.\nQ: And?\nLi: More.\n"
+    )
+    first, second = build_outline(spoken).questions
+    assert first.asker == "Xinhua News Agency reporter"
+    assert (first.answerer, second.answerer) == ("Li", "Li")
+    assert spoken[first.answer.start : first.answer.end] == "Because demand is back."
+
+    prose = "Q: What is new?\nSpecifically: three things changed this year.\n"
+    (question,) = build_outline(prose).questions
+    assert question.answerer == ""
+    assert prose[question.answer.start : question.answer.end] == (
+        "Specifically: three things changed this year."
+    )
+
+
+def test_first_line_heads_the_first_section_when_the_document_has_headings() -> None:
+    text = "Growth first\nQ: How fast?\nA: Steadily.\nReform next\nQ: How deep?\nA: Deeply.\n"
+    outline = build_outline(text)
+    assert outline.title is None
+    assert headings(outline) == ["Growth first", "Reform next"]
+    assert outline.intro is None
+    assert_offsets_are_exact(text, outline)
