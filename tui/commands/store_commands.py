@@ -224,9 +224,13 @@ def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, 
     found = sum(1 for _ in pattern.finditer(text))
     shown = printable(quote, 60)
     if found == 0:
-        raise StoreError(f"quote {shown!r} is not in the clean text; check it with 'gloss clean'")
+        raise StoreError(
+            f"{interview.id}: quote {shown!r} is not in the clean text; check it with "
+            f"'gloss clean {interview.id}'"
+        )
     raise StoreError(
-        f"quote {shown!r} occurs {found} time(s); --occurrence {occurrence} is too big"
+        f"{interview.id}: quote {shown!r} occurs {found} time(s); --occurrence {occurrence} "
+        "is too big"
     )
 
 
