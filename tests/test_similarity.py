@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from corpus import load_interview
 from corpus.similarity import most_similar, pair_questions, similarity_matrix
+from tests.conftest import CLEAN_SEED, NOISY_SEED
 
 # The questions of the two bundled interviews, as the outline gives them (the noisy one
 # after cleaning; continuation lines joined).
@@ -101,3 +103,17 @@ def test_most_similar_none_when_nothing_is_alike() -> None:
 
 def test_ties_go_to_the_earlier_candidate() -> None:
     assert most_similar("budget deficit", ["budget deficit?", "budget deficit?"]) == 0
+
+
+def test_bundled_interviews_through_the_real_outline() -> None:
+    """The pairing the reader shows for the two seed interviews, from their files."""
+    noisy, clean = load_interview(NOISY_SEED), load_interview(CLEAN_SEED)
+    left = [q.text for q in noisy.outline.questions]
+    right = [q.text for q in clean.outline.questions]
+    assert len(left) == 4 and len(right) == 4
+    pairs = {i: j for i, j, _ in pair_questions(left, right)}
+    assert pairs[1] == 0  # stabilising industrial growth
+    assert pairs[2] == 2  # small and medium enterprises / companies
+    assert pairs[3] == 1  # modern industrial system, manufacturing
+    # The reader's `s` from the digital-manufacturing question lands on its counterpart.
+    assert most_similar(left[3], right) == 1

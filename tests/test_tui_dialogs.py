@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -401,6 +402,22 @@ async def test_export_enter_writes_the_file_and_returns_its_path(
     assert [row["quote"] for row in rows] == [a.exact for a in annotations]
     assert {row["note"] for row in rows} == {"'=1+1"}  # formulas neutralised by default
     assert not list(tmp_path.glob("*.part"))  # no temporary file left behind
+
+
+async def test_export_file_gets_ordinary_permissions(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    annotations, interviews = exported
+    previous = os.umask(0o022)
+    try:
+        app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=0))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: app.result is not NO_RESULT)
+    finally:
+        os.umask(previous)
+    target = tmp_path / "gloss-export-20260304-0506.csv"
+    assert target.stat().st_mode & 0o777 == 0o644  # not private like a temporary file
 
 
 async def test_export_options_reach_the_file(

@@ -10,7 +10,7 @@ cannot be written is one line in the dialog, which stays open to fix it.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -69,23 +69,17 @@ def replacing(target: Path) -> Iterator[TextIO]:
     The export goes to a temporary file beside ``target`` that replaces it atomically at
     the end, so a failed export never leaves a half-written file or a clobbered old one.
     """
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, on every path)
-        "w",
-        encoding="utf-8",
-        newline="",  # the csv module writes its own line ends
-        dir=target.parent,
-        prefix=f".{target.name}.",
-        suffix=".part",
-        delete=False,
-    )
+    # Not tempfile.mkstemp: its files are private (0600); an export gets the user's umask.
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
     try:
-        with handle:
+        # "x": never write into someone else's file; newline="": csv writes its own.
+        with open(temporary, "x", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(handle.name, target)
+        os.replace(temporary, target)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
