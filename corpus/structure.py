@@ -322,8 +322,13 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
     end_index = following
     while not body.ends_turn(end_index):
         end_index += 1
+    while following < end_index and _bare_answer_label(lines[following]):
+        following += 1  # "Answer:" twice over: the answer starts after the last one
+    if answer_start is None and following < end_index:
+        label = lines[following].answerer
+        answer_start = lines[following].start if label is None else label.text_start
     if answer_start is None:
-        answer_start = lines[following].start if following < end_index else question_end
+        answer_start = question_end
     if end_index > following:
         answer_end = lines[end_index - 1].end
     else:  # the answer, if any, is on the question's line
@@ -339,6 +344,10 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
         answerer=answerer,
     )
     return _Turn(question, first.start), end_index
+
+
+def _bare_answer_label(line: _Line) -> bool:
+    return line.answerer is not None and line.answerer.text_start >= line.end
 
 
 def _answer_ahead(body: _Body, index: int) -> tuple[Label | None, int]:

@@ -586,3 +586,53 @@ def test_first_line_heads_the_first_section_when_the_document_has_headings() -> 
     assert headings(outline) == ["Growth first", "Reform next"]
     assert outline.intro is None
     assert_offsets_are_exact(text, outline)
+
+
+LINE_SHAPES = (
+    "Q: What is next?",
+    "Q:",
+    "Question 2: Why?",
+    "Reporter： How so? A: Like this.",
+    "A: Yes.",
+    "Answer:",
+    "Minister Li: We act.",
+    "Li: Quickly.",
+    "Specifically: it works.",
+    "Stabilizing growth: We are confident.",
+    "A short heading",
+    "How to grow?",
+    "The first is to grow. Then more.",
+    "The second is to reform.",
+    "First, open. Second, reform. Finally, review.",
+    "(1) cut taxes; (2) build roads.",
+    "1. One thing.",
+    "2. Another thing.",
+    "Xinhua News Agency, Beijing, January 2. Title: A title",
+    "By Li Ming",
+    "It grew 4.5% on Dec. 3 in the U.S. market.",
+    "记者：怎么办？",
+    "答：继续。",
+    "   ",
+    "",
+    "…",
+    ":",
+    "A:",
+    "(1)",
+    "The first is",
+)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_documents_keep_the_invariants(seed: int) -> None:
+    import random
+
+    from corpus import split_sentences
+
+    rng = random.Random(seed)
+    lines = [rng.choice(LINE_SHAPES) for _ in range(rng.randint(0, 25))]
+    text = "\n".join(lines) + rng.choice(["", "\n", "\n\n"])
+    outline = build_outline(text)  # must never raise
+    assert_offsets_are_exact(text, outline)
+    for question in outline.questions:
+        assert [m.ordinal for m in question.measures] == list(range(1, len(question.measures) + 1))
+    assert all(span.start < span.end for span in split_sentences(text))
