@@ -407,6 +407,8 @@ async def test_narrow_shows_one_reader_and_panels_on_demand(store: AnnotationSto
         await pilot.pause()
         assert [name for name, _ in _visible_regions(app)] == ["#reader-1"]
         assert app.focused is reader(app, 1)
+        status = main(app).query_one(StatusLine).status
+        assert status.interview == reader(app, 1).interview.title
         await pilot.press("o", "l")
         await pilot.pause()
         regions = _visible_regions(app)

@@ -61,8 +61,8 @@ SCREEN: list[Binding] = [
         for n in range(1, 10)
     ],
     Binding("a", "note", "Note", id="main.note"),
-    Binding("d", "delete", "Delete", id="main.delete"),
-    Binding("u", "undo", "Undo", id="main.undo"),
+    Binding("d", "delete", "Delete", show=False, id="main.delete"),
+    Binding("u", "undo", "Undo", show=False, id="main.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="main.redo"),
     Binding("slash", "search", "Search", id="main.search"),
     Binding("n", "search_next", "Next hit", show=False, id="main.search_next"),

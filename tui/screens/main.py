@@ -134,6 +134,9 @@ class MainScreen(Screen[None]):
     def _layout_for(self, width: int) -> None:
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow  # ctrl+p still works; it is in help
         for number, reader in enumerate(self.readers):
             reader.set_class(number == self.active_index, "-active")
 
@@ -155,7 +158,8 @@ class MainScreen(Screen[None]):
                 if number >= 0:
                     per_question[number] += 1
             counts[interview.id] = per_question
-        self.query_one(OutlineTree).show(self.shown, counts, pairs)
+        totals = {i.id: len(self.annotations.get(i.id, [])) for i in self.shown}
+        self.query_one(OutlineTree).show(self.shown, counts, pairs, totals)
         reader = self.reader
         self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
 
@@ -185,14 +189,8 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         focused = self.focused
-        if isinstance(focused, Reader):
-            index = self.readers.index(focused)
-            if index != self.active_index:
-                self.active_index = index
-                self._layout_for(self.size.width)
-                self._show_list()
-                self._update_status()
-                self.query_one(OutlineTree).follow(focused.interview.id, focused.cursor_span.start)
+        if isinstance(focused, Reader) and focused is not self.reader:
+            self._activate(focused)
 
     @on(OutlineTree.Jump)
     def _outline_jump(self, event: OutlineTree.Jump) -> None:
@@ -208,9 +206,16 @@ class MainScreen(Screen[None]):
         reader.focus()
 
     def _activate(self, reader: Reader) -> None:
+        """Make ``reader`` the one actions, the status line and the list are about."""
+        changed = reader is not self.reader
         self.active_index = self.readers.index(reader)
-        self._layout_for(self.size.width)
-        reader.focus()
+        if changed:
+            self._layout_for(self.size.width)
+            self._show_list()
+            self._update_status()
+            self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
+        if self.focused is not reader:
+            reader.focus()
 
     # ------------------------------------------------------------------ store: loading
 

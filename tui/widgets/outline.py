@@ -59,17 +59,20 @@ class OutlineTree(Tree[Place]):
         interviews: Sequence[Interview],
         counts: Mapping[str, Sequence[int]] | None = None,
         pairs: Mapping[str, Mapping[int, int]] | None = None,
+        totals: Mapping[str, int] | None = None,
     ) -> None:
         """Rebuild for ``interviews``; ``counts[id][q]`` annotations in question q;
-        ``pairs[id][q]`` the number of the most similar question in the other interview."""
+        ``pairs[id][q]`` the number of the most similar question in the other interview;
+        ``totals[id]`` all annotations of an interview."""
         counts = counts or {}
+        totals = totals or {}
         pairs = pairs or {}
         self.clear()
         self._places = {}
         self._question_nodes = {}
         for interview in interviews:
             questions = interview.outline.questions
-            total = sum(counts.get(interview.id, ()))
+            total = totals.get(interview.id, sum(counts.get(interview.id, ())))
             label = plain(_short(interview.title, 50), "bold")
             label.append(f"  {len(questions)} Q, {total} ann.", "dim")
             root = self.root.add(label, Place(interview.id, 0), expand=True)

@@ -66,6 +66,7 @@ _KIND_STYLES: dict[str, Style] = {
 }
 _LABEL_STYLE = Style(bold=True, color="cyan")
 _CURSOR_BAR = Style(bold=True, color="yellow")
+_CURSOR_BAR_IDLE = Style(dim=True)
 _CURSOR = Style(bold=True, underline=True, bgcolor="grey23")
 _SELECTION = Style(reverse=True)
 _SEARCH = Style(bgcolor="yellow", color="black", bold=True)
@@ -413,6 +414,12 @@ class Reader(ScrollView, can_focus=True):
             return self.interview.clean.raw_span(start, end)
         return start, end
 
+    def on_focus(self) -> None:
+        self._refresh_span(self.cursor_span)
+
+    def on_blur(self) -> None:
+        self._refresh_span(self.cursor_span)
+
     def watch_raw(self) -> None:
         self._layout = None
         self._cache.clear()
@@ -455,7 +462,8 @@ class Reader(ScrollView, can_focus=True):
         in_cursor = (
             not line.blank and line.start < max(cursor[1], cursor[0] + 1) and cursor[0] < line.end
         )
-        bar = Segment("▌" if in_cursor else " ", base + _CURSOR_BAR)
+        bar_style = _CURSOR_BAR if self.has_focus else _CURSOR_BAR_IDLE
+        bar = Segment("▌" if in_cursor else " ", base + bar_style)
         label = Segment(f"{line.label:>2} ", base + _LABEL_STYLE)
         segments = [bar, label]
         if line.text:
@@ -474,7 +482,8 @@ class Reader(ScrollView, can_focus=True):
             styled.append((start, end, style))
         for hit in self._hits_on(line.start, line.end):
             styled.append((*self._shown_span(hit.start, hit.end), _SEARCH))
-        styled.append((cursor[0], cursor[1], _CURSOR))
+        if self.has_focus:
+            styled.append((cursor[0], cursor[1], _CURSOR))
         if self._selection is not None:
             styled.append(
                 (*self._shown_span(self._selection.start, self._selection.end), _SELECTION)

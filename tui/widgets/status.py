@@ -62,8 +62,10 @@ class StatusLine(Static):
         s = self.status
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append_text(plain(s.interview, "bold"))
-        if s.questions:
-            text.append(f"  Q {s.question or '-'} of {s.questions}")
+        if s.questions and s.question:
+            text.append(f"  Q {s.question} of {s.questions}")
+        elif s.questions:
+            text.append(f"  before Q1 of {s.questions}")
         text.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
         text.append("  ")
         text.append(_SAVE_WORDS[s.save], _SAVE_STYLES[s.save])
