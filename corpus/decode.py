@@ -70,8 +70,19 @@ def read_text(path: Path) -> str:
     return decode_bytes(data, str(path))
 
 
+#: Formats people try to open instead of a text export, by their first bytes.
+_DOCUMENT_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+)
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode the bytes of file ``name``: BOM-marked Unicode, else UTF-8, else cp1252/latin-1."""
+    for magic, kind in _DOCUMENT_MAGIC:
+        if data.startswith(magic):
+            raise CorpusError(f"{name}: is {kind}, not text; save or export it as plain text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             # A BOM is strong evidence: keep the text even if a byte is damaged.

@@ -123,6 +123,20 @@ def test_png_is_binary(tmp_path: Path) -> None:
     assert "binary" in refusal(write(tmp_path, "photo.txt", png))
 
 
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00", "a ZIP archive"),
+    ],
+    ids=["pdf", "docx"],
+)
+def test_documents_are_refused_with_what_to_do(tmp_path: Path, data: bytes, kind: str) -> None:
+    message = refusal(write(tmp_path, "interview.txt", data))
+    assert kind in message
+    assert "export it as plain text" in message
+
+
 def test_nul_laden_file_is_binary(tmp_path: Path) -> None:
     data = b"Q: what\x00\x00\x00 is this?\x00\nAnswer: \x00\x01\x02 nothing\n"
     assert "binary" in refusal(write(tmp_path, "dump.txt", data))
