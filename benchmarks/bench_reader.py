@@ -1,0 +1,216 @@
+"""What a user feels of the reader: launch, keypress latency, memory.
+
+- Launch to first paint of the two bundled interviews, as a ratio to a bare Textual app
+  showing one line, both measured in fresh processes in the same run (interleaved, so
+  machine noise hits both alike). "First paint" is the moment the app is ready and the
+  first frame has been composed (Textual's auto-pilot, then one settle).
+- Keypress to repaint, in-process with 10k annotations stored: the time from posting a
+  key to the end of the next frame the compositor produced and rendered to a terminal
+  stream (a null sink), for a cursor move (``j``) and a quick tag (``1``).
+- Peak memory (max RSS) of the reader with 50k annotations open, against the bare app's
+  plus the database's size on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_store import build_database
+from benchmarks.core import Row, row
+from corpus import bundled_paths, load_interview
+
+BARE_APP = """
+import resource, sys
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+async def first_paint(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+
+Bare().run(headless=True, size=(160, 45), auto_pilot=first_paint)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+GLOSS_APP = """
+import resource, sys
+from pathlib import Path
+from corpus import bundled_paths, load_interview
+from store import AnnotationStore
+from tui.app import make_app
+
+store = AnnotationStore.open(Path(sys.argv[1]))
+interviews = [load_interview(p) for p in bundled_paths()]
+app = make_app(interviews, store, author="bench", db_path=store.path)
+
+async def first_paint(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+
+app.run(headless=True, size=(160, 45), auto_pilot=first_paint)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def _run_script(script: str, *args: str) -> tuple[float, int]:
+    """Seconds from process start to exit, and the process's peak RSS in KiB."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "TEXTUAL": ""},
+    )
+    elapsed = time.perf_counter() - started
+    return elapsed, int(done.stderr.strip().splitlines()[-1])
+
+
+def launch_rows(runs: int, empty_db: Path) -> list[Row]:
+    bare: list[float] = []
+    gloss: list[float] = []
+    for _ in range(runs):
+        bare.append(_run_script(BARE_APP)[0])
+        gloss.append(_run_script(GLOSS_APP, str(empty_db))[0])
+    ratios = [g / b for g, b in zip(gloss, bare, strict=True)]
+    ratio = statistics.median(gloss) / statistics.median(bare)
+    return [
+        row("launch: bare Textual app, first paint", bare, unit="ms", scale=1000),
+        row("launch: gloss, two bundled interviews, first paint", gloss, unit="ms", scale=1000),
+        Row(
+            figure="launch: gloss / bare (ratio of medians)",
+            median=ratio,
+            p95=max(ratios),
+            spread=max(ratios) - min(ratios),
+            unit="ratio",
+            runs=runs,
+            target="<= 1.5",
+            met=ratio <= 1.5,
+        ),
+    ]
+
+
+async def _keypress_samples(db: Path, keys: list[str], presses: int) -> dict[str, list[float]]:
+    from rich.console import Console
+
+    from store import AnnotationStore
+    from tui.app import make_app
+
+    store = AnnotationStore.open(db)
+    interviews = [load_interview(p) for p in bundled_paths()]
+    app = make_app(interviews, store, author="bench", db_path=db)
+    samples: dict[str, list[float]] = {key: [] for key in keys}
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        sink = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor")
+        frame = asyncio.Event()
+        original = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            original(screen, renderable)
+            if renderable is not None:
+                sink.print(renderable, end="")  # what a terminal write would cost
+                sink.file = io.StringIO()
+                frame.set()
+
+        app._display = display  # type: ignore[method-assign]
+        for index in range(presses):
+            for key in keys:
+                frame.clear()
+                started = time.perf_counter()
+                await pilot.press(key)
+                try:
+                    await asyncio.wait_for(frame.wait(), timeout=2.0)
+                except TimeoutError:
+                    continue  # nothing changed on screen: not a repaint to time
+                samples[key].append(time.perf_counter() - started)
+            if index % 20 == 19:
+                await pilot.press("g")
+        await app.workers.wait_for_complete()
+    store.close()
+    return samples
+
+
+def keypress_rows(presses: int, db: Path, stored: int) -> list[Row]:
+    samples = asyncio.run(_keypress_samples(db, ["j", "1"], presses))
+    label = f"{stored // 1000}k" if stored >= 1000 else str(stored)
+    return [
+        row(
+            f"reader: keypress j to repaint ({label} stored)",
+            samples["j"],
+            unit="ms",
+            scale=1000,
+            target="p95 <= 50 ms",
+            limit=50,
+            by="p95",
+        ),
+        row(
+            f"reader: keypress 1 (quick tag) to repaint ({label} stored)",
+            samples["1"],
+            unit="ms",
+            scale=1000,
+            target="p95 <= 50 ms",
+            limit=50,
+            by="p95",
+        ),
+    ]
+
+
+def memory_rows(runs: int, db: Path, stored: int) -> list[Row]:
+    bare = [_run_script(BARE_APP)[1] / 1024 for _ in range(runs)]
+    gloss = [_run_script(GLOSS_APP, str(db))[1] / 1024 for _ in range(runs)]
+    on_disk = sum(p.stat().st_size for p in db.parent.iterdir()) / (1024 * 1024)
+    budget = 2 * statistics.median(bare) + on_disk
+    peak = statistics.median(gloss)
+    label = f"{stored // 1000}k" if stored >= 1000 else str(stored)
+    return [
+        row("memory: bare Textual app, peak RSS", bare, unit="MiB"),
+        Row(
+            figure=f"memory: gloss with {label} annotations, peak RSS",
+            median=peak,
+            p95=max(gloss),
+            spread=max(gloss) - min(gloss),
+            unit="MiB",
+            runs=runs,
+            target=f"<= 2 x bare + db on disk ({on_disk:.1f} MiB) = {budget:.0f} MiB",
+            met=peak <= budget,
+        ),
+    ]
+
+
+def run(quick: bool) -> list[Row]:
+    interviews = [load_interview(p) for p in bundled_paths()]
+    with tempfile.TemporaryDirectory(prefix="gloss-bench-") as folder:
+        base = Path(folder)
+        empty = base / "empty" / "annotations.json"
+        empty.parent.mkdir()
+        rows = launch_rows(2 if quick else 9, empty)
+        mid_count, big_count = (200, 500) if quick else (10_000, 50_000)
+        mid = base / "mid" / "annotations.json"
+        mid.parent.mkdir()
+        build_database(mid, interviews, mid_count)
+        rows += keypress_rows(5 if quick else 120, mid, mid_count)
+        big = base / "big" / "annotations.json"
+        big.parent.mkdir()
+        build_database(big, interviews, big_count)
+        rows += memory_rows(1 if quick else 3, big, big_count)
+    return rows
+
+
+if __name__ == "__main__":
+    print(json.dumps([r.as_dict() for r in run(quick="--quick" in sys.argv)], indent=2))
