@@ -21,7 +21,7 @@ Only these few places are scored; the rest of the text is never looked at twice.
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import accumulate, product
 
 from corpus.edits import Mapped, delete_spans, positions_to_spans
 from corpus.symbols import NOISE_ASCII
@@ -60,8 +60,14 @@ _APOSTROPHE_OK = re.compile(r"(?<=[A-Za-z])'(?:(?:s|t|ll|re|ve|d|m)\b|(?![A-Za-z
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][^'\n]{0,200}?[A-Za-z.,!?]'(?![A-Za-z])")
 """A phrase in single quotes: both marks are real."""
 MAX_CLUSTER = 8
+_WINDOW = 64
+"""How far to look for a token's end at first; searches stay local, so cost stays linear."""
 DROP_ALONE_MORE = -1.0
 """Cost of each further character of a pure ASCII run, once it has started."""
+_INNER_SPACES = re.compile(r"(?<=[^\s])  +(?=[^\s])")
+"""Two or more spaces inside a line: prose does not do that, noise does."""
+_TAIL = re.compile(r"[A-Za-z0-9$&<>'\"]+$")
+_HEAD = re.compile(r"[A-Za-z0-9$&<>'\"]+")
 _INNER_NOISE = frozenset("$&<>'\"")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _TRIM = "\"'()[].,;:?!"
@@ -96,11 +102,30 @@ class _Judge:
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``[start, end)`` to whole whitespace-delimited tokens on both sides."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
+    return _token_start(text, start), _token_end(text, end)
+
+
+def _token_start(text: str, index: int) -> int:
+    window = _WINDOW
+    while True:
+        low = max(0, index - window)
+        found = max(text.rfind(" ", low, index), text.rfind("\n", low, index))
+        found = max(found, text.rfind("\t", low, index))
+        if found >= 0 or low == 0:
+            return found + 1
+        window *= 4
+
+
+def _token_end(text: str, index: int) -> int:
+    window = _WINDOW
+    while True:
+        high = index + window
+        ends = [f for f in (text.find(c, index, high) for c in " \n\t") if f >= 0]
+        if ends:
+            return min(ends)
+        if high >= len(text):
+            return len(text)
+        window *= 4
 
 
 def _scar_regions(text: str, scars: list[tuple[int, int]]) -> list[tuple[int, int, dict[int, int]]]:
@@ -183,7 +208,9 @@ def _judge_region(
     if not region:
         return []
     left, right = _context(text, start, end)
-    before = "".join(char for i, char in enumerate(text[left:start], left) if i not in dropped)
+    before = text[left:start]
+    if any(index in dropped for index in range(left, start)):
+        before = "".join(char for i, char in enumerate(before, left) if i not in dropped)
     after = text[end:right]
     best_score = float("-inf")
     best: tuple[bool, ...] = (False,) * len(region)
@@ -226,10 +253,10 @@ def _judge_cluster(text: str, positions: list[int], judge: _Judge) -> list[int]:
                 last_dropped = position
         pieces.append(text[previous:right])
         passage = "".join(pieces)
-        if joins and not all(_joins_known_word(passage, at, judge.vocabulary) for at in joins):
-            continue
         score = judge.passage(passage) + cost
-        if score > best_score:
+        if score > best_score and all(
+            _joins_known_word(passage, at, judge.vocabulary) for at in joins
+        ):
             best_score, best = score, mask
     return [position for position, drop in zip(positions, best, strict=True) if drop]
 
@@ -275,36 +302,51 @@ def _clusters(text: str, candidates: list[int]) -> list[list[int]]:
 
 
 def _doubtful_spaces(text: str, vocabulary: Vocabulary) -> list[int]:
-    """Spaces inside a line that may split a word: next to a rare word, or doubled."""
-    found: list[int] = []
-    verdicts: dict[str, bool] = {}
+    """Spaces inside a line that may split a word: next to a rare word, or doubled.
 
-    def suspicious(piece: str) -> bool:
-        verdict = verdicts.get(piece)
-        if verdict is None:
-            verdict = verdicts[piece] = _is_suspicious(piece, vocabulary)
-        return verdict
-
-    position = 0
-    last = ""
-    spaces: list[int] = []
-    for piece in text.split(" "):
-        if piece:
-            if last and spaces and _joinable(last[-1]) and _joinable(piece[0]):
-                left = last.rsplit("\n", 1)[-1]
-                right = piece.split("\n", 1)[0]
-                if len(spaces) > 1 or suspicious(left) or suspicious(right):
-                    found.extend(spaces)
-            last = piece
-            spaces = []
-        position += len(piece)
-        spaces.append(position)
-        position += 1
+    Only the distinct pieces between spaces are classified, and only the pieces found
+    suspicious are visited, so a megabyte of prose costs a few C-speed passes.
+    """
+    found = [m.start() + i for m in _INNER_SPACES.finditer(text) for i in range(len(m.group()))]
+    pieces = text.split(" ")
+    ends_suspicious = set()
+    starts_suspicious = set()
+    for piece in set(pieces):
+        if not piece:
+            continue
+        if _is_suspicious(piece.rsplit("\n", 1)[-1], vocabulary):
+            ends_suspicious.add(piece)
+        if _is_suspicious(piece.split("\n", 1)[0], vocabulary):
+            starts_suspicious.add(piece)
+    either = ends_suspicious | starts_suspicious
+    chosen = [index for index, piece in enumerate(pieces) if piece in either]
+    if not chosen:
+        return found
+    ends = list(accumulate(map(len, pieces)))  # ends[i] + i: the space after piece i
+    last = len(pieces) - 1
+    for index in chosen:
+        piece = pieces[index]
+        if piece in starts_suspicious and index > 0:
+            previous = pieces[index - 1]
+            if previous and _could_join(previous, piece, vocabulary):
+                found.append(ends[index - 1] + index - 1)
+        if piece in ends_suspicious and index < last:
+            following = pieces[index + 1]
+            if following and _could_join(piece, following, vocabulary):
+                found.append(ends[index] + index)
     return found
 
 
-def _joinable(char: str) -> bool:
-    return char.isalnum() or char in NOISE_ASCII or char == "-"
+def _could_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
+    """Whether gluing two pieces (signs aside) makes a known word or a hyphenated one."""
+    if left[-1] == "-" or right[0] == "-":
+        return True
+    tail = _TAIL.search(left)
+    head = _HEAD.match(right)
+    if tail is None or head is None:
+        return False
+    joined = "".join(char for char in tail.group() + head.group() if char not in _INNER_NOISE)
+    return joined.isalpha() and vocabulary.knows(joined)
 
 
 def _is_suspicious(piece: str, vocabulary: Vocabulary) -> bool:
