@@ -585,3 +585,17 @@ async def test_chooser_shows_titles_literally() -> None:
         await pilot.pause()
         prompts = [str(o.prompt) for o in app.screen.query_one("#left", OptionList).options]
         assert prompts[1] == "2. Li [bold]interview[/bold]"
+
+
+async def test_picker_acts_on_what_is_typed_even_before_the_list_caught_up() -> None:
+    # A paste or a fast typist: tab and enter arrive before Input.Changed is handled.
+    picker = TagPicker(CODEBOOK, recent=["smes"])
+    app = Host(picker)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        picker.query_one(Input).value = "subsidy"
+        picker.action_toggle_mark()  # same turn: no Changed message handled yet
+        assert picker.marked == ["policy/subsidy"]
+        picker.query_one(Input).value = "growth"
+        await pilot.press("enter")
+    assert app.result == ["policy/subsidy", "economy/growth"]

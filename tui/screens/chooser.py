@@ -56,6 +56,10 @@ class InterviewChooser(ModalScreen[tuple[int, int] | None]):
         height: auto;
         max-height: 16;
     }
+    /* The choice must show without colour too (NO_COLOR, 16 colours). */
+    InterviewChooser OptionList > .option-list--option-highlighted {
+        text-style: bold underline;
+    }
     InterviewChooser #message {
         color: $error;
         padding: 0 1;

@@ -115,6 +115,21 @@ class ExportDialog(ModalScreen[Path | None]):
     }
     ExportDialog #options {
         height: auto;
+        padding: 1 0;
+    }
+    ExportDialog #options Checkbox {
+        margin-right: 2;
+    }
+    /* On/off must show without colour too (NO_COLOR, 16 colours). */
+    ExportDialog ToggleButton.-on > .toggle--label {
+        text-style: bold underline;
+    }
+    ExportDialog ToggleButton > .toggle--label {
+        text-style: none;
+    }
+    ExportDialog #hint {
+        color: $text-muted;
+        padding: 0 1;
     }
     ExportDialog ProgressBar {
         padding: 0 1;
@@ -128,7 +143,9 @@ class ExportDialog(ModalScreen[Path | None]):
     }
     ExportDialog #buttons {
         height: auto;
-        align-horizontal: right;
+    }
+    ExportDialog #buttons #hint {
+        width: 1fr;
     }
     ExportDialog Button {
         margin-left: 2;
@@ -161,16 +178,19 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static(plain(f"Export {count} annotation{'s' if count != 1 else ''}"), id="title")
             with RadioSet(id="format"):
                 for fmt in FORMATS:
-                    yield RadioButton(fmt.upper(), value=fmt == "csv", id=f"format-{fmt}")
+                    yield RadioButton(
+                        fmt.upper(), value=fmt == "csv", id=f"format-{fmt}", compact=True
+                    )
             yield Input(str(self._default), id="path")
             with Horizontal(id="options"):
-                yield Checkbox("Neutralise formulas", value=True, id="neutralise")
-                yield Checkbox("Excel BOM", value=False, id="excel")
+                yield Checkbox("Neutralise formulas", value=True, id="neutralise", compact=True)
+                yield Checkbox("Excel BOM (CSV)", value=False, id="excel", compact=True)
             yield ProgressBar(total=max(count, 1), show_eta=False, id="progress")
             yield Static("", id="status")
             with Horizontal(id="buttons"):
-                yield Button("Export", id="export", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Static(plain("enter export · escape cancel"), id="hint")
+                yield Button("Export", id="export", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -137,9 +137,16 @@ class TagPicker(ModalScreen[list[str] | None]):
         max-height: 14;
         border: none;
     }
+    /* The highlight must show without colour too (NO_COLOR, 16 colours). */
+    TagPicker OptionList > .option-list--option-highlighted {
+        text-style: bold underline;
+    }
     TagPicker #marks {
         padding: 0 1;
         height: auto;
+    }
+    TagPicker #marks.-empty {
+        display: none;
     }
     TagPicker #hint {
         color: $text-muted;
@@ -172,6 +179,7 @@ class TagPicker(ModalScreen[list[str] | None]):
         self._colours = dict(colours or {})
         self._title = title
         self._rows: list[_Row] = []
+        self._shown_query = ""
         self.marked: list[str] = []
         """Tags marked with ``tab``, in the order they were marked."""
 
@@ -181,7 +189,7 @@ class TagPicker(ModalScreen[list[str] | None]):
             yield Input(placeholder="type to filter or name a new tag", id="query")
             yield Static("", id="message", classes="-empty")
             yield OptionList(id="tags")
-            yield Static("", id="marks")
+            yield Static("", id="marks", classes="-empty")
             yield Static(plain("↑/↓ move · tab mark · enter apply · escape cancel"), id="hint")
 
     def on_mount(self) -> None:
@@ -205,6 +213,7 @@ class TagPicker(ModalScreen[list[str] | None]):
 
     def _refresh_list(self, query: str) -> None:
         """Rebuild the list for ``query`` and put the highlight where enter should act."""
+        self._shown_query = query
         rows = [_Row(path) for path in rank_tags(query, self._codebook, self._recent)]
         self._show_message("")
         new_path: str | None = None
@@ -234,20 +243,35 @@ class TagPicker(ModalScreen[list[str] | None]):
 
     def _show_marks(self) -> None:
         text = Text("marked: ", style="dim") + plain(", ".join(self.marked)) if self.marked else ""
-        self.query_one("#marks", Static).update(text)
+        marks = self.query_one("#marks", Static)
+        marks.update(text)
+        marks.set_class(not self.marked, "-empty")
+
+    def _catch_up(self) -> None:
+        """Show the list for what is typed now.
+
+        Keys reach the Input at once but its Changed message is handled later, so a fast
+        typist's (or a paste's) ``tab``/``enter``/``↓`` can arrive before the list
+        follows; acting on the stale list would mark or apply the wrong tag.
+        """
+        query = self.query_one("#query", Input).value
+        if query != self._shown_query:
+            self._refresh_list(query)
 
     def _highlighted_row(self) -> _Row | None:
+        self._catch_up()
         index = self.query_one("#tags", OptionList).highlighted
         return self._rows[index] if index is not None and index < len(self._rows) else None
 
     # Actions -----------------------------------------------------------------------------
 
     @on(Input.Changed, "#query")
-    def _query_changed(self, event: Input.Changed) -> None:
-        self._refresh_list(event.value)
+    def _query_changed(self) -> None:
+        self._catch_up()
 
     def action_move(self, step: int) -> None:
         """Move the highlight by ``step`` rows, stopping at the ends."""
+        self._catch_up()
         option_list = self.query_one("#tags", OptionList)
         if not self._rows:
             return
