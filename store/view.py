@@ -62,12 +62,40 @@ class View:
         self._cache: dict[str, Annotation] = {}
         self._tag_key: dict[str, str] = {}
         self._next_key = 1
-        for key, doc in list(tables[ANNOTATIONS].items()):
-            self._index_annotation(key, doc, bump=False)
+        self._index_all(tables[ANNOTATIONS])
         for key, doc in tables[CODEBOOK].items():
             self._index_tag(key, doc)
         keys = [int(key) for key in tables[ANNOTATIONS] if key.isdigit()]
         self._next_key = max([self._next_key, *(k + 1 for k in keys)])
+
+    def _index_all(self, rows: dict[str, Document]) -> None:
+        """Index every annotation document: the open-time hot loop, kept lean.
+
+        Documents of the common, well-formed shape take the fast path; anything else
+        (a duplicate id, a damaged document) goes through :meth:`_index_annotation`.
+        """
+        entries, id_at, by_span = self._entries, self._id_at, self._by_span
+        for key, doc in list(rows.items()):
+            try:
+                annotation_id = doc["id"]
+                interview = doc["interview"]
+                position = doc["selector"][0]
+                start, end = position["start"], position["end"]
+            except (KeyError, IndexError, TypeError):
+                self._index_annotation(key, doc, bump=False)  # raises a clear StoreError
+                continue
+            if (
+                type(start) is not int
+                or type(end) is not int
+                or type(annotation_id) is not str
+                or type(interview) is not str
+                or annotation_id in entries
+            ):
+                self._index_annotation(key, doc, bump=False)
+                continue
+            entries[annotation_id] = Entry(key, interview, start, end)
+            id_at[key] = annotation_id
+            by_span.setdefault((interview, start, end), annotation_id)
 
     # -- lookups ------------------------------------------------------------------------
 

@@ -1,0 +1,172 @@
+"""The store's cost per change, and opening and exporting a big database.
+
+Targets (from the benchmark issue): adding one durable annotation costs <= 20 ms p95 with
+50k stored, and no more than twice what it costs with 1k (flat in the database's size);
+opening a 50k database takes <= 1 s; exporting 50k to CSV takes <= 2 s.
+
+The big databases are written directly through the storage's bulk path (one compaction
+of documents built in memory), not by 50k durable adds. The files live in a temporary
+directory on the same file system as everything else, so each add really is fsync'ed.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from benchmarks.core import Row, row, time_calls
+from corpus import Interview, bundled_paths, load_interview
+from store import Annotation, AnnotationStore
+from store.anchoring import quote_at
+from store.codec import to_doc
+from store.export import export_annotations
+from store.journal import JournalFile
+from store.schema import empty_tables
+
+TAGS = ("policy/tax-relief", "policy/subsidy", "economy/growth", "industry/chips", "quote")
+NOTES = ("", "Compare with the 2022 answer.", "Key claim;\nfollow up with the ministry.")
+
+
+def build_database(path: Path, interviews: list[Interview], count: int, seed: int = 0) -> None:
+    """Write a database of ``count`` plausible annotations in one go (the bulk path)."""
+    chance = random.Random(seed)
+    tables = empty_tables()
+    rows = tables["annotations"]
+    for key in range(1, count + 1):
+        interview = interviews[key % len(interviews)]
+        text = interview.text
+        start = chance.randrange(0, len(text) - 400)
+        end = start + chance.randrange(20, 300)
+        quote = quote_at(text, start, end)
+        raw_start, raw_end = interview.clean.raw_span(start, end)
+        stamp = f"2026-01-{1 + key % 28:02d}T10:00:00.000Z"
+        annotation = Annotation(
+            id=uuid.UUID(int=chance.getrandbits(128)).hex,
+            interview=interview.id,
+            fingerprint=interview.fingerprint,
+            start=start,
+            end=end,
+            exact=quote.exact,
+            prefix=quote.prefix,
+            suffix=quote.suffix,
+            raw_start=raw_start,
+            raw_end=raw_end,
+            tags=tuple(sorted(set(chance.sample(TAGS, chance.randrange(1, 3))))),
+            note=chance.choice(NOTES),
+            author=chance.choice(("ann", "bob", "chen")),
+            created=stamp,
+            updated=stamp,
+        )
+        rows[str(key)] = to_doc(annotation)
+    JournalFile(path).write_main(tables)
+
+
+def _add_samples(path: Path, interviews: list[Interview], runs: int, seed: int) -> list[float]:
+    """Seconds per durable ``add`` on an open store (each a new, distinct passage)."""
+    chance = random.Random(seed)
+    store = AnnotationStore.open(path)
+    interview = interviews[0]
+
+    def add_one() -> None:
+        start = chance.randrange(0, len(interview.text) - 200)
+        store.add(
+            interview, start, start + chance.randrange(10, 150), tags=["bench"],
+            note="timed", author="bench",
+        )  # fmt: skip
+
+    samples = time_calls(add_one, runs=runs, warmup=3)
+    store.close()
+    return samples
+
+
+def _open_samples(path: Path, runs: int) -> list[float]:
+    """Seconds per ``AnnotationStore.open``; freeing the previous store is not counted."""
+    samples = []
+    for run_number in range(runs + 1):
+        started = time.perf_counter()
+        store = AnnotationStore.open(path)
+        elapsed = time.perf_counter() - started
+        if run_number:  # the first is a warm-up (file cache)
+            samples.append(elapsed)
+        del store  # not closed: close() might compact, which is not what is measured
+    return samples
+
+
+def _label(size: int) -> str:
+    return f"{size // 1000}k" if size >= 1000 else str(size)
+
+
+def run(quick: bool) -> list[Row]:
+    """Add-one cost at three sizes and their ratio, open time and CSV export time."""
+    interviews = [load_interview(path) for path in bundled_paths()]
+    sizes = (50, 200, 500) if quick else (1_000, 10_000, 50_000)
+    add_runs = 5 if quick else 300
+    rows: list[Row] = []
+    medians: dict[int, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="gloss-bench-") as folder:
+        base = Path(folder)
+        for size in sizes:
+            path = base / f"db-{size}.json"
+            build_database(path, interviews, size)
+            samples = _add_samples(path, interviews, add_runs, seed=size)
+            label = _label(size)
+            result = row(
+                f"store: add one annotation, durable ({label} stored)",
+                samples,
+                unit="ms",
+                scale=1000,
+                target="<= 20 ms p95" if size == sizes[-1] else "",
+                limit=20.0 if size == sizes[-1] else None,
+                by="p95",
+            )
+            rows.append(result)
+            medians[size] = (result.median, result.p95)
+        small, big = medians[sizes[0]], medians[sizes[-1]]
+        ratio = big[0] / small[0]
+        rows.append(
+            Row(
+                figure=f"store: add cost ratio {_label(sizes[-1])}/{_label(sizes[0])} (median)",
+                median=ratio,
+                p95=big[1] / small[1],
+                spread=0.0,
+                unit="ratio",
+                runs=add_runs,
+                target="<= 2",
+                met=ratio <= 2,
+            )
+        )
+
+        path = base / "open.json"
+        build_database(path, interviews, sizes[-1], seed=1)
+
+        rows.append(
+            row(
+                f"store: open a database of {_label(sizes[-1])} annotations",
+                _open_samples(path, runs=1 if quick else 7),
+                unit="s",
+                target="<= 1 s",
+                limit=1.0,
+            )
+        )
+
+        store = AnnotationStore.open(path)
+        by_id = {interview.id: interview for interview in interviews}
+        out = base / "export.csv"
+
+        def export_once() -> None:
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                export_annotations(store.annotations(), by_id, "csv", handle)
+
+        rows.append(
+            row(
+                f"store: export {_label(len(store))} annotations to CSV",
+                time_calls(export_once, runs=1 if quick else 5, warmup=1),
+                unit="s",
+                target="<= 2 s",
+                limit=2.0,
+            )
+        )
+    return rows
