@@ -599,3 +599,12 @@ async def test_picker_acts_on_what_is_typed_even_before_the_list_caught_up() -> 
         picker.query_one(Input).value = "growth"
         await pilot.press("enter")
     assert app.result == ["policy/subsidy", "economy/growth"]
+
+
+async def test_picker_ctrl_space_marks_like_tab() -> None:
+    # Terminals send ctrl+space as NUL, which Textual names ctrl+@.
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.press(*"smes", "ctrl+@")
+        await pilot.press(*["backspace"] * 4, *"growth", "enter")
+    assert app.result == ["smes", "economy/growth"]

@@ -160,7 +160,7 @@ class TagPicker(ModalScreen[list[str] | None]):
         Binding("down", "move(1)", "Next tag", priority=True, id="tags.down"),
         Binding("pageup", "move(-10)", "Page up", show=False, priority=True, id="tags.pageup"),
         Binding("pagedown", "move(10)", "Page down", show=False, priority=True, id="tags.pagedown"),
-        Binding("tab,ctrl+space", "toggle_mark", "Mark tag", priority=True, id="tags.mark"),
+        Binding("tab,ctrl+space,ctrl+@", "toggle_mark", "Mark tag", priority=True, id="tags.mark"),
     ]
 
     def __init__(
