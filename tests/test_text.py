@@ -95,6 +95,7 @@ def test_tag_colour_is_stable_and_from_the_palette() -> None:
 def test_tag_colour_uses_a_valid_codebook_colour() -> None:
     assert tag_colour("x", "#AA3377") == "#aa3377"
     assert tag_colour("x", " Red ") == "red"
+    assert tag_colour("x", "Dark  Green") == "dark_green"
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "red on white", "[bold]", "not-a-colour", "#12"])

@@ -113,6 +113,9 @@ def tag_colour(path: str, codebook_colour: str | None = None) -> str:
     codebook colour is untrusted text, so it is accepted only if it parses as a single
     colour (``"red on white"`` or ``"[bold]"`` fall back to the palette).
     """
-    if codebook_colour and _is_colour(candidate := codebook_colour.strip().lower()):
-        return candidate
+    if codebook_colour:
+        # "Dark Green" as a user may type it is Rich's "dark_green".
+        candidate = "_".join(codebook_colour.lower().split())
+        if _is_colour(candidate):
+            return candidate
     return PALETTE[zlib.crc32(path.encode("utf-8")) % len(PALETTE)]
