@@ -113,6 +113,13 @@ class JournalFile:
     def journal_bytes(self) -> int:
         return self._offset
 
+    def remove_leftovers(self) -> None:
+        """Delete temporary files a compaction killed mid-write left behind (under the lock:
+        while we hold it, no compaction is running, so every such file is dead)."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
     # -- reading ------------------------------------------------------------------------
 
     def read_all(self) -> Snapshot:

@@ -9,6 +9,7 @@ size, mtime and inode) that another process wrote and reads just what it appende
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -56,7 +57,8 @@ class AnnotationStore:
 
     def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = path
-        self._file = JournalFile(path, lock_timeout=lock_timeout)
+        # Through a symlink, the rename of a compaction must replace the file it points to.
+        self._file = JournalFile(Path(os.path.realpath(path)), lock_timeout=lock_timeout)
         self._mutex = threading.RLock()
         self._view = View(path, empty_tables())
         self._closed = False
@@ -77,6 +79,7 @@ class AnnotationStore:
             ) from None
         store = cls(path, lock_timeout=lock_timeout)
         with store._file.locked():
+            store._file.remove_leftovers()
             store._load_all()
         return store
 

@@ -202,3 +202,24 @@ def test_reanchor_lists_orphans(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert err == "1 orphaned annotation(s)\n"
     _, out, _ = run(capsys, "list", "--json", "--status", "orphaned")
     assert len(json.loads(out)) == 1
+
+
+def test_slow_export_shows_progress_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.commands.store_commands as commands
+
+    run(capsys, "annotate", SEED, "--quote", QUOTE)
+    monkeypatch.setattr(commands, "PROGRESS_AFTER", 0.0)  # "a moment" has passed at once
+    code, out, err = run(capsys, "export", "--format", "jsonl", "-o", str(tmp_path / "o.jsonl"))
+    assert (code, out) == (0, "")
+    assert err.splitlines()[0] == "gloss: exporting 1/1"
+    code, out, err = run(capsys, "export", "--format", "jsonl")
+    assert json.loads(out)["quote"] == QUOTE
+    assert err == "gloss: exporting 1/1\n"
+
+
+def test_quick_export_is_silent(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "annotate", SEED, "--quote", QUOTE)
+    code, _, err = run(capsys, "export", "--format", "csv")
+    assert (code, err) == (0, "")

@@ -118,6 +118,11 @@ def test_sigkill_mid_write_loses_no_acknowledged_annotation(tmp_path: Path, seed
     child.wait(timeout=10)
     assert child.returncode == -signal.SIGKILL
     assert ids, "the child acknowledged nothing before the deadline"
+    assert child.stdout is not None
+    ids += child.stdout.read().split()  # acknowledged too, though still in the pipe
+    child.stdout.close()
+    assert child.stderr is not None
+    child.stderr.close()
     with AnnotationStore.open(db) as store:
         present = {a.id for a in store.annotations()}
         assert set(ids) <= present
@@ -238,3 +243,47 @@ def test_unmigratable_old_file_is_left_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot be migrated"):
         AnnotationStore.open(db)
     assert db.read_bytes() == before
+
+
+def test_leftover_temporary_file_of_a_killed_compaction_is_removed(tmp_path: Path) -> None:
+    db = tmp_path / "left.json"
+    AnnotationStore.open(db).close()
+    leftover = tmp_path / ".left.json.12345.tmp"
+    leftover.write_bytes(b'{"half": ')
+    with AnnotationStore.open(db):
+        assert not leftover.exists()
+
+
+def test_database_behind_a_symlink_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "notes.json"
+    real.parent.mkdir()
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    interview = load_interview(CLEAN_SEED)
+    with AnnotationStore.open(link) as store:
+        made = store.add(interview, 0, 10, author="Ann")
+        store.compact()
+    assert link.is_symlink()
+    with AnnotationStore.open(real) as direct:
+        assert direct.get(made.id) == made
+
+
+def test_tinydb_query_api_sees_the_journal_and_cannot_write(tmp_path: Path) -> None:
+    from tinydb import Query
+
+    from store.tinydb_storage import GlossStorage
+
+    db = tmp_path / "q.json"
+    interview = load_interview(CLEAN_SEED)
+    store = AnnotationStore.open(db)
+    store.compact()
+    made = store.add(interview, 0, 10, tags=["x"], author="Ann")  # only in the journal
+    plain = tinydb.TinyDB(db, storage=GlossStorage)
+    try:
+        found = plain.table("annotations").search(Query().tags.any(["x"]))
+        assert [doc["id"] for doc in found] == [made.id]
+        with pytest.raises(StoreError, match="read-only"):
+            plain.table("annotations").insert({"id": "sneaky"})
+    finally:
+        plain.close()
+    assert store.get("sneaky") is None and len(store) == 1
