@@ -66,8 +66,12 @@ class _Marker:
     """Where the marker starts (the previous item ends before it)."""
 
 
-def find_measures(text: str, start: int, end: int) -> tuple[Measure, ...]:
-    """The measures of the answer ``text[start:end]``, or ``()`` when it holds no list."""
+def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> tuple[Measure, ...]:
+    """The measures of the answer ``text[start:end]``, or ``()`` when it holds no list.
+
+    ``wrapped`` says the text is hard-wrapped, so an item's headline may run on over a
+    line break.
+    """
     region = text[start:end]
     if _MAYBE_LIST.search(region) is None:
         return ()
@@ -94,7 +98,7 @@ def find_measures(text: str, start: int, end: int) -> tuple[Measure, ...]:
         measures.append(
             Measure(
                 ordinal=index + 1,
-                text=_headline(region, marker.start, item_end),
+                text=_headline(region, marker.start, item_end, wrapped),
                 start=start + marker.start,
                 end=start + item_end,
             )
@@ -134,7 +138,7 @@ def _word_markers(region: str) -> tuple[list[_Marker], list[_Marker]]:
 def _after_the(lowered: str, position: int) -> int:
     """Where ``the`` starts if it (and spaces) precede ``position``, else ``position``."""
     before = position
-    while before > 0 and lowered[before - 1] in " \t":
+    while before > 0 and lowered[before - 1] in " \t\n":
         before -= 1
     if (
         before < position
@@ -182,7 +186,7 @@ def _runs(markers: list[_Marker]) -> list[list[_Marker]]:
     return runs
 
 
-def _headline(region: str, start: int, end: int) -> str:
+def _headline(region: str, start: int, end: int, wrapped: bool) -> str:
     """The item's first sentence (within the item), whitespace collapsed, list glue trimmed."""
-    first = region[start : first_sentence_end(region, start, end)]
+    first = region[start : first_sentence_end(region, start, end, wrapped=wrapped)]
     return _SPACES.sub(" ", _TRAILING.sub("", first)).strip()

@@ -3,10 +3,10 @@
 News prose is full of periods that end nothing (``Dec. 3``, ``Mr. Li``, ``U.S.``,
 ``No. 1``, ``4.5%``), so a sentence ends only at ``.``/``?``/``!`` (plus closing quotes
 or brackets) followed by a space and something that can open a sentence, and never after
-a known abbreviation, an initial or an ellipsis. Every line is its own paragraph (the
-cleaner keeps one paragraph per line), so a sentence never crosses a line break: headings
-and label lines are sentences of their own. One regex pass, so a 1 MB text takes well
-under a tenth of a second.
+a known abbreviation, an initial or an ellipsis. A sentence never crosses a paragraph
+break (see :mod:`corpus.paragraphs`: every line, unless the file is hard-wrapped), so
+headings and label lines are sentences of their own. A few regex passes: a 1 MB text
+takes well under a tenth of a second.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Span
+from corpus.paragraphs import paragraph_spans
 
 #: Abbreviations after which a period never ends a sentence (compared lower-cased,
 #: without the final period).
@@ -31,28 +32,36 @@ _NUMBER_ABBREVIATIONS_WORDS = """
 NUMBER_ABBREVIATIONS = frozenset(_NUMBER_ABBREVIATIONS_WORDS.split())
 
 #: A candidate end: terminators, closing quotes/brackets, then spaces on the same line.
-_END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*[ \t]+(?=["'“‘«(\[]?[A-Z0-9])""")
+_END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*[ \t\n]+(?=["'“‘«(\[]?[A-Z0-9])""")
 #: CJK terminators need no space after them.
 _CJK_END = re.compile(r"[。！？]+[”’」』）]*")
-_LINE = re.compile(r"[^\n]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]")
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
-    """Spans of the sentences of ``text``, in order, never crossing a line break.
+    """Spans of the sentences of ``text``, in order, never crossing a paragraph break.
 
     Spans exclude surrounding whitespace and together cover every non-space
     character exactly once.
     """
     spans: list[Span] = []
-    for line in _LINE.finditer(text):
-        _split_line(text, line.start(), line.end(), spans)
+    for paragraph in paragraph_spans(text):
+        _split_paragraph(text, paragraph.start, paragraph.end, spans)
     return tuple(spans)
 
 
-def first_sentence_end(text: str, start: int, end: int) -> int:
-    """Where the first sentence of ``text[start:end]`` ends (``end`` if it runs on)."""
-    newline = text.find("\n", start, end)
+def first_sentence_end(text: str, start: int, end: int, *, wrapped: bool = False) -> int:
+    """Where the first sentence of ``text[start:end]`` ends (``end`` if it runs on).
+
+    It stops at the first line break, or with ``wrapped`` (a hard-wrapped text) at the
+    first blank line.
+    """
+    if wrapped:
+        blank = _BLANK_LINE.search(text, start, end)
+        newline = -1 if blank is None else blank.start()
+    else:
+        newline = text.find("\n", start, end)
     if newline >= 0:
         end = newline
     cjk = _CJK_END.search(text, start, end)
@@ -64,7 +73,7 @@ def first_sentence_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _split_line(text: str, start: int, end: int, spans: list[Span]) -> None:
+def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None:
     cuts = [m.end() for m in _CJK_END.finditer(text, start, end)]
     cuts += [m.end() for m in _END.finditer(text, start, end) if _ends_sentence(text, start, m)]
     cuts.sort()
@@ -74,15 +83,16 @@ def _split_line(text: str, start: int, end: int, spans: list[Span]) -> None:
         piece_start = cut
 
 
-def _ends_sentence(text: str, line_start: int, match: re.Match[str]) -> bool:
+def _ends_sentence(text: str, paragraph_start: int, match: re.Match[str]) -> bool:
     """False when the terminator belongs to an abbreviation, initial or ellipsis."""
     mark = match.group()
     if mark.startswith(("...", "…")):
         return False
     if not mark.startswith("."):
         return True
-    word_start = text.rfind(" ", line_start, match.start()) + 1
-    word_start = max(word_start, line_start)
+    word_start = match.start()
+    while word_start > paragraph_start and not text[word_start - 1].isspace():
+        word_start -= 1
     word = text[word_start : match.start()].lstrip("\"'“‘(«[")
     if not word:
         return True

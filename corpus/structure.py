@@ -1,7 +1,8 @@
 """Clean text to an :class:`Outline`: title, dateline, byline, intro, sections, Q&A, measures.
 
 Interview transcripts follow a loose house style rather than a format, so the outline is
-found from the shape of paragraphs (one per line in clean text) and their order:
+found from the shape of paragraphs (one per line, unless the file is hard-wrapped: see
+:mod:`corpus.paragraphs`) and their order:
 
 - front matter: a dateline (``Xinhua News Agency, Beijing, January 2.``), a ``Title:``
   (else a first headline-like line), a byline (``Xinhua News Agency reporter Zhang Xinxin``);
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from corpus.labels import Label, answer_label, asker_label, inline_answer, name_label
 from corpus.measures import find_measures
 from corpus.model import Outline, Question, Section, Span
+from corpus.paragraphs import is_hard_wrapped, paragraph_spans
 
 #: Headings and titles are short; longer standalone lines are prose.
 MAX_HEADING_WORDS = 30
@@ -59,8 +61,7 @@ _BYLINE = re.compile(
     r"(?:(?:,|[ \t]+and)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})*)"
     r"[ \t]*$"
 )
-_LINE = re.compile(r"[^\n]+")
-_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*[ \t]+[\"“‘(]?[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
 _TOPIC_COLON = re.compile(r"[^:：.?!]{2,80}[:：][ \t]")
 _SPACES = re.compile(r"\s+")
 
@@ -117,18 +118,14 @@ def build_outline(text: str) -> Outline:
 
 
 def _lines(text: str) -> list[_Line]:
+    """The paragraphs of ``text`` with the labels that open them."""
     lines = []
-    for match in _LINE.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            asker = asker_label(text, start, end)
-            answerer = None if asker else answer_label(text, start, end)
-            name = None if asker or answerer else name_label(text, start, end)
-            lines.append(_Line(start, end, asker, answerer, name))
+    for span in paragraph_spans(text):
+        start, end = span.start, span.end
+        asker = asker_label(text, start, end)
+        answerer = None if asker else answer_label(text, start, end)
+        name = None if asker or answerer else name_label(text, start, end)
+        lines.append(_Line(start, end, asker, answerer, name))
     return lines
 
 
@@ -256,6 +253,8 @@ class _Body:
     lines: list[_Line]
     headings: set[int]
     name_counts: Counter[str]
+    wrapped: bool
+    """The text is hard-wrapped (see :mod:`corpus.paragraphs`)."""
 
     def ends_turn(self, index: int) -> bool:
         """Line ``index`` is past the end, a heading or a new question."""
@@ -279,7 +278,8 @@ class _Body:
 
 def _turns(text: str, lines: list[_Line], headings: set[int]) -> list[_Turn]:
     """Every question with its answer span and measures, in text order."""
-    body = _Body(text, lines, headings, Counter(ln.name.name for ln in lines if ln.name))
+    names = Counter(line.name.name for line in lines if line.name)
+    body = _Body(text, lines, headings, names, is_hard_wrapped(text))
     turns = []
     index = 0
     while index < len(lines):
@@ -307,6 +307,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
         following += 1
 
     inline = inline_answer(text, question_start, question_end)
+    answer_line_end = question_end  # where an answer on a label's own line ends
     if inline is not None:
         question_end = _rstrip(text, question_start, inline.start)
         answer_start, answerer = inline.text_start, inline.name
@@ -315,6 +316,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
         if label is not None:
             question_end = lines[at - 1].end
             answer_start, answerer = label.text_start, label.name
+            answer_line_end = lines[at].end
             following = at + 1
             if answer_start >= lines[at].end:  # the label stands alone on its line
                 answer_start = None
@@ -328,18 +330,16 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
         label = lines[following].answerer
         answer_start = lines[following].start if label is None else label.text_start
     if answer_start is None:
-        answer_start = question_end
-    if end_index > following:
-        answer_end = lines[end_index - 1].end
-    else:  # the answer, if any, is on the question's line
-        answer_end = _rstrip(text, answer_start, _line_end(text, answer_start))
+        answer_start = answer_line_end = question_end
+    # The answer runs to the last line of the turn, or is only what follows its label.
+    answer_end = lines[end_index - 1].end if end_index > following else answer_line_end
     answer = Span(answer_start, max(answer_start, answer_end))
     question = Question(
         text=_collapse(text, Span(question_start, question_end)),
         start=question_start,
         end=question_end,
         answer=answer,
-        measures=find_measures(text, answer.start, answer.end),
+        measures=find_measures(text, answer.start, answer.end, wrapped=body.wrapped),
         asker=asker.name,
         answerer=answerer,
     )
@@ -423,8 +423,3 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
-
-
-def _line_end(text: str, offset: int) -> int:
-    newline = text.find("\n", offset)
-    return len(text) if newline < 0 else newline

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from corpus import load_interview, split_sentences
+from corpus.paragraphs import is_hard_wrapped, paragraph_spans
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 
 
@@ -99,7 +101,7 @@ def covers_every_non_space_once(text: str) -> None:
         assert span.start < span.end
         assert not text[span.start].isspace()
         assert not text[span.end - 1].isspace()
-        assert "\n" not in text[span.start : span.end]
+        assert not re.search(r"\n[ \t]*\n", text[span.start : span.end])  # no paragraph break
         for offset in range(span.start, span.end):
             covered[offset] += 1
     for offset, char in enumerate(text):
@@ -111,6 +113,8 @@ def covers_every_non_space_once(text: str) -> None:
 def test_seed_sentences_cover_the_text(path: Path) -> None:
     interview = load_interview(path)
     covers_every_non_space_once(interview.text)
+    # One paragraph per line: no sentence of the seeds crosses a line break.
+    assert not any("\n" in interview.text[s.start : s.end] for s in interview.sentences)
     assert interview.sentences == split_sentences(interview.text)
 
 
@@ -144,3 +148,70 @@ def test_long_text_is_covered() -> None:
     text = paragraph * 200
     covers_every_non_space_once(text)
     assert len(split_sentences(text)) == 4 * 200
+
+
+PARAGRAPHS = [
+    "Q: What was the status of the industrial economy in the past year? How to promote "
+    "steady industrial growth in 2023?",
+    "Answer: Over the past year, we have worked with various regions and departments to "
+    "respond to the impact of various unexpected factors. From January to November 2022, the "
+    "added value of industries rose by 3.8% year-on-year, and industry continued to play the "
+    'role of a "ballast stone" in stabilizing the macroeconomic market.',
+    "It is undeniable that the operation of the industrial economy still faces difficulties "
+    "and challenges. We have the confidence, conditions and ability to promote the steady "
+    "recovery of the industrial economy. See https://www.miit.gov.cn/zwgk/zcjd/art/2023/"
+    "art_5a8c3b6e2d0b4f6c9e7d1a2b3c4d5e6f.html for more.",
+]
+#: As saved from an email client: wrapped at 72 columns, a blank line between paragraphs.
+WRAPPED = (
+    "\n\n".join(
+        textwrap.fill(p, 72, break_on_hyphens=False, break_long_words=False) for p in PARAGRAPHS
+    )
+    + "\n"
+)
+
+
+def test_hard_wrapped_sentences_run_over_line_breaks() -> None:
+    assert [" ".join(s.split()) for s in sentences(WRAPPED)] == [
+        "Q: What was the status of the industrial economy in the past year?",
+        "How to promote steady industrial growth in 2023?",
+        "Answer: Over the past year, we have worked with various regions and departments to "
+        "respond to the impact of various unexpected factors.",
+        "From January to November 2022, the added value of industries rose by 3.8% "
+        'year-on-year, and industry continued to play the role of a "ballast stone" in '
+        "stabilizing the macroeconomic market.",
+        "It is undeniable that the operation of the industrial economy still faces "
+        "difficulties and challenges.",
+        "We have the confidence, conditions and ability to promote the steady recovery of "
+        "the industrial economy.",
+        "See https://www.miit.gov.cn/zwgk/zcjd/art/2023/"
+        "art_5a8c3b6e2d0b4f6c9e7d1a2b3c4d5e6f.html for more.",
+    ]
+    assert WRAPPED.count("\n") > 10
+    covers_every_non_space_once(WRAPPED)
+
+
+def test_short_lines_are_not_mistaken_for_wrapping() -> None:
+    text = "Heading one\nQ: Why?\nA: Because.\nHeading two\nQ: How?\nA: Like so.\n"
+    assert not is_hard_wrapped(text)
+    assert sentences(text) == [line for line in text.splitlines()]
+
+
+def test_one_paragraph_per_line_files_are_not_wrapped() -> None:
+    assert not is_hard_wrapped(load_interview(CLEAN_SEED).text)
+    assert not is_hard_wrapped(load_interview(NOISY_SEED).text)
+    assert is_hard_wrapped(WRAPPED * 2)
+
+
+def test_wrapped_lines_never_join_a_label_or_list_item() -> None:
+    text = (
+        "Answer: We will focus on the following aspects of the work this year and the\n"
+        "1. Stabilize growth in key industries across all regions and all departments\n"
+        "2. Build a modern industrial system across all regions and all departments,\n"
+        "Q: What are the most important things for the industrial economy this year?\n"
+        "A: The most important things for the industrial economy this year are many\n"
+        "and they are hard to list in full, but we will do our best to list them all.\n"
+    )
+    assert is_hard_wrapped(text)
+    spans = paragraph_spans(text)
+    assert [text[s.start : s.start + 3] for s in spans] == ["Ans", "1. ", "2. ", "Q: ", "A: "]

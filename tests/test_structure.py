@@ -636,3 +636,21 @@ def test_random_documents_keep_the_invariants(seed: int) -> None:
     for question in outline.questions:
         assert [m.ordinal for m in question.measures] == list(range(1, len(question.measures) + 1))
     assert all(span.start < span.end for span in split_sentences(text))
+
+
+def test_hard_wrapped_copy_has_the_same_outline(clean_seed: Interview) -> None:
+    import textwrap
+
+    paragraphs = [line.strip() for line in clean_seed.text.splitlines() if line.strip()]
+    wrapped = "\n\n".join(textwrap.fill(p, 72, break_on_hyphens=False) for p in paragraphs)
+    outline = build_outline(wrapped + "\n")
+    original = clean_seed.outline
+    assert (outline.title, outline.dateline, outline.byline) == (
+        original.title,
+        original.dateline,
+        original.byline,
+    )
+    assert headings(outline) == headings(original)
+    assert questions(outline) == questions(original)
+    assert measures(outline) == measures(original)
+    assert_offsets_are_exact(wrapped, outline)
