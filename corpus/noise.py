@@ -21,9 +21,11 @@ Only these few places are scored; the rest of the text is never looked at twice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import accumulate, product
 
 from corpus.edits import Mapped, delete_spans, positions_to_spans
+from corpus.quotes import noise_quotes
 from corpus.symbols import NOISE_ASCII
 from corpus.tokens import token_score
 from corpus.vocabulary import Vocabulary
@@ -38,8 +40,6 @@ DROP_SIGN_AT_SCAR = 0.0
 """Cost of calling ``$ & < > ' "`` next to a scar noise: there, they mostly are."""
 DROP_ALONE = -3.6
 """Cost of calling an ASCII character noise with no symbol near it (a run of pure ASCII)."""
-KEEP_QUOTE_AT_SCAR = -1.0
-"""A double quote next to a scar is more often noise than a real quotation mark."""
 OVERLONG_RUN = -4.0
 """Cost per character beyond MAX_RUN in one run."""
 DOUBLE_SPACE = -1.0
@@ -49,8 +49,7 @@ _DOUBTFUL_SIGNS = re.compile(
     r"""[<>]
     | \$(?!\d)
     | (?<![A-Z ])&|&(?![A-Z ])
-    | (?<=[A-Za-z0-9])"(?=[A-Za-z0-9])
-    | (?<=[$&<>'"])[$&<>'"]|[$&<>'"](?=[$&<>'"])
+    | (?<=[$&<>'"])[$&<>']|[$&<>'](?=[$&<>'"])
     """,
     re.VERBOSE,
 )
@@ -60,6 +59,10 @@ _APOSTROPHE_OK = re.compile(r"(?<=[A-Za-z])'(?:(?:s|t|ll|re|ve|d|m)\b|(?![A-Za-z
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][^'\n]{0,200}?[A-Za-z.,!?]'(?![A-Za-z])")
 """A phrase in single quotes: both marks are real."""
 MAX_CLUSTER = 8
+MAX_DOUBTFUL = 10
+"""At most this many doubtful characters are judged together (2**10 readings)."""
+_DROPPABLE_AT_SCAR = frozenset(NOISE_ASCII) - {'"'}
+"""Double quotes are judged by the quote pass, with the whole line to pair them in."""
 _WINDOW = 64
 """How far to look for a token's end at first; searches stay local, so cost stays linear."""
 DROP_ALONE_MORE = -1.0
@@ -132,9 +135,11 @@ def _scar_regions(text: str, scars: list[tuple[int, int]]) -> list[tuple[int, in
     """Group scars with the doubtful ASCII characters around them.
 
     Each region is ``(start, end, {boundary: symbols cut})`` where boundaries are
-    indices of ``text`` in ``[start, end]`` at which symbols were removed.
+    indices of ``text`` in ``[start, end]`` at which symbols were removed. Scars whose
+    regions share a token are merged, so that ``and< e xpand`` is read as a whole.
     """
     regions: list[tuple[int, int, dict[int, int]]] = []
+    reach = -1
     for position, count in scars:
         start = position
         while start > 0 and position - start < MAX_REACH and text[start - 1] in NOISE_ASCII:
@@ -142,21 +147,34 @@ def _scar_regions(text: str, scars: list[tuple[int, int]]) -> list[tuple[int, in
         end = position
         while end < len(text) and end - position < MAX_REACH and text[end] in NOISE_ASCII:
             end += 1
-        if regions and start <= regions[-1][1]:
-            previous_start, _, boundaries = regions[-1]
-            boundaries[position] = count
-            regions[-1] = (previous_start, max(end, regions[-1][1]), boundaries)
-        else:
-            regions.append((start, end, {position: count}))
+        if regions and start <= reach:
+            previous_start, previous_end, boundaries = regions[-1]
+            merged = (previous_start, max(end, previous_end), {**boundaries, position: count})
+            if _droppable_count(text, merged[0], merged[1]) <= MAX_DOUBTFUL:
+                regions[-1] = merged
+                reach = max(reach, _token_end(text, merged[1]))
+                continue
+        regions.append((start, end, {position: count}))
+        reach = _token_end(text, end)
     return regions
 
 
-def _readings(length: int, boundaries: dict[int, int]) -> list[tuple[bool, ...]]:
-    """Drop masks for a region: each dropped block touches a scar and fits in one run."""
+def _droppable_count(text: str, start: int, end: int) -> int:
+    return sum(1 for char in text[start:end] if char in _DROPPABLE_AT_SCAR)
+
+
+def _readings(region: str, boundaries: dict[int, int]) -> list[tuple[bool, ...]]:
+    """Drop masks for a region: only doubtful characters drop, each dropped block touches
+    a scar."""
+    slots = [index for index, char in enumerate(region) if char in _DROPPABLE_AT_SCAR]
     masks = []
-    for mask in product((False, True), repeat=length):
+    for choice in product((False, True), repeat=len(slots)):
+        mask = [False] * len(region)
+        for slot, drop in zip(slots, choice, strict=True):
+            mask[slot] = drop
         ok = True
         index = 0
+        length = len(region)
         while index < length and ok:
             if not mask[index]:
                 index += 1
@@ -168,7 +186,7 @@ def _readings(length: int, boundaries: dict[int, int]) -> list[tuple[bool, ...]]
                 ok = False
             index = block_end
         if ok:
-            masks.append(mask)
+            masks.append(tuple(mask))
     return masks
 
 
@@ -205,9 +223,11 @@ def _judge_region(
     ``dropped`` holds the earlier verdicts, so the context to the left reads as cleaned.
     """
     region = text[start:end]
-    if not region:
+    if not any(char in _DROPPABLE_AT_SCAR for char in region):
         return []
     left, right = _context(text, start, end)
+    while left > 0 and left - 1 in dropped:  # the space before was noise: read on
+        left = _token_start(text, left - 1)
     before = text[left:start]
     if any(index in dropped for index in range(left, start)):
         before = "".join(char for i, char in enumerate(before, left) if i not in dropped)
@@ -215,7 +235,7 @@ def _judge_region(
     best_score = float("-inf")
     best: tuple[bool, ...] = (False,) * len(region)
     relative = {b - start: n for b, n in boundaries.items()}
-    for mask in _readings(len(region), relative):
+    for mask in _readings(region, relative):
         kept = "".join(char for char, drop in zip(region, mask, strict=True) if not drop)
         score = judge.passage(before + kept + after)
         score += sum(
@@ -223,7 +243,6 @@ def _judge_region(
             for char, drop in zip(region, mask, strict=True)
             if drop
         )
-        score += KEEP_QUOTE_AT_SCAR * kept.count('"')
         score += _run_cost(mask, boundaries, start)
         if score > best_score:
             best_score, best = score, mask
@@ -364,16 +383,30 @@ def _is_suspicious(piece: str, vocabulary: Vocabulary) -> bool:
 
 
 def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
-    """Drop the ASCII characters that belong to noise runs, keeping real ones."""
+    """Drop the ASCII characters that belong to noise runs, keeping real ones.
+
+    A text without a single scar carries none of this noise (its runs are mostly
+    symbols), so it is returned untouched: clean files are never second-guessed.
+    """
+    if not scars:
+        return source
     text = source.text
     vocabulary = Vocabulary(text)
     judge = _Judge(vocabulary)
     drops: list[int] = []
     dropped: set[int] = set()
+    quotes_near_noise: list[int] = []
     for start, end, boundaries in _scar_regions(text, scars):
         verdict = _judge_region(text, start, end, boundaries, judge, dropped)
         drops.extend(verdict)
         dropped.update(verdict)
+        quotes_near_noise.extend(i for i in range(start, end) if text[i] == '"')
+    if drops:
+        source = delete_spans(source, positions_to_spans(drops))[0]
+        drops.sort()
+        quotes_near_noise = [i - bisect_left(drops, i) for i in quotes_near_noise]
+        text = source.text
+    drops = noise_quotes(text, set(quotes_near_noise))
     if drops:
         source = delete_spans(source, positions_to_spans(drops))[0]
         text = source.text

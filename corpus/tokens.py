@@ -17,6 +17,7 @@ _OPENERS = "\"'(["
 _CLOSERS = "\"')].,;:?!"
 _SPLIT = re.compile(r"-|/|—+|–")
 _WORD = re.compile(r"[A-Za-z]+")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _APOSTROPHE_WORD = re.compile(r"([A-Za-z]+)'([A-Za-z]+)")
 _NUMBER = re.compile(r"\$?\d+(?:[.,]\d+)*%?")
 _ORDINAL_OR_CODE = re.compile(r"\d+[A-Za-z]{1,3}|[A-Z]+&[A-Z]+|[A-Z]{1,3}\d{1,3}")
@@ -26,6 +27,7 @@ _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 
 COMMON_WORD = -6.0
 """log10 frequency above which a word is common enough to be misspelt only by noise."""
+INNER_CAPITAL = -6.0
 NUMBER = -3.0
 CODE = -4.5
 GARBAGE = -20.0
@@ -45,7 +47,10 @@ LONE_PUNCTUATION = -3.0
 
 def _part_score(part: str, vocabulary: Vocabulary) -> float:
     if _WORD.fullmatch(part):
-        return vocabulary.score(part)
+        score = vocabulary.score(part)
+        if _INNER_CAPITAL.search(part) and not vocabulary.knows(part):
+            score += INNER_CAPITAL  # WangYuxiao, forParty: two words glued together
+        return score
     match = _APOSTROPHE_WORD.fullmatch(part)
     if match:
         if vocabulary.knows(part):

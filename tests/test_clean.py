@@ -223,6 +223,12 @@ def test_empty_text() -> None:
     assert list(clean.raw_offsets) == [0]
 
 
+def test_text_without_symbol_noise_keeps_its_odd_spacing_and_signs() -> None:
+    """ASCII noise only comes inside symbol runs; a file without symbols is not guessed at."""
+    raw = "we will pr $omote the  plan & so on"
+    assert clean_text(raw).text == raw
+
+
 def test_raw_span_of_a_cleaned_word_covers_its_noise() -> None:
     raw = "the indus<σtry has"
     clean = clean_text(raw)
@@ -236,9 +242,9 @@ def test_raw_span_of_a_cleaned_word_covers_its_noise() -> None:
     [
         ("indus<σtry", "industry"),
         ("exceeded 1.φ→✘15 trillion", "exceeded 1.15 trillion"),
-        ("lasting competitivenes s?", "lasting competitiveness?"),
+        ("lasting♦α competitivenes s?", "lasting competitiveness?"),
         ("to expand demε' and accelerate", "to expand demand accelerate"),
-        ("we will pr $omote the", "we will promote the"),
+        ("we✔ will pr $omote the", "we will promote the"),
         ("it ha✔★s reached", "it has reached"),
         ('andλ"Ω economic', "and economic"),
         ("theβ¥' industrial", "the industrial"),
