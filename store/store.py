@@ -20,14 +20,14 @@ from types import TracebackType
 from typing import Any
 
 from corpus import Interview
+from store import codebook
 from store.anchoring import Quote, find_passage, quote_at
-from store.codec import to_doc
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
-from store.tagpaths import check_colour, is_within, moved, normalise_tag, normalise_tags
+from store.tagpaths import check_colour, is_within, normalise_tag, normalise_tags
 from store.view import ANNOTATIONS, CODEBOOK, View, gc_paused
 
 COMPACT_MIN_BYTES = 512 * 1024
@@ -219,7 +219,7 @@ class AnnotationStore:
                     updated=stamp,
                 )
             result.append(new)
-            return [self._put_op(new)]
+            return [self._view.put(new)]
 
         self._commit(change)
         return result[0]
@@ -244,7 +244,7 @@ class AnnotationStore:
                 return []
             new = _replace(old, tags=new_tags, note=new_note, updated=now_iso())
             result.append(new)
-            return [self._put_op(new)]
+            return [self._view.put(new)]
 
         self._commit(change)
         return result[0]
@@ -263,12 +263,12 @@ class AnnotationStore:
 
     def restore(self, annotation: Annotation) -> None:
         """Put ``annotation`` back exactly as given (undo of a delete or an update)."""
-        self._commit(lambda: [self._put_op(annotation)])
+        self._commit(lambda: [self._view.put(annotation)])
 
     def put_many(self, annotations: Iterable[Annotation]) -> int:
         """Store these annotations as given, in one durable batch (imports, benchmarks)."""
         batch = list(annotations)
-        self._commit(lambda: [self._put_op(a) for a in batch])
+        self._commit(lambda: [self._view.put(a) for a in batch])
         return len(batch)
 
     def import_annotations(self, incoming: Iterable[Annotation]) -> ImportResult:
@@ -283,7 +283,6 @@ class AnnotationStore:
         def change() -> list[Op]:
             for name in counts:
                 counts[name] = 0
-            ops: dict[str, Op] = {}  # by annotation id: the last word wins within a file
             pending: dict[str, Annotation] = {}
             spans: dict[tuple[str, int, int], str] = {}
             for new in batch:
@@ -311,9 +310,7 @@ class AnnotationStore:
                 spans[span] = new.id
                 pending[new.id] = new
                 counts["added"] += 1
-            for annotation in pending.values():
-                ops[annotation.id] = self._put_op(annotation)
-            return list(ops.values())
+            return [self._view.put(annotation) for annotation in pending.values()]
 
         self._commit(change)
         return ImportResult(**counts)
@@ -335,7 +332,7 @@ class AnnotationStore:
                 found = find_passage(text, quote_of(old), old.start, old.end)
                 if found is None:
                     if old.status != "orphaned":
-                        ops.append(self._put_op(_replace(old, status="orphaned")))
+                        ops.append(self._view.put(_replace(old, status="orphaned")))
                     continue
                 quote = quote_at(text, found.start, found.end)
                 raw_start, raw_end = interview.clean.raw_span(found.start, found.end)
@@ -352,7 +349,7 @@ class AnnotationStore:
                     raw_end=raw_end,
                     status="reanchored" if moved_ else old.status,
                 )
-                ops.append(self._put_op(new))
+                ops.append(self._view.put(new))
             return ops
 
         self._commit(change)
@@ -387,12 +384,12 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             self._require_tag(source)
-            if target != source and self._tag_exists(target):
+            if target != source and codebook.tag_exists(self._view, target):
                 raise StoreError(
                     f"tag {target!r} already exists; use 'gloss tags merge {source} {target}' "
                     "to combine the two"
                 )
-            return self._move_tag_ops(source, target)
+            return codebook.move_ops(self._view, source, target, now_iso())
 
         return self._commit(change)
 
@@ -402,7 +399,7 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             self._require_tag(old)
-            return self._move_tag_ops(old, new) if old != new else []
+            return codebook.move_ops(self._view, old, new, now_iso()) if old != new else []
 
         return self._commit(change)
 
@@ -412,59 +409,18 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             self._require_tag(root)
-            users = [a for a in self._view.all() if any(is_within(t, root) for t in a.tags)]
+            users = codebook.users_of(self._view, root)
             if users and not force:
                 raise StoreError(
-                    f"tag {root!r} is used by {len(users)} annotation(s); pass --force to "
+                    f"tag {root!r} is used by {users} annotation(s); pass --force to "
                     "remove it from them, or merge it into another tag"
                 )
-            stamp = now_iso()
-            ops = [
-                self._put_op(
-                    _replace(
-                        a, tags=tuple(t for t in a.tags if not is_within(t, root)), updated=stamp
-                    )
-                )
-                for a in users
-            ]
-            ops += [
-                (CODEBOOK, key, None)
-                for tag, key in self._view.tag_keys().items()
-                if is_within(tag, root)
-            ]
-            return ops
+            return codebook.delete_ops(self._view, root, now_iso())
 
         return self._commit(change)
 
-    def _move_tag_ops(self, source: str, target: str) -> list[Op]:
-        stamp = now_iso()
-        ops: list[Op] = []
-        for a in self._view.all():
-            if any(is_within(t, source) for t in a.tags):
-                tags = tuple(sorted({moved(t, source, target) for t in a.tags}))
-                ops.append(self._put_op(_replace(a, tags=tags, updated=stamp)))
-        for tag, key in self._view.tag_keys().items():
-            if not is_within(tag, source):
-                continue
-            new_path = moved(tag, source, target)
-            doc = self._view.tag_doc(tag)
-            ops.append((CODEBOOK, key, None))
-            target_key = self._view.tag_key(new_path)
-            if target_key is None:
-                ops.append((CODEBOOK, self._view.new_key(), {**doc, "path": new_path}))
-            else:  # the target keeps its own description and colour, filling only gaps
-                kept = self._view.tag_doc(new_path)
-                filled = {k: kept.get(k) or doc.get(k) for k in ("description", "colour")}
-                ops.append((CODEBOOK, target_key, {**kept, **filled}))
-        return ops
-
-    def _tag_exists(self, tag: str) -> bool:
-        return self._view.tag_key(tag) is not None or any(
-            any(is_within(t, tag) for t in a.tags) for a in self._view.all()
-        )
-
     def _require_tag(self, tag: str) -> None:
-        if not self._tag_exists(tag):
+        if not codebook.tag_exists(self._view, tag):
             raise StoreError(f"tag {tag!r}: no such tag in {self.path}; see 'gloss tags'")
 
     # -- the machinery ------------------------------------------------------------------
@@ -548,10 +504,6 @@ class AnnotationStore:
         durable_copy(self.path, backup)
         self._file.write_main(tables)
         return tables
-
-    def _put_op(self, annotation: Annotation) -> Op:
-        key = self._view.key_of(annotation.id) or self._view.new_key()
-        return (ANNOTATIONS, key, to_doc(annotation))
 
     def _require(self, annotation_id: str) -> Annotation:
         found = self._view.get(annotation_id)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from store.codec import from_doc
+from store.codec import from_doc, to_doc
 from store.errors import StoreError
 from store.journal import Document, Op, Tables
 from store.model import Annotation
@@ -150,6 +150,10 @@ class View:
         key = str(self._next_key)
         self._next_key += 1
         return key
+
+    def put(self, annotation: Annotation) -> Op:
+        """The operation that stores ``annotation`` (under its key, or a new one)."""
+        return (ANNOTATIONS, self.key_of(annotation.id) or self.new_key(), to_doc(annotation))
 
     # -- changes ------------------------------------------------------------------------
 

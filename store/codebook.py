@@ -1,0 +1,59 @@
+"""How a change to the codebook becomes operations on annotations and codebook entries.
+
+Renaming, merging or deleting a tag touches every annotation that carries it, or a tag
+below it (tags are paths), and the codebook entries of that subtree. These functions only
+decide; :class:`store.AnnotationStore` runs them under the lock and persists the result
+as one journal batch, so a rename is all or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from store.journal import Op
+from store.tagpaths import is_within, moved
+from store.view import CODEBOOK, View
+
+
+def users_of(view: View, root: str) -> int:
+    """How many annotations carry ``root`` or a tag below it."""
+    return sum(1 for a in view.all() if any(is_within(t, root) for t in a.tags))
+
+
+def tag_exists(view: View, tag: str) -> bool:
+    """True if ``tag`` (or a tag below it) is in the codebook or on an annotation."""
+    return any(is_within(path, tag) for path in view.tag_keys()) or users_of(view, tag) > 0
+
+
+def move_ops(view: View, source: str, target: str, stamp: str) -> list[Op]:
+    """Move ``source`` and its subtree onto ``target``, merging with what is there."""
+    ops: list[Op] = []
+    for a in view.all():
+        if any(is_within(t, source) for t in a.tags):
+            tags = tuple(sorted({moved(t, source, target) for t in a.tags}))
+            ops.append(view.put(replace(a, tags=tags, updated=stamp)))
+    for tag, key in view.tag_keys().items():
+        if not is_within(tag, source):
+            continue
+        new_path = moved(tag, source, target)
+        doc = view.tag_doc(tag)
+        ops.append((CODEBOOK, key, None))
+        target_key = view.tag_key(new_path)
+        if target_key is None:
+            ops.append((CODEBOOK, view.new_key(), {**doc, "path": new_path}))
+        else:  # the target keeps its own description and colour, filling only gaps
+            kept = view.tag_doc(new_path)
+            filled = {k: kept.get(k) or doc.get(k) for k in ("description", "colour")}
+            ops.append((CODEBOOK, target_key, {**kept, **filled}))
+    return ops
+
+
+def delete_ops(view: View, root: str, stamp: str) -> list[Op]:
+    """Remove ``root`` and its subtree from every annotation and from the codebook."""
+    ops: list[Op] = []
+    for a in view.all():
+        kept = tuple(t for t in a.tags if not is_within(t, root))
+        if kept != a.tags:
+            ops.append(view.put(replace(a, tags=kept, updated=stamp)))
+    ops += [(CODEBOOK, key, None) for tag, key in view.tag_keys().items() if is_within(tag, root)]
+    return ops
