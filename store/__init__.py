@@ -5,6 +5,7 @@ re-exported here; other packages import from ``store`` only.
 """
 
 from store.errors import StoreError
+from store.merging import ImportResult
 from store.model import STATUSES, Annotation, Status, TagInfo
 from store.settings import resolve_author, resolve_db_path
 from store.store import AnnotationStore
@@ -13,6 +14,7 @@ __all__ = [
     "STATUSES",
     "Annotation",
     "AnnotationStore",
+    "ImportResult",
     "Status",
     "StoreError",
     "TagInfo",

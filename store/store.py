@@ -13,7 +13,7 @@ import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +25,7 @@ from store.anchoring import Quote, find_passage, quote_at
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
+from store.merging import ImportResult, merge_notes, plan_import
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.tagpaths import check_colour, is_within, normalise_tag, normalise_tags
@@ -35,16 +36,6 @@ COMPACT_MIN_BYTES = 512 * 1024
 file: the rewrite then costs no more than the appends it replaces (amortised O(1))."""
 CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
 """On close, small databases are compacted so that plain TinyDB sees everything."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What an import did, for the user to read."""
-
-    added: int
-    updated: int
-    merged: int
-    unchanged: int
 
 
 def now_iso() -> str:
@@ -193,7 +184,7 @@ class AnnotationStore:
             old = self._view.at_span(interview.id, start, end)
             if old is not None:
                 merged_tags = tuple(sorted(set(old.tags) | set(clean_tags)))
-                merged_note = _merge_notes(old.note, note)
+                merged_note = merge_notes(old.note, note)
                 if (merged_tags, merged_note) == (old.tags, old.note):
                     result.append(old)
                     return []
@@ -278,42 +269,15 @@ class AnnotationStore:
         passage that is already annotated has its tags and note merged into that one.
         """
         batch = list(incoming)
-        counts = {"added": 0, "updated": 0, "merged": 0, "unchanged": 0}
+        result: list[ImportResult] = []
 
         def change() -> list[Op]:
-            for name in counts:
-                counts[name] = 0
-            pending: dict[str, Annotation] = {}
-            spans: dict[tuple[str, int, int], str] = {}
-            for new in batch:
-                old = pending.get(new.id) or self._view.get(new.id)
-                if old is not None:
-                    if new.updated > old.updated and new != old:
-                        pending[new.id] = new
-                        counts["updated"] += 1
-                    else:
-                        counts["unchanged"] += 1
-                    continue
-                span = (new.interview, new.start, new.end)
-                on_span = self._view.at_span(*span)
-                twin_id = spans.get(span) or (on_span.id if on_span else None)
-                twin = pending.get(twin_id) or self._view.get(twin_id) if twin_id else None
-                if twin is not None:
-                    tags = tuple(sorted(set(twin.tags) | set(new.tags)))
-                    note = _merge_notes(twin.note, new.note)
-                    if (tags, note) != (twin.tags, twin.note):
-                        pending[twin.id] = _replace(twin, tags=tags, note=note, updated=now_iso())
-                        counts["merged"] += 1
-                    else:
-                        counts["unchanged"] += 1
-                    continue
-                spans[span] = new.id
-                pending[new.id] = new
-                counts["added"] += 1
-            return [self._view.put(annotation) for annotation in pending.values()]
+            ops, outcome = plan_import(self._view, batch, now_iso())
+            result[:] = [outcome]
+            return ops
 
         self._commit(change)
-        return ImportResult(**counts)
+        return result[0]
 
     def anchor(self, interview: Interview) -> list[Annotation]:
         """Re-anchor this interview's annotations if its text changed; returns the orphaned.
@@ -518,12 +482,6 @@ class AnnotationStore:
 def quote_of(annotation: Annotation) -> Quote:
     """The quote selector an annotation remembers."""
     return Quote(annotation.exact, annotation.prefix, annotation.suffix)
-
-
-def _merge_notes(old: str, new: str) -> str:
-    if not new or new == old or new in old:
-        return old
-    return f"{old}\n\n{new}" if old else new
 
 
 def _replace(annotation: Annotation, **changes: Any) -> Annotation:
