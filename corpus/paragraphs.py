@@ -27,19 +27,30 @@ _NEAR_FULL = 15
 _MIN_FULL_SHARE = 0.5
 _MIN_LINES = 6
 
-_LINE = re.compile(r"[^\n]+")
+#: A line's text without surrounding whitespace (group 1).
+_LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 #: List items start a new paragraph even in wrapped text: ``1.``, ``(2)``, bullets.
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)、]|[(（]\d{1,2}[)）]|[-*•·][ \t])")
 
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:
     """The paragraphs of ``text`` in order, surrounding whitespace excluded."""
+    return paragraph_layout(text)[0]
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is wrapped at a fixed width (so single line breaks join lines)."""
+    return paragraph_layout(text)[1]
+
+
+def paragraph_layout(text: str) -> tuple[tuple[Span, ...], bool]:
+    """The paragraphs of ``text`` and whether it is hard-wrapped, in one pass."""
     lines = _trimmed_lines(text)
     if not lines:
-        return ()
+        return (), False
     width = _wrap_width(text, lines)
     if width is None:
-        return tuple(Span(start, end) for start, end in lines)
+        return tuple(Span(start, end) for start, end in lines), False
     spans: list[Span] = []
     start, end = lines[0]
     for next_start, next_end in lines[1:]:
@@ -49,26 +60,11 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
             spans.append(Span(start, end))
             start, end = next_start, next_end
     spans.append(Span(start, end))
-    return tuple(spans)
-
-
-def is_hard_wrapped(text: str) -> bool:
-    """Whether ``text`` is wrapped at a fixed width (so single line breaks join lines)."""
-    lines = _trimmed_lines(text)
-    return bool(lines) and _wrap_width(text, lines) is not None
+    return tuple(spans), True
 
 
 def _trimmed_lines(text: str) -> list[tuple[int, int]]:
-    lines = []
-    for match in _LINE.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            lines.append((start, end))
-    return lines
+    return [match.span(1) for match in _LINE.finditer(text)]
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from corpus.labels import Label, answer_label, asker_label, inline_answer, name_label
 from corpus.measures import find_measures
 from corpus.model import Outline, Question, Section, Span
-from corpus.paragraphs import is_hard_wrapped, paragraph_spans
+from corpus.paragraphs import paragraph_layout
 
 #: Headings and titles are short; longer standalone lines are prose.
 MAX_HEADING_WORDS = 30
@@ -91,13 +91,14 @@ class _Turn:
 
 def build_outline(text: str) -> Outline:
     """Find title, dateline, byline, intro, sections, questions and measures in clean text."""
-    lines = _lines(text)
+    paragraphs, wrapped = paragraph_layout(text)
+    lines = _lines(text, paragraphs)
     if not lines:
         return Outline()
     front = _front_matter(text, lines)
     body = lines[front.consumed :]
     headings = _headings(text, body)
-    turns = _turns(text, body, headings)
+    turns = _turns(text, body, headings, wrapped)
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
         default=None,
@@ -117,10 +118,10 @@ def build_outline(text: str) -> Outline:
 # --------------------------------------------------------------------------- lines
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, paragraphs: tuple[Span, ...]) -> list[_Line]:
     """The paragraphs of ``text`` with the labels that open them."""
     lines = []
-    for span in paragraph_spans(text):
+    for span in paragraphs:
         start, end = span.start, span.end
         asker = asker_label(text, start, end)
         answerer = None if asker else answer_label(text, start, end)
@@ -276,10 +277,10 @@ class _Body:
         return label if self.name_counts[label.name] > 1 else None
 
 
-def _turns(text: str, lines: list[_Line], headings: set[int]) -> list[_Turn]:
+def _turns(text: str, lines: list[_Line], headings: set[int], wrapped: bool) -> list[_Turn]:
     """Every question with its answer span and measures, in text order."""
     names = Counter(line.name.name for line in lines if line.name)
-    body = _Body(text, lines, headings, names, is_hard_wrapped(text))
+    body = _Body(text, lines, headings, names, wrapped)
     turns = []
     index = 0
     while index < len(lines):
