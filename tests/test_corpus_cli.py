@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +179,28 @@ def test_real_process_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_non_utf8_locale_gets_no_traceback() -> None:
+    """With an ASCII-only stdout, text degrades to one '?' per character; JSON loses nothing."""
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    runs = {
+        command: subprocess.run(
+            [sys.executable, "-m", "tui", *command.split()],
+            capture_output=True,
+            env=env,
+            timeout=60,
+            cwd=ROOT,
+        )
+        for command in ("clean 004", "outline 004", "outline --json 004")
+    }
+    for command, result in runs.items():
+        assert result.returncode == 0, (command, result.stderr.decode(errors="replace"))
+        assert b"Traceback" not in result.stderr
+    text = load_interview(CLEAN_SEED).text
+    clean = runs["clean 004"].stdout.decode("ascii")
+    assert len(clean) == len(text if text.endswith("\n") else text + "\n")
+    assert "advantages??Interview" in clean
+    data = json.loads(runs["outline --json 004"].stdout.decode("ascii"))
+    assert "advantages——Interview" in data["title"]

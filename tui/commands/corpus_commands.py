@@ -3,8 +3,10 @@
 Both are a stable interface: offsets in ``gloss outline --json`` index the exact output of
 ``gloss clean``. ``gloss clean`` writes the clean text unchanged and adds one final newline
 only when the text lacks one, so every offset below ``len(text)`` is still valid in the
-output. Interview text is written as plain characters (never as Rich markup); the cleaner
-has already removed terminal escapes. Nothing here imports Textual.
+output. In a non-UTF-8 locale a character stdout cannot encode is written as one ``?``,
+keeping offsets aligned, and ``--json`` uses ``\\u`` escapes, losing nothing. Interview
+text is written as plain characters (never as Rich markup); the cleaner has already
+removed terminal escapes. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -68,17 +70,24 @@ def run_outline(args: argparse.Namespace) -> int:
     interviews = [_load(name) for name in args.files]
     if args.json:
         data = [outline_dict(interview) for interview in interviews]
-        _write(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+        document = data[0] if len(data) == 1 else data
+        # Outside UTF-8, JSON escapes (\u2014) keep every character without the locale's help.
+        _write(json.dumps(document, ensure_ascii=not _utf_stdout(), indent=2))
         _write("\n")
     else:
         _write("\n".join(outline_text(interview) for interview in interviews))
     return 0
 
 
+def _utf_stdout() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
+    return encoding.startswith("utf")
+
+
 def _write(text: str) -> None:
-    """Write plain text; a terminal that cannot show a character gets one ``?`` for it,
-    so offsets still line up character for character."""
+    """Write plain text. A stdout that cannot encode a character (a non-UTF-8 locale) gets
+    one ``?`` for it, so offsets still line up character for character."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None and getattr(sys.stdout, "errors", "strict") == "strict":
+    if reconfigure is not None and not _utf_stdout():
         reconfigure(errors="replace")
     sys.stdout.write(text)
