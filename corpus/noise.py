@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import accumulate, product
 
 from corpus.edits import Mapped, delete_spans, positions_to_spans
 from corpus.quotes import noise_quotes
 from corpus.symbols import NOISE_ASCII
-from corpus.tokens import token_score
+from corpus.tokens import WELL_FORMED_NUMBER, token_score
 from corpus.vocabulary import Vocabulary
 
 MAX_RUN = 4
@@ -67,6 +68,10 @@ _WINDOW = 64
 """How far to look for a token's end at first; searches stay local, so cost stays linear."""
 DROP_ALONE_MORE = -1.0
 """Cost of each further character of a pure ASCII run, once it has started."""
+_NUMBER_TAIL = re.compile(r"\$?\d[\d,.]*$")
+_NUMBER_HEAD = re.compile(r"[\d,.]*\d%?")
+_NUMBERISH = re.compile(r"\$?[\d,.]*\d[\d,.]*%?")
+_QUOTE_IN_WORD = re.compile(r'(?<=[A-Za-z0-9])"+(?=[A-Za-z0-9])')
 _INNER_SPACES = re.compile(r"(?<=[^\s])  +(?=[^\s])")
 """Two or more spaces inside a line: prose does not do that, noise does."""
 _TAIL = re.compile(r"[A-Za-z0-9$&<>'\"]+$")
@@ -190,10 +195,12 @@ def _readings(region: str, boundaries: dict[int, int]) -> list[tuple[bool, ...]]
     return masks
 
 
-def _run_cost(mask: tuple[bool, ...], boundaries: dict[int, int], offset: int) -> float:
-    """Penalty for runs (dropped ASCII plus the symbols cut beside them) longer than MAX_RUN."""
+def _run_cost(mask: tuple[bool, ...], cut: dict[int, int]) -> float:
+    """Penalty for runs (dropped ASCII plus the symbols cut beside them) longer than MAX_RUN.
+
+    ``cut`` maps region boundaries to the number of symbols removed there.
+    """
     total = 0.0
-    cut = {b - offset: n for b, n in boundaries.items()}
     index = 0
     length = len(mask)
     # Walk the boundaries and dropped blocks together as one sequence of run pieces.
@@ -233,20 +240,36 @@ def _judge_region(
         before = "".join(char for i, char in enumerate(before, left) if i not in dropped)
     after = text[end:right]
     best_score = float("-inf")
-    best: tuple[bool, ...] = (False,) * len(region)
-    relative = {b - start: n for b, n in boundaries.items()}
-    for mask in _readings(region, relative):
+    best: tuple[int, ...] = ()
+    relative = tuple(sorted((b - start, n) for b, n in boundaries.items()))
+    for kept, cost, drops in _scored_readings(region, relative):
+        score = judge.passage(before + kept + after) + cost
+        if score > best_score:
+            best_score, best = score, drops
+    return [start + index for index in best]
+
+
+@lru_cache(maxsize=4096)
+def _scored_readings(
+    region: str, boundaries: tuple[tuple[int, int], ...]
+) -> tuple[tuple[str, float, tuple[int, ...]], ...]:
+    """Each reading of a region as (kept text, channel cost, dropped indices).
+
+    Regions repeat endlessly (a space, ``' ``, ``" ``), so this is cached.
+    """
+    cut = dict(boundaries)
+    readings = []
+    for mask in _readings(region, cut):
         kept = "".join(char for char, drop in zip(region, mask, strict=True) if not drop)
-        score = judge.passage(before + kept + after)
-        score += sum(
+        cost = sum(
             DROP_SPACE_AT_SCAR if char == " " else DROP_SIGN_AT_SCAR
             for char, drop in zip(region, mask, strict=True)
             if drop
         )
-        score += _run_cost(mask, boundaries, start)
-        if score > best_score:
-            best_score, best = score, mask
-    return [start + index for index, drop in enumerate(best) if drop]
+        cost += _run_cost(mask, cut)
+        drops = tuple(index for index, drop in enumerate(mask) if drop)
+        readings.append((kept, cost, drops))
+    return tuple(readings)
 
 
 def _judge_cluster(text: str, positions: list[int], judge: _Judge) -> list[int]:
@@ -297,9 +320,16 @@ def _joins_known_word(passage: str, at: int, vocabulary: Vocabulary) -> bool:
     return vocabulary.knows(passage[start:end])
 
 
-def _doubtful_apostrophes(text: str) -> list[int]:
-    """Apostrophes that are neither in a contraction or possessive nor paired quotes."""
-    fine = {m.start() for m in _APOSTROPHE_OK.finditer(text)}
+def _doubtful_apostrophes(text: str, vocabulary: Vocabulary) -> list[int]:
+    """Apostrophes that are neither in a known contraction or possessive nor paired quotes."""
+    fine = set()
+    for match in _APOSTROPHE_OK.finditer(text):
+        word = match.group()
+        base, _, suffix = word.partition("'")
+        if not suffix and len(base) > 3 and base[-1] in "sS":
+            fine.add(match.start() + len(base))  # enterprises'
+        elif vocabulary.knows(word) or (suffix == "s" and vocabulary.knows(base)):
+            fine.add(match.start() + len(base))
     for match in _SINGLE_QUOTED.finditer(text):
         fine.update((match.start(), match.end() - 1))
     return [m.start() for m in re.finditer("'", text) if m.start() not in fine]
@@ -360,6 +390,14 @@ def _could_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
     """Whether gluing two pieces (signs aside) makes a known word or a hyphenated one."""
     if left[-1] == "-" or right[0] == "-":
         return True
+    number_tail = _NUMBER_TAIL.search(left)
+    number_head = _NUMBER_HEAD.match(right)
+    if number_tail and number_head:
+        digits_before, digits_after = number_tail.group(), number_head.group()
+        whole = WELL_FORMED_NUMBER.fullmatch
+        return bool(whole(digits_before + digits_after)) and not (
+            whole(digits_before) and whole(digits_after)
+        )
     tail = _TAIL.search(left)
     head = _HEAD.match(right)
     if tail is None or head is None:
@@ -375,6 +413,8 @@ def _is_suspicious(piece: str, vocabulary: Vocabulary) -> bool:
         return False
     if any(char in _INNER_NOISE for char in core) or core[0] == "-" or core[-1] == "-":
         return True
+    if _NUMBERISH.fullmatch(core):
+        return not WELL_FORMED_NUMBER.fullmatch(core)
     if not _LETTERS.fullmatch(core):
         return False
     if len(core) <= 2:
@@ -411,11 +451,13 @@ def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
         source = delete_spans(source, positions_to_spans(drops))[0]
         text = source.text
     candidates = {m.start() for m in _DOUBTFUL_SIGNS.finditer(text)}
-    candidates.update(_doubtful_apostrophes(text))
+    candidates.update(_doubtful_apostrophes(text, vocabulary))
     candidates.update(_doubtful_spaces(text, vocabulary))
     drops = []
     for cluster in _clusters(text, sorted(candidates)):
         drops.extend(_judge_cluster(text, cluster, judge))
     if drops:
         source = delete_spans(source, positions_to_spans(drops))[0]
-    return source
+    # Gluing a split word back can leave a quote inside it (A" nswer -> A"nswer).
+    inside = [m.span() for m in _QUOTE_IN_WORD.finditer(source.text)]
+    return delete_spans(source, inside)[0] if inside else source

@@ -19,7 +19,9 @@ _SPLIT = re.compile(r"-|/|—+|–")
 _WORD = re.compile(r"[A-Za-z]+")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _APOSTROPHE_WORD = re.compile(r"([A-Za-z]+)'([A-Za-z]+)")
-_NUMBER = re.compile(r"\$?\d+(?:[.,]\d+)*%?")
+WELL_FORMED_NUMBER = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?%?")
+"""A well-formed amount: 2023, 478,000, 4.5%, $450, 0.6."""
+_DIGITS = re.compile(r"[\d.,%$]+")
 _ORDINAL_OR_CODE = re.compile(r"\d+[A-Za-z]{1,3}|[A-Z]+&[A-Z]+|[A-Z]{1,3}\d{1,3}")
 _NAME_WITH_APOSTROPHE = re.compile(r"[A-Z][a-z]?'[A-Za-z]+")
 """Xi'an, Pu'er, O'Brien."""
@@ -30,6 +32,7 @@ COMMON_WORD = -6.0
 INNER_CAPITAL = -6.0
 NUMBER = -3.0
 CODE = -4.5
+MALFORMED_NUMBER = -10.0
 GARBAGE = -20.0
 STRAY_SIGN = -16.0
 """Per ``$ & < > ' "`` inside a word where it cannot be real."""
@@ -43,6 +46,10 @@ PLURAL_POSSESSIVE = -2.5
 STRAY_APOSTROPHE = -3.0
 EXTRA_PUNCTUATION = -2.0
 LONE_PUNCTUATION = -3.0
+STRAY_LETTER = -7.0
+"""A one-letter word other than ``a`` and ``I``: the list knows them, prose rarely has them
+(inside a compound they are fine: e-commerce, X-ray)."""
+_REAL_SINGLE_LETTERS = frozenset("aAI")
 
 
 def _part_score(part: str, vocabulary: Vocabulary) -> float:
@@ -62,8 +69,10 @@ def _part_score(part: str, vocabulary: Vocabulary) -> float:
             joined = part.replace("'", "")
             if vocabulary.score(joined) < COMMON_WORD:
                 return vocabulary.score(joined)
-    if _NUMBER.fullmatch(part):
+    if WELL_FORMED_NUMBER.fullmatch(part):
         return NUMBER - (0.5 if part[0] == "$" else 0.0)
+    if _DIGITS.fullmatch(part):
+        return MALFORMED_NUMBER  # 24,0 or ,400: a number a space was pushed into
     if _ORDINAL_OR_CODE.fullmatch(part):
         return CODE
     signs = sum(1 for char in part if char in _NOISE_SIGNS)
@@ -102,4 +111,6 @@ def token_score(token: str, vocabulary: Vocabulary) -> float:
         return score  # a dash on its own
     for part in parts:
         score += _part_score(part, vocabulary) if part else EMPTY_PART
+    if len(core) == 1 and core.isalpha() and core not in _REAL_SINGLE_LETTERS:
+        score = min(score, STRAY_LETTER)
     return score

@@ -22,9 +22,6 @@ UNKNOWN_CAPITALISED_PER_LETTER = -0.8
 """A capitalised unknown word is more likely a name than a fragment."""
 RECURRING_NAME = -5.0
 """A capitalised word the interview itself uses several times."""
-STRAY_LETTER = -7.0
-"""A one-letter word other than ``a`` and ``I``: the list knows them, prose rarely has them."""
-_REAL_SINGLE_LETTERS = frozenset("aAI")
 
 
 @cache
@@ -74,9 +71,7 @@ class Vocabulary:
         if cached is not None:
             return cached
         found = word_logprob(word)
-        if len(word) == 1 and word not in _REAL_SINGLE_LETTERS:
-            found = STRAY_LETTER
-        elif found is None:
+        if found is None:
             if word in self.names:
                 found = RECURRING_NAME
             elif word[:1].isupper():
