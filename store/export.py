@@ -32,6 +32,7 @@ CSV_COLUMNS = (
 )  # fmt: skip
 TAG_JOINER = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CHARS = frozenset(FORMULA_STARTS)
 PROGRESS_EVERY = 1000
 
 
@@ -72,43 +73,53 @@ def export_annotations(
     is called every thousand rows and at the end.
     """
     annotations = source.annotations() if isinstance(source, AnnotationStore) else list(source)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     load: Loader = interviews.get if isinstance(interviews, Mapping) else interviews
+    places: dict[tuple[str, int], tuple[str, Place]] = {}
     total = len(annotations)
     if excel:
         out.write("\ufeff")
-    writer = csv.writer(out) if fmt == "csv" else None
-    if writer is not None:
+    if fmt == "csv":
+        writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
     elif fmt == "json":
         out.write("[")
-    elif fmt != "jsonl":
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    places: dict[tuple[str, int], tuple[str, Place]] = {}
-    for done, annotation in enumerate(annotations, start=1):
-        title, place = _place(annotation, load, places)
-        if writer is not None:
-            row = _csv_row(annotation, title, place)
-            writer.writerow([neutralise_cell(c) if neutralise and isinstance(c, str) else c
-                             for c in row])  # fmt: skip
+    for first in range(0, total, PROGRESS_EVERY):
+        chunk = annotations[first : first + PROGRESS_EVERY]
+        placed = [(a, *_place(a, load, places)) for a in chunk]
+        if fmt == "csv":
+            rows = [_csv_row(a, title, place) for a, title, place in placed]
+            writer.writerows([_neutralised(row) for row in rows] if neutralise else rows)
         else:
-            record = to_public(annotation) | {
-                "title": title,
-                "section": place.section,
-                "question": place.question,
-                "measure": place.measure,
-            }
-            line = json.dumps(record, ensure_ascii=False)
-            if fmt == "json":
-                out.write(("\n  " if done == 1 else ",\n  ") + line)
+            lines = [json.dumps(_record(a, title, place), ensure_ascii=False)
+                     for a, title, place in placed]  # fmt: skip
+            if fmt == "jsonl":
+                out.write("\n".join(lines) + "\n")
             else:
-                out.write(line + "\n")
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done, total)
+                out.write(("\n  " if first == 0 else ",\n  ") + ",\n  ".join(lines))
+        if progress is not None and first + len(chunk) < total:
+            progress(first + len(chunk), total)
     if fmt == "json":
         out.write("\n]\n" if total else "]\n")
     if progress is not None:
         progress(total, total)
     return total
+
+
+def _neutralised(row: list[str | int]) -> list[str | int]:
+    return [
+        "'" + cell if isinstance(cell, str) and cell[:1] in FORMULA_CHARS else cell for cell in row
+    ]
+
+
+def _record(annotation: Annotation, title: str, place: Place) -> dict[str, object]:
+    return to_public(annotation) | {
+        "title": title,
+        "section": place.section,
+        "question": place.question,
+        "measure": place.measure,
+    }
 
 
 def _place(
