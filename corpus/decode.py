@@ -1,9 +1,10 @@
 """Bytes on disk to text: the only place gloss guesses an encoding.
 
 Interview files arrive from word processors, web pages and old archives, so they come as
-UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, or a legacy single-byte
-code page. This module turns those bytes into ``str`` and nothing more: newlines, control
-characters and escapes are left for ``corpus.clean``, which keeps a map of every change.
+UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, a legacy single-byte code
+page (cp1252, latin-1), or, for Chinese originals, GB18030/GBK. This module turns those
+bytes into ``str`` and nothing more: newlines, control characters and escapes are left for
+``corpus.clean``, which keeps a map of every change.
 Anything that is not an interview (missing, a directory, binary, huge) is refused with one
 :class:`CorpusError` line that names the file and says what to do.
 """
@@ -37,6 +38,11 @@ _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.05
 
 _SAMPLE_CHARS = 65536
+
+#: Chinese characters, CJK punctuation and full-width forms.
+_CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+#: In Chinese text, at least this share of bytes are high bytes (two per character).
+_MIN_CJK_SHARE = 0.2
 
 
 def read_text(path: Path) -> str:
@@ -100,11 +106,34 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 
 def _legacy(data: bytes) -> str:
-    """A single-byte file: Windows-1252 (curly quotes, dashes), else ISO 8859-1."""
+    """A legacy file: Chinese GB18030/GBK when it reads as such, else Windows-1252 (curly
+    quotes, dashes), else ISO 8859-1."""
+    chinese = _gb18030(data)
+    if chinese is not None:
+        return chinese
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:  # cp1252 leaves five bytes undefined
         return data.decode("latin-1")
+
+
+def _gb18030(data: bytes) -> str | None:
+    """``data`` as GB18030 (a superset of GBK and GB2312), if it is Chinese text.
+
+    Western text in cp1252 often decodes as GB18030 too, into nonsense: believe it only
+    when high bytes are dense (two per Chinese character) and nearly all the non-ASCII
+    characters they give are Chinese characters or CJK punctuation.
+    """
+    high = sum(1 for byte in data[:_SAMPLE_CHARS] if byte >= 0x80)
+    if high < _MIN_CJK_SHARE * min(len(data), _SAMPLE_CHARS):
+        return None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [char for char in text[:_SAMPLE_CHARS] if ord(char) >= 0x80]
+    chinese = sum(1 for char in non_ascii if _CJK.match(char))
+    return text if chinese >= 0.9 * len(non_ascii) else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

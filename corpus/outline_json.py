@@ -64,7 +64,8 @@ def _span(span: Span) -> dict[str, int]:
 def outline_text(interview: Interview) -> str:
     """A readable outline: title, sections, numbered questions, indented measures."""
     outline = interview.outline
-    lines = [f"{interview.title}  [{interview.id}]"]
+    outline_title = outline.title
+    lines = [f"{outline_title}  [{interview.id}]" if outline_title else interview.id]
     lines += [f"  {value}" for value in (outline.dateline, outline.byline) if value]
     if not outline.sections:
         lines.append("  (no questions found)")

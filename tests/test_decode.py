@@ -189,3 +189,23 @@ def test_real_process_reports_missing_file_without_traceback(tmp_path: Path, com
     assert result.stderr.count("\n") == 1
     assert str(missing) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_chinese_gbk_file(tmp_path: Path) -> None:
+    text = (
+        "记者：2023年工业经济运行情况如何？\n"
+        "答：我们有信心、有条件、有能力推动工业经济企稳回升。第一是加大稳增长政策供给。\n"
+    )
+    assert read_text(write(tmp_path, "gbk.txt", text.encode("gbk"))) == text
+    assert read_text(write(tmp_path, "gb18030.txt", text.encode("gb18030"))) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zürich Société Générale résumé “Ça va” — naïve façade, Málaga and Øresund.",
+        "ÄÖÜäöüß " * 40,
+    ],
+)
+def test_dense_western_text_is_not_taken_for_chinese(tmp_path: Path, text: str) -> None:
+    assert read_text(write(tmp_path, "western.txt", text.encode("cp1252"))) == text

@@ -654,3 +654,28 @@ def test_hard_wrapped_copy_has_the_same_outline(clean_seed: Interview) -> None:
     assert questions(outline) == questions(original)
     assert measures(outline) == measures(original)
     assert_offsets_are_exact(wrapped, outline)
+
+
+def test_more_enumerating_shapes() -> None:
+    text = (
+        "Q: What are the tasks?\n"
+        "A: There are three tasks: first, stabilize growth; second, expand demand; third, "
+        "reform.\n"
+        "Q: And the aspects?\n"
+        "A: The first aspect is demand. The second aspect is supply.\n"
+        "Q: And the order?\n"
+        "A: First of all, we listen. Secondly, we act. Last but not least, we review.\n"
+    )
+    assert measures(build_outline(text)) == [
+        [
+            (1, "first, stabilize growth"),
+            (2, "second, expand demand"),
+            (3, "third, reform."),
+        ],
+        [(1, "The first aspect is demand."), (2, "The second aspect is supply.")],
+        [
+            (1, "First of all, we listen."),
+            (2, "Secondly, we act."),
+            (3, "Last but not least, we review."),
+        ],
+    ]
