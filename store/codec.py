@@ -37,6 +37,7 @@ def to_doc(annotation: Annotation) -> dict[str, Any]:
         "created": annotation.created,
         "updated": annotation.updated,
         "status": annotation.status,
+        "source": annotation.source,
     }
 
 
@@ -73,6 +74,7 @@ def from_doc(doc: dict[str, Any]) -> Annotation:
         created=str(doc.get("created", "")),
         updated=str(doc.get("updated", doc.get("created", ""))),
         status=cast(Status, status),
+        source=str(doc.get("source", "")),
     )
 
 
@@ -95,6 +97,7 @@ def to_public(annotation: Annotation) -> dict[str, Any]:
         "created": annotation.created,
         "updated": annotation.updated,
         "status": annotation.status,
+        "source": annotation.source,
     }
 
 

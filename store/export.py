@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Literal, TextIO
 
 from corpus import CorpusError, Interview, load_interview, resolve_interview
@@ -76,6 +77,7 @@ def export_annotations(
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     load: Loader = interviews.get if isinstance(interviews, Mapping) else interviews
+    find = _finder(load)
     places: dict[tuple[str, int], tuple[str, Place]] = {}
     total = len(annotations)
     if excel:
@@ -87,7 +89,7 @@ def export_annotations(
         out.write("[")
     for first in range(0, total, PROGRESS_EVERY):
         chunk = annotations[first : first + PROGRESS_EVERY]
-        placed = [(a, *_place(a, load, places)) for a in chunk]
+        placed = [(a, *_place(a, find, places)) for a in chunk]
         if fmt == "csv":
             rows = [_csv_row(a, title, place) for a, title, place in placed]
             writer.writerows([_neutralised(row) for row in rows] if neutralise else rows)
@@ -123,16 +125,40 @@ def _record(annotation: Annotation, title: str, place: Place) -> dict[str, objec
 
 
 def _place(
-    annotation: Annotation, load: Loader, cache: dict[tuple[str, int], tuple[str, Place]]
+    annotation: Annotation,
+    find: Callable[[Annotation], Interview | None],
+    cache: dict[tuple[str, int], tuple[str, Place]],
 ) -> tuple[str, Place]:
     key = (annotation.interview, annotation.start)
     if key not in cache:
-        interview = load(annotation.interview)
+        interview = find(annotation)
         if interview is None or annotation.orphaned:
             cache[key] = (interview.title if interview else "", Place())
         else:
             cache[key] = (interview.title, locate(interview.outline, annotation.start))
     return cache[key]
+
+
+def _finder(load: Loader) -> Callable[[Annotation], Interview | None]:
+    """``load`` by interview id, else from the file the annotation was made in (if the
+    file is still there and still that interview); files are read once per export."""
+    by_source: dict[str, Interview | None] = {}
+
+    def find(annotation: Annotation) -> Interview | None:
+        found = load(annotation.interview)
+        if found is not None or not annotation.source:
+            return found
+        if annotation.source not in by_source:
+            try:
+                from_file = load_interview(Path(annotation.source))
+            except (CorpusError, OSError):
+                from_file = None
+            if from_file is not None and from_file.id != annotation.interview:
+                from_file = None
+            by_source[annotation.source] = from_file
+        return by_source[annotation.source]
+
+    return find
 
 
 def _csv_row(annotation: Annotation, title: str, place: Place) -> list[str | int]:

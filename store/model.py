@@ -41,6 +41,9 @@ class Annotation:
     updated: str
     """UTC ISO 8601."""
     status: Status = "anchored"
+    source: str = ""
+    """The interview file's absolute path when annotated, to find its text again for
+    exports; empty when unknown. Bundled interviews are found by ``interview`` id."""
 
     @property
     def quote(self) -> str:

@@ -38,6 +38,14 @@ CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
 """On close, small databases are compacted so that plain TinyDB sees everything."""
 
 
+def source_of(interview: Interview) -> str:
+    """The absolute path of the interview's file, or "" if it is not a file on disk."""
+    try:
+        return str(interview.path.resolve()) if interview.path.is_file() else ""
+    except OSError:
+        return ""
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with milliseconds, e.g. ``2026-01-02T03:04:05.678Z``."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -208,6 +216,7 @@ class AnnotationStore:
                     author=author,
                     created=stamp,
                     updated=stamp,
+                    source=source_of(interview),
                 )
             result.append(new)
             return [self._view.put(new)]

@@ -60,6 +60,7 @@ def test_every_field_round_trips_through_the_file(db: Path, interview: Interview
     assert back.author == "Ann"
     assert back.created.endswith("Z") and back.created == back.updated
     assert back.status == "anchored"
+    assert back.source == str(CLEAN_SEED.resolve())
     assert len(back.id) == 32
 
 

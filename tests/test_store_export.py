@@ -183,3 +183,25 @@ def test_import_merges_same_passage_and_prefers_newer(
     assert merged is not None
     assert merged.note == "newer note" and "extra" in merged.tags
     assert store.get("another-id") is None
+
+
+def test_interview_from_a_user_file_is_found_through_its_source(tmp_path: Path) -> None:
+    talk = tmp_path / "talk.txt"
+    talk.write_text("My Talk\n\nQ: Why?\n\nA: Because the sky is blue.\n", encoding="utf-8")
+    interview = load_interview(talk)
+    with AnnotationStore.open(tmp_path / "db.json") as store:
+        start = interview.text.index("the sky")
+        made = store.add(interview, start, start + 7, author="Ann")
+    assert made.source == str(talk.resolve())
+    out = io.StringIO(newline="")
+    export_annotations([made], interview_loader(), "csv", out)
+    row = parse_csv(out.getvalue())[0]
+    assert (
+        row["title"] == interview.title
+        and row["question"] == locate(interview.outline, start).question
+    )
+    talk.unlink()
+    out = io.StringIO(newline="")
+    export_annotations([made], interview_loader(), "csv", out)
+    row = parse_csv(out.getvalue())[0]
+    assert (row["title"], row["question"]) == ("", "")

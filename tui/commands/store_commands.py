@@ -370,7 +370,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
     with _open(args) as store:
         orphans = [o for interview in interviews for o in store.anchor(interview)]
     for orphan in orphans:
-        print(f"orphaned {orphan.id} {orphan.interview} {printable(orphan.exact, 60)!r}")
+        print(f"orphaned {orphan.id} {printable(orphan.interview)} {printable(orphan.exact, 60)!r}")
     print(f"{len(orphans)} orphaned annotation(s)", file=sys.stderr)
     return 0
 
