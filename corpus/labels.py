@@ -25,12 +25,14 @@ _NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "da",
 
 _COLON = r"[ \t]*[:：][ \t]*"
 #: Interviewer labels: ``Q``/``Question`` (optionally numbered), ``Reporter``,
-#: ``Xinhua News Agency reporter``, ``Interviewer``, ``Journalist``, ``Host`` ...; or ``Q.``
+#: ``Xinhua News Agency reporter``, ``Reporter Zhang Xinxin``, ``Interviewer``, ``Host``
+#: ...; or ``Q.``
 _ASKER = re.compile(
     r"[ \t]*(?:(?P<label>"
     r"(?:Q|Question|Questions)(?:[ \t]*\d{1,3})?"
     r"|(?:[A-Z][\w.&'’-]*[ \t]+){0,4}"
     r"(?:[Rr]eporters?|[Ii]nterviewer|[Jj]ournalist|[Cc]orrespondent|Host|Moderator)"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
     r"|Xinhua|记者|问"
     r")" + _COLON + r"|(?P<dotted>Q)\.[ \t]+)"
 )

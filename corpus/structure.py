@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from corpus.labels import Label, answer_label, asker_label, inline_answer, name_label
+from corpus.labels import Label, Role, answer_label, asker_label, inline_answer, name_label
 from corpus.measures import find_measures
 from corpus.model import Outline, Question, Section, Span
 from corpus.paragraphs import paragraph_layout
@@ -92,7 +92,7 @@ class _Turn:
 def build_outline(text: str) -> Outline:
     """Find title, dateline, byline, intro, sections, questions and measures in clean text."""
     paragraphs, wrapped = paragraph_layout(text)
-    lines = _lines(text, paragraphs)
+    lines = _with_named_interviewer(text, _lines(text, paragraphs))
     if not lines:
         return Outline()
     front = _front_matter(text, lines)
@@ -128,6 +128,39 @@ def _lines(text: str, paragraphs: tuple[Span, ...]) -> list[_Line]:
         name = None if asker or answerer else name_label(text, start, end)
         lines.append(_Line(start, end, asker, answerer, name))
     return lines
+
+
+def _with_named_interviewer(text: str, lines: list[_Line]) -> list[_Line]:
+    """Name labels on both sides (``Zhang Xinxin: ...?`` / ``Jin Zhuanglong: ...``).
+
+    Only when no line has an interviewer label: of the names that label two lines or
+    more (two speakers at least), the one whose turns are most often questions (and at
+    least half of them) is the interviewer.
+    """
+    if any(line.asker for line in lines):
+        return lines
+    turns: dict[str, list[_Line]] = {}
+    for line in lines:
+        if line.name is not None:
+            turns.setdefault(line.name.name, []).append(line)
+    asking = {
+        name: sum("?" in text[ln.start : ln.end] or "？" in text[ln.start : ln.end] for ln in said)
+        / len(said)
+        for name, said in turns.items()
+        if len(said) >= 2
+    }
+    if len(asking) < 2:
+        return lines
+    ranked = sorted(asking.items(), key=lambda item: item[1], reverse=True)
+    (interviewer, share), (_, runner_up) = ranked[0], ranked[1]
+    if share < 0.5 or share == runner_up:
+        return lines
+    return [
+        replace(line, asker=replace(line.name, role=Role.ASKER), name=None)
+        if line.name is not None and line.name.name == interviewer
+        else line
+        for line in lines
+    ]
 
 
 def _words(text: str, line: _Line) -> int:
@@ -208,11 +241,21 @@ def _headline_like(text: str, line: _Line) -> bool:
 
 
 def _headings(text: str, lines: list[_Line]) -> set[int]:
-    """Indexes of lines that head a section: heading-shaped and right before a question."""
+    """Indexes of lines that head a section: heading-shaped and right before a question.
+
+    Never a line right after a question (its answer is due there) nor one opened by a
+    speaker's name that labels other lines too.
+    """
+    speakers = Counter(line.name.name for line in lines if line.name)
     plain: set[int] = set()
     colon_sentences: set[int] = set()
     for index, line in enumerate(lines):
-        if _opens_turn(line) or not _precedes_question(lines, index):
+        if (
+            _opens_turn(line)
+            or not _precedes_question(lines, index)
+            or (index > 0 and lines[index - 1].asker is not None)
+            or (line.name is not None and speakers[line.name.name] > 1)
+        ):
             continue
         if _headline_like(text, line):
             plain.add(index)

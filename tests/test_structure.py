@@ -679,3 +679,37 @@ def test_more_enumerating_shapes() -> None:
             (3, "Last but not least, we review."),
         ],
     ]
+
+
+def test_both_speakers_labelled_by_name() -> None:
+    text = (
+        "Minister Jin on industry\n"
+        "Zhang Xinxin: How was the past year?\n"
+        "Jin Zhuanglong: Difficult, but industry recovered.\n"
+        "Zhang Xinxin: What comes next? Is there a plan?\n"
+        "Jin Zhuanglong: Yes. The first is to stabilize growth. The second is to reform.\n"
+        "Zhang Xinxin: Thank you.\n"
+        "Jin Zhuanglong: Thank you.\n"
+    )
+    outline = build_outline(text)
+    assert outline.title == "Minister Jin on industry"
+    assert headings(outline) == [None]
+    assert questions(outline) == [
+        "How was the past year?",
+        "What comes next? Is there a plan?",
+        "Thank you.",
+    ]
+    assert {(q.asker, q.answerer) for q in outline.questions} == {
+        ("Zhang Xinxin", "Jin Zhuanglong")
+    }
+    assert measures(outline)[1] == [
+        (1, "The first is to stabilize growth."),
+        (2, "The second is to reform."),
+    ]
+    assert_offsets_are_exact(text, outline)
+
+
+def test_reporter_with_a_name() -> None:
+    text = "Reporter Zhang Xinxin: Why now?\nJin Zhuanglong: Because it is time.\n"
+    (question,) = build_outline(text).questions
+    assert (question.asker, question.text) == ("Reporter Zhang Xinxin", "Why now?")
