@@ -43,8 +43,9 @@ DROP_ALONE = -3.6
 """Cost of calling an ASCII character noise with no symbol near it (a run of pure ASCII)."""
 OVERLONG_RUN = -4.0
 """Cost per character beyond MAX_RUN in one run."""
-DOUBLE_SPACE = -1.0
-"""Prose rarely has two spaces inside a line."""
+DOUBLE_SPACE = -2.0
+"""Per extra space inside a line: prose rarely has two in a row."""
+_SPACE_RUNS = re.compile(" {2,}")
 
 _DOUBTFUL_SIGNS = re.compile(
     r"""[<>]
@@ -104,7 +105,7 @@ class _Judge:
             score += cached
         stripped = passage.strip(" ")
         if "  " in stripped:
-            score += DOUBLE_SPACE * stripped.count("  ")
+            score += DOUBLE_SPACE * sum(len(run) - 1 for run in _SPACE_RUNS.findall(stripped))
         return score
 
 
@@ -379,10 +380,28 @@ def _doubtful_spaces(text: str, vocabulary: Vocabulary) -> list[int]:
             previous = pieces[index - 1]
             if previous and _could_join(previous, piece, vocabulary):
                 found.append(ends[index - 1] + index - 1)
+                found.extend(_quotes_at_edge(piece, ends[index - 1] + index, 1))
         if piece in ends_suspicious and index < last:
             following = pieces[index + 1]
             if following and _could_join(piece, following, vocabulary):
                 found.append(ends[index] + index)
+                found.extend(_quotes_at_edge(following, ends[index] + index + 1, 1))
+                found.extend(_quotes_at_edge(piece, ends[index] + index - 1, -1))
+    return found
+
+
+def _quotes_at_edge(piece: str, position: int, step: int) -> list[int]:
+    """Double quotes at a piece's edge next to a doubtful space (``F "ocus``): judged with it.
+
+    ``position`` is the index of the edge character in the text; ``step`` is 1 to walk
+    into the piece from its start, -1 from its end.
+    """
+    found = []
+    index = 0 if step == 1 else len(piece) - 1
+    while 0 <= index < len(piece) and piece[index] == '"':
+        found.append(position)
+        position += step
+        index += step
     return found
 
 

@@ -8,17 +8,29 @@ which alternates properly:
 
 * a quote inside a word (``manuf"acturing``) is always noise;
 * a quote that touched a noise scar is cheap to drop, and kept only when it pairs;
-* any other quote is expensive to drop, and dropped only to restore the rhythm.
+* any other quote is expensive to drop: a paragraph may be left unbalanced instead.
 """
 
 from __future__ import annotations
 
-DROP_NEAR_NOISE = -0.5
-"""A quote next to a scar is noise unless the pairing needs it."""
-DROP_AWAY_FROM_NOISE = -3.6
-"""A quote away from any scar is noise only if a pure-ASCII noise run left it."""
-_OPEN_AFTER = frozenset(" \t\n([{—–-/")
-_CLOSE_BEFORE = frozenset(" \t\n.,;:?!)]}—–-/'")
+DROP_NEAR_NOISE = 0.5
+"""Cost of dropping a quote next to a scar: it is noise unless the pairing needs it."""
+DROP_AWAY_FROM_NOISE = 8.0
+"""Cost of dropping a quote away from any scar: only a rare pure-ASCII run leaves one."""
+STRAY_AT_EDGE = 2.0
+"""Cost of a quote left unpaired at a paragraph's start or end (translations do that)."""
+STRAY_INSIDE = 10.0
+"""Cost of a quote left unpaired mid-paragraph: dearer than dropping it."""
+EDGE = 3
+"""How near a paragraph's start or end (in characters) counts as at its edge."""
+_OPEN_AFTER = frozenset(' \t\n([{—–-/"')
+_OPEN_BEFORE = frozenset("([{'$\"")
+_CLOSE_AFTER = frozenset(".,;:?!%)]}'\"")
+_CLOSE_BEFORE = frozenset(" \t\n.,;:?!)]}—–-/'\"")
+
+_EXPECT_OPEN, _OPEN_MID, _OPEN_AT_START = 0, 1, 2
+"""Programme states: no quote open; one opened mid-paragraph; one opened at its start."""
+_END_COST = (0.0, STRAY_INSIDE, STRAY_AT_EDGE)
 
 
 def noise_quotes(text: str, near_noise: set[int]) -> list[int]:
@@ -41,43 +53,74 @@ def noise_quotes(text: str, near_noise: set[int]) -> list[int]:
 
 
 def _shape(text: str, index: int) -> tuple[bool, bool, bool]:
-    """(inside a word, can open, can close) for the quote at ``index``."""
+    """(inside a word, can open, can close) for the quote at ``index``.
+
+    An opening quote follows a space or bracket and comes before a word; a closing one
+    follows a word or sentence mark and comes before a space or punctuation.
+    """
     before = text[index - 1] if index > 0 else "\n"
     after = text[index + 1] if index + 1 < len(text) else "\n"
     inside = before.isalnum() and after.isalnum()
-    opens = (before in _OPEN_AFTER or before == '"') and not after.isspace()
-    closes = not before.isspace() and (after in _CLOSE_BEFORE or after == '"')
+    opens = before in _OPEN_AFTER and (after.isalnum() or after in _OPEN_BEFORE)
+    closes = (before.isalnum() or before in _CLOSE_AFTER) and after in _CLOSE_BEFORE
     return inside, opens, closes
 
 
-def _judge_line(text: str, quotes: list[int], near_noise: set[int]) -> list[int]:
-    """The cheapest drops that leave the line's quotes alternating open, close, ...
+def _at_edge(text: str, index: int) -> tuple[bool, bool]:
+    """Whether the quote is at its paragraph's start, and at its end."""
+    head = text[max(0, index - EDGE) : index]
+    tail = text[index + 1 : index + 1 + EDGE]
+    at_start = index < EDGE or "\n" in head or head.strip() == ""
+    at_end = index + 1 + EDGE > len(text) or "\n" in tail or tail.strip(".,;:?!)") == ""
+    return at_start, at_end
 
-    State 0: the next kept quote must open; state 1: it must close. The line must end
-    in state 0. Keeping is preferred on ties. Dropping is always possible, so there is
-    always an answer.
+
+def _offer(
+    step: list[tuple[float, int, bool]], state: int, value: float, origin: int, dropped: bool
+) -> None:
+    """Record a way into ``state`` if it is cheaper than the best one so far."""
+    if value < step[state][0]:
+        step[state] = (value, origin, dropped)
+
+
+def _judge_line(text: str, quotes: list[int], near_noise: set[int]) -> list[int]:
+    """The cheapest drops that leave the paragraph's quotes alternating open, close, ...
+
+    A small dynamic programme over the quotes in order, keeping back-pointers; keeping
+    is preferred on ties. Dropping is always possible, so there is always an answer.
     """
     infinity = float("inf")
+    cost = [0.0, infinity, infinity]
     table: list[list[tuple[float, int, bool]]] = []  # per quote, per state: cost, from, drop
-    cost = [0.0, infinity]
     for index in quotes:
         inside, opens, closes = _shape(text, index)
-        drop_cost = (
-            0.0 if inside else -(DROP_NEAR_NOISE if index in near_noise else DROP_AWAY_FROM_NOISE)
-        )
-        step = [(infinity, -1, False), (infinity, -1, False)]
-        for state in (0, 1):
-            if cost[state] == infinity:
+        at_start, at_end = _at_edge(text, index)
+        drop = 0.0 if inside else (DROP_NEAR_NOISE if index in near_noise else DROP_AWAY_FROM_NOISE)
+        step: list[tuple[float, int, bool]] = [(infinity, -1, False)] * 3
+
+        for state in (_EXPECT_OPEN, _OPEN_MID, _OPEN_AT_START):
+            here = cost[state]
+            if here == infinity:
                 continue
-            fits = (opens if state == 0 else closes) and not inside
-            if fits and cost[state] < step[1 - state][0]:
-                step[1 - state] = (cost[state], state, False)
-            if cost[state] + drop_cost < step[state][0]:
-                step[state] = (cost[state] + drop_cost, state, True)
+            if not inside:
+                if state == _EXPECT_OPEN:
+                    if opens:
+                        _offer(step, _OPEN_AT_START if at_start else _OPEN_MID, here, state, False)
+                    elif closes:  # a closing quote with nothing open
+                        _offer(
+                            step,
+                            state,
+                            here + (STRAY_AT_EDGE if at_end else STRAY_INSIDE),
+                            state,
+                            False,
+                        )
+                elif closes:
+                    _offer(step, _EXPECT_OPEN, here, state, False)
+            _offer(step, state, here + drop, state, True)
         table.append(step)
-        cost = [step[0][0], step[1][0]]
+        cost = [step[state][0] for state in range(3)]
+    state = min(range(3), key=lambda s: cost[s] + _END_COST[s])
     drops = []
-    state = 0
     for position in range(len(quotes) - 1, -1, -1):
         _, previous, dropped = table[position][state]
         if dropped:
