@@ -22,7 +22,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -128,8 +128,14 @@ class Reader(ScrollView, can_focus=True):
         """Clean offset where the selection started (None: no selection)."""
         self._selection: Span | None = None
         self._marks: list[_Mark] = []
-        self._mark_starts: list[int] = []
+        self._shown_marks: list[tuple[int, int, str]] = []
+        """The marks in the offsets of what is shown (raw offsets in raw mode), sorted."""
+        self._shown_mark_starts: list[int] = []
         self._longest_mark = 0
+        self._runs: dict[int, list[tuple[int, int, Style]]] = {}
+        """Per line index: the annotation styling of that line (see ``_mark_runs``)."""
+        self._mark_styles: dict[str, Style] = {}
+        self._base: Style | None = None
         self._hits: list[Span] = []
         self._hit_starts: list[int] = []
         self._annotations: list[Marked] = []
@@ -147,6 +153,7 @@ class Reader(ScrollView, can_focus=True):
             self._layout = lay_out_interview(self.interview, width, raw=self.raw)
             self.virtual_size = Size(width, len(self._layout.lines))
             self._cache.clear()
+            self._runs.clear()
         return self._layout
 
     @property
@@ -190,9 +197,18 @@ class Reader(ScrollView, can_focus=True):
             )
             for a in self._annotations
         ]
-        self._mark_starts = [m.start for m in self._marks]
-        self._longest_mark = max((m.end - m.start for m in self._marks), default=0)
+        self._place_marks()
         self._repaint()
+
+    def _place_marks(self) -> None:
+        """Put the marks in shown offsets; forget every line's cached styling."""
+        shown = [(*self._shown_span(m.start, m.end), m.colour) for m in self._marks]
+        if self.raw:
+            shown.sort()
+        self._shown_marks = shown
+        self._shown_mark_starts = [m[0] for m in shown]
+        self._longest_mark = max((m[1] - m[0] for m in shown), default=0)
+        self._runs.clear()
 
     def set_search_hits(self, hits: Sequence[Span]) -> None:
         self._hits = sorted(hits, key=lambda s: s.start)
@@ -397,6 +413,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _repaint(self) -> None:
         self._cache.clear()
+        self._runs.clear()
         self.refresh()
 
     def _refresh_span(self, span: Span) -> None:
@@ -414,6 +431,11 @@ class Reader(ScrollView, can_focus=True):
             return self.interview.clean.raw_span(start, end)
         return start, end
 
+    def notify_style_update(self) -> None:
+        """The theme or CSS changed: every cached line was drawn in the old style."""
+        super().notify_style_update()
+        self._cache.clear()
+
     def on_focus(self) -> None:
         self._refresh_span(self.cursor_span)
 
@@ -423,6 +445,7 @@ class Reader(ScrollView, can_focus=True):
     def watch_raw(self) -> None:
         self._layout = None
         self._cache.clear()
+        self._place_marks()
         self.refresh()
         self.call_after_refresh(self._scroll_to_cursor)
 
@@ -444,20 +467,26 @@ class Reader(ScrollView, can_focus=True):
         offset = line.start + max(0, min(event.x - GUTTER, len(line.text) - 1))
         self.go_to_offset(offset)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's base style is the same for every line of one pass: look it up once.
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         layout = self.text_layout
         index = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base if self._base is not None else self.rich_style
         if index >= len(layout.lines):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._render_index(layout.lines[index], base).crop_extend(0, width, base)
+            strip = self._render_index(index, layout.lines[index], base)
+            strip = strip.crop_extend(0, width, base)
             self._cache[index] = strip
-        return strip.apply_offsets(0, index)
+        return strip
 
-    def _render_index(self, line: Line, base: Style) -> Strip:
+    def _render_index(self, index: int, line: Line, base: Style) -> Strip:
         cursor = self._shown_span(*_pair(self.cursor_span))
         in_cursor = (
             not line.blank and line.start < max(cursor[1], cursor[0] + 1) and cursor[0] < line.end
@@ -467,54 +496,105 @@ class Reader(ScrollView, can_focus=True):
         label = Segment(f"{line.label:>2} ", base + _LABEL_STYLE)
         segments = [bar, label]
         if line.text:
-            segments.extend(self._text_segments(line, base, cursor))
+            segments.extend(self._text_segments(index, line, base, cursor))
         return Strip(segments)
 
-    def _text_segments(self, line: Line, base: Style, cursor: tuple[int, int]) -> list[Segment]:
-        """The line's text cut at every point where its style changes."""
-        styled: list[tuple[int, int, Style]] = []
-        layer_of: dict[int, int] = {}
-        for mark in self._marks_on(line.start, line.end):
-            start, end = self._shown_span(mark.start, mark.end)
-            depth = sum(1 for s, e in layer_of if s < end and start < e) if layer_of else 0
-            style = _mark_style(mark.colour) if depth == 0 else _OVERLAP + Style(color=mark.colour)
-            layer_of[(start, end)] = depth  # type: ignore[index]
-            styled.append((start, end, style))
-        for hit in self._hits_on(line.start, line.end):
-            styled.append((*self._shown_span(hit.start, hit.end), _SEARCH))
+    def _text_segments(
+        self, index: int, line: Line, base: Style, cursor: tuple[int, int]
+    ) -> list[Segment]:
+        """The line's text cut at every point where its style changes.
+
+        Annotation colours come from a per-line cache (they change only when the
+        annotations or the layout do); cursor, selection and search hits, which change
+        per keypress, are laid over them here.
+        """
+        runs = self._runs.get(index)
+        if runs is None:
+            runs = self._runs[index] = self._mark_runs(line)
+        overlays: list[tuple[int, int, Style]] = [
+            (*self._shown_span(hit.start, hit.end), _SEARCH)
+            for hit in self._hits_on(line.start, line.end)
+        ]
         if self.has_focus:
-            styled.append((cursor[0], cursor[1], _CURSOR))
+            overlays.append((cursor[0], cursor[1], _CURSOR))
         if self._selection is not None:
-            styled.append(
-                (*self._shown_span(self._selection.start, self._selection.end), _SELECTION)
-            )
+            selection = self._shown_span(self._selection.start, self._selection.end)
+            overlays.append((*selection, _SELECTION))
         points = {line.start, line.end}
-        for start, end, _style in styled:
+        for start, end, _style in runs:
+            points.add(start)
+            points.add(end)
+        for start, end, _style in overlays:
             if line.start < start < line.end:
                 points.add(start)
             if line.start < end < line.end:
                 points.add(end)
-        ordered = sorted(points)
         kind = base + _KIND_STYLES[line.kind]
         segments = []
-        for a, b in pairwise(ordered):
+        run = 0
+        for a, b in pairwise(sorted(points)):
             style = kind
-            for start, end, extra in styled:
+            while run < len(runs) and runs[run][1] <= a:
+                run += 1
+            if run < len(runs) and runs[run][0] <= a:
+                style = style + runs[run][2]
+            for start, end, extra in overlays:
                 if start <= a and b <= end:
                     style = style + extra
             segments.append(Segment(line.text[a - line.start : b - line.start], style))
         return segments
 
-    def _marks_on(self, start: int, end: int) -> list[_Mark]:
-        if not self._marks:
+    def _mark_runs(self, line: Line) -> list[tuple[int, int, Style]]:
+        """Annotation styling of one line as ordered, non-overlapping runs.
+
+        A sweep over the marks' ends: each stretch takes the colour of the annotation
+        that began last (the innermost, usually) as its background, and is underlined
+        where two or more annotations overlap, so overlaps show without colour too.
+        """
+        marks = self._marks_on(line.start, line.end)
+        if not marks:
             return []
-        if self.raw:
-            return [
-                m for m in self._marks if _overlap(self._shown_span(m.start, m.end), start, end)
-            ]
-        low = bisect_left(self._mark_starts, start - self._longest_mark)
-        high = bisect_left(self._mark_starts, end)
-        return [m for m in self._marks[low:high] if m.end > start]
+        events: list[tuple[int, int, int]] = []  # (offset, 0=end/1=start, mark number)
+        for number, (start, end, _colour) in enumerate(marks):
+            events.append((max(start, line.start), 1, number))
+            events.append((min(end, line.end), 0, number))
+        events.sort()
+        runs: list[tuple[int, int, Style]] = []
+        stack: list[int] = []
+        ended: set[int] = set()
+        active = 0
+        previous = line.start
+        for offset, is_start, number in events:
+            if offset > previous and active:
+                while stack[-1] in ended:
+                    stack.pop()
+                style = self._style_of(marks[stack[-1]][2])
+                if active > 1:
+                    style = style + _OVERLAP
+                runs.append((previous, offset, style))
+            previous = max(previous, offset)
+            if is_start:
+                stack.append(number)
+                active += 1
+            else:
+                ended.add(number)
+                active -= 1
+        return runs
+
+    def _style_of(self, colour: str) -> Style:
+        style = self._mark_styles.get(colour)
+        if style is None:
+            style = self._mark_styles[colour] = _mark_style(colour)
+        return style
+
+    def _marks_on(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Marks overlapping ``[start, end)`` of the shown text, as (start, end, colour)."""
+        shown = self._shown_marks
+        if not shown:
+            return []
+        low = bisect_left(self._shown_mark_starts, start - self._longest_mark)
+        high = bisect_left(self._shown_mark_starts, end)
+        return [m for m in shown[low:high] if m[1] > start]
 
     def _hits_on(self, start: int, end: int) -> list[Span]:
         if self.raw:

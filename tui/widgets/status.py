@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.text import plain
 
@@ -39,12 +39,17 @@ class Status:
     message: str = ""
 
 
-class StatusLine(Static):
-    """One line under the readers; ``update_status(**changes)`` changes part of it."""
+class StatusLine(Widget):
+    """One line under the readers; ``update_status(**changes)`` changes part of it.
+
+    A fixed one-line widget that only repaints itself: a ``Static.update`` would ask for
+    a layout pass of the whole screen on every cursor move.
+    """
 
     DEFAULT_CSS = """
     StatusLine {
         height: 1;
+        width: 1fr;
         padding: 0 1;
         background: $panel;
     }
@@ -55,8 +60,13 @@ class StatusLine(Static):
         self.status = Status()
 
     def update_status(self, **changes: object) -> None:
-        self.status = replace(self.status, **changes)  # type: ignore[arg-type]
-        self.update(self.render_status())
+        new = replace(self.status, **changes)  # type: ignore[arg-type]
+        if new != self.status:
+            self.status = new
+            self.refresh()
+
+    def render(self) -> Text:
+        return self.render_status()
 
     def render_status(self) -> Text:
         s = self.status

@@ -1,0 +1,56 @@
+"""What the main screen looks like, wide and in a plain 80x24 SSH window.
+
+Textual is pinned exactly (pyproject), so these SVG snapshots stay stable; refresh them
+with ``pytest tests/test_snapshots.py --snapshot-update`` after a deliberate change and
+look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corpus import load_interview
+from store import AnnotationStore
+from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tui.app import GlossApp, make_app
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[GlossApp]:
+    interviews = [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
+    store = AnnotationStore.open(tmp_path / "snap.json")
+    # Two overlapping annotations and one on the other interview, so highlights show.
+    left = interviews[0].sentences
+    store.add(interviews[0], left[0].start, left[1].end, tags=["recovery"], author="ann")
+    store.add(interviews[0], left[1].start, left[1].end, tags=["policy"], author="bo")
+    right = interviews[1].sentences
+    store.add(interviews[1], right[2].start, right[2].end, tags=["policy"], note="n", author="ann")
+    yield make_app(interviews, store, author="tester")
+    store.close()
+
+
+async def _settle(pilot: Any) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen_wide(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=(160, 45), run_before=_settle)
+
+
+def test_main_screen_narrow(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+
+
+def test_main_screen_selection(snap_compare: Any, app: GlossApp) -> None:
+    async def select(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("right_square_bracket", "v", "j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(160, 45), run_before=select)
