@@ -77,7 +77,7 @@ def _add_samples(path: Path, interviews: list[Interview], runs: int, seed: int) 
             note="timed", author="bench",
         )  # fmt: skip
 
-    samples = time_calls(add_one, runs=runs, warmup=3)
+    samples = time_calls(add_one, runs=runs, warmup=min(20, runs))
     store.close()
     return samples
 

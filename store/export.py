@@ -91,8 +91,7 @@ def export_annotations(
         chunk = annotations[first : first + PROGRESS_EVERY]
         placed = [(a, *_place(a, find, places)) for a in chunk]
         if fmt == "csv":
-            rows = [_csv_row(a, title, place) for a, title, place in placed]
-            writer.writerows([_neutralised(row) for row in rows] if neutralise else rows)
+            writer.writerows([_csv_row(a, title, place, neutralise) for a, title, place in placed])
         else:
             lines = [json.dumps(_record(a, title, place), ensure_ascii=False)
                      for a, title, place in placed]  # fmt: skip
@@ -107,12 +106,6 @@ def export_annotations(
     if progress is not None:
         progress(total, total)
     return total
-
-
-def _neutralised(row: list[str | int]) -> list[str | int]:
-    return [
-        "'" + cell if isinstance(cell, str) and cell[:1] in FORMULA_CHARS else cell for cell in row
-    ]
 
 
 def _record(annotation: Annotation, title: str, place: Place) -> dict[str, object]:
@@ -161,21 +154,28 @@ def _finder(load: Loader) -> Callable[[Annotation], Interview | None]:
     return find
 
 
-def _csv_row(annotation: Annotation, title: str, place: Place) -> list[str | int]:
-    return [
-        annotation.id,
+def _csv_row(annotation: Annotation, title: str, place: Place, guard: bool) -> list[str | int]:
+    """One CSV row; with ``guard``, text cells that would run as formulas are neutralised.
+
+    Ids, offsets, timestamps and statuses are gloss's own and cannot start with a formula
+    character, so only the text cells are checked (this is the export's hot loop).
+    """
+    text = [
         annotation.interview,
         title,
         place.section,
         place.question,
         place.measure,
-        annotation.start,
-        annotation.end,
         annotation.exact,
         TAG_JOINER.join(annotation.tags),
         annotation.note,
         annotation.author,
-        annotation.created,
-        annotation.updated,
-        annotation.status,
     ]
+    if guard:
+        text = ["'" + cell if cell[:1] in FORMULA_CHARS else cell for cell in text]
+    interview, title, section, question, measure, quote, tags, note, author = text
+    return [
+        annotation.id, interview, title, section, question, measure, annotation.start,
+        annotation.end, quote, tags, note, author, annotation.created, annotation.updated,
+        annotation.status,
+    ]  # fmt: skip
