@@ -122,7 +122,7 @@ async def test_tab_cycles_outline_readers_and_list(store: AnnotationStore) -> No
         await pilot.press("tab")
         assert app.focused is reader(app, 1)
         await pilot.press("tab")
-        assert isinstance(app.focused.parent, AnnotationList) if app.focused else False
+        assert app.focused is main(app).query_one(AnnotationList).rows
         await pilot.press("tab")
         assert isinstance(app.focused, OutlineTree)
         await pilot.press("tab")
@@ -296,10 +296,12 @@ async def test_annotations_are_highlighted_and_listed(store: AnnotationStore) ->
         left = reader(app)
         strip = left.render_line(left.text_layout.line_of(first.start) - int(left.scroll_y))
         assert any(seg.style and seg.style.bgcolor for seg in strip)
-        listed = main(app).query_one(AnnotationList).options
-        assert listed.option_count == 1
-        prompt = str(listed.get_option_at_index(0).prompt)
+        listed = main(app).query_one(AnnotationList).rows
+        assert listed.row_count == 1
+        prompt = listed.row_text(0)
         assert "intro" in prompt and "n1" in prompt and "more" not in prompt and "ann" in prompt
+        drawn = listed.render_line(0).text
+        assert "intro" in drawn and "n1" in drawn
 
 
 # -- searching ------------------------------------------------------------------------

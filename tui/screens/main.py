@@ -8,6 +8,7 @@ someone else changed the database, and reloads when they did.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -152,9 +153,10 @@ class MainScreen(Screen[None]):
         self._pairs = pairs
         counts: dict[str, list[int]] = {}
         for interview in self.shown:
-            per_question = [0] * len(interview.outline.questions)
+            starts = [q.start for q in interview.outline.questions]
+            per_question = [0] * len(starts)
             for annotation in self.annotations.get(interview.id, []):
-                number = question_index(interview, annotation.start)
+                number = bisect_right(starts, annotation.start) - 1
                 if number >= 0:
                     per_question[number] += 1
             counts[interview.id] = per_question

@@ -4,6 +4,10 @@ Each row shows the tags (in their colours), the quote, the first line of the not
 the author; enter asks for a jump (:class:`AnnotationList.Jump`). ``f`` opens a filter
 box that keeps only annotations with a tag containing what is typed. All of it is
 untrusted text, built with :func:`tui.text.plain`.
+
+The rows are drawn with the line API (only the visible ones, built on demand), so a list
+of thousands of annotations costs nothing until it is scrolled: an ``OptionList`` would
+build every row up front on each change.
 """
 
 from __future__ import annotations
@@ -12,14 +16,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
 
 from tui.text import plain, tag_colour
 
@@ -64,6 +72,140 @@ def row(annotation: Listed, colours: Mapping[str, str]) -> Text:
     return text
 
 
+_HIGHLIGHT = Style(reverse=True)
+_HIGHLIGHT_IDLE = Style(underline=True)
+
+
+class AnnotationRows(ScrollView, can_focus=True):
+    """The rows themselves: a cursor row, enter to choose it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Next annotation", show=False, id="list.down"),
+        Binding("up,k", "move(-1)", "Previous annotation", show=False, id="list.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("home,g", "edge(0)", "First", show=False, id="list.first"),
+        Binding("end,G", "edge(1)", "Last", show=False, id="list.last"),
+        Binding("enter", "choose", "Jump", id="list.jump"),
+    ]
+
+    DEFAULT_CSS = """
+    AnnotationRows {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """Enter on row ``index``."""
+
+        index: int
+
+    highlighted: reactive[int] = reactive(0, always_update=True)
+    """The cursor row (0 when the list is empty)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[Listed] = []
+        self._colours: Mapping[str, str] = {}
+        self._empty = "no annotations yet: press t"
+        self._cache: dict[int, Strip] = {}
+
+    def set_rows(self, rows: Sequence[Listed], colours: Mapping[str, str], empty: str) -> None:
+        self._rows = list(rows)
+        self._colours = colours
+        self._empty = empty
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, max(1, len(self._rows)))
+        self.highlighted = min(self.highlighted, max(0, len(self._rows) - 1))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def row_text(self, index: int) -> str:
+        """The plain text of row ``index`` (for tests and screen readers)."""
+        return row(self._rows[index], self._colours).plain
+
+    def validate_highlighted(self, value: int) -> int:
+        return min(max(0, value), max(0, len(self._rows) - 1))
+
+    def watch_highlighted(self, old: int, new: int) -> None:
+        for index in (old, new):
+            self._cache.pop(index, None)
+        self.refresh()
+        height = self.scrollable_content_region.height or 1
+        top = int(self.scroll_y)
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False)
+
+    def action_move(self, step: int) -> None:
+        self.highlighted += step
+
+    def action_page(self, direction: int) -> None:
+        self.highlighted += direction * max(1, self.scrollable_content_region.height - 1)
+
+    def action_edge(self, end: int) -> None:
+        self.highlighted = len(self._rows) - 1 if end else 0
+
+    def action_choose(self) -> None:
+        if self._rows:
+            self.post_message(self.Chosen(self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_y) + event.y
+        if 0 <= index < len(self._rows):
+            self.highlighted = index
+            self.post_message(self.Chosen(index))
+
+    def on_focus(self) -> None:
+        self._cache.pop(self.highlighted, None)
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.pop(self.highlighted, None)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self._base
+        if not self._rows:
+            if index == 0:
+                text = Text(self._empty, "dim", end="")
+                return Strip(text.render(self.app.console), text.cell_len).crop_extend(
+                    0, width, base
+                )
+            return Strip.blank(width, base)
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            text = row(self._rows[index], self._colours)
+            text.truncate(width, overflow="ellipsis")
+            if index == self.highlighted:
+                text.stylize(_HIGHLIGHT if self.has_focus else _HIGHLIGHT_IDLE)
+            segments = list(text.render(self.app.console))
+            strip = Strip(segments).apply_style(base).crop_extend(0, width, base)
+            self._cache[index] = strip
+        return strip
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, max(1, len(self._rows)))
+
+    _base: Style = Style()
+
+
 class AnnotationList(Vertical):
     """The annotations of one interview; enter jumps to one; ``f`` filters by tag."""
 
@@ -87,14 +229,19 @@ class AnnotationList(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Annotations", id="list-title")
         yield Input(placeholder="filter by tag (escape closes)", id="list-filter")
-        yield OptionList(id="list-options")
+        yield AnnotationRows(id="list-rows")
 
     def on_mount(self) -> None:
         self.query_one("#list-filter", Input).display = False
 
     @property
-    def options(self) -> OptionList:
-        return self.query_one("#list-options", OptionList)
+    def rows(self) -> AnnotationRows:
+        return self.query_one(AnnotationRows)
+
+    @property
+    def shown(self) -> list[Listed]:
+        """The annotations listed now (after the tag filter)."""
+        return self._shown
 
     @property
     def tag_filter(self) -> str:
@@ -107,6 +254,7 @@ class AnnotationList(Vertical):
         self._colours = colours
         header = Text("Annotations: ", "bold", end="")
         header.append_text(plain(title))
+        header.append(f"  ({len(self._annotations)})", "dim")
         self.query_one("#list-title", Static).update(header)
         self._rebuild()
 
@@ -115,16 +263,8 @@ class AnnotationList(Vertical):
         self._shown = [
             a for a in self._annotations if not wanted or any(wanted in t.lower() for t in a.tags)
         ]
-        options = self.options
-        highlighted = options.highlighted
-        options.clear_options()
-        if self._shown:
-            options.add_options(Option(row(a, self._colours), id=a.id) for a in self._shown)
-            if highlighted is not None:
-                options.highlighted = min(highlighted, len(self._shown) - 1)
-        else:
-            empty = "no annotation with that tag" if wanted else "no annotations yet: press t"
-            options.add_option(Option(Text(empty, "dim"), disabled=True))
+        empty = "no annotation with that tag" if wanted else "no annotations yet: press t"
+        self.rows.set_rows(self._shown, self._colours, empty)
 
     def action_filter(self) -> None:
         box = self.query_one("#list-filter", Input)
@@ -137,23 +277,20 @@ class AnnotationList(Vertical):
 
     @on(Input.Submitted, "#list-filter")
     def _filter_done(self) -> None:
-        self.options.focus()
+        self.rows.focus()
 
-    def on_key(self, event: object) -> None:
-        from textual.events import Key
-
+    def on_key(self, event: events.Key) -> None:
         box = self.query_one("#list-filter", Input)
-        if isinstance(event, Key) and event.key == "escape" and box.has_focus:
+        if event.key == "escape" and box.has_focus:
             event.stop()
             box.value = ""
             box.display = False
             self._rebuild()
-            self.options.focus()
+            self.rows.focus()
 
-    @on(OptionList.OptionSelected, "#list-options")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(AnnotationRows.Chosen)
+    def _chosen(self, event: AnnotationRows.Chosen) -> None:
         event.stop()
-        index = event.option_index
-        if 0 <= index < len(self._shown):
-            chosen = self._shown[index]
+        if 0 <= event.index < len(self._shown):
+            chosen = self._shown[event.index]
             self.post_message(self.Jump(chosen.id, chosen.start))

@@ -202,9 +202,11 @@ class Reader(ScrollView, can_focus=True):
 
     def _place_marks(self) -> None:
         """Put the marks in shown offsets; forget every line's cached styling."""
-        shown = [(*self._shown_span(m.start, m.end), m.colour) for m in self._marks]
         if self.raw:
-            shown.sort()
+            raw_span = self.interview.clean.raw_span
+            shown = sorted((*raw_span(m.start, m.end), m.colour) for m in self._marks)
+        else:
+            shown = [(m.start, m.end, m.colour) for m in self._marks]
         self._shown_marks = shown
         self._shown_mark_starts = [m[0] for m in shown]
         self._longest_mark = max((m[1] - m[0] for m in shown), default=0)
