@@ -25,42 +25,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from corpus.frontmatter import (
+    MAX_HEADING_CHARS,
+    MAX_HEADING_WORDS,
+    find_front_matter,
+    headline_like,
+)
 from corpus.labels import Label, Role, answer_label, asker_label, inline_answer, name_label
 from corpus.measures import find_measures
 from corpus.model import Outline, Question, Section, Span
 from corpus.paragraphs import paragraph_layout
 
-#: Headings and titles are short; longer standalone lines are prose.
-MAX_HEADING_WORDS = 30
-MAX_HEADING_CHARS = 220
 #: How many short lines may continue a question before its answer label.
 MAX_QUESTION_CONTINUATIONS = 3
 MAX_CONTINUATION_WORDS = 60
-#: Front matter (dateline, title, byline) is looked for in the first few lines only.
-FRONT_MATTER_LINES = 4
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
-#: ``Xinhua News Agency, Beijing, January 2.`` or ``BEIJING, Jan. 2 (Xinhua) --``.
-_DATELINE = re.compile(
-    r"(?:[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4},[ \t]*)?"
-    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},[ \t]*"
-    + _MONTH
-    + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
-    r"(?:[ \t]*\([^)\n]{1,40}\))?"
-    r"[ \t]*(?:\.|--|—+|–|:)"
-)
-_TITLE_LABEL = re.compile(r"[ \t]*(?:Title|Headline)[ \t]*[:：][ \t]*", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"(?:By[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
-    r"(?:(?:,|[ \t]+and)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})*"
-    r"|(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)"
-    r"[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
-    r"(?:(?:,|[ \t]+and)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})*)"
-    r"[ \t]*$"
-)
 _SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
 _TOPIC_COLON = re.compile(r"[^:：.?!]{2,80}[:：][ \t]")
 _SPACES = re.compile(r"\s+")
@@ -95,7 +74,13 @@ def build_outline(text: str) -> Outline:
     lines = _with_named_interviewer(text, _lines(text, paragraphs))
     if not lines:
         return Outline()
-    front = _front_matter(text, lines)
+    first_turn = next((i for i, line in enumerate(lines) if _opens_turn(line)), len(lines))
+    headings = _headings(text, lines)
+    front = find_front_matter(
+        text,
+        [(line.start, line.end) for line in lines[:first_turn]],
+        title_may_lead=not (0 in headings and headings - {0}),
+    )
     body = lines[front.consumed :]
     headings = _headings(text, body)
     turns = _turns(text, body, headings, wrapped)
@@ -167,76 +152,6 @@ def _words(text: str, line: _Line) -> int:
     return len(text[line.start : line.end].split())
 
 
-# --------------------------------------------------------------------- front matter
-
-
-@dataclass(frozen=True, slots=True)
-class _Front:
-    consumed: int = 0
-    """How many leading lines are front matter (not intro)."""
-    title: str | None = None
-    title_span: Span | None = None
-    dateline: str | None = None
-    byline: str | None = None
-
-
-def _front_matter(text: str, lines: list[_Line]) -> _Front:
-    """Dateline, title and byline among the first lines.
-
-    A line used up by them is front matter, not intro; the first line of prose (even one
-    that follows a dateline, as in ``BEIJING, Jan. 2 (Xinhua) -- China will ...``) starts
-    the intro. Without a ``Title:`` label, a headline-like first line is the title, unless
-    it heads the first question in a document that has other section headings.
-    """
-    headed = bool(_headings(text, lines) - {0})
-    title: str | None = None
-    title_span: Span | None = None
-    dateline: str | None = None
-    byline: str | None = None
-    consumed = 0
-    for index, line in enumerate(lines[:FRONT_MATTER_LINES]):
-        if _opens_turn(line):
-            break
-        start = line.start
-        date = _DATELINE.match(text, start, line.end)
-        if dateline is None and date is not None:
-            dateline = text[start : date.end()].strip()
-            start = _skip_spaces(text, date.end(), line.end)
-        label = _TITLE_LABEL.match(text, start, line.end)
-        if start == line.end:
-            pass  # a dateline alone on its line
-        elif title is None and label is not None and label.end() < line.end:
-            title_span = Span(label.end(), line.end)
-            title = _collapse(text, title_span)
-        elif byline is None and _BYLINE.match(text, start, line.end):
-            byline = text[start : line.end]
-        elif (
-            title is None
-            and index == 0
-            and start == line.start
-            and _headline_like(text, line)
-            and not (_precedes_question(lines, index) and headed)
-        ):
-            title_span = Span(start, line.end)
-            title = _collapse(text, title_span)
-        else:
-            break
-        consumed = index + 1
-    return _Front(consumed, title, title_span, dateline, byline)
-
-
-def _headline_like(text: str, line: _Line) -> bool:
-    """Short, one sentence, no final period: how titles and plain headings look."""
-    value = text[line.start : line.end]
-    return (
-        len(value) <= MAX_HEADING_CHARS
-        and _words(text, line) <= MAX_HEADING_WORDS
-        and value[-1] not in ".?!;,:。？！；，："
-        and not _SENTENCE_BREAK.search(value)
-        and (value[0].isupper() or value[0].isdigit() or value[0] in "\"“‘'")
-    )
-
-
 # ------------------------------------------------------------------------- headings
 
 
@@ -257,7 +172,7 @@ def _headings(text: str, lines: list[_Line]) -> set[int]:
             or (line.name is not None and speakers[line.name.name] > 1)
         ):
             continue
-        if _headline_like(text, line):
+        if headline_like(text[line.start : line.end]):
             plain.add(index)
         elif _colon_sentence_heading(text, line):
             colon_sentences.add(index)
