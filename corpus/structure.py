@@ -4,19 +4,22 @@ Interview transcripts follow a loose house style rather than a format, so the ou
 found from the shape of paragraphs (one per line, unless the file is hard-wrapped: see
 :mod:`corpus.paragraphs`) and their order:
 
-- front matter: a dateline (``Xinhua News Agency, Beijing, January 2.``), a ``Title:``
-  (else a first headline-like line), a byline (``Xinhua News Agency reporter Zhang Xinxin``);
-- a *question* opens with an interviewer label (``Q:``, ``Reporter:`` ...); lines after
-  it still belong to the question when an answer label follows within a few short lines;
+- front matter (dateline, title, byline): :mod:`corpus.frontmatter`;
+- a *question* opens with an interviewer label (``Q:``, ``Reporter:`` ...; or, when both
+  sides are labelled by name, the name whose turns are mostly questions); lines after it
+  still belong to the question when an answer label follows within a few short lines;
 - an *answer* opens with ``A:``/``Answer:`` or a name label (``Minister Li:``) right
   after a question, else at the next paragraph, and runs to the next question or heading;
 - a *heading* is a short standalone line right before a question (so rhetorical questions
   in the intro, or a last answer line, are not headings); a heading ending with a period
   (``Stabilizing industrial growth: We have ... economy.``) is only believed in a
-  document that also has plain headings.
+  document that also has plain headings;
+- *measures*, the numbered items of an answer: :mod:`corpus.measures`.
 
-Every offset indexes the clean text and excludes labels; ``text[start:end]`` is exactly
-the element's region.
+Every offset indexes the clean text and excludes labels: ``text[start:end]`` of a
+question, answer or measure is exactly its own text. A section's region runs from its
+heading (or, for questions before any heading, from the first question's label) to the
+end of its last answer.
 """
 
 from __future__ import annotations
