@@ -265,12 +265,6 @@ class AnnotationStore:
         """Put ``annotation`` back exactly as given (undo of a delete or an update)."""
         self._commit(lambda: [self._view.put(annotation)])
 
-    def put_many(self, annotations: Iterable[Annotation]) -> int:
-        """Store these annotations as given, in one durable batch (imports, benchmarks)."""
-        batch = list(annotations)
-        self._commit(lambda: [self._view.put(a) for a in batch])
-        return len(batch)
-
     def import_annotations(self, incoming: Iterable[Annotation]) -> ImportResult:
         """Merge annotations from an export by id, in one durable batch, without duplicates.
 
@@ -447,19 +441,18 @@ class AnnotationStore:
     def _load_all_unpaused(self) -> None:
         snapshot = self._file.read_all()
         if snapshot.main is None:
-            tables = empty_tables()
-            self._file.write_main(tables)
-            ops = snapshot.ops
+            # A new database; a journal without its main file (moved away?) is kept, not lost.
+            view = View(self.path, empty_tables())
+            for op in snapshot.ops:
+                view.apply(op)
+            self._file.write_main(view.tables)
+            self._view = view
+            return
+        version = version_of(snapshot.main, self.path)
+        if version < SCHEMA_VERSION:
+            tables, ops = self._migrate(snapshot.main, version), []
         else:
-            version = version_of(snapshot.main, self.path)
-            if version < SCHEMA_VERSION:
-                tables = self._migrate(snapshot.main, version)
-                ops = []
-            else:
-                tables = snapshot.main
-                for name, table in empty_tables().items():
-                    tables.setdefault(name, table)
-                ops = snapshot.ops
+            tables, ops = snapshot.main, snapshot.ops
         view = View(self.path, tables)
         for op in ops:
             view.apply(op)

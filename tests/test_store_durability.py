@@ -287,3 +287,16 @@ def test_tinydb_query_api_sees_the_journal_and_cannot_write(tmp_path: Path) -> N
     finally:
         plain.close()
     assert store.get("sneaky") is None and len(store) == 1
+
+
+def test_journal_without_its_main_file_is_kept(tmp_path: Path) -> None:
+    db = tmp_path / "gone.json"
+    interview = load_interview(CLEAN_SEED)
+    store = AnnotationStore.open(db)
+    store.compact()
+    made = store.add(interview, 0, 10, author="Ann")  # in the journal only; never closed
+    db.unlink()  # someone moved the main file away; the journal stays
+    with AnnotationStore.open(db) as again:
+        assert again.get(made.id) == made
+    with AnnotationStore.open(db) as third:  # and it is now in the main file too
+        assert third.get(made.id) == made
