@@ -76,8 +76,6 @@ class JournalFile:
         self._journal_stamp: Stamp | None = None
         self._offset = 0
         """Bytes of the journal read and applied (always at the end of a whole line)."""
-        self.entries = 0
-        """Batches in the journal since the last compaction."""
 
     # -- locking and change detection ---------------------------------------------------
 
@@ -130,7 +128,6 @@ class JournalFile:
             main = self._parse_main(self._read_bytes(self.path))
         self._main_stamp = main_stamp
         self._offset = 0
-        self.entries = 0
         self._journal_stamp = None
         ops = self._read_journal_from(0)
         return Snapshot(main, ops)
@@ -201,7 +198,6 @@ class JournalFile:
                 break  # a torn tail written over by zeros after a power cut
             ops.extend(batch)
             position += len(line) + 1
-            self.entries += 1
         self._offset = offset + position
         # Record the stamp of what was read; a torn tail leaves size > offset, which the
         # next writer truncates before appending.
@@ -238,7 +234,6 @@ class JournalFile:
         if created:
             fsync_dir(self.path.parent)
         self._offset += len(line) + 1
-        self.entries += 1
         self._journal_stamp = Stamp.of(self.journal_path)
 
     def write_main(self, tables: Tables) -> None:
@@ -260,4 +255,3 @@ class JournalFile:
         self._main_stamp = Stamp.of(self.path)
         self._journal_stamp = Stamp.of(self.journal_path)
         self._offset = 0
-        self.entries = 0
