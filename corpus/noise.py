@@ -61,12 +61,16 @@ _APOSTROPHE_OK = re.compile(r"(?<=[A-Za-z])'(?:(?:s|t|ll|re|ve|d|m)\b|(?![A-Za-z
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][^'\n]{0,200}?[A-Za-z.,!?]'(?![A-Za-z])")
 """A phrase in single quotes: both marks are real."""
 MAX_CLUSTER = 8
-MAX_DOUBTFUL = 10
-"""At most this many doubtful characters are judged together (2**10 readings)."""
+MAX_DOUBTFUL = 8
+"""At most this many doubtful characters are judged together (2**8 readings)."""
 _DROPPABLE_AT_SCAR = frozenset(NOISE_ASCII) - {'"'}
 """Double quotes are judged by the quote pass, with the whole line to pair them in."""
-_WINDOW = 64
-"""How far to look for a token's end at first; searches stay local, so cost stays linear."""
+MAX_TOKEN = 48
+"""Context is cut at this many characters: a token longer than that is not prose anyway,
+and the cut keeps the cost linear whatever the input."""
+READINGS_PER_CHAR = 0.25
+"""Budget of scored readings per character (prose needs about 0.04); past it, a cheap
+rule takes over, so that hostile input cannot make cleaning slow."""
 DROP_ALONE_MORE = -1.0
 """Cost of each further character of a pure ASCII run, once it has started."""
 _NUMBER_TAIL = re.compile(r"\$?\d[\d,.]*$")
@@ -91,8 +95,10 @@ RARE_WORD = -5.0
 class _Judge:
     """Scores readings of short passages of one document, with a token cache."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, budget: int) -> None:
         self.vocabulary = vocabulary
+        self.budget = budget
+        """Readings left to score before the cheap fallback takes over."""
         self._tokens: dict[str, float] = {}
 
     def passage(self, passage: str) -> float:
@@ -115,26 +121,18 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _token_start(text: str, index: int) -> int:
-    window = _WINDOW
-    while True:
-        low = max(0, index - window)
-        found = max(text.rfind(" ", low, index), text.rfind("\n", low, index))
-        found = max(found, text.rfind("\t", low, index))
-        if found >= 0 or low == 0:
-            return found + 1
-        window *= 4
+    """Where the token holding ``text[index - 1]`` starts (at most MAX_TOKEN back)."""
+    low = max(0, index - MAX_TOKEN)
+    found = max(text.rfind(" ", low, index), text.rfind("\n", low, index))
+    found = max(found, text.rfind("\t", low, index))
+    return found + 1 if found >= 0 else low
 
 
 def _token_end(text: str, index: int) -> int:
-    window = _WINDOW
-    while True:
-        high = index + window
-        ends = [f for f in (text.find(c, index, high) for c in " \n\t") if f >= 0]
-        if ends:
-            return min(ends)
-        if high >= len(text):
-            return len(text)
-        window *= 4
+    """Where the token holding ``text[index]`` ends (at most MAX_TOKEN on)."""
+    high = min(len(text), index + MAX_TOKEN)
+    ends = [found for found in (text.find(c, index, high) for c in " \n\t") if found >= 0]
+    return min(ends) if ends else high
 
 
 def _scar_regions(text: str, scars: list[tuple[int, int]]) -> list[tuple[int, int, dict[int, int]]]:
@@ -233,6 +231,11 @@ def _judge_region(
     region = text[start:end]
     if not any(char in _DROPPABLE_AT_SCAR for char in region):
         return []
+    readings = 2 ** _droppable_count(text, start, end)
+    if judge.budget < readings:
+        # Out of budget (hostile input): signs touching the scar go, spaces stay.
+        return [start + i for i, char in enumerate(region) if char in _DROPPABLE_AT_SCAR - {" "}]
+    judge.budget -= readings
     left, right = _context(text, start, end)
     while left > 0 and left - 1 in dropped:  # the space before was noise: read on
         left = _token_start(text, left - 1)
@@ -275,6 +278,9 @@ def _scored_readings(
 
 def _judge_cluster(text: str, positions: list[int], judge: _Judge) -> list[int]:
     """The doubtful characters, away from scars, that the best reading drops."""
+    if judge.budget < 2 ** len(positions):
+        return []
+    judge.budget -= 2 ** len(positions)
     left, right = _context(text, positions[0], positions[-1] + 1)
     best_score = float("-inf")
     best: tuple[bool, ...] = (False,) * len(positions)
@@ -451,7 +457,7 @@ def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
         return source
     text = source.text
     vocabulary = Vocabulary(text)
-    judge = _Judge(vocabulary)
+    judge = _Judge(vocabulary, 10_000 + int(READINGS_PER_CHAR * len(text)))
     drops: list[int] = []
     dropped: set[int] = set()
     quotes_near_noise: list[int] = []
