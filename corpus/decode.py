@@ -39,6 +39,12 @@ _MAX_CONTROL_SHARE = 0.05
 
 _SAMPLE_CHARS = 65536
 
+#: A valid multi-byte UTF-8 sequence, and runs of high bytes (valid or not).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+
 #: Chinese characters, CJK punctuation and full-width forms.
 _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 #: In Chinese text, at least this share of bytes are high bytes (two per character).
@@ -101,8 +107,30 @@ def decode_bytes(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _legacy(data)
+        text = _mixed_utf8(data) or _legacy(data)
     return _refuse_binary(text, name)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray Windows-1252 bytes (a pasted Word apostrophe), if that is
+    what ``data`` is: most of its high bytes form valid UTF-8 sequences. The stray bytes
+    are read as cp1252; the rest stays UTF-8."""
+    valid_bytes = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
+    high_bytes = len(data) - len(_HIGH_BYTES.sub(b"", data))
+    if valid_bytes == 0 or valid_bytes < high_bytes - valid_bytes:
+        return None
+    return data.decode("utf-8", errors=_STRAY_BYTES)
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return "".join(_legacy(bytes([byte])) for byte in stray), error.end
+
+
+_STRAY_BYTES = "gloss-stray-cp1252"
+codecs.register_error(_STRAY_BYTES, _stray_bytes_as_cp1252)
 
 
 def _legacy(data: bytes) -> str:

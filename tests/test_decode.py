@@ -209,3 +209,10 @@ def test_chinese_gbk_file(tmp_path: Path) -> None:
 )
 def test_dense_western_text_is_not_taken_for_chinese(tmp_path: Path, text: str) -> None:
     assert read_text(write(tmp_path, "western.txt", text.encode("cp1252"))) == text
+
+
+def test_utf8_with_stray_cp1252_bytes_keeps_its_utf8(tmp_path: Path) -> None:
+    """A Word apostrophe pasted into a UTF-8 file must not turn every dash into mojibake."""
+    data = "Go all out——Interview with “Jin” in the café.".encode() + b" It\x92s done \x96 yes."
+    text = read_text(write(tmp_path, "mixed.txt", data))
+    assert text == "Go all out——Interview with “Jin” in the café. It’s done – yes."
