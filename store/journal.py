@@ -87,8 +87,7 @@ class JournalFile:
         except Timeout:
             raise StoreError(
                 f"{self.path}: another gloss process has held the database lock for "
-                f"{self._lock_timeout:.0f} s; wait for it to finish, or remove "
-                f"{self.lock_path.name} if no gloss is running"
+                f"{self._lock_timeout:g} s; wait for it to finish and try again"
             ) from None
         except OSError as error:
             raise StoreError(

@@ -300,3 +300,27 @@ def test_journal_without_its_main_file_is_kept(tmp_path: Path) -> None:
         assert again.get(made.id) == made
     with AnnotationStore.open(db) as third:  # and it is now in the main file too
         assert third.get(made.id) == made
+
+
+def test_a_held_lock_times_out_with_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "busy.json"
+    AnnotationStore.open(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, filelock; lock = filelock.FileLock(sys.argv[1]); lock.acquire(); "
+         "print('held', flush=True); sys.stdin.read()",
+         str(db) + ".lock"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(StoreError, match=r"held the database lock for 0\.3 s; wait"):
+            AnnotationStore.open(db, lock_timeout=0.3)
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        assert holder.stdout is not None
+        holder.stdout.close()
+    with AnnotationStore.open(db) as free:
+        assert free.annotations() == []
