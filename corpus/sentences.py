@@ -31,7 +31,8 @@ _NUMBER_ABBREVIATIONS_WORDS = """
 """
 NUMBER_ABBREVIATIONS = frozenset(_NUMBER_ABBREVIATIONS_WORDS.split())
 
-#: A candidate end: terminators, closing quotes/brackets, then spaces on the same line.
+#: A candidate end: terminators, closing quotes/brackets, then whitespace (paragraphs are
+#: split one at a time, so a newline here is a soft break of a hard-wrapped text).
 _END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*[ \t\n]+(?=["'“‘«(\[]?[A-Z0-9])""")
 #: CJK terminators need no space after them.
 _CJK_END = re.compile(r"[。！？]+[”’」』）]*")
