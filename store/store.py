@@ -147,10 +147,7 @@ class AnnotationStore:
     def tags(self) -> list[TagInfo]:
         """Every tag in use or in the codebook, with its use count, sorted by path."""
         with self._mutex:
-            counts: dict[str, int] = {}
-            for annotation in self._view.all():
-                for tag in annotation.tags:
-                    counts[tag] = counts.get(tag, 0) + 1
+            counts = self._view.tag_counts()
             paths = set(counts) | set(self._view.tag_keys())
             return [self._tag_info(path, counts.get(path, 0)) for path in sorted(paths)]
 
@@ -343,7 +340,7 @@ class AnnotationStore:
 
         self._commit(change)
         with self._mutex:
-            return self._tag_info(tag, sum(tag in a.tags for a in self._view.all()))
+            return self._tag_info(tag, self._view.tag_counts().get(tag, 0))
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag and the tags below it everywhere; returns annotations changed."""

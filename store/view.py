@@ -61,6 +61,7 @@ class View:
         self._by_span: dict[tuple[str, int, int], str] = {}
         self._cache: dict[str, Annotation] = {}
         self._tag_key: dict[str, str] = {}
+        self._tag_counts: dict[str, int] = {}
         self._next_key = 1
         self._index_all(tables[ANNOTATIONS])
         for key, doc in tables[CODEBOOK].items():
@@ -94,6 +95,7 @@ class View:
                 self._index_annotation(key, doc, bump=False)
                 continue
             entries[annotation_id] = Entry(key, interview, start, end)
+            self._count_tags(doc, 1)
             id_at[key] = annotation_id
             by_span.setdefault((interview, start, end), annotation_id)
 
@@ -141,6 +143,10 @@ class View:
         """Codebook paths and their document keys."""
         return dict(self._tag_key)
 
+    def tag_counts(self) -> dict[str, int]:
+        """How many annotations carry each tag (tags in use only)."""
+        return dict(self._tag_counts)
+
     def tag_doc(self, path: str) -> Document:
         key = self._tag_key.get(path)
         return self.tables[CODEBOOK][key] if key is not None else {}
@@ -182,6 +188,7 @@ class View:
             return
         entry = self._entries.pop(old_id)
         self._cache.pop(old_id, None)
+        self._count_tags(self.tables[ANNOTATIONS].get(key, {}), -1)
         span = (entry.interview, entry.start, entry.end)
         if self._by_span.get(span) == old_id:
             del self._by_span[span]
@@ -200,10 +207,24 @@ class View:
             self._unindex_annotation(previous.key)
             self.tables[ANNOTATIONS].pop(previous.key, None)
         self._entries[annotation_id] = entry
+        self._count_tags(doc, 1)
         self._id_at[key] = annotation_id
         self._by_span.setdefault((entry.interview, entry.start, entry.end), annotation_id)
         if bump:
             self._bump(key)
+
+    def _count_tags(self, doc: Document, step: int) -> None:
+        tags = doc.get("tags")
+        if not isinstance(tags, list):
+            return
+        counts = self._tag_counts
+        for tag in tags:
+            if isinstance(tag, str):
+                left = counts.get(tag, 0) + step
+                if left > 0:
+                    counts[tag] = left
+                else:
+                    counts.pop(tag, None)
 
     def _index_tag(self, key: str, doc: Document) -> None:
         path = doc.get("path")

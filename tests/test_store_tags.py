@@ -96,3 +96,43 @@ def test_delete_refuses_while_in_use_unless_forced(
     assert store.get(used.id).tags == ("keep",)  # type: ignore[union-attr]
     assert [t.path for t in store.tags()] == ["keep"]
     assert store.annotations(tag="old") == []
+
+
+def test_tag_counts_follow_every_kind_of_change(tmp_path: Path, interview: Interview) -> None:
+    """Counts are kept incrementally; after a seeded mix of changes from two processes'
+    worth of stores they must equal a recount from the annotations themselves."""
+    import random
+
+    chance = random.Random(7)
+    mine = AnnotationStore.open(tmp_path / "db.json")
+    theirs = AnnotationStore.open(tmp_path / "db.json")
+    pool = ["a", "b", "c/d", "c/e"]
+    removed = []
+    for step in range(120):
+        store = chance.choice([mine, theirs])
+        store.refresh()
+        existing = store.annotations()
+        action = chance.random()
+        if action < 0.4 or not existing:
+            start = chance.randrange(0, 400)
+            store.add(interview, start, start + 5, tags=chance.sample(pool, 2), author="A")
+        elif action < 0.6:
+            store.update(chance.choice(existing).id, tags=chance.sample(pool, 1))
+        elif action < 0.75:
+            removed.append(store.delete(chance.choice(existing).id))
+        elif action < 0.85 and removed:
+            store.restore(removed.pop())
+        elif action < 0.95:
+            source, target = chance.sample(pool, 2)
+            if any(t.path == source for t in store.tags()):
+                store.merge_tags(source, target)
+        else:
+            store.compact()
+        if step % 10 == 0:
+            for view in (mine, theirs):
+                view.refresh()
+                recount: dict[str, int] = {}
+                for annotation in view.annotations():
+                    for tag in annotation.tags:
+                        recount[tag] = recount.get(tag, 0) + 1
+                assert {t.path: t.count for t in view.tags() if t.count} == recount
