@@ -1,7 +1,8 @@
 """The enumerated items ("measures") of an answer.
 
-Officials answer in lists: ``The first is to ... The second is to ...``, ``First, ...
-Second, ... Finally, ...``, numbered lines ``1.``/``2.``, or inline ``(1) ...; (2) ...``.
+Officials answer in lists: ``The first is to ... The second is to ...`` (or ``One is to
+... two is to ...``), ``First, ... Second, ... Finally, ...``, numbered lines
+``1.``/``2.``, or inline ``(1) ...; (2) ...``.
 A list is only believed when its markers have the enumerating shape (at a sentence start,
 ``is``/``,`` after the ordinal) *and* form a run 1, 2, 3 ... of at least two items, so
 ``the first year``, ``in the first half`` or ``First Secretary`` never start one. When
@@ -23,13 +24,19 @@ _ORDINALS = _ORDINALS_WORDS.split()
 _ORDINAL_VALUE = {word: n for n, word in enumerate(_ORDINALS, start=1)}
 _ORDINAL_VALUE.update({word + "ly": n for word, n in list(_ORDINAL_VALUE.items())})
 _ORDINAL_VALUE["first of all"] = 1
+#: ``One is to ..., two is to ...``: how translations often render 一是/二是.
+_CARDINALS_WORDS = "one two three four five six seven eight nine ten eleven twelve"
+_CARDINALS = _CARDINALS_WORDS.split()
+_ORDINAL_VALUE.update({word: n for n, word in enumerate(_CARDINALS, start=1)})
 #: Closes a list that already has two items ("Finally, ...").
 _LAST = 0
 for _closing in ("finally", "lastly", "last but not least", "last"):
     _ORDINAL_VALUE[_closing] = _LAST
 
 _ORDINAL_WORD = "|".join(sorted(_ORDINAL_VALUE, key=len, reverse=True))
-_PLAIN_ORDINALS = frozenset(_ORDINALS)
+#: Words that may open an "is" item (``The first is``, ``Two is``).
+_IS_WORDS = frozenset(_ORDINALS) | frozenset(_CARDINALS)
+_CARDINAL_WORDS = frozenset(_CARDINALS)
 #: Item nouns allowed between ordinal and verb: ``The second aspect is ...``.
 _ITEM_NOUNS = "one|aspect|point|measure|task|area|thing|priority|step"
 
@@ -42,9 +49,11 @@ _WORD_MARKER = re.compile(
     re.IGNORECASE,
 )
 #: Every word of :data:`_ORDINAL_VALUE` starts with one of these.
-_KEYWORDS = (*_ORDINALS, "finally", "last")
+_KEYWORDS = (*_ORDINALS, *_CARDINALS, "finally", "last")
 #: Most answers hold no list at all: skip them with one cheap search.
-_MAYBE_LIST = re.compile(r"first|[(（]1[)）]|^[ \t]*1(?:[.)、]|．)", re.IGNORECASE | re.MULTILINE)
+_MAYBE_LIST = re.compile(
+    r"first|\bone[ \t]+is\b|[(（]1[)）]|^[ \t]*1(?:[.)、]|．)", re.IGNORECASE | re.MULTILINE
+)
 #: A sentence (or list item) may start after these, and at a line start.
 _OPENERS = ".?!;:。；：！？"
 _CLOSERS = "\"”'’)"
@@ -128,9 +137,9 @@ def _word_markers(region: str) -> tuple[list[_Marker], list[_Marker]]:
             continue
         marker = _Marker(_ORDINAL_VALUE[word], item, item)
         if match.group("comma") is None:
-            if word in _PLAIN_ORDINALS:
+            if word in _IS_WORDS:
                 is_markers.append(marker)
-        elif item == position:  # "The first, ..." is not an item
+        elif item == position and word not in _CARDINAL_WORDS:  # not "The first, ..."/"One,"
             comma_markers.append(marker)
     return is_markers, comma_markers
 

@@ -713,3 +713,20 @@ def test_reporter_with_a_name() -> None:
     text = "Reporter Zhang Xinxin: Why now?\nJin Zhuanglong: Because it is time.\n"
     (question,) = build_outline(text).questions
     assert (question.asker, question.text) == ("Reporter Zhang Xinxin", "Why now?")
+
+
+def test_cardinal_items_as_translations_write_them() -> None:
+    text = (
+        "Q: What will you do?\n"
+        "A: One is to stabilize growth. Two is to expand demand; three is to reform.\n"
+        "Q: And people?\n"
+        "A: One is tempted to say more. No list here.\n"
+    )
+    assert measures(build_outline(text)) == [
+        [
+            (1, "One is to stabilize growth."),
+            (2, "Two is to expand demand"),
+            (3, "three is to reform."),
+        ],
+        [],
+    ]
