@@ -7,6 +7,22 @@ opening a 50k database takes <= 1 s; exporting 50k to CSV takes <= 2 s.
 The big databases are written directly through the storage's bulk path (one compaction
 of documents built in memory), not by 50k durable adds. The files live in a temporary
 directory on the same file system as everything else, so each add really is fsync'ed.
+
+Measured (2026-11-22, Python 3.11, 2-core VM shared with other builds, ext4 on a virtual
+disk; ``python -m benchmarks --only store``):
+
+    add one annotation, durable, 1k stored    median 0.38 ms   p95 0.48 ms
+    add one annotation, durable, 10k stored   median 0.56 ms   p95 0.65 ms
+    add one annotation, durable, 50k stored   median 0.59 ms   p95 0.79 ms   (<= 20 ms)
+    ratio 50k / 1k                            1.55x median, 1.64x p95      (<= 2)
+    open a 50k database (34 MB main file)     median 0.43 s    p95 0.48 s   (<= 1 s)
+    export 50k to CSV                         median 1.29 s    p95 1.94 s   (<= 2 s)
+
+Under heavier load from the other builds the same run has shown add medians of about
+4 ms (fsync waits behind other writers' I/O; p95 up to 8 ms, still flat in size), open
+up to 1.2 s and export up to 2.9 s. Why it is flat: an add appends one fsync'ed line to
+the journal and touches dictionaries only; the whole file is rewritten only when the
+journal outgrows the main file (amortised O(1) per change).
 """
 
 from __future__ import annotations
