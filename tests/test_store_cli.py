@@ -223,3 +223,21 @@ def test_quick_export_is_silent(capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "annotate", SEED, "--quote", QUOTE)
     code, _, err = run(capsys, "export", "--format", "csv")
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("where", ["missing-dir/out.csv", "read-only/out.csv", "."])
+def test_export_to_an_unwritable_place_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    locked = tmp_path / "read-only"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK) and where.startswith("read-only"):
+            pytest.skip("running as a user who can write anywhere (root)")
+        code, out, err = run(capsys, "export", "--format", "csv", "-o", str(tmp_path / where))
+    finally:
+        locked.chmod(0o700)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"gloss: {tmp_path / where}") and err.count("\n") == 1
+    assert list(locked.iterdir()) == []

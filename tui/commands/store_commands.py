@@ -340,7 +340,14 @@ def _export_to_file(
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise StoreError(f"{target}: the directory {directory} does not exist; create it first")
-    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.")
+    if target.is_dir():
+        raise StoreError(f"{target}: is a directory; give a file name with -o")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.")
+    except OSError as error:
+        raise StoreError(
+            f"{target}: cannot write in {directory} ({error.strerror}); choose another -o"
+        ) from None
     try:
         with open(fd, "w", encoding="utf-8", newline="") as handle:
             written = export_annotations(
@@ -348,6 +355,12 @@ def _export_to_file(
                 neutralise=args.neutralise, excel=args.excel, progress=progress,
             )  # fmt: skip
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise StoreError(
+            f"{target}: the export could not be written ({error.strerror}); nothing was "
+            "changed, free some space or choose another -o"
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
