@@ -11,6 +11,7 @@ import pytest
 
 from corpus import CorpusError, load_interview, read_text
 from corpus.decode import MAX_BYTES
+from tests.conftest import CLEAN_SEED, NOISY_SEED
 from tui.cli import main
 
 TEXT = "Q: Café “quoted” — naïve?\nAnswer: Yes, 4.5% more.\n"
@@ -63,12 +64,9 @@ def test_newlines_and_controls_are_left_for_the_cleaner(tmp_path: Path) -> None:
     assert read_text(write(tmp_path, "crlf.txt", data)) == data.decode("ascii")
 
 
-def test_crlf_and_lf_files_give_the_same_interview(tmp_path: Path) -> None:
-    text = (
-        Path(__file__)
-        .parent.parent.joinpath("corpus", "bundled", "004_2a78cebe821b9ac3.txt")
-        .read_text("utf-8")
-    )
+@pytest.mark.parametrize("seed", [CLEAN_SEED, NOISY_SEED], ids=["004", "000"])
+def test_crlf_and_lf_files_give_the_same_interview(tmp_path: Path, seed: Path) -> None:
+    text = seed.read_text("utf-8")
     lf = load_interview(write(tmp_path, "lf.txt", text.encode("utf-8")))
     crlf = load_interview(write(tmp_path, "crlf.txt", text.replace("\n", "\r\n").encode("utf-8")))
     assert "\r" not in crlf.text
