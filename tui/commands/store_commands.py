@@ -19,6 +19,7 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -294,7 +295,7 @@ def run_tags(args: argparse.Namespace) -> int:
         else:
             tags = store.tags()
             if args.json:
-                json.dump([vars_of(t) for t in tags], sys.stdout, ensure_ascii=False, indent=2)
+                json.dump([asdict(t) for t in tags], sys.stdout, ensure_ascii=False, indent=2)
                 sys.stdout.write("\n")
             else:
                 rows = [[t.path, str(t.count), t.colour or "", t.description or ""] for t in tags]
@@ -304,15 +305,6 @@ def run_tags(args: argparse.Namespace) -> int:
 
 def _done(verb: str, old: str, joiner: str, new: str, changed: int) -> None:
     print(f"{verb} {printable(old)!r} {joiner} {printable(new)!r} in {changed} annotation(s)")
-
-
-def vars_of(tag: Any) -> dict[str, Any]:
-    return {
-        "path": tag.path,
-        "description": tag.description,
-        "colour": tag.colour,
-        "count": tag.count,
-    }
 
 
 def run_export(args: argparse.Namespace) -> int:
