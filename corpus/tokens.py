@@ -17,7 +17,8 @@ _OPENERS = "\"'(["
 _CLOSERS = "\"')].,;:?!"
 _SPLIT = re.compile(r"-|/|—+|–")
 _WORD = re.compile(r"[A-Za-z]+")
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+"""Case changes no single word has: WangYuxiao, forParty, BYDand (SMEs is fine)."""
 _APOSTROPHE_WORD = re.compile(r"([A-Za-z]+)'([A-Za-z]+)")
 WELL_FORMED_NUMBER = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?%?")
 """A well-formed amount: 2023, 478,000, 4.5%, $450, 0.6."""
@@ -43,9 +44,11 @@ EMPTY_PART = -3.0
 SINGLE_QUOTE_OPEN = -4.0
 PLURAL_POSSESSIVE = -2.5
 """``enterprises'``: real, but rarer than the plain plural."""
-STRAY_APOSTROPHE = -3.0
+STRAY_APOSTROPHE = -6.0
 EXTRA_PUNCTUATION = -2.0
 LONE_PUNCTUATION = -3.0
+LONE_STOP = -8.0
+"""A comma or full stop standing alone, as in ``schools , and``."""
 STRAY_LETTER = -7.0
 """A one-letter word other than ``a`` and ``I``: the list knows them, prose rarely has them
 (inside a compound they are fine: e-commerce, X-ray)."""
@@ -55,7 +58,7 @@ _REAL_SINGLE_LETTERS = frozenset("aAI")
 def _part_score(part: str, vocabulary: Vocabulary) -> float:
     if _WORD.fullmatch(part):
         score = vocabulary.score(part)
-        if _INNER_CAPITAL.search(part) and not vocabulary.knows(part):
+        if _MIXED_CASE.search(part) and not vocabulary.knows(part):
             score += INNER_CAPITAL  # WangYuxiao, forParty: two words glued together
         return score
     match = _APOSTROPHE_WORD.fullmatch(part)
@@ -75,6 +78,8 @@ def _part_score(part: str, vocabulary: Vocabulary) -> float:
         return MALFORMED_NUMBER  # 24,0 or ,400: a number a space was pushed into
     if _ORDINAL_OR_CODE.fullmatch(part):
         return CODE
+    if part == "&":
+        return vocabulary.score("and")
     signs = sum(1 for char in part if char in _NOISE_SIGNS)
     if signs and signs < len(part):
         # Score what the signs interrupt, so readings that differ elsewhere still compare.
@@ -105,7 +110,10 @@ def token_score(token: str, vocabulary: Vocabulary) -> float:
         stops = sum(1 for char in trail if char in ".,;:?!")
         score += EXTRA_PUNCTUATION * max(0, stops - 1)
     if not core:
-        return score + (0.0 if token.strip("—–-") == "" else LONE_PUNCTUATION)
+        if token.strip("—–-") == "":
+            return score
+        stops = any(char in ".,;:?!%" for char in token)
+        return score + (LONE_STOP if stops else LONE_PUNCTUATION)
     parts = _SPLIT.split(core)
     if len(parts) > 1 and all(not part for part in parts):
         return score  # a dash on its own

@@ -257,7 +257,17 @@ def test_raw_span_of_a_cleaned_word_covers_its_noise() -> None:
         ("my country's and enterprises' rights", "my country's and enterprises' rights"),
         ("R&D spending of $450 billion, 4.5% more", "R&D spending of $450 billion, 4.5% more"),
         ("Minister Jin Zhuanglong♦ said", "Minister Jin Zhuanglong said"),
-        ("the Xi'an office", "the Xi'an office"),
+        ("the Xi'an♦ office", "the Xi'an office"),
+        ("Q: &It has♦ been", "Q: It has been"),
+        ("Research & Development♦ is", "Research & Development is"),
+        ("Q&A♦ session with AT&T", "Q&A session with AT&T"),
+        ("reporters Wang₩® Yuxiao and", "reporters Wang Yuxiao and"),
+        ("a total of 24,0 00 new♦ firms", "a total of 24,000 new firms"),
+        ("with schools , and♦ open", "with schools, and open"),
+        ("The goal i •£∞s' ✔ simple", "The goal is simple"),
+        ("worked→≈  with various", "worked with various"),
+        ("and€ε< e÷ xpand their", "and expand their"),
+        ('build a "" cooperπαation platform', 'build a "" cooperation platform'),
     ],
 )
 def test_typical_noise_and_real_signs(noisy: str, expected: str) -> None:
