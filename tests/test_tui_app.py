@@ -488,3 +488,16 @@ async def test_e_exports_every_annotation_to_the_chosen_file(
         content = out.read_text(encoding="utf-8-sig")
         assert "policy" in content and "why" in content
         assert str(out) in main(app).query_one(StatusLine).status.message
+
+
+async def test_keys_right_after_tab_act_on_the_newly_focused_reader(
+    store: AnnotationStore,
+) -> None:
+    async with running(store) as (app, pilot):
+        # One burst, as a fast typist (or a terminal paste) sends it.
+        await pilot.press("tab", "j", "t")
+        await pilot.pause()
+        await pilot.press(*"demand", "enter")
+        await settle(app, pilot)
+        right = reader(app, 1).interview
+        assert [(a.interview, a.tags) for a in store.annotations()] == [(right.id, ("demand",))]

@@ -122,7 +122,17 @@ class MainScreen(Screen[None]):
 
     @property
     def reader(self) -> Reader:
-        """The reader actions apply to: the focused one, else the last focused."""
+        """The reader actions apply to: the focused one, else the last focused.
+
+        Focus is asked first: a key typed right after ``tab`` can arrive before the
+        focus message that updates ``active_index``.
+        """
+        if isinstance(self.focused, Reader):
+            return self.focused
+        readers = self.readers
+        return readers[min(self.active_index, len(readers) - 1)]
+
+    def _last_active(self) -> Reader:
         readers = self.readers
         return readers[min(self.active_index, len(readers) - 1)]
 
@@ -165,8 +175,8 @@ class MainScreen(Screen[None]):
         reader = self.reader
         self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
 
-    def _update_status(self) -> None:
-        reader = self.reader
+    def _update_status(self, reader: Reader | None = None) -> None:
+        reader = reader or self.reader
         interview = reader.interview
         self.query_one(StatusLine).update_status(
             interview=interview.title,
@@ -175,8 +185,8 @@ class MainScreen(Screen[None]):
             annotations=len(self.annotations.get(interview.id, [])),
         )
 
-    def _show_list(self) -> None:
-        interview = self.reader.interview
+    def _show_list(self, reader: Reader | None = None) -> None:
+        interview = (reader or self.reader).interview
         self.query_one(AnnotationList).show(
             interview.title, self.annotations.get(interview.id, []), self.colours
         )
@@ -191,7 +201,7 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         focused = self.focused
-        if isinstance(focused, Reader) and focused is not self.reader:
+        if isinstance(focused, Reader) and focused is not self._last_active():
             self._activate(focused)
 
     @on(OutlineTree.Jump)
@@ -209,12 +219,12 @@ class MainScreen(Screen[None]):
 
     def _activate(self, reader: Reader) -> None:
         """Make ``reader`` the one actions, the status line and the list are about."""
-        changed = reader is not self.reader
+        changed = reader is not self._last_active()
         self.active_index = self.readers.index(reader)
         if changed:
             self._layout_for(self.size.width)
-            self._show_list()
-            self._update_status()
+            self._show_list(reader)
+            self._update_status(reader)
             self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
         if self.focused is not reader:
             reader.focus()
@@ -475,7 +485,7 @@ class MainScreen(Screen[None]):
             self.notify("Only one interview is open.", severity="warning", timeout=3)
             return
         here = self.reader
-        other = readers[1 - self.active_index]
+        other = readers[1 - readers.index(self.reader)]
         number = question_at(here)
         if number < 0:
             self.notify("Move into a question first.", severity="warning", timeout=3)
@@ -506,7 +516,7 @@ class MainScreen(Screen[None]):
     def action_switch_reader(self) -> None:
         readers = self.readers
         if len(readers) > 1:
-            self._activate(readers[1 - self.active_index])
+            self._activate(readers[1 - readers.index(self.reader)])
 
     def action_toggle_outline(self) -> None:
         self.toggle_class("-show-outline")

@@ -71,7 +71,8 @@ class StatusLine(Widget):
     def render_status(self) -> Text:
         s = self.status
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append_text(plain(s.interview, "bold"))
+        title = s.interview if len(s.interview) <= 48 else s.interview[:47].rstrip() + "…"
+        text.append_text(plain(title, "bold"))
         if s.questions and s.question:
             text.append(f"  Q {s.question} of {s.questions}")
         elif s.questions:
