@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from store.codec import from_doc, to_doc
+from store.codec import POSITION, from_doc, to_doc
 from store.errors import StoreError
 from store.journal import Document, Op, Tables
 from store.model import Annotation
@@ -81,9 +81,11 @@ class View:
                 annotation_id = doc["id"]
                 interview = doc["interview"]
                 position = doc["selector"][0]
+                if position["type"] != POSITION:
+                    raise KeyError("type")  # another order of selectors: the careful path
                 start, end = position["start"], position["end"]
             except (KeyError, IndexError, TypeError):
-                self._index_annotation(key, doc, bump=False)  # raises a clear StoreError
+                self._index_annotation(key, doc, bump=False)  # careful; StoreError if damaged
                 continue
             if (
                 type(start) is not int
@@ -196,9 +198,18 @@ class View:
     def _index_annotation(self, key: str, doc: Document, *, bump: bool = True) -> None:
         try:
             annotation_id = str(doc["id"])
-            position = doc["selector"][0]
+            position = next(
+                selector for selector in doc["selector"] if selector.get("type") == POSITION
+            )
             entry = Entry(key, str(doc["interview"]), int(position["start"]), int(position["end"]))
-        except (KeyError, IndexError, ValueError, TypeError) as error:
+        except (
+            KeyError,
+            IndexError,
+            ValueError,
+            TypeError,
+            StopIteration,
+            AttributeError,
+        ) as error:
             raise self._damaged(key, error) from None
         previous = self._entries.get(annotation_id)
         if previous is not None and previous.key != key:

@@ -324,3 +324,22 @@ def test_a_held_lock_times_out_with_a_clear_error(tmp_path: Path) -> None:
         holder.stdout.close()
     with AnnotationStore.open(db) as free:
         assert free.annotations() == []
+
+
+def test_selector_order_does_not_matter_but_a_damaged_document_is_named(tmp_path: Path) -> None:
+    interview = load_interview(CLEAN_SEED)
+    db = tmp_path / "hand-edited.json"
+    with AnnotationStore.open(db) as store:
+        made = store.add(interview, 0, 10, author="Ann")
+    data = json.loads(db.read_text())
+    doc = data["annotations"]["1"]
+    doc["selector"].reverse()  # a W3C tool may list the quote selector first
+    db.write_text(json.dumps(data))
+    with AnnotationStore.open(db) as store:
+        assert store.get(made.id) == made
+    del doc["selector"]
+    db.write_text(json.dumps(data))
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match=r"hand-edited\.json: annotation #1 is damaged"):
+        AnnotationStore.open(db)
+    assert db.read_bytes() == before
