@@ -1,10 +1,16 @@
 """store: annotations in TinyDB that survive crashes, concurrent writers and changed texts.
 
-Pure Python, no UI. May import corpus, never tui or textual. The public API is
-re-exported here; other packages import from ``store`` only.
+Pure Python, no UI. May import corpus, never tui or textual. The core API is re-exported
+here; the exporters live in ``store.export`` (``export_annotations``), reading exports
+back in ``store.importing``, and a read-only TinyDB storage in ``store.tinydb_storage``.
+
+Files of a database ``annotations.json``: the main file (a plain TinyDB database),
+``annotations.json.journal`` (changes since the last compaction, one JSON line each) and
+``annotations.json.lock``. Copy or back up the first two together.
 """
 
 from store.errors import StoreError
+from store.locate import Place, locate
 from store.merging import ImportResult
 from store.model import STATUSES, Annotation, Status, TagInfo
 from store.settings import resolve_author, resolve_db_path
@@ -15,9 +21,11 @@ __all__ = [
     "Annotation",
     "AnnotationStore",
     "ImportResult",
+    "Place",
     "Status",
     "StoreError",
     "TagInfo",
+    "locate",
     "resolve_author",
     "resolve_db_path",
 ]
