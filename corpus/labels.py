@@ -48,6 +48,8 @@ _NAME = re.compile(
 #: An answer label inside a question's line: ``Q: Why? A: Because.``
 _INLINE_ANSWER = re.compile(r"(?<=[?.!\"”])[ \t]+(?P<label>A|Answer|答)[ \t]*[:：][ \t]*")
 _MAX_NAME_CHARS = 40
+#: No label is longer than this (``Xinhua News Agency reporter Zhang Xinxin:`` is 41).
+_LABEL_REACH = 80
 
 
 class Role(Enum):
@@ -65,6 +67,16 @@ class Label:
     name: str
     start: int
     text_start: int
+
+
+def may_open_with_label(text: str, start: int, end: int) -> bool:
+    """A cheap test before the label patterns: a colon near the start, or ``Q.``/``A.``."""
+    reach = min(end, start + _LABEL_REACH)
+    return (
+        text.find(":", start, reach) >= 0
+        or text.find("：", start, reach) >= 0
+        or text.startswith(("Q.", "A."), start)
+    )
 
 
 def asker_label(text: str, start: int, end: int) -> Label | None:
@@ -98,6 +110,8 @@ def name_label(text: str, start: int, end: int) -> Label | None:
 
 def inline_answer(text: str, start: int, end: int) -> Label | None:
     """An ``A:``/``Answer:`` label after a question on the same line."""
+    if text.find(":", start, end) < 0 and text.find("：", start, end) < 0:
+        return None
     match = _INLINE_ANSWER.search(text, start, end)
     if match is None:
         return None

@@ -35,7 +35,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)、]|[(（]\d{1,2}[)）]|[-*•·][
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:
     """The paragraphs of ``text`` in order, surrounding whitespace excluded."""
-    return paragraph_layout(text)[0]
+    return tuple(Span(start, end) for start, end in paragraph_layout(text)[0])
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -43,24 +43,25 @@ def is_hard_wrapped(text: str) -> bool:
     return paragraph_layout(text)[1]
 
 
-def paragraph_layout(text: str) -> tuple[tuple[Span, ...], bool]:
-    """The paragraphs of ``text`` and whether it is hard-wrapped, in one pass."""
+def paragraph_layout(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """The paragraphs of ``text`` as ``(start, end)`` pairs, and whether it is
+    hard-wrapped: one pass, no objects per paragraph (texts may have 100 000 lines)."""
     lines = _trimmed_lines(text)
     if not lines:
-        return (), False
+        return [], False
     width = _wrap_width(text, lines)
     if width is None:
-        return tuple(Span(start, end) for start, end in lines), False
-    spans: list[Span] = []
+        return lines, False
+    paragraphs: list[tuple[int, int]] = []
     start, end = lines[0]
     for next_start, next_end in lines[1:]:
         if _soft_break(text, end, next_start, next_end, width):
             end = next_end
         else:
-            spans.append(Span(start, end))
+            paragraphs.append((start, end))
             start, end = next_start, next_end
-    spans.append(Span(start, end))
-    return tuple(spans), True
+    paragraphs.append((start, end))
+    return paragraphs, True
 
 
 def _trimmed_lines(text: str) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Span
-from corpus.paragraphs import paragraph_spans
+from corpus.paragraphs import paragraph_layout
 
 #: Abbreviations after which a period never ends a sentence (compared lower-cased,
 #: without the final period).
@@ -47,8 +47,12 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     character exactly once.
     """
     spans: list[Span] = []
-    for paragraph in paragraph_spans(text):
-        _split_paragraph(text, paragraph.start, paragraph.end, spans)
+    cjk = _CJK_END.search(text) is not None
+    for start, end in paragraph_layout(text)[0]:
+        if not cjk and _END.search(text, start, end) is None:
+            spans.append(Span(start, end))  # one sentence (a heading, a label line ...)
+        else:
+            _split_paragraph(text, start, end, spans)
     return tuple(spans)
 
 

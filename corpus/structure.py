@@ -34,7 +34,15 @@ from corpus.frontmatter import (
     find_front_matter,
     headline_like,
 )
-from corpus.labels import Label, Role, answer_label, asker_label, inline_answer, name_label
+from corpus.labels import (
+    Label,
+    Role,
+    answer_label,
+    asker_label,
+    inline_answer,
+    may_open_with_label,
+    name_label,
+)
 from corpus.measures import find_measures
 from corpus.model import Outline, Question, Section, Span
 from corpus.paragraphs import paragraph_layout
@@ -106,11 +114,13 @@ def build_outline(text: str) -> Outline:
 # --------------------------------------------------------------------------- lines
 
 
-def _lines(text: str, paragraphs: tuple[Span, ...]) -> list[_Line]:
+def _lines(text: str, paragraphs: list[tuple[int, int]]) -> list[_Line]:
     """The paragraphs of ``text`` with the labels that open them."""
     lines = []
-    for span in paragraphs:
-        start, end = span.start, span.end
+    for start, end in paragraphs:
+        if not may_open_with_label(text, start, end):
+            lines.append(_Line(start, end))
+            continue
         asker = asker_label(text, start, end)
         answerer = None if asker else answer_label(text, start, end)
         name = None if asker or answerer else name_label(text, start, end)
