@@ -1,0 +1,75 @@
+"""Scoring short passages of one document: the common ground of the noise passes.
+
+Both noise passes (``corpus.scars`` and ``corpus.strays``) compare readings of a few
+tokens around a doubtful character. This module cuts those tokens out of the text
+(never more than ``MAX_TOKEN`` characters each way, so the cost stays linear whatever
+the input) and scores them with ``corpus.tokens``, caching per token and counting a
+budget of readings so that hostile input falls back to cheap rules instead of
+running for minutes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.tokens import token_score
+from corpus.vocabulary import Vocabulary
+
+MAX_TOKEN = 48
+"""Context is cut at this many characters: a token longer than that is not prose anyway."""
+READINGS_PER_CHAR = 0.25
+"""Budget of scored readings per character of text (prose needs about 0.04)."""
+DOUBLE_SPACE = -2.0
+"""Per extra space inside a line: prose rarely has two in a row."""
+_SPACE_RUNS = re.compile(" {2,}")
+
+
+class Judge:
+    """Scores readings of short passages of one document, with a token cache."""
+
+    def __init__(self, vocabulary: Vocabulary, text_length: int) -> None:
+        self.vocabulary = vocabulary
+        self.budget = 10_000 + int(READINGS_PER_CHAR * text_length)
+        """Readings left to score before the cheap fallback takes over."""
+        self._tokens: dict[str, float] = {}
+
+    def afford(self, readings: int) -> bool:
+        """Spend ``readings`` from the budget if there is enough left."""
+        if self.budget < readings:
+            return False
+        self.budget -= readings
+        return True
+
+    def passage(self, passage: str) -> float:
+        """log10 plausibility of a passage: its tokens, and any doubled spaces."""
+        score = 0.0
+        for token in passage.split():
+            cached = self._tokens.get(token)
+            if cached is None:
+                cached = token_score(token, self.vocabulary)
+                self._tokens[token] = cached
+            score += cached
+        stripped = passage.strip(" ")
+        if "  " in stripped:
+            score += DOUBLE_SPACE * sum(len(run) - 1 for run in _SPACE_RUNS.findall(stripped))
+        return score
+
+
+def context(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole whitespace-delimited tokens on both sides."""
+    return token_start(text, start), token_end(text, end)
+
+
+def token_start(text: str, index: int) -> int:
+    """Where the token holding ``text[index - 1]`` starts (at most MAX_TOKEN back)."""
+    low = max(0, index - MAX_TOKEN)
+    found = max(text.rfind(" ", low, index), text.rfind("\n", low, index))
+    found = max(found, text.rfind("\t", low, index))
+    return found + 1 if found >= 0 else low
+
+
+def token_end(text: str, index: int) -> int:
+    """Where the token holding ``text[index]`` ends (at most MAX_TOKEN on)."""
+    high = min(len(text), index + MAX_TOKEN)
+    ends = [found for found in (text.find(c, index, high) for c in " \n\t") if found >= 0]
+    return min(ends) if ends else high
