@@ -29,6 +29,7 @@ def register(subparsers: Any) -> None:
             "characters removed. The outline's offsets index this output. One newline "
             "is added at the end only if the text lacks one."
         ),
+        epilog="example: gloss clean 000 > 000.clean.txt",
     )
     clean.add_argument("file", metavar="FILE", help="interview text file or bundled interview id")
     clean.set_defaults(handler=run_clean)
@@ -41,6 +42,7 @@ def register(subparsers: Any) -> None:
             "questions and the measures of each answer. With --json, one object per "
             "file (a list for several files) whose offsets index 'gloss clean FILE'."
         ),
+        epilog="examples: gloss outline 000 004; gloss outline --json 004 > 004.outline.json",
     )
     outline.add_argument(
         "files",
