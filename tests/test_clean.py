@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from corpus import clean_text
+from corpus.edits import Mapped, delete_spans
 from corpus.model import CleanText
+from corpus.quotes import noise_quotes
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 from tests.synthetic_noise import character_error_rate, inject_noise, strip_to_reference
 
@@ -136,6 +138,18 @@ def test_synthetic_noise_is_deterministic_and_as_heavy_as_the_seed() -> None:
     assert [line[:1] for line in noisy_lines] == [line[:1] for line in clean_lines]
 
 
+def symbol_share(text: str) -> float:
+    return sum(1 for char in text if ord(char) > 127 and char != "—") / len(text)
+
+
+def test_synthetic_noise_is_as_dense_as_the_seed_s() -> None:
+    """The generator must resemble the real noise, or the CER figures mean little."""
+    real = symbol_share(read(NOISY_SEED))
+    text = read(CLEAN_SEED)
+    synthetic = statistics.mean(symbol_share(inject_noise(text, seed=s)) for s in SEEDS)
+    assert abs(synthetic - real) / real < 0.15, (synthetic, real)
+
+
 @pytest.mark.parametrize("name", sorted(CLEAN_TEXTS))
 def test_synthetic_noise_is_cleaned_to_the_original(name: str) -> None:
     text = read(CLEAN_TEXTS[name])
@@ -161,6 +175,54 @@ def test_names_the_word_list_does_not_know_survive_noise() -> None:
 def test_character_error_rate_ignores_whitespace_runs_only() -> None:
     assert character_error_rate("a  b\n c", "a b c") == 0.0
     assert character_error_rate("abcd", "abce") == 0.25
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+
+def quotes_kept(text: str, near_noise: set[int] | None = None) -> str:
+    drops = noise_quotes(text, near_noise or set())
+    return "".join(char for index, char in enumerate(text) if index not in drops)
+
+
+def test_paired_quotes_stay_even_next_to_noise() -> None:
+    text = 'to "take the lead" and the "14th Five-Year Plan" for'
+    near = {text.index('"take'), text.index('" for')}
+    assert quotes_kept(text, near) == text
+
+
+def test_an_unpaired_quote_next_to_noise_goes() -> None:
+    text = 'crucial to achieving "the goals and "take the lead" now'
+    assert quotes_kept(text, {text.index('"the')}) == (
+        'crucial to achieving the goals and "take the lead" now'
+    )
+
+
+def test_quotes_inside_words_go_and_an_unpaired_closing_quote_at_the_end_stays() -> None:
+    text = 'manuf"acturing up to the outside world."\nnext "line" here'
+    assert quotes_kept(text) == 'manufacturing up to the outside world."\nnext "line" here'
+
+
+def test_an_empty_pair_of_quotes_stays() -> None:
+    assert quotes_kept('jointly build a "" cooperation platform') == (
+        'jointly build a "" cooperation platform'
+    )
+
+
+# --- offset-preserving deletion ---------------------------------------------------------
+
+
+def test_delete_spans_keeps_offsets_and_reports_scars() -> None:
+    source = Mapped.identity("ab♦♣cd★e")
+    result, scars = delete_spans(source, [(2, 4), (6, 7)])
+    assert result.text == "abcde"
+    assert list(result.offsets) == [0, 1, 4, 5, 7, 8]
+    assert scars == [(2, 2), (4, 1)]
+
+
+def test_delete_spans_refuses_unsorted_spans() -> None:
+    with pytest.raises(ValueError):
+        delete_spans(Mapped.identity("abcdef"), [(3, 4), (1, 2)])
 
 
 # --- line ends, escapes, control characters ------------------------------------------------
