@@ -204,3 +204,27 @@ def test_non_utf8_locale_gets_no_traceback() -> None:
     assert "advantages??Interview" in clean
     data = json.loads(runs["outline --json 004"].stdout.decode("ascii"))
     assert "advantages——Interview" in data["title"]
+
+
+def test_stdin_as_dash() -> None:
+    data = CLEAN_SEED.read_bytes()
+    clean = subprocess.run(
+        [sys.executable, "-m", "tui", "clean", "-"],
+        input=data,
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    outline = subprocess.run(
+        [sys.executable, "-m", "tui", "outline", "--json", "-"],
+        input=data,
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert clean.returncode == 0 and outline.returncode == 0, clean.stderr + outline.stderr
+    text = load_interview(CLEAN_SEED).text
+    assert clean.stdout.decode("utf-8") == (text if text.endswith("\n") else text + "\n")
+    document = json.loads(outline.stdout)
+    assert document["id"] == "stdin"
+    assert document["title"] == load_interview(CLEAN_SEED).outline.title

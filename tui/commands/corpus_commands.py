@@ -16,7 +16,14 @@ import json
 import sys
 from typing import Any
 
-from corpus import Interview, load_interview, resolve_interview
+from corpus import (
+    CorpusError,
+    Interview,
+    interview_from_text,
+    load_interview,
+    resolve_interview,
+)
+from corpus.decode import MAX_BYTES, decode_bytes
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +38,9 @@ def register(subparsers: Any) -> None:
         ),
         epilog="example: gloss clean 000 > 000.clean.txt",
     )
-    clean.add_argument("file", metavar="FILE", help="interview text file or bundled interview id")
+    clean.add_argument(
+        "file", metavar="FILE", help="interview text file, bundled interview id, or - for stdin"
+    )
     clean.set_defaults(handler=run_clean)
 
     outline: argparse.ArgumentParser = subparsers.add_parser(
@@ -48,14 +57,22 @@ def register(subparsers: Any) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="interview text files or bundled interview ids",
+        help="interview text files, bundled interview ids, or - for stdin",
     )
     outline.add_argument("--json", action="store_true", help="machine-readable output")
     outline.set_defaults(handler=run_outline)
 
 
 def _load(name: str) -> Interview:
-    return load_interview(resolve_interview(name))
+    """A file path, a bundled id, or ``-`` for standard input."""
+    if name != "-":
+        return load_interview(resolve_interview(name))
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise CorpusError(
+            f"<stdin>: more than {MAX_BYTES // 1024 // 1024} MB, too big for an interview"
+        )
+    return interview_from_text("stdin", decode_bytes(data, "<stdin>"))
 
 
 def run_clean(args: argparse.Namespace) -> int:
