@@ -501,3 +501,68 @@ async def test_keys_right_after_tab_act_on_the_newly_focused_reader(
         await settle(app, pilot)
         right = reader(app, 1).interview
         assert [(a.interview, a.tags) for a in store.annotations()] == [(right.id, ("demand",))]
+
+
+# -- palette, outline, colourless terminals, failures -----------------------------------------
+
+
+async def test_every_action_is_in_the_command_palette(store: AnnotationStore) -> None:
+    from tui.keys import READER, SCREEN
+
+    async with running(store) as (app, _pilot):
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for binding in [*READER, *SCREEN]:
+            assert binding.description in titles
+
+
+async def test_palette_command_runs_the_action(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Next question")
+        await command.callback()  # type: ignore[misc]
+        await pilot.pause()
+        left = reader(app)
+        first = left.interview.outline.questions[0]
+        assert left.cursor_span.start <= first.start < left.cursor_span.end + 1
+
+
+async def test_outline_follows_the_cursor_and_shows_pairs(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        outline = main(app).query_one(OutlineTree)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        node = outline.cursor_node
+        assert node is not None and node.data is not None
+        assert node.data.question == 1
+        labels = [str(n.label) for n in outline._question_nodes[reader(app).interview.id]]
+        assert any("↔ Q" in label for label in labels)
+
+
+async def test_cursor_and_selection_show_without_colour(
+    store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with running(store) as (app, pilot):
+        left = reader(app)
+        await pilot.press("v")
+        await pilot.pause()
+        strip = left.render_line(left.text_layout.line_of(left.cursor_span.start))
+        assert strip.text.startswith("▌")
+        text_segments = [s for s in strip if s.text.strip() and s.style]
+        assert any(s.style and s.style.reverse for s in text_segments)
+
+
+async def test_a_failed_save_says_so_on_the_status_line(
+    store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import StoreError
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise StoreError("notes.json: locked by another process for too long; try again")
+
+    async with running(store) as (app, pilot):
+        monkeypatch.setattr(store, "add", refuse)
+        await pilot.press("t", *"policy", "enter")
+        await settle(app, pilot)
+        status = main(app).query_one(StatusLine).status
+        assert status.save == "error"
+        assert "locked" in status.message

@@ -53,11 +53,17 @@ def question_index(interview: Interview, offset: int) -> int:
     return found
 
 
-def question_at(reader: Reader) -> int:
-    """The question the reader's cursor is in; a sentence that starts with the "Q:" label
-    (before the question's own text) counts as in that question."""
+def _inside(reader: Reader) -> int:
+    """An offset that stands for the cursor sentence: its last character, so that a
+    sentence starting with a "Q:" label (before the question's own text) counts as in
+    that question."""
     span = reader.cursor_span
-    return question_index(reader.interview, max(span.start, span.end - 1))
+    return max(span.start, span.end - 1)
+
+
+def question_at(reader: Reader) -> int:
+    """The question the reader's cursor is in."""
+    return question_index(reader.interview, _inside(reader))
 
 
 class MainScreen(Screen[None]):
@@ -173,7 +179,7 @@ class MainScreen(Screen[None]):
         totals = {i.id: len(self.annotations.get(i.id, [])) for i in self.shown}
         self.query_one(OutlineTree).show(self.shown, counts, pairs, totals)
         reader = self.reader
-        self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
+        self.query_one(OutlineTree).follow(reader.interview.id, _inside(reader))
 
     def _update_status(self, reader: Reader | None = None) -> None:
         reader = reader or self.reader
@@ -195,7 +201,7 @@ class MainScreen(Screen[None]):
 
     @on(Reader.Moved)
     def _moved(self, event: Reader.Moved) -> None:
-        self.query_one(OutlineTree).follow(event.reader.interview.id, event.offset)
+        self.query_one(OutlineTree).follow(event.reader.interview.id, _inside(event.reader))
         if event.reader is self.reader:
             self._update_status()
 
@@ -225,7 +231,7 @@ class MainScreen(Screen[None]):
             self._layout_for(self.size.width)
             self._show_list(reader)
             self._update_status(reader)
-            self.query_one(OutlineTree).follow(reader.interview.id, reader.cursor_span.start)
+            self.query_one(OutlineTree).follow(reader.interview.id, _inside(reader))
         if self.focused is not reader:
             reader.focus()
 

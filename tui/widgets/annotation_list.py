@@ -182,9 +182,8 @@ class AnnotationRows(ScrollView, can_focus=True):
         if not self._rows:
             if index == 0:
                 text = Text(self._empty, "dim", end="")
-                return Strip(text.render(self.app.console), text.cell_len).crop_extend(
-                    0, width, base
-                )
+                strip = Strip(text.render(self.app.console), text.cell_len).apply_style(base)
+                return strip.crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
