@@ -566,3 +566,26 @@ async def test_a_failed_save_says_so_on_the_status_line(
         status = main(app).query_one(StatusLine).status
         assert status.save == "error"
         assert "locked" in status.message
+
+
+async def test_raw_view_keeps_the_cursor_in_view(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        left = reader(app)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        shown = "\n".join(shown_lines(left))
+        assert "▌" in shown  # the cursor sentence is on screen, marked in the gutter
+        await pilot.press("pageup")
+        assert left.cursor < len(left.interview.sentences) - 1
+
+
+async def test_resizing_switches_between_wide_and_narrow(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert [name for name, _ in _visible_regions(app)] == ["#reader-0"]
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert len(_visible_regions(app)) == 4

@@ -330,13 +330,10 @@ class Reader(ScrollView, can_focus=True):
     def _page(self, direction: int) -> None:
         layout = self.text_layout
         height = max(1, self.scrollable_content_region.height - 1)
-        line = layout.line_of(self.cursor_span.start) + direction * height
+        here = self._shown_span(*_pair(self.cursor_span))[0]
+        line = layout.line_of(here) + direction * height
         line = min(max(0, line), len(layout.lines) - 1)
-        offset = layout.lines[line].start
-        if self.raw:
-            self.scroll_relative(y=direction * height, animate=False)
-            return
-        self.go_to_offset(offset)
+        self.go_to_offset(self._clean_offset(layout.lines[line].start))
 
     def _word_step(self, offset: int, direction: int, *, edge: str) -> int:
         """Where a selection ``edge`` ("start" or "end") at ``offset`` goes one word on.
@@ -400,16 +397,21 @@ class Reader(ScrollView, can_focus=True):
         self.post_message(self.Moved(self, new.start))
 
     def _scroll_to_cursor(self) -> None:
-        if self.raw:
-            return
         layout = self.text_layout
-        lines = layout.lines_between(self.cursor_span.start, self.cursor_span.end)
+        lines = layout.lines_between(*self._shown_span(*_pair(self.cursor_span)))
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
         if lines.start < top + 1:
             self.scroll_to(y=max(0, lines.start - 2), animate=False)
         elif lines.stop > top + height - 1:
             self.scroll_to(y=max(0, min(lines.start - 2, lines.stop - height + 2)), animate=False)
+
+    def _clean_offset(self, shown: int) -> int:
+        """The clean offset of a shown offset (the identity unless the raw text is shown)."""
+        if not self.raw:
+            return shown
+        raw_offsets = self.interview.clean.raw_offsets
+        return min(bisect_left(raw_offsets, shown), len(self.interview.text))
 
     # ----------------------------------------------------------------- painting
 
@@ -449,7 +451,7 @@ class Reader(ScrollView, can_focus=True):
         self._cache.clear()
         self._place_marks()
         self.refresh()
-        self.call_after_refresh(self._scroll_to_cursor)
+        self.call_after_refresh(self._scroll_to_cursor)  # the new layout has other lines
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
@@ -463,11 +465,11 @@ class Reader(ScrollView, can_focus=True):
         """A click moves the cursor to the sentence under the pointer."""
         layout = self.text_layout
         y = event.y + int(self.scroll_y)
-        if not 0 <= y < len(layout.lines) or self.raw:
+        if not 0 <= y < len(layout.lines):
             return
         line = layout.lines[y]
         offset = line.start + max(0, min(event.x - GUTTER, len(line.text) - 1))
-        self.go_to_offset(offset)
+        self.go_to_offset(self._clean_offset(offset))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The widget's base style is the same for every line of one pass: look it up once.
