@@ -39,19 +39,26 @@ def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
         return source
     text = source.text
     judge = Judge(Vocabulary(text), len(text))
-    drops, quotes_near_noise = judge_scars(text, scars, judge)
+    drops, near_noise = judge_scars(text, scars, judge)
     if drops:
         source = delete_spans(source, positions_to_spans(drops))[0]
-        drops.sort()
-        quotes_near_noise = [i - bisect_left(drops, i) for i in quotes_near_noise]
+        near_noise = _shift(near_noise, drops)
         text = source.text
-    drops = noise_quotes(text, set(quotes_near_noise))
+    drops = noise_quotes(text, set(near_noise))
     if drops:
         source = delete_spans(source, positions_to_spans(drops))[0]
+        near_noise = _shift(near_noise, drops)
         text = source.text
-    drops = judge_strays(text, judge)
+    drops = judge_strays(text, judge, {i for i in near_noise if text[i] == " "})
     if drops:
         source = delete_spans(source, positions_to_spans(drops))[0]
     # Gluing a split word back can leave a quote inside it (A" nswer -> A"nswer).
     inside = [m.span() for m in _QUOTE_IN_WORD.finditer(source.text)]
     return delete_spans(source, inside)[0] if inside else source
+
+
+def _shift(positions: list[int], deleted: list[int]) -> list[int]:
+    """Where ``positions`` (none of them deleted) land once ``deleted`` are gone."""
+    deleted = sorted(deleted)
+    gone = set(deleted)
+    return [i - bisect_left(deleted, i) for i in positions if i not in gone]

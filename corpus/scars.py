@@ -3,9 +3,9 @@
 A noise run is contiguous, so once its symbols are cut (``corpus.symbols``) whatever
 ASCII it held (spaces, ``$ & < > '``) sits right at the cut, the *scar*. Each scar's
 *region* is the doubtful characters on both sides of it (scars sharing a token are read
-together); every reading of a region in which each dropped block touches a scar is
-scored (``corpus.passages``) plus a channel cost, and the best one wins. Double quotes
-are left to ``corpus.quotes``, which sees the whole paragraph.
+together). Every reading of a region is scored (``corpus.passages``) plus its channel
+cost (``corpus.channel``: cheap where a dropped block touches a scar), and the best one
+wins. Double quotes are left to ``corpus.quotes``, which sees the whole paragraph.
 """
 
 from __future__ import annotations
@@ -13,21 +13,20 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
+from corpus.channel import (
+    DROP_SIGN_AT_SCAR,
+    DROP_SPACE_AT_SCAR,
+    MAX_RUN,
+    OVERLONG_RUN,
+    drop_alone,
+)
 from corpus.passages import Judge, context, token_end, token_start
 from corpus.symbols import NOISE_ASCII
 
-MAX_RUN = 4
-"""The longest noise run seen in the seed (symbols plus ASCII)."""
 MAX_REACH = 4
 """How many doubtful characters on each side of a scar may belong to its run."""
 MAX_DOUBTFUL = 8
 """At most this many doubtful characters are judged together (2**8 readings)."""
-DROP_SPACE_AT_SCAR = -0.9
-"""Cost of calling a space next to a scar noise: real spaces border runs far more often."""
-DROP_SIGN_AT_SCAR = 0.0
-"""Cost of calling ``$ & < > '`` next to a scar noise: there, they mostly are."""
-OVERLONG_RUN = -4.0
-"""Cost per character beyond MAX_RUN in one run."""
 DROPPABLE = frozenset(NOISE_ASCII) - {'"'}
 """Double quotes are judged by the quote pass, with the whole paragraph to pair them in."""
 
@@ -35,16 +34,17 @@ DROPPABLE = frozenset(NOISE_ASCII) - {'"'}
 def judge_scars(
     text: str, scars: list[tuple[int, int]], judge: Judge
 ) -> tuple[list[int], list[int]]:
-    """The noise characters around the scars, and the double quotes that touch a scar."""
+    """The noise characters around the scars, and the characters of the scar regions that
+    were kept (the later passes still treat those as near noise)."""
     drops: list[int] = []
     dropped: set[int] = set()
-    quotes: list[int] = []
+    kept: list[int] = []
     for start, end, boundaries in _scar_regions(text, scars):
         verdict = _judge_region(text, start, end, boundaries, judge, dropped)
         drops.extend(verdict)
         dropped.update(verdict)
-        quotes.extend(i for i in range(start, end) if text[i] == '"')
-    return drops, quotes
+        kept.extend(i for i in range(start, end) if i not in dropped and text[i] in NOISE_ASCII)
+    return drops, kept
 
 
 def _scar_regions(text: str, scars: list[tuple[int, int]]) -> list[tuple[int, int, dict[int, int]]]:
@@ -79,31 +79,37 @@ def _droppable_count(text: str, start: int, end: int) -> int:
     return sum(1 for char in text[start:end] if char in DROPPABLE)
 
 
-def _readings(region: str, boundaries: dict[int, int]) -> list[tuple[bool, ...]]:
-    """Drop masks for a region: only doubtful characters drop, each dropped block touches
-    a scar."""
+def _readings(region: str, boundaries: dict[int, int]) -> list[tuple[tuple[bool, ...], float]]:
+    """Drop masks for a region (only doubtful characters drop), each with its channel cost.
+
+    A dropped block touching a scar is part of that run and cheap; a block away from any
+    scar must be a pure-ASCII run of its own (``support>> ∏≈regions``: ``>>`` sits on the
+    far side of a real space) and costs what such runs cost.
+    """
     slots = [index for index, char in enumerate(region) if char in DROPPABLE]
-    masks = []
+    length = len(region)
+    readings = []
     for choice in product((False, True), repeat=len(slots)):
-        mask = [False] * len(region)
+        mask = [False] * length
         for slot, drop in zip(slots, choice, strict=True):
             mask[slot] = drop
-        ok = True
+        cost = 0.0
         index = 0
-        length = len(region)
-        while index < length and ok:
+        while index < length:
             if not mask[index]:
                 index += 1
                 continue
             block_end = index
             while block_end < length and mask[block_end]:
                 block_end += 1
-            if not any(index <= b <= block_end for b in boundaries):
-                ok = False
+            block = region[index:block_end]
+            if any(index <= b <= block_end for b in boundaries):
+                cost += sum(DROP_SPACE_AT_SCAR if c == " " else DROP_SIGN_AT_SCAR for c in block)
+            else:
+                cost += sum(drop_alone(c, n > 0) for n, c in enumerate(block))
             index = block_end
-        if ok:
-            masks.append(tuple(mask))
-    return masks
+        readings.append((tuple(mask), cost))
+    return readings
 
 
 def _run_cost(mask: tuple[bool, ...], cut: dict[int, int]) -> float:
@@ -157,7 +163,8 @@ def _judge_region(
     best: tuple[int, ...] = ()
     relative = tuple(sorted((b - start, n) for b, n in boundaries.items()))
     for kept, cost, drops in _scored_readings(region, relative):
-        score = judge.passage(before + kept + after) + cost
+        # Quotes in the region are the quote pass's business: read the words without them.
+        score = judge.passage(before + kept.replace('"', "") + after) + cost
         if score > best_score:
             best_score, best = score, drops
     return [start + index for index in best]
@@ -173,13 +180,8 @@ def _scored_readings(
     """
     cut = dict(boundaries)
     readings = []
-    for mask in _readings(region, cut):
+    for mask, cost in _readings(region, cut):
         kept = "".join(char for char, drop in zip(region, mask, strict=True) if not drop)
-        cost = sum(
-            DROP_SPACE_AT_SCAR if char == " " else DROP_SIGN_AT_SCAR
-            for char, drop in zip(region, mask, strict=True)
-            if drop
-        )
         cost += _run_cost(mask, cut)
         drops = tuple(index for index, drop in enumerate(mask) if drop)
         readings.append((kept, cost, drops))

@@ -14,16 +14,11 @@ from __future__ import annotations
 import re
 from itertools import accumulate, product
 
+from corpus.channel import DROP_SPACE_AT_SCAR, drop_alone
 from corpus.passages import Judge, context
 from corpus.tokens import WELL_FORMED_NUMBER
 from corpus.vocabulary import Vocabulary
 
-DROP_ALONE = -3.6
-"""Cost of calling a sign noise with no symbol near it (a run of pure ASCII)."""
-DROP_SPACE_ALONE = -3.2
-"""A lone noise space inside a word is the commonest pure-ASCII run (5 of 19 in the seed)."""
-DROP_ALONE_MORE = -1.0
-"""Cost of each further character of a pure ASCII run, once it has started."""
 MAX_CLUSTER = 8
 """At most this many candidates are judged together (2**8 readings)."""
 RARE_WORD = -5.0
@@ -60,19 +55,33 @@ _COMMON_SHORT = frozenset(
 )
 
 
-def judge_strays(text: str, judge: Judge) -> list[int]:
-    """The indices of ASCII noise characters away from any scar."""
+def judge_strays(text: str, judge: Judge, spaces_near_noise: set[int]) -> list[int]:
+    """The indices of ASCII noise characters away from any scar.
+
+    ``spaces_near_noise`` are spaces the first pass kept beside a scar (often because a
+    quote sat between them and the word): dropping those stays cheap here.
+    """
     vocabulary = judge.vocabulary
     candidates = {m.start() for m in _DOUBTFUL_SIGNS.finditer(text)}
     candidates.update(_doubtful_apostrophes(text, vocabulary))
     candidates.update(_doubtful_spaces(text, vocabulary))
+    candidates.update(i for i in spaces_near_noise if _could_join_at(text, i, vocabulary))
     drops: list[int] = []
     for cluster in _clusters(text, sorted(candidates)):
-        drops.extend(_judge_cluster(text, cluster, judge))
+        drops.extend(_judge_cluster(text, cluster, judge, spaces_near_noise))
     return drops
 
 
-def _judge_cluster(text: str, positions: list[int], judge: Judge) -> list[int]:
+def _could_join_at(text: str, space: int, vocabulary: Vocabulary) -> bool:
+    """``_could_join`` for the tokens on either side of the space at ``space``."""
+    left, right = context(text, space, space + 1)
+    before, after = text[left:space], text[space + 1 : right]
+    return bool(before and after) and _could_join(before, after, vocabulary)
+
+
+def _judge_cluster(
+    text: str, positions: list[int], judge: Judge, spaces_near_noise: set[int]
+) -> list[int]:
     """The doubtful characters, away from scars, that the best reading drops."""
     if not judge.afford(2 ** len(positions)):
         return []
@@ -93,10 +102,10 @@ def _judge_cluster(text: str, positions: list[int], judge: Judge) -> list[int]:
                 if text[position] == " ":
                     joins.append(length)
                 previous = position + 1
-                if last_dropped == position - 1:
-                    cost += DROP_ALONE_MORE
+                if text[position] == " " and position in spaces_near_noise:
+                    cost += DROP_SPACE_AT_SCAR
                 else:
-                    cost += DROP_SPACE_ALONE if text[position] == " " else DROP_ALONE
+                    cost += drop_alone(text[position], last_dropped == position - 1)
                 last_dropped = position
         pieces.append(text[previous:right])
         passage = "".join(pieces)

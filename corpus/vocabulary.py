@@ -46,6 +46,7 @@ def word_logprob(word: str) -> float | None:
     return found
 
 
+_NO_SIGNS = str.maketrans("", "", "$&<>'\"")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
@@ -59,7 +60,8 @@ class Vocabulary:
 
     def __init__(self, text: str) -> None:
         table = _log_table()
-        counts = Counter(_CAPITALISED.findall(text))
+        # Signs are dropped first so that noise-split names (Zhuanglon>g) still count.
+        counts = Counter(_CAPITALISED.findall(text.translate(_NO_SIGNS)))
         self.names = frozenset(
             word for word, count in counts.items() if count >= 2 and word.lower() not in table
         )
