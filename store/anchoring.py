@@ -7,7 +7,8 @@ changes (a better cleaner, a corrected transcript) the passage is looked for in 
 1. at the old position, if the quote is still there;
 2. the exact quote anywhere, the occurrence whose context and distance fit best;
 3. a fuzzy match (rapidfuzz) scored on the quote, its context and the distance from the
-   old position, accepted only above a threshold.
+   old position, accepted only above a threshold. Its ends come from aligning context
+   and quote together, and a passage that was whole words stays whole words.
 
 What none of these find is reported as lost; the store marks it orphaned and keeps it.
 """
@@ -27,6 +28,9 @@ QUOTE_THRESHOLD = 75.0
 SHORT_QUOTE = 12
 SHORT_QUOTE_THRESHOLD = 90.0
 TOTAL_THRESHOLD = 65.0
+CONFIDENT = 95.0
+"""A rough alignment scoring this much near the old position is not searched for further."""
+MAX_SNAP = 24
 
 How = Literal["same", "exact", "fuzzy"]
 
@@ -111,16 +115,18 @@ def _align(needle: str, text: str, lo: int, hi: int) -> tuple[float, int, int]:
 def _fuzzy_search(text: str, quote: Quote, old_start: int) -> Found | None:
     exact = quote.exact
     size = len(exact)
-    window = max(1000, 3 * size)
+    # Near the old position first; the whole text too unless that found a near-perfect
+    # match (a cleaner that removes a lot moves late passages further than any window).
+    window = max(1000, 3 * size, len(text) // 20)
     candidates = [_align(exact, text, old_start - window, old_start + size + window)]
-    if candidates[0][0] < QUOTE_THRESHOLD:
+    if candidates[0][0] < CONFIDENT:
         candidates.append(_align(exact, text, 0, len(text)))
     best: tuple[float, int, int] | None = None
     for _, rough_start, rough_end in candidates:
-        found = _refine(text, exact, rough_start, rough_end)
+        found = _refine(text, quote, rough_start, rough_end)
         if found is None:
             continue
-        start, end = found
+        start, end = _snap_to_words(text, quote, *found)
         quote_score = fuzz.ratio(exact, text[start:end])
         threshold = SHORT_QUOTE_THRESHOLD if size < SHORT_QUOTE else QUOTE_THRESHOLD
         if quote_score < threshold:
@@ -135,25 +141,68 @@ def _fuzzy_search(text: str, quote: Quote, old_start: int) -> Found | None:
     return None if best is None else Found(best[1], best[2], "fuzzy")
 
 
-def _refine(text: str, exact: str, rough_start: int, rough_end: int) -> tuple[int, int] | None:
+def _snap_to_words(text: str, quote: Quote, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start``/``end`` to whole words where the quote began or ended on a word edge.
+
+    An alignment can drop a letter at an edge (the ``s`` of ``small`` matched to the
+    context instead); a passage that was whole words stays whole words.
+    """
+    exact = quote.exact
+    if exact[:1].isalnum() and not quote.prefix[-1:].isalnum():
+        floor = max(0, start - MAX_SNAP)
+        while start > floor and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+    if exact[-1:].isalnum() and not quote.suffix[:1].isalnum():
+        ceiling = min(len(text), end + MAX_SNAP)
+        while end < ceiling and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+    return start, end
+
+
+def _refine(text: str, quote: Quote, rough_start: int, rough_end: int) -> tuple[int, int] | None:
     """The passage's real ends near a rough alignment that only has the quote's length.
 
-    Text inserted or removed inside the quote moves its real end, so the quote is aligned
-    (longest common subsequence) against the rough place plus some slack either side,
-    and the ends are taken from the first and last long matching blocks: short blocks
-    can be stray letters in the slack.
+    Text inserted or removed inside the quote moves its real end, so prefix, quote and
+    suffix together are aligned (longest common subsequence) against the rough place
+    plus some slack: the context pins down where the quote may begin and end, so the
+    quote's first words are not matched to the same words earlier in the text. The
+    ends are the first and last long matching blocks inside the quote (short ones can be
+    stray letters), widened to short blocks right next to them (a word split by removed
+    noise). Quote characters with no counterpart (noise a better cleaner removed) do
+    not widen the passage.
     """
-    size = len(exact)
-    slack = size // 2 + CONTEXT
-    lo, hi = max(0, rough_start - slack), min(len(text), rough_end + slack)
-    blocks = [
-        op
-        for op in Indel.opcodes(exact, text[lo:hi])
-        if op.tag == "equal" and op.src_end - op.src_start >= max(3, min(12, size // 8))
-    ]
-    if not blocks:
+    source = quote.prefix + quote.exact + quote.suffix
+    lower, upper = len(quote.prefix), len(quote.prefix) + len(quote.exact)
+    slack = len(quote.exact) // 2 + CONTEXT
+    # The rough alignment can be shorter than the quote (at the end of the text, say):
+    # look a whole quote's length either side of it.
+    size = len(quote.exact)
+    lo = max(0, min(rough_start, rough_end - size) - len(quote.prefix) - slack)
+    hi = min(len(text), max(rough_end, rough_start + size) + len(quote.suffix) + slack)
+    blocks: list[Block] = []
+    for op in Indel.opcodes(source, text[lo:hi]):
+        if op.tag != "equal" or op.src_end <= lower or op.src_start >= upper:
+            continue
+        cut_start, cut_end = max(op.src_start, lower), min(op.src_end, upper)
+        shift = op.dest_start - op.src_start
+        blocks.append((cut_start, cut_end, cut_start + shift, cut_end + shift))
+    long_enough = max(3, min(12, size // 8))
+    long = [i for i, block in enumerate(blocks) if block[1] - block[0] >= long_enough]
+    if not long:
         return None
-    start = lo + blocks[0].dest_start - blocks[0].src_start
-    end = lo + blocks[-1].dest_end + (size - blocks[-1].src_end)
-    start, end = max(0, start), min(len(text), end)
+    first, last = long[0], long[-1]
+    while first > 0 and _adjacent(blocks[first - 1], blocks[first]):
+        first -= 1
+    while last < len(blocks) - 1 and _adjacent(blocks[last], blocks[last + 1]):
+        last += 1
+    start, end = lo + blocks[first][2], lo + blocks[last][3]
     return (start, end) if end > start else None
+
+
+Block = tuple[int, int, int, int]
+"""A matching block: source start and end, text start and end."""
+
+
+def _adjacent(before: Block, after: Block, gap: int = 4) -> bool:
+    """True if two matching blocks are a few characters apart in both texts."""
+    return after[0] - before[1] <= gap and after[2] - before[3] <= gap

@@ -150,3 +150,69 @@ def test_find_passage_at_same_position() -> None:
     text = "prefix " + QUOTE + " suffix"
     found = find_passage(text, Quote(QUOTE, "prefix ", " suffix"), 7, 7 + len(QUOTE))
     assert found is not None and found.how == "same"
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isascii() and ch.isalnum())
+
+
+def test_a_better_cleaner_finds_every_sentence_again(tmp_path: Path) -> None:
+    """Annotations made on the noisy seed as read (no cleaning) are found in its clean
+    text: same words, noise gone, nothing orphaned."""
+    import re
+
+    from corpus import CleanText, build_outline, fingerprint, load_interview
+    from tests.conftest import NOISY_SEED
+
+    raw = NOISY_SEED.read_text(encoding="utf-8")
+    uncleaned = Interview(
+        id=NOISY_SEED.stem, path=NOISY_SEED, clean=CleanText(raw, raw, range(len(raw) + 1)),
+        outline=build_outline(raw), sentences=(), fingerprint=fingerprint(raw),
+    )  # fmt: skip
+    cleaned = load_interview(NOISY_SEED)
+    spans = [m.span() for m in re.finditer(r"[A-Z][^.?!\n]{15,400}[.?!]", raw)]
+    assert len(spans) > 50
+    with AnnotationStore.open(tmp_path / "db.json") as store:
+        made = [store.add(uncleaned, start, end, author="Ann") for start, end in spans]
+        assert store.anchor(cleaned) == []
+        for before in made:
+            after = store.get(before.id)
+            assert after is not None and after.status == "reanchored"
+            assert cleaned.text[after.start : after.end] == after.exact
+            assert _alnum(after.exact) == _alnum(before.exact), before.exact
+
+
+def test_quote_at_the_very_end_of_a_text_that_grew_in_front() -> None:
+    text = "Intro. " * 50 + "The closing words of the interview, with a twist at the end."
+    start = text.index("The closing")
+    quote = quote_at(text, start, len(text))
+    changed = ("A new preface of some length. " * 30) + text.replace("a twist", "one twist")
+    found = find_passage(changed, quote, start, len(text))
+    assert found is not None and found.how == "fuzzy"
+    assert changed[found.start : found.end] == (
+        "The closing words of the interview, with one twist at the end."
+    )
+
+
+@pytest.mark.parametrize(
+    ("noisy", "clean"),
+    [
+        ("the added value of inε↑> dustries above", "the added value of industries above"),
+        ("small and σ♠§γmedium", "small and medium"),
+    ],
+)
+def test_passage_on_word_edges_stays_on_word_edges(noisy: str, clean: str) -> None:
+    """Noise that split words is gone; the passage still starts and ends on whole words.
+
+    (Alignment alone matched the first ``t`` of the first phrase to its context in the
+    noisy seed and found ``he added value ...``.)
+    """
+    from corpus import load_interview
+    from tests.conftest import NOISY_SEED
+
+    raw = NOISY_SEED.read_text(encoding="utf-8")
+    text = load_interview(NOISY_SEED).text
+    start = raw.index(noisy)
+    found = find_passage(text, quote_at(raw, start, start + len(noisy)), start, start + len(noisy))
+    assert found is not None
+    assert text[found.start : found.end] == clean
