@@ -7,7 +7,7 @@ starts, so the app itself only deals with what happens while it runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,14 +87,14 @@ def _key(binding: Binding) -> str:
     return ", ".join(names.get(k, k) for k in binding.key.split(","))
 
 
-def _runner(main: MainScreen, action: str) -> object:
+def _runner(main: MainScreen, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         await main.run_action(action)
 
     return run
 
 
-def _reader_runner(main: MainScreen, action: str) -> object:
+def _reader_runner(main: MainScreen, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         reader: Reader = main.reader
         await reader.run_action(action)

@@ -94,7 +94,7 @@ class MainScreen(Screen[None]):
         self._hit = -1
         self.history = History(store)
         self._pending = 0
-        self._anchored: set[str] = set()
+        self._anchored_ids: set[str] = set()
         self._pairs: dict[str, dict[int, int]] = {}
 
     # ------------------------------------------------------------------ layout
@@ -242,9 +242,12 @@ class MainScreen(Screen[None]):
         """Re-anchor and read the shown interviews' annotations and the codebook."""
         try:
             orphans = [
-                o for i in self.shown if i.id not in self._anchored for o in self.store.anchor(i)
+                o
+                for i in self.shown
+                if i.id not in self._anchored_ids
+                for o in self.store.anchor(i)
             ]
-            self._anchored.update(i.id for i in self.shown)
+            self._anchored_ids.update(i.id for i in self.shown)
             loaded = {i.id: self.store.annotations(interview=i.id) for i in self.shown}
             tags = self.store.tags()
         except StoreError as error:

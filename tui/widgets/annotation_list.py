@@ -187,16 +187,16 @@ class AnnotationRows(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
-        strip = self._cache.get(index)
-        if strip is None:
+        cached = self._cache.get(index)
+        if cached is None:
             text = row(self._rows[index], self._colours)
             text.truncate(width, overflow="ellipsis")
             if index == self.highlighted:
                 text.stylize(_HIGHLIGHT if self.has_focus else _HIGHLIGHT_IDLE)
             segments = list(text.render(self.app.console))
-            strip = Strip(segments).apply_style(base).crop_extend(0, width, base)
-            self._cache[index] = strip
-        return strip
+            cached = Strip(segments).apply_style(base).crop_extend(0, width, base)
+            self._cache[index] = cached
+        return cached
 
     def on_resize(self) -> None:
         self._cache.clear()
