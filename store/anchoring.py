@@ -15,11 +15,14 @@ What none of these find is reported as lost; the store marks it orphaned and kee
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
+
+from corpus import Interview
+from store.model import Annotation
 
 CONTEXT = 32
 """Characters of prefix and suffix kept with each quote."""
@@ -206,3 +209,31 @@ Block = tuple[int, int, int, int]
 def _adjacent(before: Block, after: Block, gap: int = 4) -> bool:
     """True if two matching blocks are a few characters apart in both texts."""
     return after[0] - before[1] <= gap and after[2] - before[3] <= gap
+
+
+def reanchored(annotation: Annotation, interview: Interview) -> Annotation:
+    """``annotation`` found again in ``interview``'s current text, or marked orphaned.
+
+    Found: new position, quote, context, raw offsets and fingerprint; status
+    ``reanchored`` if it moved (or was orphaned), else unchanged. Lost: everything kept
+    as it was, status ``orphaned``, so that the next attempt starts from the same facts.
+    """
+    quote = Quote(annotation.exact, annotation.prefix, annotation.suffix)
+    found = find_passage(interview.text, quote, annotation.start, annotation.end)
+    if found is None:
+        return replace(annotation, status="orphaned")
+    new_quote = quote_at(interview.text, found.start, found.end)
+    raw_start, raw_end = interview.clean.raw_span(found.start, found.end)
+    moved = found.how != "same" or annotation.orphaned
+    return replace(
+        annotation,
+        fingerprint=interview.fingerprint,
+        start=found.start,
+        end=found.end,
+        exact=new_quote.exact,
+        prefix=new_quote.prefix,
+        suffix=new_quote.suffix,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        status="reanchored" if moved else annotation.status,
+    )

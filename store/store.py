@@ -21,7 +21,7 @@ from typing import Any
 
 from corpus import Interview
 from store import codebook
-from store.anchoring import Quote, find_passage, quote_at
+from store.anchoring import quote_at, reanchored
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
@@ -286,37 +286,25 @@ class AnnotationStore:
         is marked ``orphaned`` and kept unchanged otherwise, never deleted; it is tried
         again on every later call.
         """
-        text = interview.text
+        self.refresh()
+        stale = [
+            a
+            for a in self.annotations(interview=interview.id)
+            if a.fingerprint != interview.fingerprint or a.orphaned
+        ]
+        # The searching happens outside the lock (it can take a while on a long text with
+        # many annotations); only annotations nobody changed meanwhile are updated.
+        found = [(old, reanchored(old, interview)) for old in stale]
 
         def change() -> list[Op]:
-            ops: list[Op] = []
-            for old in self.annotations(interview=interview.id):
-                if old.fingerprint == interview.fingerprint and not old.orphaned:
-                    continue
-                found = find_passage(text, quote_of(old), old.start, old.end)
-                if found is None:
-                    if old.status != "orphaned":
-                        ops.append(self._view.put(_replace(old, status="orphaned")))
-                    continue
-                quote = quote_at(text, found.start, found.end)
-                raw_start, raw_end = interview.clean.raw_span(found.start, found.end)
-                moved_ = found.how != "same" or old.status == "orphaned"
-                new = _replace(
-                    old,
-                    fingerprint=interview.fingerprint,
-                    start=found.start,
-                    end=found.end,
-                    exact=quote.exact,
-                    prefix=quote.prefix,
-                    suffix=quote.suffix,
-                    raw_start=raw_start,
-                    raw_end=raw_end,
-                    status="reanchored" if moved_ else old.status,
-                )
-                ops.append(self._view.put(new))
-            return ops
+            return [
+                self._view.put(new)
+                for old, new in found
+                if new != old and self._view.get(old.id) == old
+            ]
 
-        self._commit(change)
+        if found:
+            self._commit(change)
         return self.annotations(interview=interview.id, status="orphaned")
 
     # -- the codebook -------------------------------------------------------------------
@@ -476,11 +464,6 @@ class AnnotationStore:
                 "meanwhile, see 'gloss list'"
             )
         return found
-
-
-def quote_of(annotation: Annotation) -> Quote:
-    """The quote selector an annotation remembers."""
-    return Quote(annotation.exact, annotation.prefix, annotation.suffix)
 
 
 def _replace(annotation: Annotation, **changes: Any) -> Annotation:

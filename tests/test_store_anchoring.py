@@ -216,3 +216,30 @@ def test_passage_on_word_edges_stays_on_word_edges(noisy: str, clean: str) -> No
     found = find_passage(text, quote_at(raw, start, start + len(noisy)), start, start + len(noisy))
     assert found is not None
     assert text[found.start : found.end] == clean
+
+
+def test_a_change_made_while_re_anchoring_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-anchoring searches outside the lock; a note someone saves meanwhile must win."""
+    import store.store as store_module
+
+    store, made = annotate(tmp_path, version(RAW))
+    other = AnnotationStore.open(tmp_path / "db.json")
+    real = store_module.reanchored
+
+    def slow_reanchored(annotation: Annotation, interview: Interview) -> Annotation:
+        other.update(annotation.id, note="saved by someone else meanwhile")
+        return real(annotation, interview)
+
+    monkeypatch.setattr(store_module, "reanchored", slow_reanchored)
+    store.anchor(version("Preface.\n\n" + RAW))
+    kept = store.get(made.id)
+    assert kept is not None
+    assert kept.note == "saved by someone else meanwhile"
+    assert kept.start == made.start  # not moved this time: it changed under our feet
+    monkeypatch.setattr(store_module, "reanchored", real)
+    store.anchor(version("Preface.\n\n" + RAW))  # the next attempt moves it
+    moved = store.get(made.id)
+    assert moved is not None and moved.status == "reanchored"
+    assert moved.note == "saved by someone else meanwhile"
