@@ -15,7 +15,7 @@ from typing import Any
 from store.codec import from_public
 from store.errors import StoreError
 from store.model import Annotation
-from store.tagpaths import normalise_tags
+from store.tagpaths import check_text, normalise_tags
 
 
 def read_annotations(path: Path) -> list[Annotation]:
@@ -85,6 +85,8 @@ def _annotation(path: Path, number: int, record: Any) -> Annotation:
         raise StoreError(f"{where} lacks an id, an interview or a passage; fix or remove it")
     try:
         tags = normalise_tags(list(annotation.tags))
+        for field in ("id", "interview", "exact", "prefix", "suffix", "note", "author", "source"):
+            check_text(getattr(annotation, field), field)
     except StoreError as error:
         raise StoreError(f"{where}: {error}") from None
     return replace(annotation, tags=tags)

@@ -216,7 +216,13 @@ class JournalFile:
 
     def append(self, ops: list[Op]) -> None:
         """Durably append one batch; returns once it is on disk."""
-        line = json.dumps({"ops": ops}, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            line = json.dumps({"ops": ops}, ensure_ascii=False, separators=(",", ":")).encode()
+        except UnicodeEncodeError:
+            raise StoreError(
+                f"{self.journal_path}: the change holds text that is not valid Unicode; it "
+                "was not saved, retype the text"
+            ) from None
         created = not self.journal_path.exists()
         try:
             with open(self.journal_path, "ab") as handle:

@@ -28,7 +28,7 @@ from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
 from store.merging import ImportResult, merge_notes, plan_import
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
-from store.tagpaths import check_colour, is_within, normalise_tag, normalise_tags
+from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
 from store.view import ANNOTATIONS, CODEBOOK, View, gc_paused
 
 COMPACT_MIN_BYTES = 512 * 1024
@@ -179,7 +179,8 @@ class AnnotationStore:
                 f"(0..{len(text)}); select some text first"
             )
         clean_tags = normalise_tags(tags)
-        author = " ".join(author.split())
+        check_text(note, "note")
+        author = " ".join(check_text(author, "author").split())
         if not author:
             raise StoreError("author is empty; pass --author NAME or set $GLOSS_AUTHOR")
         result: list[Annotation] = []
@@ -230,6 +231,8 @@ class AnnotationStore:
     ) -> Annotation:
         """Replace the tags and/or the note of an annotation; durable on return."""
         clean_tags = normalise_tags(tags) if tags is not None else None
+        if note is not None:
+            check_text(note, "note")
         result: list[Annotation] = []
 
         def change() -> list[Op]:
@@ -314,6 +317,8 @@ class AnnotationStore:
     ) -> TagInfo:
         """Describe and/or colour a tag (None leaves a field as is, "" clears it)."""
         tag = normalise_tag(path)
+        if description:
+            check_text(description, f"description of {tag!r}")
         if colour:
             colour = check_colour(colour)
 

@@ -22,8 +22,10 @@ def normalise_tag(raw: str) -> str:
     Whitespace around the path and around each segment is trimmed; empty segments,
     control characters and over-long paths are refused.
     """
-    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in raw):
-        raise StoreError(f"tag {raw!r}: contains a control character; type it without one")
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Zl", "Zp"} for ch in raw):
+        raise StoreError(
+            f"tag {raw!r}: contains a control character or broken text; type it without one"
+        )
     segments = [segment.strip() for segment in raw.strip().split(SEPARATOR)]
     if not raw.strip():
         raise StoreError("tag '': a tag cannot be empty; give it a name like 'policy/tax'")
@@ -41,6 +43,22 @@ def normalise_tags(raw: object) -> tuple[str, ...]:
         raise StoreError(f"tags {raw!r}: pass a list of tags, not one string")
     assert isinstance(raw, (list, tuple))
     return tuple(sorted({normalise_tag(str(tag)) for tag in raw}))
+
+
+def check_text(value: str, what: str) -> str:
+    """``value`` if it can be stored (valid Unicode); StoreError naming ``what`` otherwise.
+
+    Lone surrogates arrive from command-line arguments that were not UTF-8 (Python keeps
+    the bytes as surrogates) or from a broken paste; they cannot be written as UTF-8.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise StoreError(
+            f"{what}: contains bytes that are not valid text (a terminal not set to UTF-8?); "
+            "retype it"
+        ) from None
+    return value
 
 
 def is_within(tag: str, root: str) -> bool:

@@ -241,3 +241,19 @@ def test_export_to_an_unwritable_place_is_one_line(
     assert (code, out) == (1, "")
     assert err.startswith(f"gloss: {tmp_path / where}") and err.count("\n") == 1
     assert list(locked.iterdir()) == []
+
+
+def test_arguments_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "bytes.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GLOSS_DB": str(db)}
+    for option in ("--note", "--tag"):
+        result = subprocess.run(
+            [sys.executable.encode(), b"-m", b"tui", b"annotate", SEED.encode(), b"--quote",
+             QUOTE.encode(), option.encode(), b"broken \xff byte"],
+            cwd=ROOT, env=env, capture_output=True, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 1
+        assert result.stdout == b""
+        assert result.stderr.count(b"\n") == 1 and result.stderr.startswith(b"gloss: ")
+    with AnnotationStore.open(db) as store:
+        assert store.annotations() == []

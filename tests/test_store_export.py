@@ -205,3 +205,18 @@ def test_interview_from_a_user_file_is_found_through_its_source(tmp_path: Path) 
     export_annotations([made], interview_loader(), "csv", out)
     row = parse_csv(out.getvalue())[0]
     assert (row["title"], row["question"]) == ("", "")
+
+
+def test_import_refuses_text_that_is_not_valid_unicode(
+    tmp_path: Path, store: AnnotationStore
+) -> None:
+    from store import StoreError
+
+    path = tmp_path / "broken.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        export_annotations(store.annotations()[:1], {}, "jsonl", handle)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["note"] = "\udcff"  # json.dumps writes it as the escape \\udcff
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"record 1: note: contains bytes that are not valid"):
+        read_annotations(path)
