@@ -589,3 +589,22 @@ async def test_resizing_switches_between_wide_and_narrow(store: AnnotationStore)
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         assert len(_visible_regions(app)) == 4
+
+
+async def test_list_filters_by_tag_and_enter_jumps(store: AnnotationStore) -> None:
+    interviews = seeds()
+    sentences = interviews[0].sentences
+    store.add(interviews[0], sentences[0].start, sentences[0].end, tags=["growth"], author="a")
+    store.add(interviews[0], sentences[5].start, sentences[5].end, tags=["policy"], author="b")
+    async with running(store, interviews) as (app, pilot):
+        listing = main(app).query_one(AnnotationList)
+        listing.rows.focus()
+        await pilot.press("f", *"pol")
+        await pilot.pause()
+        assert [a.tags for a in listing.shown] == [("policy",)]
+        await pilot.press("enter")  # leaves the filter box for the rows
+        await pilot.press("enter")  # jumps
+        await pilot.pause()
+        left = reader(app)
+        assert left.cursor_span == sentences[5]
+        assert app.focused is left

@@ -50,10 +50,8 @@ class GlossApp(App[None]):
 
     @property
     def main(self) -> MainScreen:
-        screen = self.screen_stack[0] if isinstance(self.screen_stack[0], MainScreen) else None
-        if screen is None:
-            screen = next(s for s in self.screen_stack if isinstance(s, MainScreen))
-        return screen
+        """The main screen (under any dialog that is open)."""
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every gloss action, so the command palette can do what the keys do."""
