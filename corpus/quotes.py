@@ -28,6 +28,7 @@ _OPEN_BEFORE = frozenset("([{'$\"")
 _CLOSE_AFTER = frozenset(".,;:?!%)]}'\"")
 _CLOSE_BEFORE = frozenset(" \t\n.,;:?!)]}—–-/'\"")
 
+_SIGNS = frozenset("$&<>")
 _EXPECT_OPEN, _OPEN_MID, _OPEN_AT_START = 0, 1, 2
 """Programme states: no quote open; one opened mid-paragraph; one opened at its start."""
 _END_COST = (0.0, STRAY_INSIDE, STRAY_AT_EDGE)
@@ -58,8 +59,15 @@ def _shape(text: str, index: int) -> tuple[bool, bool, bool]:
     An opening quote follows a space or bracket and comes before a word; a closing one
     follows a word or sentence mark and comes before a space or punctuation.
     """
-    before = text[index - 1] if index > 0 else "\n"
-    after = text[index + 1] if index + 1 < len(text) else "\n"
+    # Look past stray signs the last pass will remove (Frontier$" special).
+    back = index - 1
+    while back >= 0 and text[back] in _SIGNS:
+        back -= 1
+    ahead = index + 1
+    while ahead < len(text) and text[ahead] in _SIGNS:
+        ahead += 1
+    before = text[back] if back >= 0 else "\n"
+    after = text[ahead] if ahead < len(text) else "\n"
     inside = before.isalnum() and after.isalnum()
     opens = before in _OPEN_AFTER and (after.isalnum() or after in _OPEN_BEFORE)
     closes = (before.isalnum() or before in _CLOSE_AFTER) and after in _CLOSE_BEFORE

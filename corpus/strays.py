@@ -195,6 +195,7 @@ def _doubtful_spaces(text: str, vocabulary: Vocabulary) -> list[int]:
             if previous and _could_join(previous, piece, vocabulary):
                 found.append(ends[index - 1] + index - 1)
                 found.extend(_quotes_at_edge(piece, ends[index - 1] + index, 1))
+                found.extend(_quotes_at_edge(previous, ends[index - 1] + index - 2, -1))
         if piece in ends_suspicious and index < last:
             following = pieces[index + 1]
             if following and _could_join(piece, following, vocabulary):
