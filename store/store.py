@@ -341,7 +341,9 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             self._require_tag(source)
-            if target != source and codebook.tag_exists(self._view, target):
+            if target == source:
+                return []
+            if codebook.tag_exists(self._view, target):
                 raise StoreError(
                     f"tag {target!r} already exists; use 'gloss tags merge {source} {target}' "
                     "to combine the two"
@@ -356,7 +358,14 @@ class AnnotationStore:
 
         def change() -> list[Op]:
             self._require_tag(old)
-            return codebook.move_ops(self._view, old, new, now_iso()) if old != new else []
+            if new == old:
+                return []
+            if is_within(new, old):
+                raise StoreError(
+                    f"tag {old!r} cannot be merged into {new!r}, which is below it; rename "
+                    f"it instead ('gloss tags rename {old} {new}')"
+                )
+            return codebook.move_ops(self._view, old, new, now_iso())
 
         return self._commit(change)
 

@@ -136,3 +136,15 @@ def test_tag_counts_follow_every_kind_of_change(tmp_path: Path, interview: Inter
                     for tag in annotation.tags:
                         recount[tag] = recount.get(tag, 0) + 1
                 assert {t.path: t.count for t in view.tags() if t.count} == recount
+
+
+def test_renaming_to_itself_changes_nothing_and_merging_into_a_child_is_refused(
+    store: AnnotationStore, interview: Interview
+) -> None:
+    made = store.add(interview, 0, 10, tags=["a", "a/b"], author="Ann")
+    assert store.rename_tag("a", "a") == 0
+    assert store.get(made.id) == made
+    with pytest.raises(StoreError, match="below it; rename it instead"):
+        store.merge_tags("a", "a/b")
+    assert store.rename_tag("a", "a/old") == 1  # pushing a tree down is a rename
+    assert store.get(made.id).tags == ("a/old", "a/old/b")  # type: ignore[union-attr]
