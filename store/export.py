@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Literal, TextIO
 
-from corpus import CorpusError, Interview, load_interview, resolve_interview
+from corpus import CorpusError, Interview, bundled_paths, load_interview
 from store.codec import to_public
 from store.locate import Place, locate
 from store.model import Annotation
@@ -43,14 +43,20 @@ def neutralise_cell(value: str) -> str:
 
 
 def interview_loader() -> Loader:
-    """A caching loader: bundled ids and file paths via corpus; None if not found."""
+    """A caching loader of bundled interviews by exact id; None for any other id.
+
+    Interviews from the user's own files are found through the path each annotation
+    remembers (``Annotation.source``), never by guessing from a partial id.
+    """
+    bundled = {path.stem: path for path in bundled_paths()}
     cache: dict[str, Interview | None] = {}
 
     def load(interview_id: str) -> Interview | None:
         if interview_id not in cache:
+            path = bundled.get(interview_id)
             try:
-                cache[interview_id] = load_interview(resolve_interview(interview_id))
-            except CorpusError:
+                cache[interview_id] = load_interview(path) if path else None
+            except (CorpusError, OSError):
                 cache[interview_id] = None
         return cache[interview_id]
 

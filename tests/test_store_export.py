@@ -128,7 +128,9 @@ def test_unknown_interview_leaves_place_cells_empty(store: AnnotationStore) -> N
     export_annotations(store, interview_loader(), "csv", out)
     rows = parse_csv(out.getvalue())
     assert rows and all(r["interview"] == "004_2a78cebe821b9ac3" for r in rows)
+    # An unknown id, and a mere prefix of a bundled id: neither is guessed.
     lost = [replace_interview(a, "no-such-interview") for a in store.annotations()]
+    lost += [replace_interview(a, "004") for a in store.annotations()]
     out = io.StringIO(newline="")
     export_annotations(lost, interview_loader(), "csv", out)
     for row in parse_csv(out.getvalue()):
