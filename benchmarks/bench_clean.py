@@ -22,6 +22,7 @@ SOURCES = (
     ROOT / "corpus" / "bundled" / "004_2a78cebe821b9ac3.txt",
     ROOT / "tests" / "data" / "composed_interview.txt",
     ROOT / "tests" / "data" / "composed_interview_2.txt",
+    ROOT / "tests" / "data" / "composed_interview_3.txt",
 )
 
 

@@ -21,7 +21,10 @@ CLEAN_TEXTS = {
     "004": CLEAN_SEED,
     "composed-agriculture": DATA / "composed_interview.txt",
     "composed-trade": DATA / "composed_interview_2.txt",
+    "composed-education": DATA / "composed_interview_3.txt",
 }
+"""The clean seed plus three interviews composed in the same register (the third was held
+out of all tuning until the figures in the report were taken)."""
 
 
 def read(path: Path) -> str:
@@ -121,9 +124,10 @@ def test_noisy_seed_offsets_are_exact() -> None:
 
 SEEDS = range(6)
 MEAN_CER_LIMIT = 0.001
-"""Measured mean ~0.0002 over 3 texts x 30 seeds; the target is < 0.001."""
+"""Measured mean 0.00007-0.00011 over 4 texts x 50 seeds (two seed ranges); the target
+for held-out documents is < 0.001."""
 WORST_CER_LIMIT = 0.002
-"""Measured worst ~0.0008 over the same runs."""
+"""Measured worst single document 0.00097 over the same 400 runs."""
 
 
 def test_synthetic_noise_is_deterministic_and_as_heavy_as_the_seed() -> None:
