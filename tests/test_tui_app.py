@@ -608,3 +608,14 @@ async def test_list_filters_by_tag_and_enter_jumps(store: AnnotationStore) -> No
         left = reader(app)
         assert left.cursor_span == sentences[5]
         assert app.focused is left
+
+
+async def test_keys_right_after_w_go_to_the_reader_now_shown(store: AnnotationStore) -> None:
+    async with running(store, size=NARROW) as (app, pilot):
+        await pilot.press("w", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        right = reader(app, 1)
+        assert app.focused is right
+        second = right.interview.outline.questions[1]
+        assert right.cursor_span.start <= second.start < right.cursor_span.end + 1
+        assert reader(app, 0).cursor == 0

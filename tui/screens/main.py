@@ -155,7 +155,11 @@ class MainScreen(Screen[None]):
         footer.compact = narrow
         footer.show_command_palette = not narrow  # ctrl+p still works; it is in help
         for number, reader in enumerate(self.readers):
-            reader.set_class(number == self.active_index, "-active")
+            active = number == self.active_index
+            reader.set_class(active, "-active")
+            # Set at once (not through CSS, which applies on the next refresh) so that a
+            # key typed right after ``w`` finds the newly shown reader focusable.
+            reader.display = active or not narrow
 
     def _rebuild_outline(self) -> None:
         pairs: dict[str, dict[int, int]] = {}
@@ -233,7 +237,7 @@ class MainScreen(Screen[None]):
             self._update_status(reader)
             self.query_one(OutlineTree).follow(reader.interview.id, _inside(reader))
         if self.focused is not reader:
-            reader.focus()
+            self.set_focus(reader)
 
     # ------------------------------------------------------------------ store: loading
 

@@ -69,20 +69,26 @@ class StatusLine(Widget):
         return self.render_status()
 
     def render_status(self) -> Text:
+        """Title first, shortened so that the rest (where, how many, saved?) always fits."""
         s = self.status
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        title = s.interview if len(s.interview) <= 48 else s.interview[:47].rstrip() + "…"
-        text.append_text(plain(title, "bold"))
+        tail = Text(no_wrap=True, end="")
         if s.questions and s.question:
-            text.append(f"  Q {s.question} of {s.questions}")
+            tail.append(f"  Q {s.question} of {s.questions}")
         elif s.questions:
-            text.append(f"  before Q1 of {s.questions}")
-        text.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
-        text.append("  ")
-        text.append(_SAVE_WORDS[s.save], _SAVE_STYLES[s.save])
-        text.append("  by ")
-        text.append_text(plain(s.author, "italic"))
+            tail.append(f"  before Q1 of {s.questions}")
+        tail.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
+        tail.append("  ")
+        tail.append(_SAVE_WORDS[s.save], _SAVE_STYLES[s.save])
+        tail.append("  by ")
+        tail.append_text(plain(s.author, "italic"))
+        width = self.content_region.width or 80
+        room = max(12, min(48, width - tail.cell_len - 1))
+        title = s.interview if len(s.interview) <= room else s.interview[: room - 1].rstrip() + "…"
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append_text(plain(title, "bold"))
+        text.append_text(tail)
         if s.message:
             text.append("  ")
             text.append_text(plain(s.message, "dim"))
+        text.truncate(width, overflow="ellipsis")
         return text
