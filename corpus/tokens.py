@@ -42,8 +42,12 @@ _NOISE_SIGNS = frozenset("$&<>'\"")
 EMPTY_PART = -3.0
 """A dangling hyphen, as in ``on- year``."""
 SINGLE_QUOTE_OPEN = -4.0
-PLURAL_POSSESSIVE = -2.5
-"""``enterprises'``: real, but rarer than the plain plural."""
+PLURAL_POSSESSIVE = 0.0
+"""``farmers'``: as likely real as a noise apostrophe that happens to land there."""
+NAME_APOSTROPHE = -3.0
+"""``Xi'an``: real names have them, but a noise apostrophe is likelier."""
+AMPERSAND = -4.5
+"""A lone ``&`` for "and" in running prose (Research & Development is never doubted)."""
 STRAY_APOSTROPHE = -6.0
 EXTRA_PUNCTUATION = -2.0
 LONE_PUNCTUATION = -3.0
@@ -68,18 +72,19 @@ def _part_score(part: str, vocabulary: Vocabulary) -> float:
         if match.group(2).lower() in _CONTRACTIONS:
             return vocabulary.score(match.group(1)) - 1.0
         if _NAME_WITH_APOSTROPHE.fullmatch(part):
-            # Xi'an stays a name; A'nswer is a known word with a stray sign in it.
+            # Xi'an may be a name: kept where dropping is dear (no scar beside it), but a
+            # known word with a stray sign (A'nswer) or a scar beside it loses the sign.
             joined = part.replace("'", "")
             if vocabulary.score(joined) < COMMON_WORD:
-                return vocabulary.score(joined)
+                return vocabulary.score(joined) + NAME_APOSTROPHE
     if WELL_FORMED_NUMBER.fullmatch(part):
-        return NUMBER - (0.5 if part[0] == "$" else 0.0)
+        return NUMBER
     if _DIGITS.fullmatch(part):
         return MALFORMED_NUMBER  # 24,0 or ,400: a number a space was pushed into
     if _ORDINAL_OR_CODE.fullmatch(part):
         return CODE
     if part == "&":
-        return vocabulary.score("and")
+        return vocabulary.score("and") + AMPERSAND
     signs = sum(1 for char in part if char in _NOISE_SIGNS)
     if signs and signs < len(part):
         # Score what the signs interrupt, so readings that differ elsewhere still compare.
