@@ -8,15 +8,15 @@ The big databases are written directly through the storage's bulk path (one comp
 of documents built in memory), not by 50k durable adds. The files live in a temporary
 directory on the same file system as everything else, so each add really is fsync'ed.
 
-Measured (2026-11-22, Python 3.11, 2-core VM shared with other builds, ext4 on a virtual
-disk; ``python -m benchmarks --only store``):
+Measured (2026-11-22, Python 3.11, 2-core VM shared with other builds at a load average
+of about 2, ext4 on a virtual disk; ``python -m benchmarks --only store``):
 
-    add one annotation, durable, 1k stored    median 0.38 ms   p95 0.48 ms
-    add one annotation, durable, 10k stored   median 0.56 ms   p95 0.65 ms
-    add one annotation, durable, 50k stored   median 0.59 ms   p95 0.79 ms   (<= 20 ms)
-    ratio 50k / 1k                            1.55x median, 1.64x p95      (<= 2)
-    open a 50k database (34 MB main file)     median 0.43 s    p95 0.48 s   (<= 1 s)
-    export 50k to CSV                         median 1.29 s    p95 1.94 s   (<= 2 s)
+    add one annotation, durable, 1k stored    median 0.55 ms   p95 0.76 ms
+    add one annotation, durable, 10k stored   median 0.47 ms   p95 0.72 ms
+    add one annotation, durable, 50k stored   median 0.52 ms   p95 0.68 ms   (<= 20 ms)
+    ratio 50k / 1k                            0.94x median, 0.90x p95      (<= 2)
+    open a 50k database (34 MB main file)     median 0.57 s    p95 0.73 s   (<= 1 s)
+    export 50k to CSV                         median 1.45 s    p95 1.98 s   (<= 2 s)
 
 Opening right before a compaction is due (a journal a quarter the size of the main
 file, 12k changes) measured 0.74-0.80 s against 0.51-0.55 s without a journal.
