@@ -15,7 +15,7 @@ import re
 from itertools import accumulate, product
 
 from corpus.channel import DROP_SPACE_AT_SCAR, drop_alone
-from corpus.passages import Judge, context
+from corpus.passages import Judge, context, token_end, token_start
 from corpus.tokens import WELL_FORMED_NUMBER
 from corpus.vocabulary import Vocabulary
 
@@ -64,6 +64,12 @@ def judge_strays(text: str, judge: Judge, spaces_near_noise: set[int]) -> list[i
     """
     vocabulary = judge.vocabulary
     candidates = {m.start() for m in _DOUBTFUL_SIGNS.finditer(text)}
+    # A sign standing alone between spaces takes one of them with it if it goes.
+    candidates.update(
+        i + 1
+        for i in list(candidates)
+        if 0 < i < len(text) - 1 and text[i - 1] == text[i + 1] == " "
+    )
     candidates.update(_doubtful_apostrophes(text, vocabulary))
     candidates.update(_doubtful_spaces(text, vocabulary))
     candidates.update(i for i in spaces_near_noise if _could_join_at(text, i, vocabulary))
@@ -87,6 +93,11 @@ def _judge_cluster(
     if not judge.afford(2 ** len(positions)):
         return []
     left, right = context(text, positions[0], positions[-1] + 1)
+    # A candidate at a token's edge is read with the neighbouring token too (and & x).
+    if left == positions[0] and left > 0:
+        left = token_start(text, left - 1)
+    if right == positions[-1] + 1 and right < len(text):
+        right = token_end(text, right + 1)
     best_score = float("-inf")
     best: tuple[bool, ...] = (False,) * len(positions)
     for mask in product((False, True), repeat=len(positions)):
