@@ -63,6 +63,8 @@ class AnnotationStore:
         self._mutex = threading.RLock()
         self._view = View(path, empty_tables())
         self._closed = False
+        self.compaction_problem: str | None = None
+        """Why the last automatic compaction failed (changes are safe in the journal)."""
 
     # -- opening and closing ----------------------------------------------------------
 
@@ -417,8 +419,22 @@ class AnnotationStore:
                     self._view.apply(op)
                 limit = max(COMPACT_MIN_BYTES, self._main_size() // COMPACT_FRACTION)
                 if self._file.journal_bytes > limit:
-                    self._file.write_main(self._view.tables)
+                    self._compact_after_change()
             return sum(1 for table, _, _ in ops if table == ANNOTATIONS)
+
+    def _compact_after_change(self) -> None:
+        """Compact as housekeeping: the change itself is already durable in the journal.
+
+        If the rewrite fails (a full disk, say) the change must not be reported as lost:
+        the journal still holds everything, the next change tries again, and the reason
+        is kept in :attr:`compaction_problem` for the UI to show.
+        """
+        try:
+            self._file.write_main(self._view.tables)
+        except StoreError as error:
+            self.compaction_problem = str(error)
+        else:
+            self.compaction_problem = None
 
     def _main_size(self) -> int:
         try:
@@ -464,7 +480,14 @@ class AnnotationStore:
                 f"(missing {error}); it was left untouched, repair it or pass another --db"
             ) from None
         backup = backup_path(self.path, version)
-        durable_copy(self.path, backup)
+        try:
+            durable_copy(self.path, backup)
+        except OSError as error:
+            raise StoreError(
+                f"{self.path}: cannot write the backup {backup.name} before migrating "
+                f"({error.strerror}); it was left untouched, free some space or check "
+                "permissions"
+            ) from None
         self._file.write_main(tables)
         return tables
 

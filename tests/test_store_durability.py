@@ -343,3 +343,26 @@ def test_selector_order_does_not_matter_but_a_damaged_document_is_named(tmp_path
     with pytest.raises(StoreError, match=r"hand-edited\.json: annotation #1 is damaged"):
         AnnotationStore.open(db)
     assert db.read_bytes() == before
+
+
+def test_a_failed_compaction_does_not_fail_the_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.store as store_module
+    from store.journal import JournalFile
+
+    db = tmp_path / "full-disk.json"
+    interview = load_interview(CLEAN_SEED)
+    store = AnnotationStore.open(db)
+    monkeypatch.setattr(store_module, "COMPACT_MIN_BYTES", 0)  # compact after every change
+
+    def disk_full(self: JournalFile, tables: object) -> None:
+        raise StoreError(f"{self.path}: cannot be written (No space left on device)")
+
+    monkeypatch.setattr(JournalFile, "write_main", disk_full)
+    made = store.add(interview, 0, 10, author="Ann")  # no error: it is in the journal
+    assert store.compaction_problem is not None
+    assert "No space left" in store.compaction_problem
+    monkeypatch.undo()
+    with AnnotationStore.open(db) as again:
+        assert again.get(made.id) == made
