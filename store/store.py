@@ -91,9 +91,12 @@ class AnnotationStore:
         with self._mutex:
             if self._closed:
                 return
-            if self._file.journal_bytes > 0 and self._main_size() < CLOSE_COMPACT_MAX_BYTES:
-                self.compact()
             self._closed = True
+            if self._file.journal_bytes > 0 and self._main_size() < CLOSE_COMPACT_MAX_BYTES:
+                # Housekeeping only: every change is already durable in the journal.
+                with self._file.locked():
+                    self._sync()
+                    self._compact_after_change()
 
     def __enter__(self) -> AnnotationStore:
         return self
@@ -423,7 +426,7 @@ class AnnotationStore:
             return sum(1 for table, _, _ in ops if table == ANNOTATIONS)
 
     def _compact_after_change(self) -> None:
-        """Compact as housekeeping: the change itself is already durable in the journal.
+        """Compact as housekeeping: the changes are already durable in the journal.
 
         If the rewrite fails (a full disk, say) the change must not be reported as lost:
         the journal still holds everything, the next change tries again, and the reason
