@@ -366,3 +366,24 @@ def test_a_failed_compaction_does_not_fail_the_change(
     monkeypatch.undo()
     with AnnotationStore.open(db) as again:
         assert again.get(made.id) == made
+
+
+def test_readers_never_see_half_a_main_file(tmp_path: Path) -> None:
+    """While another process adds and compacts after every change, the main file read
+    at any moment, without the lock, is always whole JSON of a gloss database."""
+    db = tmp_path / "busy.json"
+    AnnotationStore.open(db).close()
+    writer = spawn_writer(db, worker=1, count=60, compact_bytes=1)
+    reads = 0
+    try:
+        deadline = time.monotonic() + 60
+        while writer.poll() is None and time.monotonic() < deadline:
+            data = json.loads(db.read_bytes())
+            assert data["meta"]["1"]["app"] == "gloss"
+            reads += 1
+    finally:
+        out, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, err
+    assert reads > 0
+    with AnnotationStore.open(db) as store:
+        assert {a.id for a in store.annotations()} == set(out.split())
