@@ -257,3 +257,18 @@ def test_arguments_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) -> 
         assert result.stderr.count(b"\n") == 1 and result.stderr.startswith(b"gloss: ")
     with AnnotationStore.open(db) as store:
         assert store.annotations() == []
+
+
+@pytest.mark.parametrize("before_action", [True, False])
+def test_tags_action_honours_db_before_or_after_the_action(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], before_action: bool
+) -> None:
+    db = str(tmp_path / "chosen.json")
+    run(capsys, "annotate", SEED, "--quote", QUOTE, "--tag", "a", "--db", db)
+    args = ["tags", "--db", db, "rename", "a", "b"]
+    if not before_action:
+        args = ["tags", "rename", "a", "b", "--db", db]
+    code, out, err = run(capsys, *args)
+    assert (code, err) == (0, "")
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    assert json.loads(out)[0]["tags"] == ["b"]

@@ -51,8 +51,11 @@ def register(subparsers: Any) -> None:
 # -- parsers --------------------------------------------------------------------------
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+def _add_db(parser: argparse.ArgumentParser, *, nested: bool = False) -> None:
+    # A nested parser (``gloss tags rename``) must not reset a --db given before the
+    # action (``gloss tags --db X rename ...``): argparse would apply its default over it.
+    default = argparse.SUPPRESS if nested else None
+    parser.add_argument("--db", metavar="PATH", default=default, help=DB_HELP)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -137,7 +140,7 @@ def _register_tags(subparsers: Any) -> None:
     describe.add_argument("--description", metavar="TEXT", help="'' clears it")
     describe.add_argument("--colour", "--color", metavar="COLOUR", help="#rrggbb or a name")
     for action in (rename, merge, delete, describe):
-        _add_db(action)
+        _add_db(action, nested=True)
 
 
 def _register_export(subparsers: Any) -> None:
