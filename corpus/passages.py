@@ -22,6 +22,7 @@ READINGS_PER_CHAR = 0.25
 DOUBLE_SPACE = -2.0
 """Per extra space inside a line: prose rarely has two in a row."""
 _SPACE_RUNS = re.compile(" {2,}")
+_WHITESPACE = re.compile("[ \n\t]")
 
 
 class Judge:
@@ -71,5 +72,5 @@ def token_start(text: str, index: int) -> int:
 def token_end(text: str, index: int) -> int:
     """Where the token holding ``text[index]`` ends (at most MAX_TOKEN on)."""
     high = min(len(text), index + MAX_TOKEN)
-    ends = [found for found in (text.find(c, index, high) for c in " \n\t") if found >= 0]
-    return min(ends) if ends else high
+    found = _WHITESPACE.search(text, index, high)
+    return found.start() if found else high

@@ -25,11 +25,12 @@ RARE_WORD = -5.0
 """A word this rare next to a space makes the space worth judging."""
 
 _DOUBTFUL_SIGNS = re.compile(
-    r"""[<>]
+    r"""(?=[$&<>'"])  # fail fast everywhere else
+    (?:[<>]
     | \$(?!\d) | (?<=[A-Za-z0-9])\$
     | (?<![A-Z ])&|&(?![A-Z ])|(?<=[A-Z])&(?=\ )|(?<=\ )&(?=[A-Z])  # not R&D
     | (?<=[a-z,.;'] )&(?=\ )|(?<=\ )&(?=\ [a-z])  # " & " beside a lower-case word
-    | (?<=[$&<>'"])[$&<>']|[$&<>'](?=[$&<>'"])
+    | (?<=[$&<>'"])[$&<>']|[$&<>'](?=[$&<>'"]))
     """,
     re.VERBOSE,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import statistics
 from itertools import pairwise
@@ -286,6 +287,16 @@ def test_chrome_words_inside_a_line_stay() -> None:
 
 
 # --- edges ----------------------------------------------------------------------------------
+
+
+def test_hostile_input_is_cleaned_with_an_exact_map() -> None:
+    """Text that is mostly noise (symbols, signs, quotes, no spaces) still comes out clean."""
+    chance = random.Random(7)
+    raw = "".join(chance.choice("ab ♦★$&<>'\"\n\r\x1b") for _ in range(20_000))
+    raw += "x" * 5_000 + "♦" * 5_000  # one endless token, one endless scar
+    clean = clean_text(raw)
+    assert not re.search("[♦★\x1b\r]", clean.text)
+    assert_offsets_exact(clean)
 
 
 def test_empty_text() -> None:
