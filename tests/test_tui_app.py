@@ -619,3 +619,31 @@ async def test_keys_right_after_w_go_to_the_reader_now_shown(store: AnnotationSt
         second = right.interview.outline.questions[1]
         assert right.cursor_span.start <= second.start < right.cursor_span.end + 1
         assert reader(app, 0).cursor == 0
+
+
+async def test_quit_waits_for_a_change_still_being_saved(
+    store: AnnotationStore, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    release = threading.Event()
+    real_add = store.add
+
+    def slow_add(*args: object, **kwargs: object) -> object:
+        release.wait(timeout=30)
+        return real_add(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "add", slow_add)
+    async with running(store) as (app, pilot):
+        await pilot.press("t", *"late", "enter")
+        await pilot.pause()
+        assert main(app).query_one(StatusLine).status.save == "saving"
+        # Run q's action directly: the pilot would wait for it to finish before returning.
+        quitting = asyncio.create_task(main(app).action_quit())
+        await asyncio.sleep(0.3)
+        assert not quitting.done()  # still waiting for the save, not gone
+        assert app.return_code is None
+        assert "quitting" in main(app).query_one(StatusLine).status.message
+        release.set()
+        await asyncio.wait_for(quitting, timeout=10)
+    assert [a.tags for a in store.annotations()] == [("late",)]

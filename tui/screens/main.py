@@ -8,8 +8,10 @@ someone else changed the database, and reloads when they did.
 
 from __future__ import annotations
 
+import asyncio
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Below this width the screen shows one reader at a time and panels on demand.
 NARROW = 120
+#: How long ``q`` waits for changes still being written before it quits anyway (seconds).
+QUIT_WAIT = 15.0
 #: How often to ask the store whether another process changed the database (seconds).
 SYNC_INTERVAL = 1.0
 
@@ -605,5 +609,14 @@ class MainScreen(Screen[None]):
         self._rebuild_outline()
         self._load_all()
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
+        """Quit; a change still being written is waited for (bounded), never dropped."""
+        pending = [w for w in self.app.workers if w.group == "changes" and not w.is_finished]
+        if pending:
+            self.query_one(StatusLine).update_status(save="saving", message="saving, then quitting")
+            with suppress(TimeoutError):
+                await asyncio.wait_for(
+                    asyncio.gather(*(w.wait() for w in pending), return_exceptions=True),
+                    timeout=QUIT_WAIT,
+                )
         self.app.exit()
