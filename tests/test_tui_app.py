@@ -456,8 +456,9 @@ async def test_more_than_two_files_choose_the_pair(store: AnnotationStore, tmp_p
     async with running(store, interviews) as (app, pilot):
         await pilot.press("p")
         await pilot.pause()
-        await pilot.press("down", "down", "enter")  # left: third
-        await pilot.press("enter")  # right: the first that is left (000)
+        await pilot.press("down", "down")  # left list: the third interview
+        await pilot.press("right", "up")  # right list: the first one
+        await pilot.press("enter")
         await settle(app, pilot)
         ids = [r.interview.id for r in main(app).readers]
         assert ids == ["third", interviews[0].id]

@@ -586,13 +586,18 @@ class MainScreen(Screen[None]):
         if len(self.interviews) <= 2:
             self.notify("Only two interviews are open; give more files to choose.", timeout=3)
             return
-        from tui.widgets.pair_chooser import PairChooser
+        from tui.screens.chooser import InterviewChooser
 
         def chosen(pair: tuple[int, int] | None) -> None:
-            if pair is not None:
+            if pair is not None and pair != self._shown_indices():
                 self.show_pair(*pair)
 
-        self.app.push_screen(PairChooser(self.interviews, self.shown), chosen)
+        titles = [f"{i.title} ({i.id})" if i.title != i.id else i.id for i in self.interviews]
+        self.app.push_screen(InterviewChooser(titles, self._shown_indices()), chosen)
+
+    def _shown_indices(self) -> tuple[int, int]:
+        ids = [i.id for i in self.interviews]
+        return ids.index(self.shown[0].id), ids.index(self.shown[-1].id)
 
     def show_pair(self, left: int, right: int) -> None:
         """Show interviews ``left`` and ``right`` (indices into ``interviews``)."""
