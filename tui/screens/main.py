@@ -563,10 +563,7 @@ class MainScreen(Screen[None]):
                 self.query_one(StatusLine).update_status(message=f"exported to {path}")
                 self.notify(f"Exported {len(annotations)} annotations to {path}", timeout=6)
 
-        # linger=0: the dialog's delayed dismiss awaits itself inside its own handler
-        # (Textual raises ScreenError), so close at once and say where it went here.
-        screen = dialog(annotations, by_id, linger=0)
-        self.app.call_from_thread(self.app.push_screen, screen, exported)
+        self.app.call_from_thread(self.app.push_screen, dialog(annotations, by_id), exported)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpEntry, HelpScreen, help_entries
