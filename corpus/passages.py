@@ -23,6 +23,11 @@ DOUBLE_SPACE = -2.0
 """Per extra space inside a line: prose rarely has two in a row."""
 _SPACE_RUNS = re.compile(" {2,}")
 _WHITESPACE = re.compile("[ \n\t]")
+COMMON_SHORT = frozenset(
+    {"a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me"}
+    | {"my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "am"}
+)
+"""Words of one or two letters that are real on their own; any other is likely a fragment."""
 
 
 class Judge:

@@ -15,12 +15,13 @@ from itertools import product
 
 from corpus.channel import (
     DROP_SIGN_AT_SCAR,
+    DROP_SPACE_ALONE,
     DROP_SPACE_AT_SCAR,
     MAX_RUN,
     OVERLONG_RUN,
     drop_alone,
 )
-from corpus.passages import Judge, context, token_end, token_start
+from corpus.passages import COMMON_SHORT, Judge, context, token_end, token_start
 from corpus.symbols import NOISE_ASCII
 
 MAX_REACH = 4
@@ -159,15 +160,38 @@ def _judge_region(
     if any(index in dropped for index in range(left, start)):
         before = "".join(char for i, char in enumerate(before, left) if i not in dropped)
     after = text[end:right]
+    glued = _glued_fragment(text, end, right, judge)
+    if glued:  # every reading then covers the next token too, glued or not
+        after = text[end : token_end(text, right + 1)]
     best_score = float("-inf")
     best: tuple[int, ...] = ()
     relative = tuple(sorted((b - start, n) for b, n in boundaries.items()))
     for kept, cost, drops in _scored_readings(region, relative):
         # Quotes in the region are the quote pass's business: read the words without them.
-        score = judge.passage(before + kept.replace('"', "") + after) + cost
+        head = before + kept.replace('"', "")
+        score = judge.passage(head + after)
+        if glued:
+            score = max(score, judge.passage(head + glued) + DROP_SPACE_ALONE)
+        score += cost
         if score > best_score:
             best_score, best = score, drops
     return [start + index for index in best]
+
+
+def _glued_fragment(text: str, start: int, end: int, judge: Judge) -> str:
+    """The fragment at ``text[start:end]`` glued to the next token, if that makes a word.
+
+    ``full$" p lay``: read alone, the fragment ``p`` makes keeping the space before it
+    look wrong, though the last pass will glue ``p lay`` back into ``play``.
+    """
+    fragment = text[start:end]
+    if not (fragment.isalpha() and len(fragment) <= 2) or fragment in ("a", "A", "I"):
+        return ""
+    if fragment.lower() in COMMON_SHORT or end >= len(text) or text[end] != " ":
+        return ""
+    following = text[end + 1 : token_end(text, end + 1)]
+    word = fragment + following.rstrip(".,;:?!")
+    return fragment + following if word.isalpha() and judge.vocabulary.knows(word) else ""
 
 
 @lru_cache(maxsize=4096)

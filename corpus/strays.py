@@ -15,7 +15,7 @@ import re
 from itertools import accumulate, product
 
 from corpus.channel import DROP_SPACE_AT_SCAR, drop_alone
-from corpus.passages import Judge, context, token_end, token_start
+from corpus.passages import COMMON_SHORT, Judge, context, token_end, token_start
 from corpus.tokens import WELL_FORMED_NUMBER
 from corpus.vocabulary import Vocabulary
 
@@ -51,10 +51,6 @@ _HEAD = re.compile(r"[A-Za-z0-9$&<>'\"]+")
 _INNER_NOISE = frozenset("$&<>'\"")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _TRIM = "\"'()[].,;:?!"
-_COMMON_SHORT = frozenset(
-    {"a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me"}
-    | {"my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "am"}
-)
 
 
 def judge_strays(text: str, judge: Judge, spaces_near_noise: set[int]) -> list[int]:
@@ -265,5 +261,5 @@ def _is_suspicious(piece: str, vocabulary: Vocabulary) -> bool:
     if not _LETTERS.fullmatch(core):
         return False
     if len(core) <= 2:
-        return core.lower() not in _COMMON_SHORT
+        return core.lower() not in COMMON_SHORT
     return vocabulary.score(core) < RARE_WORD

@@ -344,6 +344,8 @@ def test_raw_span_of_a_cleaned_word_covers_its_noise() -> None:
         ("The goal i •£∞s' ✔ simple", "The goal is simple"),
         ("worked→≈  with various", "worked with various"),
         ("and€ε< e÷ xpand their", "and expand their"),
+        ('to give full$¶"€ p lay to', "to give full play to"),
+        ("and support>> ∏≈regi&≠¥ons to give", "and support regions to give"),
         ('build a "" cooperπαation platform', 'build a "" cooperation platform'),
     ],
 )
