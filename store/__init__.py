@@ -6,7 +6,8 @@ back in ``store.importing``, and a read-only TinyDB storage in ``store.tinydb_st
 
 Files of a database ``annotations.json``: the main file (a plain TinyDB database),
 ``annotations.json.journal`` (changes since the last compaction, one JSON line each) and
-``annotations.json.lock``. Copy or back up the first two together.
+``annotations.json.lock``. Copy or back up the first two together, or run
+``gloss compact`` first so that the main file alone holds everything.
 """
 
 from store.errors import StoreError

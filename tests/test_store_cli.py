@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus import load_interview
 from store import AnnotationStore
-from tests.conftest import ROOT
+from tests.conftest import CLEAN_SEED, ROOT
 from tui.cli import main
 
 QUOTE = "The first is to increase the supply"
@@ -272,3 +273,22 @@ def test_tags_action_honours_db_before_or_after_the_action(
     assert (code, err) == (0, "")
     _, out, _ = run(capsys, "list", "--json", "--db", db)
     assert json.loads(out)[0]["tags"] == ["b"]
+
+
+def test_compact_leaves_everything_in_the_main_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tinydb
+
+    db = tmp_path / "big.json"
+    (tmp_path / "big.json").write_text("")  # an empty file is a new database
+    store = AnnotationStore.open(db)
+    made = store.add(load_interview(CLEAN_SEED), 0, 10, author="Ann")  # journal only: never closed
+    code, out, _ = run(capsys, "compact", "--db", str(db))
+    assert (code, out) == (0, f"{db}: 1 annotation(s), journal folded in\n")
+    assert Path(str(db) + ".journal").stat().st_size == 0
+    plain = tinydb.TinyDB(db)
+    try:
+        assert [d["id"] for d in plain.table("annotations").all()] == [made.id]
+    finally:
+        plain.close()

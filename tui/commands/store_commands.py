@@ -1,4 +1,4 @@
-"""``gloss annotate/list/tags/export/import/reanchor``: the annotation store for scripts.
+"""``gloss annotate/list/tags/export/import/reanchor/compact``: the store for scripts.
 
 Thin wrappers over :mod:`store`: parse, call, print. A change is reported (``annotate``
 prints the new id and exits 0) only once the store has made it durable. Text from the
@@ -46,6 +46,7 @@ def register(subparsers: Any) -> None:
     _register_export(subparsers)
     _register_import(subparsers)
     _register_reanchor(subparsers)
+    _register_compact(subparsers)
 
 
 # -- parsers --------------------------------------------------------------------------
@@ -200,6 +201,20 @@ def _register_reanchor(subparsers: Any) -> None:
     parser.add_argument("files", nargs="+", metavar="INTERVIEW", help="bundled ids or files")
     _add_db(parser)
     parser.set_defaults(handler=run_reanchor)
+
+
+def _register_compact(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "compact",
+        help="fold the journal into the database file (before a backup, say)",
+        description=(
+            "Changes are appended to '<db>.journal' and folded into the database file "
+            "now and then. This folds them in now, so that the database file alone holds "
+            "everything: for a backup, or for reading it with plain TinyDB."
+        ),
+    )
+    _add_db(parser)
+    parser.set_defaults(handler=run_compact)
 
 
 # -- handlers -------------------------------------------------------------------------
@@ -380,6 +395,14 @@ def run_reanchor(args: argparse.Namespace) -> int:
     for orphan in orphans:
         print(f"orphaned {orphan.id} {printable(orphan.interview)} {printable(orphan.exact, 60)!r}")
     print(f"{len(orphans)} orphaned annotation(s)", file=sys.stderr)
+    return 0
+
+
+def run_compact(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        store.compact()
+        count = len(store)
+    print(f"{store.path}: {count} annotation(s), journal folded in")
     return 0
 
 
