@@ -648,3 +648,46 @@ async def test_quit_waits_for_a_change_still_being_saved(
         release.set()
         await asyncio.wait_for(quitting, timeout=10)
     assert [a.tags for a in store.annotations()] == [("late",)]
+
+
+async def test_changes_written_by_another_process_appear(store: AnnotationStore, db: Path) -> None:
+    import subprocess
+    import sys
+
+    writer = (
+        "import sys; from pathlib import Path\n"
+        "from corpus import load_interview\n"
+        "from store import AnnotationStore\n"
+        "interview = load_interview(Path(sys.argv[2]))\n"
+        "with AnnotationStore.open(Path(sys.argv[1])) as s:\n"
+        "    s.add(interview, 0, 12, tags=['other-process'], author='colleague')\n"
+    )
+    async with running(store) as (app, pilot):
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-c", writer, str(db), str(CLEAN_SEED)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        right = reader(app, 1).interview.id
+        for _ in range(40):  # bounded: at most 4 s
+            await pilot.pause(0.1)
+            if main(app).annotations.get(right):
+                break
+        assert [a.tags for a in main(app).annotations[right]] == [("other-process",)]
+        assert main(app).query_one(OutlineTree) is not None
+        assert reader(app, 1)._annotations  # highlighted in the reader too
+
+
+async def test_an_empty_search_clears_the_hits(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("slash", *"industry", "enter")
+        await pilot.pause()
+        assert main(app)._hits
+        await pilot.press("slash", "enter")
+        await pilot.pause()
+        assert main(app)._hits == []
+        assert all(not r._hits for r in main(app).readers)

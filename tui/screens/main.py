@@ -456,6 +456,12 @@ class MainScreen(Screen[None]):
 
     @on(SearchBar.Search)
     def _search(self, event: SearchBar.Search) -> None:
+        if not event.query.strip():  # an empty search clears the highlights
+            for reader in self.readers:
+                reader.set_search_hits([])
+            self._hits, self._hit = [], -1
+            self.reader.focus()
+            return
         hits: list[tuple[int, Span]] = []
         for number, reader in enumerate(self.readers):
             spans = [Span(s, e) for s, e in find_all(reader.interview.text, event.query)]

@@ -33,6 +33,8 @@ class SearchBar(Input):
         )
 
     def open(self) -> None:
+        """Show the box, empty (``n``/``N`` repeat the last search; enter on nothing clears)."""
+        self.value = ""
         self.display = True
         self.focus()
 
