@@ -48,6 +48,7 @@ _NUMBER_HEAD = re.compile(r"[\d,.]*\d%?")
 _NUMBERISH = re.compile(r"\$?[\d,.]*\d[\d,.]*%?")
 _TAIL = re.compile(r"[A-Za-z0-9$&<>'\"]+$")
 _HEAD = re.compile(r"[A-Za-z0-9$&<>'\"]+")
+_NO_SIGNS = str.maketrans("", "", "$&<>'\"")
 _INNER_NOISE = frozenset("$&<>'\"")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _TRIM = "\"'()[].,;:?!"
@@ -233,6 +234,8 @@ def _could_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
     """Whether gluing two pieces (signs aside) makes a known word or a hyphenated one."""
     if left[-1] == "-" or right[0] == "-":
         return True
+    if left.isalpha() and right.isalpha():  # the common case, without the regexes
+        return vocabulary.knows(left + right)
     number_tail = _NUMBER_TAIL.search(left)
     number_head = _NUMBER_HEAD.match(right)
     if number_tail and number_head:
@@ -245,7 +248,7 @@ def _could_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
     head = _HEAD.match(right)
     if tail is None or head is None:
         return False
-    joined = "".join(char for char in tail.group() + head.group() if char not in _INNER_NOISE)
+    joined = (tail.group() + head.group()).translate(_NO_SIGNS)
     return joined.isalpha() and vocabulary.knows(joined)
 
 
