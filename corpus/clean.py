@@ -22,15 +22,19 @@ from corpus.edits import Mapped, delete_spans
 from corpus.escapes import normalise_line_ends, strip_escapes
 from corpus.model import CleanText
 from corpus.noise import resolve_ascii_noise
-from corpus.symbols import remove_symbols
+from corpus.symbols import SYMBOL_CLASS, remove_symbols
 
 CHROME_LINES = ("Clear records", "history record", "cancel")
 """Whole lines of web-page chrome (compared case-insensitively, whitespace ignored)."""
 
+_NOISE = f"[{SYMBOL_CLASS}]*"
 _CHROME = re.compile(
-    r"^[ \t]*(?:" + "|".join(re.escape(line) for line in CHROME_LINES) + r")[ \t]*(?:\n|\Z)",
+    rf"^[ \t]*{_NOISE}(?:"
+    + "|".join("".join(re.escape(c) + _NOISE for c in line) for line in CHROME_LINES)
+    + r")[ \t]*(?:\n|\Z)",
     re.IGNORECASE | re.MULTILINE,
 )
+"""A chrome line, even with noise symbols pushed into it."""
 
 
 def drop_chrome(source: Mapped) -> Mapped:

@@ -19,7 +19,7 @@ SEEN_SYMBOLS = "£¥§©®±¶×÷Ωαβγδελπσφ•₩€₹₽™←↑�
 NOISE_ASCII = " $&<>'\""
 """ASCII characters the noise also uses; they are real text too, so they need judging."""
 
-_SYMBOL_CLASS = (
+SYMBOL_CLASS = (
     re.escape(SEEN_SYMBOLS)
     + "\u0391-\u03a9\u03b1-\u03c9"  # Greek letters
     + "\u2190-\u21ff"  # arrows
@@ -29,7 +29,8 @@ _SYMBOL_CLASS = (
     + "\u20a0-\u20bf"  # currency signs
     + "¢¤¦"
 )
-NOISE_SYMBOL_RUN = re.compile(f"[{_SYMBOL_CLASS}]+")
+"""The inside of a regex character class matching any noise symbol."""
+NOISE_SYMBOL_RUN = re.compile(f"[{SYMBOL_CLASS}]+")
 """A run of symbols that is always noise in interview prose."""
 
 

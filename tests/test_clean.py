@@ -281,6 +281,11 @@ def test_chrome_lines_are_dropped_whole() -> None:
     assert_offsets_exact(clean)
 
 
+def test_chrome_lines_with_noise_in_them_are_dropped_too() -> None:
+    raw = "Clear rec♦★ords\nhistory↑ record\nQ: Why?\n"
+    assert clean_text(raw).text == "Q: Why?\n"
+
+
 def test_chrome_words_inside_a_line_stay() -> None:
     raw = "We will not cancel the history record of Clear records."
     assert clean_text(raw).text == raw
