@@ -14,10 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import ClassVar, Protocol
 
-from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -32,6 +30,7 @@ from corpus import Interview, Span
 from tui.keys import READER
 from tui.layout import GUTTER, Layout, Line, lay_out_interview
 from tui.text import tag_colour
+from tui.widgets import paint
 
 
 class Marked(Protocol):
@@ -52,32 +51,6 @@ class _Mark:
     start: int
     end: int
     colour: str
-
-
-_KIND_STYLES: dict[str, Style] = {
-    "title": Style(bold=True, color="bright_white"),
-    "byline": Style(italic=True, dim=True),
-    "heading": Style(bold=True, underline=True),
-    "question": Style(bold=True, color="cyan"),
-    "measure": Style(),
-    "answer": Style(),
-    "body": Style(),
-    "raw": Style(),
-}
-_LABEL_STYLE = Style(bold=True, color="cyan")
-_CURSOR_BAR = Style(bold=True, color="yellow")
-_CURSOR_BAR_IDLE = Style(dim=True)
-_CURSOR = Style(bold=True, underline=True, bgcolor="grey23")
-_SELECTION = Style(reverse=True)
-_SEARCH = Style(bgcolor="yellow", color="black", bold=True)
-_OVERLAP = Style(underline=True)
-
-
-def _mark_style(colour: str) -> Style:
-    """A readable background for a tag colour: the colour darkened towards black."""
-    base = Color.parse(colour).get_truecolor()
-    dark = Color.from_rgb(base.red * 0.45, base.green * 0.45, base.blue * 0.45)
-    return Style(bgcolor=dark)
 
 
 class Reader(ScrollView, can_focus=True):
@@ -495,9 +468,9 @@ class Reader(ScrollView, can_focus=True):
         in_cursor = (
             not line.blank and line.start < max(cursor[1], cursor[0] + 1) and cursor[0] < line.end
         )
-        bar_style = _CURSOR_BAR if self.has_focus else _CURSOR_BAR_IDLE
+        bar_style = paint.CURSOR_BAR if self.has_focus else paint.CURSOR_BAR_IDLE
         bar = Segment("▌" if in_cursor else " ", base + bar_style)
-        label = Segment(f"{line.label:>2} ", base + _LABEL_STYLE)
+        label = Segment(f"{line.label:>2} ", base + paint.LABEL)
         segments = [bar, label]
         if line.text:
             segments.extend(self._text_segments(index, line, base, cursor))
@@ -506,89 +479,27 @@ class Reader(ScrollView, can_focus=True):
     def _text_segments(
         self, index: int, line: Line, base: Style, cursor: tuple[int, int]
     ) -> list[Segment]:
-        """The line's text cut at every point where its style changes.
-
-        Annotation colours come from a per-line cache (they change only when the
-        annotations or the layout do); cursor, selection and search hits, which change
-        per keypress, are laid over them here.
-        """
+        """The line's text, styled: cached annotation runs under this keypress's overlays."""
         runs = self._runs.get(index)
         if runs is None:
-            runs = self._runs[index] = self._mark_runs(line)
-        overlays: list[tuple[int, int, Style]] = [
-            (*self._shown_span(hit.start, hit.end), _SEARCH)
+            marks = self._marks_on(line.start, line.end)
+            runs = self._runs[index] = paint.mark_runs(marks, line.start, line.end, self._style_of)
+        overlays: list[paint.Run] = [
+            (*self._shown_span(hit.start, hit.end), paint.SEARCH)
             for hit in self._hits_on(line.start, line.end)
         ]
         if self.has_focus:
-            overlays.append((cursor[0], cursor[1], _CURSOR))
+            overlays.append((cursor[0], cursor[1], paint.CURSOR))
         if self._selection is not None:
             selection = self._shown_span(self._selection.start, self._selection.end)
-            overlays.append((*selection, _SELECTION))
-        points = {line.start, line.end}
-        for start, end, _style in runs:
-            points.add(start)
-            points.add(end)
-        for start, end, _style in overlays:
-            if line.start < start < line.end:
-                points.add(start)
-            if line.start < end < line.end:
-                points.add(end)
-        kind = base + _KIND_STYLES[line.kind]
-        segments = []
-        run = 0
-        for a, b in pairwise(sorted(points)):
-            style = kind
-            while run < len(runs) and runs[run][1] <= a:
-                run += 1
-            if run < len(runs) and runs[run][0] <= a:
-                style = style + runs[run][2]
-            for start, end, extra in overlays:
-                if start <= a and b <= end:
-                    style = style + extra
-            segments.append(Segment(line.text[a - line.start : b - line.start], style))
-        return segments
-
-    def _mark_runs(self, line: Line) -> list[tuple[int, int, Style]]:
-        """Annotation styling of one line as ordered, non-overlapping runs.
-
-        A sweep over the marks' ends: each stretch takes the colour of the annotation
-        that began last (the innermost, usually) as its background, and is underlined
-        where two or more annotations overlap, so overlaps show without colour too.
-        """
-        marks = self._marks_on(line.start, line.end)
-        if not marks:
-            return []
-        events: list[tuple[int, int, int]] = []  # (offset, 0=end/1=start, mark number)
-        for number, (start, end, _colour) in enumerate(marks):
-            events.append((max(start, line.start), 1, number))
-            events.append((min(end, line.end), 0, number))
-        events.sort()
-        runs: list[tuple[int, int, Style]] = []
-        stack: list[int] = []
-        ended: set[int] = set()
-        active = 0
-        previous = line.start
-        for offset, is_start, number in events:
-            if offset > previous and active:
-                while stack[-1] in ended:
-                    stack.pop()
-                style = self._style_of(marks[stack[-1]][2])
-                if active > 1:
-                    style = style + _OVERLAP
-                runs.append((previous, offset, style))
-            previous = max(previous, offset)
-            if is_start:
-                stack.append(number)
-                active += 1
-            else:
-                ended.add(number)
-                active -= 1
-        return runs
+            overlays.append((*selection, paint.SELECTION))
+        kind = base + paint.KIND_STYLES[line.kind]
+        return paint.segments(line.text, line.start, kind, runs, overlays)
 
     def _style_of(self, colour: str) -> Style:
         style = self._mark_styles.get(colour)
         if style is None:
-            style = self._mark_styles[colour] = _mark_style(colour)
+            style = self._mark_styles[colour] = paint.mark_style(colour)
         return style
 
     def _marks_on(self, start: int, end: int) -> list[tuple[int, int, str]]:
