@@ -27,14 +27,14 @@ RARE_WORD = -5.0
 _DOUBTFUL_SIGNS = re.compile(
     r"""(?=[$&<>'"])  # fail fast everywhere else
     (?:[<>]
-    | \$(?!\d) | (?<=[A-Za-z0-9])\$
+    | \$(?!\d) | (?<=[A-Za-z0-9])\$ | \$(?=[\d.,]+%)  # $ is real before an amount
     | (?<![A-Z ])&|&(?![A-Z ])|(?<=[A-Z])&(?=\ )|(?<=\ )&(?=[A-Z])  # not R&D
-    | (?<=[a-z,.;'] )&(?=\ )|(?<=\ )&(?=\ [a-z])  # " & " beside a lower-case word
     | (?<=[$&<>'"])[$&<>']|[$&<>'](?=[$&<>'"]))
     """,
     re.VERBOSE,
 )
 """ASCII noise characters in places real prose rarely puts them."""
+_SPACED_AMPERSAND = re.compile(r"(\S*) &(?= (\S*))")
 _APOSTROPHE_OK = re.compile(r"\b[A-Za-z]+'(?:(?:s|t|ll|re|ve|d|m)\b|(?![A-Za-z]))")
 """Apostrophes of contractions, possessives and plural possessives."""
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][^'\n]{0,200}?[A-Za-z.,!?]'(?![A-Za-z])")
@@ -62,6 +62,7 @@ def judge_strays(text: str, judge: Judge, spaces_near_noise: set[int]) -> list[i
     """
     vocabulary = judge.vocabulary
     candidates = {m.start() for m in _DOUBTFUL_SIGNS.finditer(text)}
+    candidates.update(_doubtful_ampersands(text))
     # A sign standing alone between spaces takes one of them with it if it goes.
     candidates.update(
         i + 1
@@ -141,7 +142,19 @@ def _joins_known_word(passage: str, at: int, vocabulary: Vocabulary) -> bool:
         end += 1
     if start == at or end == at:
         return True  # a hyphen or sign, not two words, meets here
-    return vocabulary.knows(passage[start:end])
+    word = passage[start:end]
+    return word.isdigit() or vocabulary.knows(word)  # numbers were vetted by _could_join
+
+
+def _doubtful_ampersands(text: str) -> list[int]:
+    """`` & `` between words unless both are capitalised (Research & Development)."""
+    found = []
+    for match in _SPACED_AMPERSAND.finditer(text):
+        before = match.group(1)
+        after = match.group(2)
+        if not (before[:1].isupper() and after[:1].isupper()):
+            found.append(match.start() + len(before) + 1)
+    return found
 
 
 def _doubtful_apostrophes(text: str, vocabulary: Vocabulary) -> list[int]:

@@ -20,8 +20,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 _MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 """Case changes no single word has: WangYuxiao, forParty, BYDand (SMEs is fine)."""
 _APOSTROPHE_WORD = re.compile(r"([A-Za-z]+)'([A-Za-z]+)")
-WELL_FORMED_NUMBER = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?%?")
-"""A well-formed amount: 2023, 478,000, 4.5%, $450, 0.6."""
+WELL_FORMED_NUMBER = re.compile(
+    r"(?=\$?\d)(?!\$.*%)\$?(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?%?"
+)
+"""A well-formed amount: 2023, 478,000, 4.5%, $450, 0.6 (not $4.5%)."""
 _DIGITS = re.compile(r"[\d.,%$]+")
 _ORDINAL_OR_CODE = re.compile(r"\d+[A-Za-z]{1,3}|[A-Z]+&[A-Z]+|[A-Z]{1,3}\d{1,3}")
 _NAME_WITH_APOSTROPHE = re.compile(r"[A-Z][a-z]?'[A-Za-z]+")
@@ -42,8 +44,8 @@ _NOISE_SIGNS = frozenset("$&<>'\"")
 EMPTY_PART = -3.0
 """A dangling hyphen, as in ``on- year``."""
 SINGLE_QUOTE_OPEN = -4.0
-PLURAL_POSSESSIVE = 0.0
-"""``farmers'``: as likely real as a noise apostrophe that happens to land there."""
+PLURAL_POSSESSIVE = -0.5
+"""``farmers'``: real, but a noise apostrophe lands after a plural about as often."""
 NAME_APOSTROPHE = -3.0
 """``Xi'an``: real names have them, but a noise apostrophe is likelier."""
 AMPERSAND = -4.5

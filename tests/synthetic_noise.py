@@ -26,8 +26,11 @@ RATE = 0.0325
 RUN_LENGTHS = (1, 2, 3, 4)
 RUN_WEIGHTS = (0.045, 0.39, 0.33, 0.235)
 INSIDE_WORD_WEIGHT = 1.0
-EDGE_WEIGHT = 0.45
-"""Relative chance of a run landing beside a space or punctuation rather than in a word."""
+EDGE_WEIGHT = 0.9
+"""Relative chance of a run landing beside a space or punctuation rather than in a word
+(321 of the seed's 434 runs are inside a word or number)."""
+_MEAN_WEIGHT = 0.97
+"""Average weight over the positions of interview prose, to keep the overall rate."""
 
 
 def inject_noise(text: str, *, seed: int, rate: float = RATE) -> str:
@@ -38,8 +41,7 @@ def inject_noise(text: str, *, seed: int, rate: float = RATE) -> str:
         if index > 0 and char != "\n" and text[index - 1] != "\n":
             inside = char.isalnum() and text[index - 1].isalnum()
             weight = INSIDE_WORD_WEIGHT if inside else EDGE_WEIGHT
-            # Scale so that the overall rate stays near ``rate`` for prose (~75% inside).
-            if rng.random() < rate * weight / 0.86:
+            if rng.random() < rate * weight / _MEAN_WEIGHT:
                 length = rng.choices(RUN_LENGTHS, RUN_WEIGHTS)[0]
                 out.append("".join(rng.choice(ALPHABET) for _ in range(length)))
         out.append(char)
