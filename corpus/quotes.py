@@ -29,6 +29,35 @@ _CLOSE_AFTER = frozenset(".,;:?!%)]}'\"")
 _CLOSE_BEFORE = frozenset(" \t\n.,;:?!)]}—–-/'\"")
 
 _SIGNS = frozenset("$&<>")
+_NEVER_LAST = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "as",
+        "that",
+    ]
+)
+"""Words a quotation never ends on."""
+_NEVER_FIRST = frozenset(["is", "are", "was", "were", "of", "and", "or", "but"])
+"""Words a quotation never begins with."""
 _EXPECT_OPEN, _OPEN_MID, _OPEN_AT_START = 0, 1, 2
 """Programme states: no quote open; one opened mid-paragraph; one opened at its start."""
 _END_COST = (0.0, STRAY_INSIDE, STRAY_AT_EDGE)
@@ -71,7 +100,26 @@ def _shape(text: str, index: int) -> tuple[bool, bool, bool]:
     inside = before.isalnum() and after.isalnum()
     opens = before in _OPEN_AFTER and (after.isalnum() or after in _OPEN_BEFORE)
     closes = (before.isalnum() or before in _CLOSE_AFTER) and after in _CLOSE_BEFORE
+    # A quotation does not end on "the" nor begin with "is" (the" development, It "is).
+    if closes and before.isalpha():
+        closes = _word_before(text, back + 1).lower() not in _NEVER_LAST
+    if opens and after.isalpha():
+        opens = _word_after(text, ahead).lower() not in _NEVER_FIRST
     return inside, opens, closes
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and end - start < 12 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and end - start < 12 and text[end].isalpha():
+        end += 1
+    return text[start:end]
 
 
 def _at_edge(text: str, index: int) -> tuple[bool, bool]:
