@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from corpus.cache import cached_clean
 from corpus.clean import clean_text
 from corpus.decode import read_text
 from corpus.model import Interview
@@ -19,7 +20,7 @@ def fingerprint(text: str) -> str:
 
 def interview_from_text(interview_id: str, raw: str, path: Path | None = None) -> Interview:
     """Clean and outline text that is already decoded."""
-    clean = clean_text(raw)
+    clean = cached_clean(raw, clean_text)
     return Interview(
         id=interview_id,
         path=path or Path(f"{interview_id}.txt"),

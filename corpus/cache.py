@@ -1,0 +1,100 @@
+"""A disk cache of cleaned texts, so a launch does not pay for the noise model again.
+
+Cleaning a noisy interview loads a word-frequency model (most of a second); the result
+depends only on the raw text and on the cleaner's code. Entries are keyed by a hash of
+both, so a changed file or a new version of gloss simply misses. The cache is an
+optimisation only: a missing, unreadable or damaged entry means "clean it again", and a
+cache directory that cannot be written is skipped. ``GLOSS_CACHE_DIR`` moves it;
+``GLOSS_CACHE_DIR=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from array import array
+from collections.abc import Callable
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from corpus.model import CleanText
+
+_FORMAT = 1
+_OFF = "off"
+
+
+def cache_dir() -> Path | None:
+    """Where cleaned texts are kept, or None when the cache is turned off."""
+    configured = os.environ.get("GLOSS_CACHE_DIR")
+    if configured == _OFF:
+        return None
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("gloss", appauthor=False) / "clean"
+
+
+@cache
+def cleaner_version() -> str:
+    """A hash of the corpus code and the word list: any change to either misses the cache."""
+    digest = hashlib.sha256(f"format {_FORMAT}".encode())
+    package = resources.files("corpus")
+    for entry in sorted(package.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    for distribution in ("wordfreq",):
+        try:
+            digest.update(metadata.version(distribution).encode())
+        except metadata.PackageNotFoundError:
+            digest.update(b"-")
+    return digest.hexdigest()[:16]
+
+
+def _entry_path(folder: Path, raw: str) -> Path:
+    key = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return folder / f"{key}-{cleaner_version()}.marshal"
+
+
+def _load(path: Path, raw: str) -> CleanText | None:
+    try:
+        data = marshal.loads(path.read_bytes())
+        text, offset_bytes = data
+        offsets = array("l")
+        offsets.frombytes(offset_bytes)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # absent or damaged: clean again
+    if not isinstance(text, str) or len(offsets) != len(text) + 1 or offsets[-1] != len(raw):
+        return None
+    return CleanText(text=text, raw=raw, raw_offsets=offsets)
+
+
+def _store(path: Path, clean: CleanText) -> None:
+    offsets = array("l", clean.raw_offsets)
+    data = marshal.dumps((clean.text, offsets.tobytes()))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        return  # a read-only or full cache directory only costs speed next time
+
+
+def cached_clean(raw: str, clean: Callable[[str], CleanText]) -> CleanText:
+    """``clean(raw)``, from the cache when this exact text was cleaned by this code before."""
+    folder = cache_dir()
+    if folder is None:
+        return clean(raw)
+    path = _entry_path(folder, raw)
+    found = _load(path, raw)
+    if found is not None:
+        return found
+    result = clean(raw)
+    _store(path, result)
+    return result

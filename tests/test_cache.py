@@ -1,0 +1,79 @@
+"""The cache of cleaned texts: a hit is exactly the cleaner's result, anything odd misses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from corpus import clean_text, load_interview, read_text
+from corpus.cache import cache_dir, cached_clean
+from corpus.model import CleanText
+from tests.conftest import NOISY_SEED
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GLOSS_CACHE_DIR", str(folder))
+    return folder
+
+
+def counting_cleaner() -> tuple[list[str], Callable[[str], CleanText]]:
+    calls: list[str] = []
+
+    def clean(raw: str) -> CleanText:
+        calls.append(raw)
+        return clean_text(raw)
+
+    return calls, clean
+
+
+def test_a_hit_equals_a_fresh_clean_and_skips_the_cleaner(cache: Path) -> None:
+    raw = read_text(NOISY_SEED)
+    calls, clean = counting_cleaner()
+    first = cached_clean(raw, clean)
+    second = cached_clean(raw, clean)
+    assert len(calls) == 1
+    assert second.text == first.text == clean_text(raw).text
+    assert list(second.raw_offsets) == list(first.raw_offsets)
+    assert len(list(cache.iterdir())) == 1
+
+
+def test_another_text_misses(cache: Path) -> None:
+    calls, clean = counting_cleaner()
+    cached_clean("Q: one?\nA: yes.\n", clean)
+    cached_clean("Q: two?\nA: no.\n", clean)
+    assert len(calls) == 2
+
+
+def test_a_damaged_entry_is_cleaned_again_and_replaced(cache: Path) -> None:
+    raw = "Q: why?\nA: because.\n"
+    calls, clean = counting_cleaner()
+    cached_clean(raw, clean)
+    (entry,) = cache.iterdir()
+    entry.write_bytes(b"\x00garbage")
+    again = cached_clean(raw, clean)
+    assert again.text == raw
+    assert len(calls) == 2
+    assert cached_clean(raw, clean).text == raw
+    assert len(calls) == 2
+
+
+def test_an_unwritable_cache_directory_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("GLOSS_CACHE_DIR", str(blocker / "cache"))
+    assert load_interview(NOISY_SEED).text == clean_text(read_text(NOISY_SEED)).text
+
+
+def test_off_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLOSS_CACHE_DIR", "off")
+    assert cache_dir() is None
+    calls, clean = counting_cleaner()
+    cached_clean("A: x", clean)
+    cached_clean("A: x", clean)
+    assert len(calls) == 2
