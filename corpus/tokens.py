@@ -36,6 +36,8 @@ INNER_CAPITAL = -6.0
 NUMBER = -3.0
 CODE = -4.5
 MALFORMED_NUMBER = -10.0
+DOLLAR = -0.3
+"""Interviews count in yuan: a ``$`` beside noise before a number is more often noise."""
 GARBAGE = -20.0
 STRAY_SIGN = -16.0
 """Per ``$ & < > ' "`` inside a word where it cannot be real."""
@@ -80,7 +82,7 @@ def _part_score(part: str, vocabulary: Vocabulary) -> float:
             if vocabulary.score(joined) < COMMON_WORD:
                 return vocabulary.score(joined) + NAME_APOSTROPHE
     if WELL_FORMED_NUMBER.fullmatch(part):
-        return NUMBER
+        return NUMBER + (DOLLAR if part[0] == "$" else 0.0)
     if _DIGITS.fullmatch(part):
         return MALFORMED_NUMBER  # 24,0 or ,400: a number a space was pushed into
     if _ORDINAL_OR_CODE.fullmatch(part):
@@ -111,7 +113,10 @@ def token_score(token: str, vocabulary: Vocabulary) -> float:
         quotes = trail.count("'")
         if quotes:
             plural = core[-1:] in ("s", "S") and len(core) > 3 and trail[0] == "'"
-            score += PLURAL_POSSESSIVE if plural else STRAY_APOSTROPHE
+            if plural:
+                score += 0.0 if core in vocabulary.possessives else PLURAL_POSSESSIVE
+            else:
+                score += STRAY_APOSTROPHE
             score += STRAY_APOSTROPHE * (quotes - 1)
         score += EXTRA_PUNCTUATION * max(0, trail.count('"') - 1)
         stops = sum(1 for char in trail if char in ".,;:?!")

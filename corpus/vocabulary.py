@@ -46,6 +46,7 @@ def word_logprob(word: str) -> float | None:
     return found
 
 
+_PLURAL_POSSESSIVE = re.compile(r"\b([A-Za-z]+s)'(?![A-Za-z])")
 _NO_SIGNS = str.maketrans("", "", "$&<>'\"")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
@@ -65,6 +66,9 @@ class Vocabulary:
         self.names = frozenset(
             word for word, count in counts.items() if count >= 2 and word.lower() not in table
         )
+        possessives = Counter(_PLURAL_POSSESSIVE.findall(text))
+        self.possessives = frozenset(word for word, count in possessives.items() if count >= 2)
+        """Plurals the interview itself puts an apostrophe after more than once (farmers')."""
         self._cache: dict[str, float] = {}
 
     def score(self, word: str) -> float:
