@@ -54,3 +54,12 @@ def test_main_screen_selection(snap_compare: Any, app: GlossApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=select)
+
+
+def test_narrow_with_outline_and_list_shown(snap_compare: Any, app: GlossApp) -> None:
+    async def panels(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("o", "l")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=panels)

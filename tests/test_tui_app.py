@@ -691,3 +691,13 @@ async def test_an_empty_search_clears_the_hits(store: AnnotationStore) -> None:
         await pilot.pause()
         assert main(app)._hits == []
         assert all(not r._hits for r in main(app).readers)
+
+
+async def test_o_and_l_hide_panels_when_wide(store: AnnotationStore) -> None:
+    async with running(store) as (app, pilot):
+        await pilot.press("o", "l")
+        await pilot.pause()
+        assert [name for name, _ in _visible_regions(app)] == ["#reader-0", "#reader-1"]
+        await pilot.press("o")
+        await pilot.pause()
+        assert [name for name, _ in _visible_regions(app)] == ["#outline", "#reader-0", "#reader-1"]

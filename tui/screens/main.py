@@ -542,12 +542,12 @@ class MainScreen(Screen[None]):
             self._activate(readers[1 - readers.index(self.reader)])
 
     def action_toggle_outline(self) -> None:
-        self.toggle_class("-show-outline")
-        self.toggle_class("-hide-outline")
+        """Show or hide the outline (hidden by default when narrow, shown when wide)."""
+        self.toggle_class("-show-outline" if self.has_class("-narrow") else "-hide-outline")
 
     def action_toggle_list(self) -> None:
-        self.toggle_class("-show-list")
-        self.toggle_class("-hide-list")
+        """Show or hide the annotation list (hidden by default when narrow)."""
+        self.toggle_class("-show-list" if self.has_class("-narrow") else "-hide-list")
 
     def action_export(self) -> None:
         from tui.screens.export_dialog import ExportDialog

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -32,8 +33,17 @@ class Place:
 
 
 def _short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, at most ``limit`` cells, cut at a word with "…" if too long."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if cell_len(text) <= limit:
+        return text
+    limit = max(1, limit - 1)
+    cut = text[:limit]
+    while cell_len(cut) > limit:
+        cut = cut[:-1]
+    if text[len(cut)] != " " and " " in cut[limit // 2 :]:  # don't end inside a word
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 class OutlineTree(Tree[Place]):
@@ -53,6 +63,13 @@ class OutlineTree(Tree[Place]):
         self._places: dict[str, list[tuple[int, TreeNode[Place]]]] = {}
         self._question_nodes: dict[str, list[TreeNode[Place]]] = {}
         self._following = False
+        self._shown_args: tuple[
+            Sequence[Interview],
+            Mapping[str, Sequence[int]] | None,
+            Mapping[str, Mapping[int, int]] | None,
+            Mapping[str, int] | None,
+        ] = ((), None, None, None)
+        self._width = 0
 
     def show(
         self,
@@ -64,8 +81,13 @@ class OutlineTree(Tree[Place]):
         """Rebuild for ``interviews``; ``counts[id][q]`` annotations in question q;
         ``pairs[id][q]`` the number of the most similar question in the other interview;
         ``totals[id]`` all annotations of an interview."""
+        self._shown_args = (interviews, counts, pairs, totals)
         counts = counts or {}
         totals = totals or {}
+        # Room for a label at each depth: the tree's width less the guides and the
+        # expand arrow; labels are cut at a word to fit rather than cropped mid-word.
+        width = self.scrollable_content_region.width or 34
+        room = [max(8, width - 2 - depth * self.guide_depth) for depth in range(4)]
         pairs = pairs or {}
         self.clear()
         self._places = {}
@@ -73,8 +95,9 @@ class OutlineTree(Tree[Place]):
         for interview in interviews:
             questions = interview.outline.questions
             total = totals.get(interview.id, sum(counts.get(interview.id, ())))
-            label = plain(_short(interview.title, 50), "bold")
-            label.append(f"  {len(questions)} Q, {total} ann.", "dim")
+            counts_text = f"  {len(questions)} Q, {total} ann."
+            label = plain(_short(interview.title, room[0] - len(counts_text)), "bold")
+            label.append(counts_text, "dim")
             root = self.root.add(label, Place(interview.id, 0), expand=True)
             nodes: list[tuple[int, TreeNode[Place]]] = [(0, root)]
             qnodes: list[TreeNode[Place]] = []
@@ -83,26 +106,33 @@ class OutlineTree(Tree[Place]):
                 parent = root
                 if section.heading:
                     parent = root.add(
-                        plain(_short(section.heading), "bold"),
+                        plain(_short(section.heading, room[1]), "bold"),
                         Place(interview.id, section.start),
                         expand=True,
                     )
                     nodes.append((section.start, parent))
                 for question in section.questions:
                     q_count = _at(counts.get(interview.id, ()), number)
-                    text = Text(f"Q{number + 1} ", "cyan")
-                    text.append_text(plain(_short(question.text)))
+                    depth = 2 if section.heading else 1
+                    suffix = Text(end="")
                     if q_count:
-                        text.append(f" ({q_count})", "green")
+                        suffix.append(f" ({q_count})", "green")
                     paired = pairs.get(interview.id, {}).get(number)
                     if paired is not None:
-                        text.append(f" ↔ Q{paired + 1}", "magenta")
+                        suffix.append(f" ↔ Q{paired + 1}", "magenta")
+                    text = Text(f"Q{number + 1} ", "cyan", end="")
+                    room_left = room[depth] - text.cell_len - suffix.cell_len
+                    text.append_text(plain(_short(question.text, room_left)))
+                    text.append_text(suffix)
                     place = Place(interview.id, question.start, number)
                     if question.measures:
                         node = parent.add(text, place, expand=False)
                         for measure in question.measures:
                             leaf = node.add_leaf(
-                                plain(f"{measure.ordinal}. {_short(measure.text, 50)}"),
+                                plain(
+                                    f"{measure.ordinal}. "
+                                    + _short(measure.text, room[min(3, depth + 1)] - 4)
+                                ),
                                 Place(interview.id, measure.start, number),
                             )
                             nodes.append((measure.start, leaf))
@@ -114,6 +144,17 @@ class OutlineTree(Tree[Place]):
             nodes.sort(key=lambda pair: pair[0])
             self._places[interview.id] = nodes
             self._question_nodes[interview.id] = qnodes
+
+    def on_resize(self) -> None:
+        """Labels are fitted to the width: refit them when it changes."""
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            if self._shown_args[0]:
+                cursor = self.cursor_node.data if self.cursor_node else None
+                self.show(*self._shown_args)
+                if cursor is not None:
+                    self.follow(cursor.interview, cursor.offset)
 
     def follow(self, interview: str, offset: int) -> None:
         """Highlight the deepest node at or before ``offset`` without jumping anywhere."""
