@@ -148,16 +148,17 @@ def _judge_region(
     ``dropped`` holds the earlier verdicts, so the context to the left reads as cleaned.
     """
     region = text[start:end]
-    if not any(char in DROPPABLE for char in region):
+    doubtful = sum(1 for char in region if char in DROPPABLE)
+    if not doubtful:
         return []
-    if not judge.afford(2 ** _droppable_count(text, start, end)):
+    if not judge.afford(2**doubtful):
         # Out of budget (hostile input): signs touching the scar go, spaces stay.
         return [start + i for i, char in enumerate(region) if char in DROPPABLE - {" "}]
     left, right = context(text, start, end)
     while left > 0 and left - 1 in dropped:  # the space before was noise: read on
         left = token_start(text, left - 1)
     before = text[left:start]
-    if any(index in dropped for index in range(left, start)):
+    if dropped and not dropped.isdisjoint(range(left, start)):
         before = "".join(char for i, char in enumerate(before, left) if i not in dropped)
     after = text[end:right]
     glued = _glued_fragment(text, end, right, judge)

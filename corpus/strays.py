@@ -21,7 +21,7 @@ from corpus.vocabulary import Vocabulary
 
 MAX_CLUSTER = 8
 """At most this many candidates are judged together (2**8 readings)."""
-RARE_WORD = -5.0
+RARE_WORD = -5.5
 """A word this rare next to a space makes the space worth judging."""
 
 _DOUBTFUL_SIGNS = re.compile(
@@ -34,7 +34,6 @@ _DOUBTFUL_SIGNS = re.compile(
     re.VERBOSE,
 )
 """ASCII noise characters in places real prose rarely puts them."""
-_SPACED_AMPERSAND = re.compile(r"(\S*) &(?= (\S*))")
 _APOSTROPHE_OK = re.compile(r"\b[A-Za-z]+'(?:(?:s|t|ll|re|ve|d|m)\b|(?![A-Za-z]))")
 """Apostrophes of contractions, possessives and plural possessives."""
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[A-Za-z][^'\n]{0,200}?[A-Za-z.,!?]'(?![A-Za-z])")
@@ -63,11 +62,11 @@ def judge_strays(text: str, judge: Judge, spaces_near_noise: set[int]) -> list[i
     vocabulary = judge.vocabulary
     candidates = {m.start() for m in _DOUBTFUL_SIGNS.finditer(text)}
     candidates.update(_doubtful_ampersands(text))
-    # A sign standing alone between spaces takes one of them with it if it goes.
+    # A sign standing alone (between spaces, or first on a line) may take a space with it.
     candidates.update(
         i + 1
         for i in list(candidates)
-        if 0 < i < len(text) - 1 and text[i - 1] == text[i + 1] == " "
+        if i < len(text) - 1 and text[i + 1] == " " and (i == 0 or text[i - 1] in " \n")
     )
     candidates.update(_doubtful_apostrophes(text, vocabulary))
     candidates.update(_doubtful_spaces(text, vocabulary))
@@ -149,11 +148,13 @@ def _joins_known_word(passage: str, at: int, vocabulary: Vocabulary) -> bool:
 def _doubtful_ampersands(text: str) -> list[int]:
     """`` & `` between words unless both are capitalised (Research & Development)."""
     found = []
-    for match in _SPACED_AMPERSAND.finditer(text):
-        before = match.group(1)
-        after = match.group(2)
+    position = text.find(" & ")
+    while position >= 0:
+        before = text[token_start(text, position) : position]
+        after = text[position + 3 : token_end(text, position + 3)]
         if not (before[:1].isupper() and after[:1].isupper()):
-            found.append(match.start() + len(before) + 1)
+            found.append(position + 1)
+        position = text.find(" & ", position + 1)
     return found
 
 
