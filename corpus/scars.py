@@ -41,9 +41,12 @@ def judge_scars(
     dropped: set[int] = set()
     kept: list[int] = []
     for start, end, boundaries in _scar_regions(text, scars):
+        if start == end:
+            continue  # symbols cut from inside a word: nothing left to judge
         verdict = _judge_region(text, start, end, boundaries, judge, dropped)
-        drops.extend(verdict)
-        dropped.update(verdict)
+        if verdict:
+            drops.extend(verdict)
+            dropped.update(verdict)
         kept.extend(i for i in range(start, end) if i not in dropped and text[i] in NOISE_ASCII)
     return drops, kept
 
