@@ -77,3 +77,12 @@ def test_line_of_finds_the_line_showing_an_offset() -> None:
         if not line.blank and line.end > line.start:
             assert layout.line_of(line.start) == index
             assert layout.line_of(line.end - 1) == index
+
+
+def test_fit_words_cuts_after_a_whole_word() -> None:
+    from tui.layout import fit_words
+
+    assert fit_words("short", 10) == "short"
+    assert fit_words("Stabilizing industrial growth: we", 24) == "Stabilizing industrial…"
+    assert fit_words("Stabilizing industrial growth: we", 22) == "Stabilizing…"
+    assert cell_len(fit_words("x" * 50, 10)) <= 10

@@ -84,6 +84,20 @@ class Layout:
         return max((cell_len(line.text.rstrip()) for line in self.lines), default=0)
 
 
+def fit_words(text: str, cells: int) -> str:
+    """``text`` on one line in at most ``cells`` cells, cut after a whole word with "…"."""
+    text = " ".join(text.split())
+    if cell_len(text) <= cells:
+        return text
+    limit = max(1, cells - 1)
+    cut = text[:limit]
+    while cell_len(cut) > limit:
+        cut = cut[:-1]
+    if text[len(cut)] != " " and " " in cut[limit // 2 :]:  # don't end inside a word
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def _measure_label(ordinal: int) -> str:
     return f"{ordinal}." if ordinal < 10 else str(ordinal)[-2:]
 

@@ -29,6 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
+from tui.layout import fit_words
 from tui.text import plain, tag_colour
 
 
@@ -51,24 +52,27 @@ class Listed(Protocol):
     def author(self) -> str: ...
 
 
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def row(annotation: Listed, colours: Mapping[str, str]) -> Text:
-    """One annotation as a line of the list."""
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
+def row(annotation: Listed, colours: Mapping[str, str], width: int = 120) -> Text:
+    """One annotation as a line of the list, fitted to ``width`` cells at word ends."""
+    head = Text(end="")
     for tag in annotation.tags:
-        text.append_text(plain(tag, f"bold {tag_colour(tag, colours.get(tag))}"))
-        text.append(" ")
-    text.append_text(plain("“" + _one_line(annotation.exact, 70) + "”"))
+        head.append_text(plain(tag, f"bold {tag_colour(tag, colours.get(tag))}"))
+        head.append(" ")
+    tail = Text(" · ", "dim", end="")
+    tail.append_text(plain(annotation.author, "dim"))
     note = annotation.note.strip().splitlines()[0] if annotation.note.strip() else ""
+    room = max(8, width - head.cell_len - tail.cell_len - 2)
+    quote_room = max(8, room * 2 // 3) if note else room
+    text = head
+    quote = fit_words(annotation.exact, quote_room)
+    text.append_text(plain(f"“{quote}”"))
     if note:
         text.append(" — ", "dim")
-        text.append_text(plain(_one_line(note, 50), "italic"))
-    text.append(" · ", "dim")
-    text.append_text(plain(annotation.author, "dim"))
+        note_room = max(8, width - text.cell_len - tail.cell_len - 3)
+        text.append_text(plain(fit_words(note, note_room), "italic"))
+    text.append_text(tail)
+    text.no_wrap = True
+    text.overflow = "ellipsis"
     return text
 
 
@@ -189,7 +193,7 @@ class AnnotationRows(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         cached = self._cache.get(index)
         if cached is None:
-            text = row(self._rows[index], self._colours)
+            text = row(self._rows[index], self._colours, width)
             text.truncate(width, overflow="ellipsis")
             if index == self.highlighted:
                 text.stylize(_HIGHLIGHT if self.has_focus else _HIGHLIGHT_IDLE)

@@ -11,7 +11,6 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -19,6 +18,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from corpus import Interview
+from tui.layout import fit_words
 from tui.text import plain
 
 
@@ -33,17 +33,7 @@ class Place:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    """``text`` on one line, at most ``limit`` cells, cut at a word with "…" if too long."""
-    text = " ".join(text.split())
-    if cell_len(text) <= limit:
-        return text
-    limit = max(1, limit - 1)
-    cut = text[:limit]
-    while cell_len(cut) > limit:
-        cut = cut[:-1]
-    if text[len(cut)] != " " and " " in cut[limit // 2 :]:  # don't end inside a word
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-") + "…"
+    return fit_words(text, limit)
 
 
 class OutlineTree(Tree[Place]):
