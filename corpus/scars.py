@@ -154,7 +154,8 @@ def _judge_region(
     doubtful = sum(1 for char in region if char in DROPPABLE)
     if not doubtful:
         return []
-    if not judge.afford(2**doubtful):
+    # A reading costs in proportion to the region's length (merged regions can be long).
+    if not judge.afford(2**doubtful * (1 + len(region) // 8)):
         # Out of budget (hostile input): signs touching the scar go, spaces stay.
         return [start + i for i, char in enumerate(region) if char in DROPPABLE - {" "}]
     left, right = context(text, start, end)
