@@ -701,3 +701,20 @@ async def test_o_and_l_hide_panels_when_wide(store: AnnotationStore) -> None:
         await pilot.press("o")
         await pilot.pause()
         assert [name for name, _ in _visible_regions(app)] == ["#outline", "#reader-0", "#reader-1"]
+
+
+async def test_a_failing_sync_is_reported_once(
+    store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import StoreError
+
+    def broken() -> bool:
+        raise StoreError("notes.json: cannot be read (Permission denied); check its permissions")
+
+    async with running(store) as (app, pilot):
+        monkeypatch.setattr(store, "refresh", broken)
+        for _ in range(30):  # bounded: 3 s, three sync ticks
+            await pilot.pause(0.1)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1
+        assert main(app).query_one(StatusLine).status.save == "error"

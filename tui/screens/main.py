@@ -100,6 +100,7 @@ class MainScreen(Screen[None]):
         self._pending = 0
         self._anchored_ids: set[str] = set()
         self._pairs: dict[str, dict[int, int]] = {}
+        self._sync_failing = False
 
     # ------------------------------------------------------------------ layout
 
@@ -299,8 +300,14 @@ class MainScreen(Screen[None]):
         try:
             changed = self.store.refresh()
         except StoreError as error:
-            self.app.call_from_thread(self._failed, error)
+            # Say it once, not every second, until the database can be read again.
+            if not self._sync_failing:
+                self._sync_failing = True
+                self.app.call_from_thread(self._failed, error)
             return
+        if self._sync_failing:
+            self._sync_failing = False
+            changed = True
         if changed:
             self.app.call_from_thread(self._load_all)
 
