@@ -63,6 +63,17 @@ class Snapshot:
     ops: list[Op]
 
 
+def replayed(tables: Tables, ops: list[Op]) -> Tables:
+    """``tables`` (changed in place) with the journal's operations applied in order."""
+    for table, key, doc in ops:
+        rows = tables.setdefault(table, {})
+        if doc is None:
+            rows.pop(key, None)
+        else:
+            rows[key] = doc
+    return tables
+
+
 class JournalFile:
     """One database on disk: ``<db>``, ``<db>.journal`` and the lock file ``<db>.lock``."""
 

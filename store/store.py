@@ -24,7 +24,7 @@ from store import codebook
 from store.anchoring import quote_at, reanchored
 from store.durable import durable_copy
 from store.errors import StoreError
-from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables
+from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables, replayed
 from store.merging import ImportResult, merge_notes, plan_import
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
@@ -463,7 +463,7 @@ class AnnotationStore:
         snapshot = self._file.read_all()
         if snapshot.main is None:
             # A new database; a journal without its main file (moved away?) is kept, not lost.
-            view = View(self.path, _replayed(empty_tables(), snapshot.ops))
+            view = View(self.path, replayed(empty_tables(), snapshot.ops))
             self._file.write_main(view.tables)
             self._view = view
             return
@@ -472,7 +472,9 @@ class AnnotationStore:
             tables, ops = self._migrate(snapshot.main, version), []
         else:
             tables, ops = snapshot.main, snapshot.ops
-        self._view = View(self.path, _replayed(tables, ops))
+        # Indexing once after replaying is much cheaper than keeping indexes current
+        # through every operation.
+        self._view = View(self.path, replayed(tables, ops))
 
     def _migrate(self, main: dict[str, Any], version: int) -> Tables:
         try:
@@ -502,18 +504,6 @@ class AnnotationStore:
                 "meanwhile, see 'gloss list'"
             )
         return found
-
-
-def _replayed(tables: Tables, ops: list[Op]) -> Tables:
-    """``tables`` with the journal's operations applied, before any indexing (indexing
-    once at the end is much cheaper than keeping indexes current through every op)."""
-    for table, key, doc in ops:
-        rows = tables.setdefault(table, {})
-        if doc is None:
-            rows.pop(key, None)
-        else:
-            rows[key] = doc
-    return tables
 
 
 def _replace(annotation: Annotation, **changes: Any) -> Annotation:

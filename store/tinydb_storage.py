@@ -20,7 +20,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from store.errors import StoreError
-from store.journal import JournalFile
+from store.journal import JournalFile, replayed
 from store.schema import SCHEMA_VERSION, version_of
 
 
@@ -40,14 +40,7 @@ class GlossStorage(Storage):
                 f"{self._file.path}: an older gloss database; open it once with gloss to "
                 "migrate it, then query it"
             )
-        tables: dict[str, dict[str, Any]] = snapshot.main
-        for table, key, doc in snapshot.ops:
-            rows = tables.setdefault(table, {})
-            if doc is None:
-                rows.pop(key, None)
-            else:
-                rows[key] = doc
-        return tables
+        return replayed(snapshot.main, snapshot.ops)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise StoreError(
