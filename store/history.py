@@ -145,7 +145,8 @@ class History:
     ) -> Annotation:
         """:meth:`AnnotationStore.add`, undoably (a merge is undone to the earlier tags)."""
         with self._lock:
-            before = self._at_span(interview.id, start, end)
+            self.store.refresh()
+            before = self.store.at_span(interview.id, start, end)
             after = self.store.add(interview, start, end, tags=tags, note=note, author=author)
             if before is not None and before.id != after.id:
                 before = None  # not merged after all: someone else's passage moved away
@@ -221,13 +222,6 @@ class History:
             tags=target.tags if target.tags != current.tags else None,
             note=target.note if target.note != current.note else None,
         )
-
-    def _at_span(self, interview: str, start: int, end: int) -> Annotation | None:
-        self.store.refresh()
-        for annotation in self.store.annotations(interview=interview):
-            if (annotation.start, annotation.end) == (start, end):
-                return annotation
-        return None
 
 
 def _short(text: str, width: int = 40) -> str:

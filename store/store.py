@@ -148,6 +148,11 @@ class AnnotationStore:
         found.sort(key=lambda a: (a.interview, a.start, a.end, a.created, a.id))
         return found
 
+    def at_span(self, interview: str, start: int, end: int) -> Annotation | None:
+        """The annotation on exactly this passage (the one :meth:`add` merges into), or None."""
+        with self._mutex:
+            return self._view.at_span(interview, start, end)
+
     def __len__(self) -> int:
         return len(self._view)
 
