@@ -38,8 +38,8 @@ from pathlib import Path
 
 from benchmarks.core import Row, row, time_calls
 from corpus import Interview, bundled_paths, load_interview
-from store import Annotation, AnnotationStore
-from store.anchoring import quote_at
+from store import AnnotationStore
+from store.anchoring import annotation_at
 from store.codec import to_doc
 from store.export import export_annotations
 from store.journal import JournalFile
@@ -56,28 +56,16 @@ def build_database(path: Path, interviews: list[Interview], count: int, seed: in
     rows = tables["annotations"]
     for key in range(1, count + 1):
         interview = interviews[key % len(interviews)]
-        text = interview.text
-        start = chance.randrange(0, len(text) - 400)
-        end = start + chance.randrange(20, 300)
-        quote = quote_at(text, start, end)
-        raw_start, raw_end = interview.clean.raw_span(start, end)
-        stamp = f"2026-01-{1 + key % 28:02d}T10:00:00.000Z"
-        annotation = Annotation(
-            id=uuid.UUID(int=chance.getrandbits(128)).hex,
-            interview=interview.id,
-            fingerprint=interview.fingerprint,
-            start=start,
-            end=end,
-            exact=quote.exact,
-            prefix=quote.prefix,
-            suffix=quote.suffix,
-            raw_start=raw_start,
-            raw_end=raw_end,
+        start = chance.randrange(0, len(interview.text) - 400)
+        annotation = annotation_at(
+            interview,
+            start,
+            start + chance.randrange(20, 300),
+            annotation_id=uuid.UUID(int=chance.getrandbits(128)).hex,
             tags=tuple(sorted(set(chance.sample(TAGS, chance.randrange(1, 3))))),
             note=chance.choice(NOTES),
             author=chance.choice(("ann", "bob", "chen")),
-            created=stamp,
-            updated=stamp,
+            stamp=f"2026-01-{1 + key % 28:02d}T10:00:00.000Z",
         )
         rows[str(key)] = to_doc(annotation)
     JournalFile(path).write_main(tables)

@@ -61,6 +61,42 @@ def quote_at(text: str, start: int, end: int) -> Quote:
     return Quote(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
 
 
+def annotation_at(
+    interview: Interview,
+    start: int,
+    end: int,
+    *,
+    annotation_id: str,
+    tags: tuple[str, ...],
+    note: str,
+    author: str,
+    stamp: str,
+    source: str = "",
+) -> Annotation:
+    """A new annotation of ``interview.text[start:end]``, anchored there (quote, offsets in
+    the file as read, fingerprint), created and last updated at ``stamp``."""
+    quote = quote_at(interview.text, start, end)
+    raw_start, raw_end = interview.clean.raw_span(start, end)
+    return Annotation(
+        id=annotation_id,
+        interview=interview.id,
+        fingerprint=interview.fingerprint,
+        start=start,
+        end=end,
+        exact=quote.exact,
+        prefix=quote.prefix,
+        suffix=quote.suffix,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        tags=tags,
+        note=note,
+        author=author,
+        created=stamp,
+        updated=stamp,
+        source=source,
+    )
+
+
 def find_passage(text: str, quote: Quote, start: int, end: int) -> Found | None:
     """Where ``quote`` (last seen at ``start``..``end``) is in ``text``, or None if lost."""
     if not quote.exact:

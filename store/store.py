@@ -21,7 +21,7 @@ from typing import Any
 
 from corpus import Interview
 from store import codebook
-from store.anchoring import quote_at, reanchored
+from store.anchoring import annotation_at, reanchored
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables, replayed
@@ -208,24 +208,15 @@ class AnnotationStore:
                     return []
                 new = _replace(old, tags=merged_tags, note=merged_note, updated=stamp)
             else:
-                quote = quote_at(text, start, end)
-                raw_start, raw_end = interview.clean.raw_span(start, end)
-                new = Annotation(
-                    id=uuid.uuid4().hex,
-                    interview=interview.id,
-                    fingerprint=interview.fingerprint,
-                    start=start,
-                    end=end,
-                    exact=quote.exact,
-                    prefix=quote.prefix,
-                    suffix=quote.suffix,
-                    raw_start=raw_start,
-                    raw_end=raw_end,
+                new = annotation_at(
+                    interview,
+                    start,
+                    end,
+                    annotation_id=uuid.uuid4().hex,
                     tags=clean_tags,
                     note=note,
                     author=author,
-                    created=stamp,
-                    updated=stamp,
+                    stamp=stamp,
                     source=source_of(interview),
                 )
             result.append(new)
