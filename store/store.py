@@ -206,7 +206,7 @@ class AnnotationStore:
                 if (merged_tags, merged_note) == (old.tags, old.note):
                     result.append(old)
                     return []
-                new = _replace(old, tags=merged_tags, note=merged_note, updated=stamp)
+                new = replace(old, tags=merged_tags, note=merged_note, updated=stamp)
             else:
                 new = annotation_at(
                     interview,
@@ -245,7 +245,7 @@ class AnnotationStore:
             if (new_tags, new_note) == (old.tags, old.note):
                 result.append(old)
                 return []
-            new = _replace(old, tags=new_tags, note=new_note, updated=now_iso())
+            new = replace(old, tags=new_tags, note=new_note, updated=now_iso())
             result.append(new)
             return [self._view.put(new)]
 
@@ -500,7 +500,3 @@ class AnnotationStore:
                 "meanwhile, see 'gloss list'"
             )
         return found
-
-
-def _replace(annotation: Annotation, **changes: Any) -> Annotation:
-    return replace(annotation, **changes)
