@@ -21,15 +21,9 @@ def to_doc(annotation: Annotation) -> dict[str, Any]:
         "id": annotation.id,
         "interview": annotation.interview,
         "fingerprint": annotation.fingerprint,
-        "selector": [
-            {"type": POSITION, "start": annotation.start, "end": annotation.end},
-            {
-                "type": QUOTE,
-                "exact": annotation.exact,
-                "prefix": annotation.prefix,
-                "suffix": annotation.suffix,
-            },
-        ],
+        "selector": _selectors(
+            annotation.start, annotation.end, annotation.exact, annotation.prefix, annotation.suffix
+        ),
         "raw": {"start": annotation.raw_start, "end": annotation.raw_end},
         "tags": list(annotation.tags),
         "note": annotation.note,
@@ -39,6 +33,14 @@ def to_doc(annotation: Annotation) -> dict[str, Any]:
         "status": annotation.status,
         "source": annotation.source,
     }
+
+
+def _selectors(start: int, end: int, exact: Any, prefix: Any, suffix: Any) -> list[dict[str, Any]]:
+    """The W3C selectors of a passage: its position in the clean text, and its quote."""
+    return [
+        {"type": POSITION, "start": start, "end": end},
+        {"type": QUOTE, "exact": exact, "prefix": prefix, "suffix": suffix},
+    ]
 
 
 def from_doc(doc: dict[str, Any]) -> Annotation:
@@ -112,15 +114,9 @@ def from_public(record: dict[str, Any]) -> Annotation:
     return from_doc(
         {
             **record,
-            "selector": [
-                {"type": POSITION, "start": start, "end": end},
-                {
-                    "type": QUOTE,
-                    "exact": exact,
-                    "prefix": record.get("prefix", ""),
-                    "suffix": record.get("suffix", ""),
-                },
-            ],
+            "selector": _selectors(
+                start, end, exact, record.get("prefix", ""), record.get("suffix", "")
+            ),
             "raw": {
                 "start": record.get("raw_start", start),
                 "end": record.get("raw_end", end),
