@@ -41,15 +41,14 @@ def version_of(main: Any, path: Path) -> int:
     if not isinstance(main, dict):
         raise StoreError(not_gloss.format(why="not a JSON object"))
     meta = main.get("meta")
-    if not isinstance(meta, dict) or not any(
-        isinstance(doc, dict) and doc.get("app") == APP for doc in meta.values()
-    ):
+    docs = meta.values() if isinstance(meta, dict) else ()
+    doc = next((d for d in docs if isinstance(d, dict) and d.get("app") == APP), None)
+    if doc is None:
         raise StoreError(not_gloss.format(why="no 'meta' table naming gloss"))
     for name in TABLES:
         table = main.get(name, {})
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise StoreError(not_gloss.format(why=f"table {name!r} is not a table of documents"))
-    doc = next(d for d in meta.values() if isinstance(d, dict) and d.get("app") == APP)
     version = doc.get("schema", 0)
     if not isinstance(version, int) or version < 0:
         raise StoreError(not_gloss.format(why=f"schema version {version!r} is not a number"))
