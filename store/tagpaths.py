@@ -68,11 +68,7 @@ def is_within(tag: str, root: str) -> bool:
 
 def moved(tag: str, old: str, new: str) -> str:
     """``tag`` with its ``old`` root replaced by ``new`` (unchanged if not under ``old``)."""
-    if tag == old:
-        return new
-    if tag.startswith(old + SEPARATOR):
-        return new + tag[len(old) :]
-    return tag
+    return new + tag[len(old) :] if is_within(tag, old) else tag
 
 
 def check_colour(colour: str) -> str:
