@@ -37,24 +37,24 @@ def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
     """
     if not scars:
         return source
+    judge = Judge(Vocabulary(source.text), len(source.text))
+    drops, near_noise = judge_scars(source.text, scars, judge)
+    source, near_noise = _without(source, drops, near_noise)
+    drops = noise_quotes(source.text, set(near_noise))
+    source, near_noise = _without(source, drops, near_noise)
     text = source.text
-    judge = Judge(Vocabulary(text), len(text))
-    drops, near_noise = judge_scars(text, scars, judge)
-    if drops:
-        source = delete_spans(source, positions_to_spans(drops))[0]
-        near_noise = _shift(near_noise, drops)
-        text = source.text
-    drops = noise_quotes(text, set(near_noise))
-    if drops:
-        source = delete_spans(source, positions_to_spans(drops))[0]
-        near_noise = _shift(near_noise, drops)
-        text = source.text
     drops = judge_strays(text, judge, {i for i in near_noise if text[i] == " "})
-    if drops:
-        source = delete_spans(source, positions_to_spans(drops))[0]
+    source, _ = _without(source, drops, [])
     # Gluing a split word back can leave a quote inside it (A" nswer -> A"nswer).
     inside = [m.span() for m in _QUOTE_IN_WORD.finditer(source.text)]
     return delete_spans(source, inside)[0] if inside else source
+
+
+def _without(source: Mapped, drops: list[int], near_noise: list[int]) -> tuple[Mapped, list[int]]:
+    """``source`` with the ``drops`` positions deleted, and where ``near_noise`` lands."""
+    if not drops:
+        return source, near_noise
+    return delete_spans(source, positions_to_spans(drops))[0], _shift(near_noise, drops)
 
 
 def _shift(positions: list[int], deleted: list[int]) -> list[int]:
