@@ -14,32 +14,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.screens.dialog import Dialog
 from tui.text import plain
 
 
-class InterviewChooser(ModalScreen[tuple[int, int] | None]):
+class InterviewChooser(Dialog[tuple[int, int] | None]):
     """Pick the (left, right) interview indexes; None on escape."""
 
     DEFAULT_CSS = """
-    InterviewChooser {
-        align: center middle;
-    }
     InterviewChooser > #dialog {
         width: 100;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    InterviewChooser #title {
-        text-style: bold;
-        padding: 0 1;
     }
     InterviewChooser #sides {
         height: auto;
@@ -55,19 +42,6 @@ class InterviewChooser(ModalScreen[tuple[int, int] | None]):
     InterviewChooser OptionList {
         height: auto;
         max-height: 16;
-    }
-    /* The choice must show without colour too (NO_COLOR, 16 colours). */
-    InterviewChooser OptionList > .option-list--option-highlighted {
-        text-style: bold underline;
-    }
-    InterviewChooser #message {
-        color: $error;
-        padding: 0 1;
-        height: auto;
-    }
-    InterviewChooser #hint {
-        color: $text-muted;
-        padding: 0 1;
     }
     """
 

@@ -11,26 +11,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.screens.dialog import Dialog
 from tui.text import plain
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """Ask ``question``; dismiss with True for yes, False for no or escape."""
 
     DEFAULT_CSS = """
-    Confirm {
-        align: center middle;
-    }
     Confirm > #dialog {
         width: 60;
-        max-width: 100%;
-        height: auto;
         padding: 1 2;
         border: thick $warning;
-        background: $surface;
     }
     Confirm #question {
         width: 100%;

@@ -22,12 +22,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from corpus import Interview
 from store import Annotation, StoreError
 from tui.screens.confirm import Confirm
+from tui.screens.dialog import Dialog
 from tui.text import plain
 
 Format = Literal["csv", "json", "jsonl"]
@@ -83,7 +83,7 @@ def replacing(target: Path) -> Iterator[TextIO]:
         raise
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Dialog[Path | None]):
     """Export ``annotations``; dismiss with the path written, or None if cancelled.
 
     ``interviews`` maps interview ids to interviews (the exporters add their titles and
@@ -92,21 +92,8 @@ class ExportDialog(ModalScreen[Path | None]):
     """
 
     DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
     ExportDialog > #dialog {
         width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    ExportDialog #title {
-        text-style: bold;
-        padding: 0 1;
     }
     ExportDialog RadioSet {
         layout: horizontal;
@@ -126,10 +113,6 @@ class ExportDialog(ModalScreen[Path | None]):
     }
     ExportDialog ToggleButton > .toggle--label {
         text-style: none;
-    }
-    ExportDialog #hint {
-        color: $text-muted;
-        padding: 0 1;
     }
     ExportDialog ProgressBar {
         padding: 0 1;

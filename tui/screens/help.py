@@ -13,9 +13,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.screens.dialog import Dialog
 from tui.text import plain
 
 
@@ -55,33 +55,16 @@ def help_entries(
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A scrollable table of keys; ``escape``, ``q`` or ``?`` closes it."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
     HelpScreen > #dialog {
         width: 90;
-        max-width: 100%;
         height: 90%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    HelpScreen #title {
-        width: 100%;
-        text-style: bold;
-        padding: 0 1;
     }
     HelpScreen DataTable {
         height: 1fr;
-    }
-    HelpScreen #hint {
-        width: 100%;
-        color: $text-muted;
-        padding: 0 1;
     }
     """
 

@@ -12,32 +12,19 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.screens.confirm import Confirm
+from tui.screens.dialog import Dialog
 from tui.text import neutralise, plain
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Edit ``note``; dismiss with the new text on save, None on cancel."""
 
     DEFAULT_CSS = """
-    NoteEditor {
-        align: center middle;
-    }
     NoteEditor > #dialog {
         width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    NoteEditor #title {
-        text-style: bold;
-        padding: 0 1;
     }
     NoteEditor #quote-box {
         height: auto;
@@ -52,10 +39,6 @@ class NoteEditor(ModalScreen[str | None]):
     NoteEditor TextArea {
         height: 12;
         min-height: 4;
-    }
-    NoteEditor #hint {
-        color: $text-muted;
-        padding: 0 1;
     }
     """
 

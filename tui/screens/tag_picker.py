@@ -20,12 +20,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import StoreError
 from store.tagpaths import normalise_tag
+from tui.screens.dialog import Dialog
 from tui.text import plain, tag_colour
 
 #: A fuzzy match below this WRatio is noise, not a suggestion.
@@ -100,7 +100,7 @@ class _Row:
     create: bool = False
 
 
-class TagPicker(ModalScreen[list[str] | None]):
+class TagPicker(Dialog[list[str] | None]):
     """Pick tags; dismiss with the chosen paths (marked ones first), or None on escape.
 
     ``codebook`` is ``(path, count)`` for every known tag, ``recent`` the tags used
@@ -108,38 +108,10 @@ class TagPicker(ModalScreen[list[str] | None]):
     """
 
     DEFAULT_CSS = """
-    TagPicker {
-        align: center middle;
-    }
-    TagPicker > #dialog {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 0 1;
-        border: thick $primary;
-        background: $surface;
-    }
-    TagPicker #title {
-        text-style: bold;
-        padding: 0 1;
-    }
-    TagPicker #message {
-        color: $error;
-        padding: 0 1;
-        height: auto;
-    }
-    TagPicker #message.-empty {
-        display: none;
-    }
     TagPicker OptionList {
         height: auto;
         max-height: 14;
         border: none;
-    }
-    /* The highlight must show without colour too (NO_COLOR, 16 colours). */
-    TagPicker OptionList > .option-list--option-highlighted {
-        text-style: bold underline;
     }
     TagPicker #marks {
         padding: 0 1;
@@ -147,10 +119,6 @@ class TagPicker(ModalScreen[list[str] | None]):
     }
     TagPicker #marks.-empty {
         display: none;
-    }
-    TagPicker #hint {
-        color: $text-muted;
-        padding: 0 1;
     }
     """
 
