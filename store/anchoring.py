@@ -16,7 +16,7 @@ What none of these find is reported as lost; the store marks it orphaned and kee
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -73,21 +73,12 @@ def annotation_at(
     stamp: str,
     source: str = "",
 ) -> Annotation:
-    """A new annotation of ``interview.text[start:end]``, anchored there (quote, offsets in
-    the file as read, fingerprint), created and last updated at ``stamp``."""
-    quote = quote_at(interview.text, start, end)
-    raw_start, raw_end = interview.clean.raw_span(start, end)
+    """A new annotation of ``interview.text[start:end]``, anchored there, created and last
+    updated at ``stamp``."""
     return Annotation(
         id=annotation_id,
         interview=interview.id,
-        fingerprint=interview.fingerprint,
-        start=start,
-        end=end,
-        exact=quote.exact,
-        prefix=quote.prefix,
-        suffix=quote.suffix,
-        raw_start=raw_start,
-        raw_end=raw_end,
+        **_anchor_fields(interview, start, end),
         tags=tags,
         note=note,
         author=author,
@@ -95,6 +86,23 @@ def annotation_at(
         updated=stamp,
         source=source,
     )
+
+
+def _anchor_fields(interview: Interview, start: int, end: int) -> dict[str, Any]:
+    """What anchors an annotation to ``interview.text[start:end]``: the text's fingerprint,
+    the position, the quote selector and the offsets in the file as read."""
+    quote = quote_at(interview.text, start, end)
+    raw_start, raw_end = interview.clean.raw_span(start, end)
+    return {
+        "fingerprint": interview.fingerprint,
+        "start": start,
+        "end": end,
+        "exact": quote.exact,
+        "prefix": quote.prefix,
+        "suffix": quote.suffix,
+        "raw_start": raw_start,
+        "raw_end": raw_end,
+    }
 
 
 def find_passage(text: str, quote: Quote, start: int, end: int) -> Found | None:
@@ -258,18 +266,9 @@ def reanchored(annotation: Annotation, interview: Interview) -> Annotation:
     found = find_passage(interview.text, quote, annotation.start, annotation.end)
     if found is None:
         return replace(annotation, status="orphaned")
-    new_quote = quote_at(interview.text, found.start, found.end)
-    raw_start, raw_end = interview.clean.raw_span(found.start, found.end)
     moved = found.how != "same" or annotation.orphaned
     return replace(
         annotation,
-        fingerprint=interview.fingerprint,
-        start=found.start,
-        end=found.end,
-        exact=new_quote.exact,
-        prefix=new_quote.prefix,
-        suffix=new_quote.suffix,
-        raw_start=raw_start,
-        raw_end=raw_end,
+        **_anchor_fields(interview, found.start, found.end),
         status="reanchored" if moved else annotation.status,
     )
