@@ -8,7 +8,7 @@ second ``add`` of the same passage would.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from store.journal import Op
@@ -33,6 +33,16 @@ def merge_notes(old: str, new: str) -> str:
     return f"{old}\n\n{new}" if old else new
 
 
+def merged_into(old: Annotation, tags: Iterable[str], note: str, stamp: str) -> Annotation | None:
+    """``old`` with ``tags`` and ``note`` merged in, updated at ``stamp``, as a second
+    annotation of its passage is merged; None if that changes nothing."""
+    merged_tags = tuple(sorted(set(old.tags) | set(tags)))
+    merged_note = merge_notes(old.note, note)
+    if (merged_tags, merged_note) == (old.tags, old.note):
+        return None
+    return replace(old, tags=merged_tags, note=merged_note, updated=stamp)
+
+
 def plan_import(
     view: View, batch: Sequence[Annotation], stamp: str
 ) -> tuple[list[Op], ImportResult]:
@@ -53,12 +63,11 @@ def plan_import(
         twin_id = spans.get(span) or (on_span.id if on_span else None)
         twin = (pending.get(twin_id) or view.get(twin_id)) if twin_id else None
         if twin is not None:
-            tags = tuple(sorted(set(twin.tags) | set(new.tags)))
-            note = merge_notes(twin.note, new.note)
-            if (tags, note) == (twin.tags, twin.note):
+            merged = merged_into(twin, new.tags, new.note, stamp)
+            if merged is None:
                 counts["unchanged"] += 1
             else:
-                pending[twin.id] = replace(twin, tags=tags, note=note, updated=stamp)
+                pending[twin.id] = merged
                 counts["merged"] += 1
             continue
         spans[span] = new.id

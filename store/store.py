@@ -25,7 +25,7 @@ from store.anchoring import annotation_at, reanchored
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables, replayed
-from store.merging import ImportResult, merge_notes, plan_import
+from store.merging import ImportResult, merged_into, plan_import
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
@@ -201,12 +201,10 @@ class AnnotationStore:
             stamp = now_iso()
             old = self._view.at_span(interview.id, start, end)
             if old is not None:
-                merged_tags = tuple(sorted(set(old.tags) | set(clean_tags)))
-                merged_note = merge_notes(old.note, note)
-                if (merged_tags, merged_note) == (old.tags, old.note):
+                new = merged_into(old, clean_tags, note, stamp)
+                if new is None:  # the passage carries all of it already
                     result.append(old)
                     return []
-                new = replace(old, tags=merged_tags, note=merged_note, updated=stamp)
             else:
                 new = annotation_at(
                     interview,
