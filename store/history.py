@@ -125,7 +125,7 @@ class History:
 
     def record(self, before: Annotation | None, after: Annotation | None) -> Change | None:
         """Remember a change already made in the store; None if nothing changed."""
-        if before == after or (before is None and after is None):
+        if before == after:
             return None
         change = Change(classify(before, after), before, after)
         with self._lock:
