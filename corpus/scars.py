@@ -151,7 +151,7 @@ def _judge_region(
     ``dropped`` holds the earlier verdicts, so the context to the left reads as cleaned.
     """
     region = text[start:end]
-    doubtful = sum(1 for char in region if char in DROPPABLE)
+    doubtful = _droppable_count(text, start, end)
     if not doubtful:
         return []
     # A reading costs in proportion to the region's length (merged regions can be long).
