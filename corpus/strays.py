@@ -16,6 +16,7 @@ from itertools import accumulate, product
 
 from corpus.channel import DROP_SPACE_AT_SCAR, drop_alone
 from corpus.passages import COMMON_SHORT, Judge, context, token_end, token_start
+from corpus.symbols import NOISE_SIGNS
 from corpus.tokens import WELL_FORMED_NUMBER
 from corpus.vocabulary import Vocabulary
 
@@ -47,8 +48,8 @@ _NUMBER_HEAD = re.compile(r"[\d,.]*\d%?")
 _NUMBERISH = re.compile(r"\$?[\d,.]*\d[\d,.]*%?")
 _TAIL = re.compile(r"[A-Za-z0-9$&<>'\"]+$")
 _HEAD = re.compile(r"[A-Za-z0-9$&<>'\"]+")
-_NO_SIGNS = str.maketrans("", "", "$&<>'\"")
-_INNER_NOISE = frozenset("$&<>'\"")
+_NO_SIGNS = str.maketrans("", "", NOISE_SIGNS)
+_INNER_NOISE = frozenset(NOISE_SIGNS)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _TRIM = "\"'()[].,;:?!"
 

@@ -16,8 +16,10 @@ from corpus.edits import Mapped, delete_spans
 SEEN_SYMBOLS = "£¥§©®±¶×÷Ωαβγδελπσφ•₩€₹₽™←↑→↓↔↕∏∑∞≈≠≤≥★☆♠♣♥♦✔✘"
 """Every non-ASCII symbol found in the noisy seed interview."""
 
-NOISE_ASCII = " $&<>'\""
-"""ASCII characters the noise also uses; they are real text too, so they need judging."""
+NOISE_SIGNS = "$&<>'\""
+"""The ASCII signs the noise also uses; they are real text too, so they need judging."""
+NOISE_ASCII = " " + NOISE_SIGNS
+"""The same with the space, which the noise uses as well."""
 
 SYMBOL_CLASS = (
     re.escape(SEEN_SYMBOLS)

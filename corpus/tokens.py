@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.symbols import NOISE_SIGNS
 from corpus.vocabulary import Vocabulary
 
 _OPENERS = "\"'(["
@@ -39,10 +40,10 @@ MALFORMED_NUMBER = -10.0
 DOLLAR = -0.3
 """Interviews count in yuan: a ``$`` beside noise before a number is more often noise."""
 GARBAGE = -20.0
+"""A core that is no shape of English prose at all."""
 STRAY_SIGN = -16.0
 """Per ``$ & < > ' "`` inside a word where it cannot be real."""
-_NOISE_SIGNS = frozenset("$&<>'\"")
-"""A core that is no shape of English prose at all."""
+_NOISE_SIGNS = frozenset(NOISE_SIGNS)
 EMPTY_PART = -3.0
 """A dangling hyphen, as in ``on- year``."""
 SINGLE_QUOTE_OPEN = -4.0

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from functools import cache
 
+from corpus.symbols import NOISE_SIGNS
+
 UNKNOWN = -2.0
 UNKNOWN_PER_LETTER = -1.0
 """log10 probability of a lower-case word the list does not know: long ones are rarer."""
@@ -47,7 +49,7 @@ def word_logprob(word: str) -> float | None:
 
 
 _PLURAL_POSSESSIVE = re.compile(r"\b([A-Za-z]+s)'(?![A-Za-z])")
-_NO_SIGNS = str.maketrans("", "", "$&<>'\"")
+_NO_SIGNS = str.maketrans("", "", NOISE_SIGNS)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
