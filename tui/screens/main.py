@@ -359,10 +359,7 @@ class MainScreen(Screen[None]):
         if span.end <= span.start:
             self.notify("Nothing to tag here.", severity="warning")
             return
-        for tag in reversed(tags):
-            if tag in self.recent_tags:
-                self.recent_tags.remove(tag)
-            self.recent_tags.insert(0, tag)
+        self._remember(tags)
         author = self.author
 
         def call() -> str | None:
@@ -371,6 +368,48 @@ class MainScreen(Screen[None]):
 
         reader.clear_selection()
         self._change(f"tagged {', '.join(tags)}", call)
+
+    def _remember(self, tags: Sequence[str]) -> None:
+        """Put ``tags`` first among the recent tags (the picker's top rows, keys 1-9)."""
+        for tag in reversed(tags):
+            if tag in self.recent_tags:
+                self.recent_tags.remove(tag)
+            self.recent_tags.insert(0, tag)
+
+    def _retag(self, reader: Reader, target: Annotation, tags: Sequence[str]) -> None:
+        """Give ``target`` exactly ``tags`` (undoably); no tags and no note asks first."""
+        tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        added = [t for t in tags if t not in target.tags]
+        removed = [t for t in target.tags if t not in tags]
+        reader.clear_selection()
+        if not added and not removed:
+            self.query_one(StatusLine).update_status(message="tags unchanged")
+            return
+        self._remember(added)
+        said = " ".join([*(f"+{t}" for t in added), *(f"−{t}" for t in removed)])
+
+        def update() -> str | None:
+            self.history.update(target.id, tags=tags)
+            return None
+
+        if tags or target.note.strip():
+            self._change(f"retagged {said}", update)
+            return
+
+        def delete() -> str | None:
+            self.history.delete(target.id)
+            return None
+
+        def answered(delete_it: bool | None) -> None:
+            if delete_it:
+                self._change(f"deleted {', '.join(target.tags)}", delete)
+            else:
+                self._change(f"retagged {said} (kept untagged)", update)
+
+        from tui.screens.confirm import Confirm
+
+        question = "No tags and no note are left on this passage. Delete the annotation?"
+        self.app.push_screen(Confirm(question, yes="Delete", no="Keep untagged"), answered)
 
     def _write_note(self, reader: Reader, target: Annotation | None, note: str) -> None:
         interview = reader.interview
@@ -396,17 +435,46 @@ class MainScreen(Screen[None]):
         by_id = {a.id: a for a in self.annotations.get(self.reader.interview.id, [])}
         return by_id.get(found[0].id)
 
+    def _tagged_here(self, reader: Reader) -> Annotation | None:
+        """The annotation ``t`` edits: the one under the cursor, or the selection's own.
+
+        A selection that is not exactly an annotated passage is a new passage to tag.
+        """
+        selection = reader.selection
+        if selection is None:
+            return self._annotation_here()
+        return next(
+            (
+                a
+                for a in self.annotations.get(reader.interview.id, [])
+                if (a.start, a.end) == (selection.start, selection.end)
+            ),
+            None,
+        )
+
     def action_tag(self) -> None:
+        """Tag the selection or cursor sentence; on an annotated passage, edit its tags."""
         from tui.screens.tag_picker import TagPicker
 
         reader = self.reader
+        target = self._tagged_here(reader)
 
         def chosen(tags: list[str] | None) -> None:
-            if tags:
+            if tags is None:
+                return
+            if target is not None:
+                self._retag(reader, target, tags)
+            elif tags:
                 self._tag(reader, tags)
 
         codebook = [(t.path, t.count) for t in self.tag_infos]
-        picker = TagPicker(codebook, self.recent_tags[:9], colours=self.colours)
+        recent = self.recent_tags[:9]
+        if target is None:
+            picker = TagPicker(codebook, recent, colours=self.colours)
+        else:
+            picker = TagPicker(
+                codebook, recent, colours=self.colours, current=target.tags, quote=target.exact
+            )
         self.app.push_screen(picker, chosen)
 
     def action_quick_tag(self, number: int) -> None:
@@ -586,6 +654,12 @@ class MainScreen(Screen[None]):
             HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
             *help_entries(READER, "Move and select", display),
             *help_entries(SCREEN, "Annotate and view", display),
+            HelpEntry(
+                "t on a tagged passage",
+                "Edit its tags: they start marked; tab unmarks (removes) or marks (adds), "
+                "enter applies; with no tag and no note left it asks: delete or keep untagged",
+                "Annotate and view",
+            ),
             HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
             HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
             HelpEntry("ctrl+p", "Command palette: every action by name", "General"),

@@ -6,6 +6,11 @@ matches, so ``pr`` and ``plcy`` both find ``policy``), the tags used last come f
 when nothing is typed, ``tab`` marks several, and a tag that does not exist yet is one
 ``enter`` away (an explicit ``create 'x'`` row). A tag name is checked as it is typed
 with the store's own rule, so the user never learns about a bad name after the fact.
+
+The same picker edits the tags of a passage that is already annotated (``current``): its
+tags come first, already marked; ``tab`` unmarks one to remove it or marks another to add
+it, and ``enter`` returns the whole resulting set, so removing a tag is as quick as adding
+one. A line under the list says what will be kept, added and removed.
 """
 
 from __future__ import annotations
@@ -105,6 +110,11 @@ class TagPicker(Dialog[list[str] | None]):
 
     ``codebook`` is ``(path, count)`` for every known tag, ``recent`` the tags used
     lately, most recent first, and ``colours`` the codebook's colours by path.
+
+    With ``current`` (the tags of the annotation being retagged) the picker edits that
+    set instead: those tags start marked, and the result is the complete new set, which
+    may be empty when every tag was unmarked. ``quote`` is the passage, shown under the
+    title so the user sees which annotation they are changing.
     """
 
     DEFAULT_CSS = """
@@ -119,6 +129,12 @@ class TagPicker(Dialog[list[str] | None]):
     }
     TagPicker #marks.-empty {
         display: none;
+    }
+    TagPicker #quote {
+        padding: 0 1;
+        text-style: italic;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -137,28 +153,45 @@ class TagPicker(Dialog[list[str] | None]):
         recent: Sequence[str] = (),
         *,
         colours: Mapping[str, str | None] | None = None,
-        title: str = "Tag",
+        title: str | None = None,
+        current: Sequence[str] | None = None,
+        quote: str = "",
     ) -> None:
         super().__init__()
+        self.retagging = current is not None
+        """True when editing the tags of an existing annotation (``current`` given)."""
+        self._current = list(dict.fromkeys(current or ()))
         self._codebook = list(codebook)
+        counted = {path for path, _ in self._codebook}
+        # A tag of this passage is offered even if the codebook has not counted it yet.
+        self._codebook += [(path, 0) for path in self._current if path not in counted]
         self._known = {path for path, _ in self._codebook} | set(recent)
         self._counts = dict(self._codebook)
         self._recent = list(dict.fromkeys(recent))
         self._colours = dict(colours or {})
-        self._title = title
+        self._title = title or ("Tags of this passage" if self.retagging else "Tag")
+        self._quote = " ".join(quote.split())
         self._rows: list[_Row] = []
         self._shown_query = ""
-        self.marked: list[str] = []
-        """Tags marked with ``tab``, in the order they were marked."""
+        self.marked: list[str] = list(self._current)
+        """Tags marked with ``tab`` (or the passage's own tags), in the order marked."""
+        self._unmarked: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(plain(self._title), id="title")
+            if self._quote:
+                yield Static(plain(f"“{self._quote}”"), id="quote")
             yield Input(placeholder="type to filter or name a new tag", id="query")
             yield Static("", id="message", classes="-empty")
             yield OptionList(id="tags")
             yield Static("", id="marks", classes="-empty")
-            yield Static(plain("↑/↓ move · tab mark · enter apply · escape cancel"), id="hint")
+            hint = (
+                "↑/↓ move · tab mark/unmark · enter apply these tags · escape cancel"
+                if self.retagging
+                else "↑/↓ move · tab mark · enter apply · escape cancel"
+            )
+            yield Static(plain(hint), id="hint")
 
     def on_mount(self) -> None:
         self._refresh_list("")
@@ -182,7 +215,11 @@ class TagPicker(Dialog[list[str] | None]):
     def _refresh_list(self, query: str) -> None:
         """Rebuild the list for ``query`` and put the highlight where enter should act."""
         self._shown_query = query
-        rows = [_Row(path) for path in rank_tags(query, self._codebook, self._recent)]
+        ranked = rank_tags(query, self._codebook, self._recent)
+        if not query.strip() and self._current:
+            # The passage's own tags first: they are what the user came to change.
+            ranked = [*self._current, *(path for path in ranked if path not in self._current)]
+        rows = [_Row(path) for path in ranked]
         self._show_message("")
         new_path: str | None = None
         # A trailing "/" means a path is still being typed: no complaint yet.
@@ -210,10 +247,32 @@ class TagPicker(Dialog[list[str] | None]):
         widget.set_class(not message, "-empty")
 
     def _show_marks(self) -> None:
-        text = Text("marked: ", style="dim") + plain(", ".join(self.marked)) if self.marked else ""
         marks = self.query_one("#marks", Static)
+        if self.retagging:
+            text = self._changes()
+            marks.update(text)
+            marks.set_class(False, "-empty")
+            return
+        text = Text("marked: ", style="dim") + plain(", ".join(self.marked)) if self.marked else ""
         marks.update(text)
         marks.set_class(not self.marked, "-empty")
+
+    def _changes(self) -> Text:
+        """What enter would do to the passage's tags: kept, added, removed."""
+        kept = [path for path in self._current if path in self.marked]
+        added = [path for path in self.marked if path not in self._current]
+        removed = [path for path in self._current if path not in self.marked]
+        parts: list[Text] = []
+        for label, paths, style in (
+            ("keeps ", kept, ""),
+            ("adds ", added, "bold"),
+            ("removes ", removed, "strike"),
+        ):
+            if paths:
+                parts.append(Text(label, style="dim") + plain(", ".join(paths), style))
+        if not self.marked:
+            parts.append(Text("no tags left" if self._current else "no tags yet", style="bold"))
+        return Text(" · ", style="dim").join(parts)
 
     def _catch_up(self) -> None:
         """Show the list for what is typed now.
@@ -253,8 +312,10 @@ class TagPicker(Dialog[list[str] | None]):
             return
         if row.path in self.marked:
             self.marked.remove(row.path)
+            self._unmarked.add(row.path)
         else:
             self.marked.append(row.path)
+            self._unmarked.discard(row.path)
         index = self.query_one("#tags", OptionList).highlighted
         self.query_one("#tags", OptionList).replace_option_prompt_at_index(
             index or 0, self._prompt(row)
@@ -264,19 +325,24 @@ class TagPicker(Dialog[list[str] | None]):
     @on(Input.Submitted, "#query")
     def _apply(self) -> None:
         row = self._highlighted_row()
-        chosen = list(self.marked)
-        if row is not None and row.path not in chosen:
-            chosen.append(row.path)
-        if not chosen:
-            query = self.query_one("#query", Input).value
-            if not query.strip():
-                self._show_message("type a tag name, or pick one with ↑/↓")
-                return
+        query = self.query_one("#query", Input).value
+        if row is None and query.strip():
+            # What is typed matches no tag and cannot be created: say why, stay open.
             try:
                 normalise_tag(query)
             except StoreError as error:
                 self._show_message(str(error))
+            else:
+                self._show_message(f"no tag matches {query.strip()!r}")
             return
+        chosen = list(self.marked)
+        # The highlighted tag is applied too, unless the user has just unmarked it.
+        if row is not None and row.path not in chosen and row.path not in self._unmarked:
+            chosen.append(row.path)
+        if not chosen and not self.retagging:
+            self._show_message("type a tag name, or pick one with ↑/↓")
+            return
+        # Retagging: the whole new set, which is empty when every tag was unmarked.
         self.dismiss(chosen)
 
     @on(OptionList.OptionSelected, "#tags")
@@ -285,5 +351,5 @@ class TagPicker(Dialog[list[str] | None]):
         self._apply()
 
     def action_cancel(self) -> None:
-        """Close without tagging."""
+        """Close without tagging (a retag leaves the passage's tags as they were)."""
         self.dismiss(None)
