@@ -29,6 +29,7 @@ from store.errors import StoreError
 from store.history import History
 from tui.keys import READER, SCREEN
 from tui.widgets.annotation_list import AnnotationList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar, find_all
@@ -115,7 +116,7 @@ class MainScreen(Screen[None]):
         with Vertical(id="chrome"):
             yield SearchBar(id="search")
             yield StatusLine(id="status")
-            yield Footer()
+            yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False

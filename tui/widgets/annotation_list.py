@@ -228,6 +228,8 @@ class AnnotationList(Vertical):
         self._annotations: list[Listed] = []
         self._colours: Mapping[str, str] = {}
         self._shown: list[Listed] = []
+        self._given: tuple[str, list[Listed], dict[str, str]] | None = None
+        """What ``show`` was last given."""
 
     def compose(self) -> ComposeResult:
         yield Static("Annotations", id="list-title")
@@ -253,6 +255,10 @@ class AnnotationList(Vertical):
 
     def show(self, title: str, annotations: Sequence[Listed], colours: Mapping[str, str]) -> None:
         """Show ``annotations`` of the interview called ``title``."""
+        given = (title, list(annotations), dict(colours))
+        if given == self._given:
+            return  # a reload that found nothing new: nothing to rebuild
+        self._given = given
         self._annotations = list(annotations)
         self._colours = colours
         header = Text("Annotations: ", "bold", end="")

@@ -60,6 +60,8 @@ class OutlineTree(Tree[Place]):
             Mapping[str, int] | None,
         ] = ((), None, None, None)
         self._width = 0
+        self._built: object = None
+        """What the tree was last built from (see ``show``)."""
 
     def show(
         self,
@@ -72,11 +74,21 @@ class OutlineTree(Tree[Place]):
         ``pairs[id][q]`` the number of the most similar question in the other interview;
         ``totals[id]`` all annotations of an interview."""
         self._shown_args = (interviews, counts, pairs, totals)
-        counts = counts or {}
-        totals = totals or {}
         # Room for a label at each depth: the tree's width less the guides and the
         # expand arrow; labels are cut at a word to fit rather than cropped mid-word.
         width = self.scrollable_content_region.width or 34
+        built = (
+            tuple((i.id, i.fingerprint) for i in interviews),
+            {k: list(v) for k, v in (counts or {}).items()},
+            {k: dict(v) for k, v in (pairs or {}).items()},
+            dict(totals or {}),
+            width,
+        )
+        if built == self._built:
+            return  # the same tree again (a reload that found nothing new)
+        self._built = built
+        counts = counts or {}
+        totals = totals or {}
         room = [max(8, width - 2 - depth * self.guide_depth) for depth in range(4)]
         pairs = pairs or {}
         self.clear()

@@ -112,6 +112,8 @@ class Reader(ScrollView, can_focus=True):
         self._hits: list[Span] = []
         self._hit_starts: list[int] = []
         self._annotations: list[Marked] = []
+        self._given: tuple[list[Marked], dict[str, str]] = ([], {})
+        """What ``set_annotations`` was last given."""
         self._layout: Layout | None = None
         self._cache: dict[int, Strip] = {}
         self._sentence_starts = [s.start for s in interview.sentences]
@@ -122,12 +124,23 @@ class Reader(ScrollView, can_focus=True):
     def text_layout(self) -> Layout:
         """The current layout (computed on first use at the current width)."""
         if self._layout is None:
-            width = self.scrollable_content_region.width or self.size.width or 80
-            self._layout = lay_out_interview(self.interview, width, raw=self.raw)
-            self.virtual_size = Size(width, len(self._layout.lines))
+            self._layout = self._lay_out()
+            self.virtual_size = Size(self._layout.width, len(self._layout.lines))
             self._cache.clear()
             self._runs.clear()
         return self._layout
+
+    def _lay_out(self) -> Layout:
+        region = self.scrollable_content_region
+        width = region.width or self.size.width or 80
+        bar = self.styles.scrollbar_size_vertical
+        if not self.show_vertical_scrollbar and self.styles.overflow_y == "auto" and region:
+            # A text taller than the view is about to get a scrollbar: lay it out at the
+            # width it will have then, not once without the bar and again with it.
+            layout = lay_out_interview(self.interview, width - bar, raw=self.raw)
+            if len(layout.lines) > region.height:
+                return layout
+        return lay_out_interview(self.interview, width, raw=self.raw)
 
     @property
     def cursor_span(self) -> Span:
@@ -161,6 +174,10 @@ class Reader(ScrollView, can_focus=True):
     ) -> None:
         """Show these annotations; ``colours`` maps tag -> codebook colour."""
         colours = colours or {}
+        given = (list(annotations), dict(colours))
+        if given == self._given:
+            return  # a reload that found nothing new: nothing to restyle
+        self._given = given
         self._annotations = sorted(annotations, key=lambda a: (a.start, a.end))
         self._marks = [
             _Mark(
