@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -595,6 +596,7 @@ async def test_picker_acts_on_what_is_typed_even_before_the_list_caught_up() -> 
         await pilot.pause()
         picker.query_one(Input).value = "subsidy"
         picker.action_toggle_mark()  # same turn: no Changed message handled yet
+        await pilot.pause()
         assert picker.marked == ["policy/subsidy"]
         picker.query_one(Input).value = "growth"
         await pilot.press("enter")
@@ -608,3 +610,54 @@ async def test_picker_ctrl_space_marks_like_tab() -> None:
         await pilot.press(*"smes", "ctrl+@")
         await pilot.press(*["backspace"] * 4, *"growth", "enter")
     assert app.result == ["smes", "economy/growth"]
+
+
+def burst(app: App[Any], keys: list[str]) -> None:
+    """Send ``keys`` at once, as a paste, a fast typist or ``tmux send-keys`` does.
+
+    ``pilot.press`` waits for each key to be handled; a real terminal does not.
+    """
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def test_note_editor_ctrl_s_right_after_typing_saves_every_key() -> None:
+    app = Host(NoteEditor("", "a quote"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, [*"typed in a hurry", "ctrl+s"])
+        for _ in range(10):
+            if app.result is not NO_RESULT:
+                break
+            await pilot.pause()
+    assert app.result == "typed in a hurry"
+
+
+async def test_note_editor_escape_right_after_typing_still_asks() -> None:
+    app = Host(NoteEditor("", "a quote"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, [*"half a thought", "escape"])
+        for _ in range(10):
+            if isinstance(app.screen, Confirm):
+                break
+            await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+
+
+async def test_picker_tab_right_after_typing_marks_what_was_typed() -> None:
+    app = Host(TagPicker(CODEBOOK))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, [*"subsidy", "tab"])
+        picker = app.screen
+        assert isinstance(picker, TagPicker)
+        for _ in range(10):
+            if picker.marked:
+                break
+            await pilot.pause()
+        assert picker.marked == ["policy/subsidy"]

@@ -5,13 +5,18 @@ Each dialog (tag picker, note editor, export, interview chooser, confirm, help) 
 ``#hint`` line of keys at the bottom. Their looks belong together, so they are written
 once here; a dialog's own ``DEFAULT_CSS`` only says what differs (its width, its parts),
 and wins over these rules because Textual ranks a subclass's CSS above its base's.
+
+It also holds the one timing rule every dialog with a text box needs: see
+:meth:`Dialog.after_typing`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from textual.screen import ModalScreen
+from textual.widget import Widget
 
 ResultType = TypeVar("ResultType")
 
@@ -55,3 +60,14 @@ class Dialog(ModalScreen[ResultType]):
         text-style: bold underline;
     }
     """
+
+    def after_typing(self, box: Widget, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once ``box`` has taken every key sent to it before now.
+
+        A priority binding (``ctrl+s``, ``tab``, ``↑``) runs as soon as the app reads its
+        key, but the keys typed just before it may still wait in the text box's queue (a
+        paste, a fast typist, keys sent through tmux): acting at once would save or match
+        what the box held a moment ago and lose the rest. The callback is queued behind
+        those keys instead.
+        """
+        box.call_later(callback)

@@ -471,7 +471,9 @@ class MainScreen(Screen[None]):
         codebook = [(t.path, t.count) for t in self.tag_infos]
         recent = self.recent_tags[:9]
         if target is None:
-            picker = TagPicker(codebook, recent, colours=self.colours)
+            span = reader.target
+            quote = reader.interview.text[span.start : span.end]
+            picker = TagPicker(codebook, recent, colours=self.colours, quote=quote)
         else:
             picker = TagPicker(
                 codebook, recent, colours=self.colours, current=target.tags, quote=target.exact

@@ -79,11 +79,17 @@ class NoteEditor(Dialog[str | None]):
         return self.text != self._original
 
     def action_save(self) -> None:
-        """Close with the edited note."""
+        """Close with the edited note (once the editor has every key typed before)."""
+        self.after_typing(self.query_one("#note", TextArea), self._save)
+
+    def _save(self) -> None:
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
         """Close without saving, asking first if that would lose changes."""
+        self.after_typing(self.query_one("#note", TextArea), self._cancel)
+
+    def _cancel(self) -> None:
         if not self.changed:
             self.dismiss(None)
             return

@@ -169,7 +169,7 @@ class TagPicker(Dialog[list[str] | None]):
         self._counts = dict(self._codebook)
         self._recent = list(dict.fromkeys(recent))
         self._colours = dict(colours or {})
-        self._title = title or ("Tags of this passage" if self.retagging else "Tag")
+        self._title = title or ("Tags of this passage" if self.retagging else "Tag this passage")
         self._quote = " ".join(quote.split())
         self._rows: list[_Row] = []
         self._shown_query = ""
@@ -187,7 +187,7 @@ class TagPicker(Dialog[list[str] | None]):
             yield OptionList(id="tags")
             yield Static("", id="marks", classes="-empty")
             hint = (
-                "↑/↓ move · tab mark/unmark · enter apply these tags · escape cancel"
+                "↑/↓ move · tab mark/unmark · enter apply · escape cancel"
                 if self.retagging
                 else "↑/↓ move · tab mark · enter apply · escape cancel"
             )
@@ -298,6 +298,9 @@ class TagPicker(Dialog[list[str] | None]):
 
     def action_move(self, step: int) -> None:
         """Move the highlight by ``step`` rows, stopping at the ends."""
+        self.after_typing(self.query_one("#query", Input), lambda: self._move(step))
+
+    def _move(self, step: int) -> None:
         self._catch_up()
         option_list = self.query_one("#tags", OptionList)
         if not self._rows:
@@ -307,6 +310,9 @@ class TagPicker(Dialog[list[str] | None]):
 
     def action_toggle_mark(self) -> None:
         """Mark or unmark the highlighted tag, to apply several at once."""
+        self.after_typing(self.query_one("#query", Input), self._toggle_mark)
+
+    def _toggle_mark(self) -> None:
         row = self._highlighted_row()
         if row is None:
             return
