@@ -7,9 +7,10 @@ starts, so the app itself only deals with what happens while it runs.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -44,6 +45,20 @@ class GlossApp(App[None]):
         self.store = store
         self.author = author
         self.db_path = db_path
+
+    def run(self, **options: Any) -> None:
+        """Run the app (``options`` as for ``App.run``), the start-up heap set aside first.
+
+        Everything built before the first frame (modules, the interviews, the open store)
+        lives as long as the app. ``gc.freeze`` moves it out of the garbage collector's
+        way, as CPython's documentation advises for long-lived start-up state: without it
+        each full collection while the screen is first drawn, and the last one at exit,
+        walk every object Python, Textual and the interviews ever made (a third of the
+        launch time in profiles). Only ``run`` does this, the entry point of a process
+        that ends with the app, never the tests' ``run_test``.
+        """
+        gc.freeze()
+        super().run(**options)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.interviews, self.store, author=self.author, db_path=self.db_path)
