@@ -142,6 +142,16 @@ async def test_help_uses_the_apps_key_display() -> None:
     assert entries == [HelpEntry("?", "Help", "App")]
 
 
+def test_help_folds_numbered_keys_into_one_row() -> None:
+    numbered = [Binding(str(n), f"quick({n})", f"Apply recent tag {n}") for n in range(1, 10)]
+    bindings = [Binding("t", "tag", "Tag"), *numbered, Binding("a", "note", "Note")]
+    assert help_entries(bindings, "A") == [
+        HelpEntry("t", "Tag", "A"),
+        HelpEntry("1–9", "Apply recent tag N", "A"),
+        HelpEntry("a", "Note", "A"),
+    ]
+
+
 # Note editor -----------------------------------------------------------------------------
 
 

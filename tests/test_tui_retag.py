@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from corpus import Interview
 from store import Annotation, AnnotationStore
@@ -216,10 +217,18 @@ async def test_a_new_selection_inside_an_annotation_is_tagged_as_a_new_passage(
         assert reader(app).selection is None
 
 
-async def test_help_explains_retagging(store: AnnotationStore) -> None:
+async def test_help_explains_retagging_next_to_t_and_fits_without_scrolling(
+    store: AnnotationStore,
+) -> None:
     async with running(store) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        (entry,) = [e for e in app.screen.entries if e.keys == "t on a tagged passage"]
-        assert "delete or keep untagged" in entry.description
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = [e.keys for e in help_screen.entries]
+        tag = keys.index("t")
+        assert keys[tag + 1 : tag + 3] == ["t on a tagged passage", "  …no tags left"]
+        assert "delete or keep" in help_screen.entries[tag + 2].description
+        # Every column, the group included, is on screen: no sideways scrolling.
+        table = help_screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width

@@ -6,6 +6,7 @@ here), so a remapped key or a new action shows up without anyone editing the hel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -37,7 +38,8 @@ def help_entries(
     """Rows for ``bindings``: keys bound to the same action share one row, in order.
 
     ``key_display`` formats a key (pass ``app.get_key_display`` to show keys the way the
-    footer does); bindings without a description are internal and left out.
+    footer does); bindings without a description are internal and left out. A run of
+    numbered keys (``1`` "Apply recent tag 1" … ``9`` "… 9") is one row, ``1–9`` "… N".
     """
     display = key_display or (lambda binding: binding.key_display or binding.key)
     keys: dict[tuple[str, str], list[str]] = {}
@@ -49,10 +51,36 @@ def help_entries(
             row = keys.setdefault((single.action, single.description), [])
             if shown not in row:
                 row.append(shown)
-    return [
-        HelpEntry(" / ".join(shown), description, group)
-        for (_action, description), shown in keys.items()
-    ]
+    return fold_numbered(
+        [
+            HelpEntry(" / ".join(shown), description, group)
+            for (_action, description), shown in keys.items()
+        ]
+    )
+
+
+_NUMBERED = re.compile(r"(?P<stem>.*\S) (?P<number>\d+)")
+
+
+def _numbered_stem(entry: HelpEntry) -> str | None:
+    """``Apply recent tag`` for the row ``3`` "Apply recent tag 3"; None for other rows."""
+    match = _NUMBERED.fullmatch(entry.description)
+    return match["stem"] if match and entry.keys == match["number"] else None
+
+
+def fold_numbered(entries: Iterable[HelpEntry]) -> list[HelpEntry]:
+    """``entries`` with each run of numbered rows of one stem folded into a single row."""
+    folded: list[HelpEntry] = []
+    stems: list[str | None] = []
+    for entry in entries:
+        stem = _numbered_stem(entry)
+        if stem is not None and stems and stems[-1] == stem and folded[-1].group == entry.group:
+            first = folded[-1].keys.split("–")[0]
+            folded[-1] = HelpEntry(f"{first}–{entry.keys}", f"{stem} N", entry.group)
+        else:
+            folded.append(entry)
+            stems.append(stem)
+    return folded
 
 
 class HelpScreen(Dialog[None]):

@@ -653,16 +653,19 @@ class MainScreen(Screen[None]):
         from tui.screens.help import HelpEntry, HelpScreen, help_entries
 
         display = self.app.get_key_display
+        annotate = help_entries(SCREEN, "Annotate and view", display)
+        after_tag = next((n + 1 for n, e in enumerate(annotate) if e.description == "Tag"), 0)
+        annotate[after_tag:after_tag] = [
+            HelpEntry(keys, description, "Annotate and view")
+            for keys, description in (
+                ("t on a tagged passage", "Edit its tags: tab removes or adds one"),
+                ("  …no tags left", "No note either: asks delete or keep"),
+            )
+        ]
         entries = [
             HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
             *help_entries(READER, "Move and select", display),
-            *help_entries(SCREEN, "Annotate and view", display),
-            HelpEntry(
-                "t on a tagged passage",
-                "Edit its tags: they start marked; tab unmarks (removes) or marks (adds), "
-                "enter applies; with no tag and no note left it asks: delete or keep untagged",
-                "Annotate and view",
-            ),
+            *annotate,
             HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
             HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
             HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
