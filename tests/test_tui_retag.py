@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 
 from corpus import Interview
 from store import Annotation, AnnotationStore
-from tests.test_tui_app import main, reader, running, seeds, settle
+from tests.test_tui_app import NARROW, WIDE, main, reader, running, seeds, settle
 from tests.test_tui_dialogs import Host, highlighted, picker_rows, screen_text
 from tui.screens.confirm import Confirm
 from tui.screens.help import HelpScreen
@@ -217,10 +217,11 @@ async def test_a_new_selection_inside_an_annotation_is_tagged_as_a_new_passage(
         assert reader(app).selection is None
 
 
+@pytest.mark.parametrize("size", [WIDE, NARROW])
 async def test_help_explains_retagging_next_to_t_and_fits_without_scrolling(
-    store: AnnotationStore,
+    store: AnnotationStore, size: tuple[int, int]
 ) -> None:
-    async with running(store) as (app, pilot):
+    async with running(store, size=size) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         help_screen = app.screen
@@ -229,6 +230,6 @@ async def test_help_explains_retagging_next_to_t_and_fits_without_scrolling(
         tag = keys.index("t")
         assert keys[tag + 1 : tag + 3] == ["t on a tagged passage", "  …no tags left"]
         assert "delete or keep" in help_screen.entries[tag + 2].description
-        # Every column, the group included, is on screen: no sideways scrolling.
+        # Keys and actions are both on screen, even at 80x24: no sideways scrolling.
         table = help_screen.query_one(DataTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width

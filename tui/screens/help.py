@@ -84,7 +84,7 @@ def fold_numbered(entries: Iterable[HelpEntry]) -> list[HelpEntry]:
 
 
 class HelpScreen(Dialog[None]):
-    """A scrollable table of keys; ``escape``, ``q`` or ``?`` closes it."""
+    """A scrollable table of keys under group headings; ``escape``, ``q`` or ``?`` closes it."""
 
     DEFAULT_CSS = """
     HelpScreen > #dialog {
@@ -117,13 +117,16 @@ class HelpScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#keys", DataTable)
-        table.add_columns("Key", "Action", "Group")
-        # Groups stay together, in the order they first appear.
-        order = {group: n for n, group in enumerate(dict.fromkeys(e.group for e in self.entries))}
-        for entry in sorted(self.entries, key=lambda e: order[e.group]):
-            table.add_row(
-                plain(entry.keys, "bold"), plain(entry.description), plain(entry.group, "dim")
-            )
+        table.add_columns("Key", "Action")
+        # Groups stay together, in the order they first appear, each under its heading
+        # (a heading row, not a third column: the table must fit 80 columns).
+        groups: dict[str, list[HelpEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.group, []).append(entry)
+        for group, entries in groups.items():
+            table.add_row(plain(group, "bold underline"), "")
+            for entry in entries:
+                table.add_row(plain(entry.keys, "bold"), plain(entry.description))
         table.focus()
 
     def action_close(self) -> None:
