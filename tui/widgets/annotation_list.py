@@ -228,6 +228,7 @@ class AnnotationList(Vertical):
         self._annotations: list[Listed] = []
         self._colours: Mapping[str, str] = {}
         self._shown: list[Listed] = []
+        self._title = ""
         self._given: tuple[str, list[Listed], dict[str, str]] | None = None
         """What ``show`` was last given."""
 
@@ -261,11 +262,20 @@ class AnnotationList(Vertical):
         self._given = given
         self._annotations = list(annotations)
         self._colours = colours
-        header = Text("Annotations: ", "bold", end="")
-        header.append_text(plain(title))
-        header.append(f"  ({len(self._annotations)})", "dim")
-        self.query_one("#list-title", Static).update(header)
+        self._title = title
+        self._show_header()
         self._rebuild()
+
+    def _show_header(self) -> None:
+        """``Annotations (N): <title>`` on one line: the count first, so that a long
+        title is what gets cut (at a word), never the count."""
+        header = Text(f"Annotations ({len(self._annotations)}): ", "bold", end="")
+        room = self.size.width - 2 - header.cell_len  # the title line has 1 cell padding
+        header.append_text(plain(fit_words(self._title, room) if room > 8 else ""))
+        self.query_one("#list-title", Static).update(header)
+
+    def on_resize(self) -> None:
+        self._show_header()
 
     def _rebuild(self) -> None:
         wanted = self.tag_filter
