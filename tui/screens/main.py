@@ -30,6 +30,7 @@ from store.history import History
 from tui.keys import READER, SCREEN
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar, find_all
@@ -75,6 +76,8 @@ class MainScreen(Screen[None]):
     """Reading and annotating up to two interviews side by side."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(SCREEN)
+    AUTO_FOCUS = "Reader"
+    """The first reader has focus from the first frame (its keys in the footer, its border)."""
 
     def __init__(
         self,
@@ -122,6 +125,7 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         self.query_one(StatusLine).update_status(author=self.author)
         self._rebuild_outline()
+        self._show_list()  # empty until the store has answered; drawn in the first frame
         self.readers[0].focus()
         self._update_status()
         self._layout_for(self.size.width)

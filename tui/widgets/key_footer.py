@@ -5,8 +5,9 @@ bindings change: at start-up they change several times in a row (mount, first fo
 ...), and again on every focus change, even when the keys shown stay the same. Each
 rebuild mounts and styles a dozen widgets, and each new ``FooterKey`` starts compact and
 is then made wide by a data binding, so its styles are worked out twice. This footer
-looks and behaves the same; it rebuilds once per burst of changes, only when what it
-shows changed, and its keys start in the footer's own style.
+looks and behaves the same; its first keys are built in time for the first frame (not
+after it, which costs a second frame), later ones once per burst of changes and only
+when what it shows changed, and its keys start in the footer's own style.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._rebuild_pending:
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            if self._shown is None:
+                self.call_later(self._rebuild)  # the first keys: in time for the first frame
+            else:
+                self.call_after_refresh(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False

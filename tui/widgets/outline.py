@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
+from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -76,7 +77,8 @@ class OutlineTree(Tree[Place]):
         self._shown_args = (interviews, counts, pairs, totals)
         # Room for a label at each depth: the tree's width less the guides and the
         # expand arrow; labels are cut at a word to fit rather than cropped mid-word.
-        width = self.scrollable_content_region.width or 34
+        width = self._label_width()
+        self._width = width
         built = (
             tuple((i.id, i.fingerprint) for i in interviews),
             {k: list(v) for k, v in (counts or {}).items()},
@@ -146,6 +148,17 @@ class OutlineTree(Tree[Place]):
             nodes.sort(key=lambda pair: pair[0])
             self._places[interview.id] = nodes
             self._question_nodes[interview.id] = qnodes
+
+    def _label_width(self) -> int:
+        """The tree's content width; before its first layout, the width its CSS gives it
+        (so that the tree built on mount is not built again when the size arrives)."""
+        width = self.scrollable_content_region.width
+        if width:
+            return width
+        scalar = self.styles.width
+        if scalar is not None and scalar.unit == Unit.CELLS:
+            return max(8, int(scalar.value) - self.styles.gutter.width)
+        return 34
 
     def on_resize(self) -> None:
         """Labels are fitted to the width: refit them when it changes."""
