@@ -2,8 +2,11 @@
 
 - Launch to first paint of the two bundled interviews, as a ratio to a bare Textual app
   showing one line, both measured in fresh processes in the same run (interleaved, so
-  machine noise hits both alike). "First paint" is the moment the app is ready and the
-  first frame has been composed (Textual's auto-pilot, then one settle).
+  machine noise hits both alike). "First paint" is the moment the app is ready and its
+  first frames are out (Textual's auto-pilot, then one settle: the process is idle). The
+  clock runs from spawning the process (interpreter start-up and imports count) to that
+  moment, read by the child; the interpreter's shutdown after the app quits is not part
+  of the wait before reading, so it is reported on its own row (start to exit).
 - Keypress to repaint, in-process with 10k annotations stored: the time from posting a
   key to the end of the first frame after it, composed and rendered to a terminal
   stream (a null sink), for a cursor move (``j``) and a quick tag (``1``). The clock
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +40,7 @@ PEAK_RSS = "[int(l.split()[1]) for l in open('/proc/self/status') if l.startswit
 
 BARE_APP = """
 import sys
+import time
 from textual.app import App
 from textual.widgets import Static
 
@@ -44,15 +49,18 @@ class Bare(App):
         yield Static("hello")
 
 async def first_paint(pilot):
+    global painted
     await pilot.pause()
+    painted = time.time()
     pilot.app.exit()
 
 Bare().run(headless=True, size=(160, 45), auto_pilot=first_paint)
-print(PEAK_RSS, file=sys.stderr)
+print(painted, PEAK_RSS, file=sys.stderr)
 """.replace("PEAK_RSS", PEAK_RSS)
 
 GLOSS_APP = """
 import sys
+import time
 from pathlib import Path
 from corpus import bundled_paths, load_interview
 from store import AnnotationStore
@@ -63,20 +71,35 @@ interviews = [load_interview(p) for p in bundled_paths()]
 app = make_app(interviews, store, author="bench", db_path=store.path)
 
 async def first_paint(pilot):
+    global painted
     await pilot.pause()
+    painted = time.time()
     pilot.app.exit()
 
 app.run(headless=True, size=(160, 45), auto_pilot=first_paint)
-print(PEAK_RSS, file=sys.stderr)
+print(painted, PEAK_RSS, file=sys.stderr)
 """.replace("PEAK_RSS", PEAK_RSS)
 
 
-def _run_script(script: str, *args: str, cache: Path | None = None) -> tuple[float, int]:
-    """Seconds from process start to exit, and the process's peak RSS in KiB.
+@dataclass(frozen=True)
+class Launch:
+    """One run of an app script in a fresh process."""
+
+    painted: float
+    """Seconds from spawning the process to the end of its first paint."""
+    exited: float
+    """Seconds from spawning the process to its exit."""
+    peak_kib: int
+    """The process's peak RSS."""
+
+
+def _run_script(script: str, *args: str, cache: Path | None = None) -> Launch:
+    """Run ``script`` (BARE_APP or GLOSS_APP) with ``args`` in a fresh process.
 
     ``cache`` is the cache of cleaned texts the process uses (None: cache off).
     """
     env = {**os.environ, "TEXTUAL": "", "GLOSS_CACHE_DIR": str(cache) if cache else "off"}
+    spawned = time.time()  # wall clock: the child reads the same clock when it has painted
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", script, *args],
@@ -87,23 +110,30 @@ def _run_script(script: str, *args: str, cache: Path | None = None) -> tuple[flo
         env=env,
     )
     elapsed = time.perf_counter() - started
-    return elapsed, int(done.stderr.strip().splitlines()[-1])
+    painted, peak = done.stderr.strip().splitlines()[-1].split()
+    return Launch(painted=float(painted) - spawned, exited=elapsed, peak_kib=int(peak))
 
 
 def launch_rows(runs: int, empty_db: Path, cache: Path) -> list[Row]:
     """Warm launches (the cleaned texts cached, as on every launch after the first), and
     for information the cold one, which cleans the noisy interview from scratch."""
     _run_script(GLOSS_APP, str(empty_db), cache=cache)  # fills the cache
-    bare: list[float] = []
-    gloss: list[float] = []
+    bare_runs: list[Launch] = []
+    gloss_runs: list[Launch] = []
     cold: list[float] = []
     for index in range(runs):
-        bare.append(_run_script(BARE_APP)[0])
-        gloss.append(_run_script(GLOSS_APP, str(empty_db), cache=cache)[0])
+        bare_runs.append(_run_script(BARE_APP))
+        gloss_runs.append(_run_script(GLOSS_APP, str(empty_db), cache=cache))
         if index < 3:
-            cold.append(_run_script(GLOSS_APP, str(empty_db))[0])
+            cold.append(_run_script(GLOSS_APP, str(empty_db)).painted)
+    bare = [r.painted for r in bare_runs]
+    gloss = [r.painted for r in gloss_runs]
     ratios = [g / b for g, b in zip(gloss, bare, strict=True)]
     ratio = statistics.median(gloss) / statistics.median(bare)
+    exit_ratios = [g.exited / b.exited for g, b in zip(gloss_runs, bare_runs, strict=True)]
+    exit_ratio = statistics.median(r.exited for r in gloss_runs) / statistics.median(
+        r.exited for r in bare_runs
+    )
     return [
         row("launch: bare Textual app, first paint", bare, unit="ms", scale=1000),
         row("launch: gloss, two bundled interviews, first paint", gloss, unit="ms", scale=1000),
@@ -117,6 +147,16 @@ def launch_rows(runs: int, empty_db: Path, cache: Path) -> list[Row]:
             runs=runs,
             target="<= 1.5",
             met=ratio <= 1.5,
+        ),
+        Row(
+            figure="launch: gloss / bare, process start to exit (with shutdown)",
+            median=exit_ratio,
+            p95=max(exit_ratios),
+            spread=max(exit_ratios) - min(exit_ratios),
+            unit="ratio",
+            runs=runs,
+            target="",
+            met=None,
         ),
     ]
 
@@ -194,8 +234,8 @@ def keypress_rows(presses: int, db: Path, stored: int) -> list[Row]:
 
 
 def memory_rows(runs: int, db: Path, stored: int, cache: Path) -> list[Row]:
-    bare = [_run_script(BARE_APP)[1] / 1024 for _ in range(runs)]
-    gloss = [_run_script(GLOSS_APP, str(db), cache=cache)[1] / 1024 for _ in range(runs)]
+    bare = [_run_script(BARE_APP).peak_kib / 1024 for _ in range(runs)]
+    gloss = [_run_script(GLOSS_APP, str(db), cache=cache).peak_kib / 1024 for _ in range(runs)]
     on_disk = sum(p.stat().st_size for p in db.parent.iterdir()) / (1024 * 1024)
     budget = 2 * statistics.median(bare) + on_disk
     peak = statistics.median(gloss)
