@@ -17,7 +17,7 @@ import tempfile
 from array import array
 from collections.abc import Callable
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources, util
 from pathlib import Path
 
 from corpus.model import CleanText
@@ -48,11 +48,30 @@ def cleaner_version() -> str:
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
     for distribution in ("wordfreq",):
-        try:
-            digest.update(metadata.version(distribution).encode())
-        except metadata.PackageNotFoundError:
-            digest.update(b"-")
+        digest.update(_installed_version(distribution).encode())
     return digest.hexdigest()[:16]
+
+
+def _installed_version(name: str) -> str:
+    """The installed version of package ``name`` ("-" if it is not installed).
+
+    Read from the name of its ``dist-info`` folder beside the package: importing
+    ``importlib.metadata`` for it would cost more than the rest of a cache hit.
+    """
+    spec = util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "-"
+    prefix, suffix = f"{name}-", ".dist-info"
+    with os.scandir(Path(spec.origin).parent.parent) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(suffix):
+                return entry.name[len(prefix) : -len(suffix)]
+    from importlib import metadata  # installed some other way: ask the slow way
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def _entry_path(folder: Path, raw: str) -> Path:

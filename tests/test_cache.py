@@ -77,3 +77,12 @@ def test_off_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
     cached_clean("A: x", clean)
     cached_clean("A: x", clean)
     assert len(calls) == 2
+
+
+def test_the_word_list_version_in_the_key_is_the_installed_one() -> None:
+    from importlib import metadata
+
+    from corpus.cache import _installed_version
+
+    assert _installed_version("wordfreq") == metadata.version("wordfreq")
+    assert _installed_version("no_such_package_here") == "-"
