@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -516,33 +517,35 @@ async def test_export_to_an_unwritable_folder_is_one_line_and_can_be_retried(
     assert (tmp_path / "ok.csv").exists()
 
 
-async def test_export_to_an_impossible_name_is_one_line(
-    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
-) -> None:
-    annotations, interviews = exported
-    app = Host(ExportDialog(annotations, interviews, now=NOW))
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.screen.query_one("#path", Input).value = str(tmp_path / ("x" * 300 + ".csv"))
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        assert "cannot be used" in screen_text(app)
+def _too_long(tmp_path: Path) -> Path:
+    return tmp_path / ("x" * 300 + ".csv")
 
 
-async def test_export_into_a_file_the_export_cannot_replace_is_one_line(
-    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
-) -> None:
+def _through_a_file(tmp_path: Path) -> Path:
     # A path *through* a file ("file.txt/out.csv") fails for root too.
     blocker = tmp_path / "file.txt"
     blocker.write_text("x")
+    return blocker / "out.csv"
+
+
+@pytest.mark.parametrize(
+    ("bad_path", "said"),
+    [(_too_long, "cannot be used"), (_through_a_file, "no such folder")],
+)
+async def test_export_to_an_impossible_path_is_one_line_and_the_dialog_stays(
+    tmp_path: Path,
+    exported: tuple[list[Annotation], dict[str, Interview]],
+    bad_path: Callable[[Path], Path],
+    said: str,
+) -> None:
     annotations, interviews = exported
     app = Host(ExportDialog(annotations, interviews, now=NOW))
     async with app.run_test(size=(100, 30)) as pilot:
-        app.screen.query_one("#path", Input).value = str(blocker / "out.csv")
+        app.screen.query_one("#path", Input).value = str(bad_path(tmp_path))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        assert "no such folder" in screen_text(app)
+        assert said in screen_text(app)
 
 
 async def test_export_asks_before_replacing_an_existing_file(

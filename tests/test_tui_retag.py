@@ -154,33 +154,22 @@ async def test_retag_adds_and_removes_in_one_step(store: AnnotationStore) -> Non
         assert tags_of(store, made.id) == ("policy",)
 
 
-async def test_removing_the_last_tag_of_a_bare_passage_can_delete_it(
-    store: AnnotationStore,
+@pytest.mark.parametrize(
+    ("answer", "left"),
+    [("y", None), ("n", ())],  # y: delete it; n: keep it, untagged
+)
+async def test_removing_the_last_tag_of_a_bare_passage_asks_to_delete_or_keep_it(
+    store: AnnotationStore, answer: str, left: tuple[str, ...] | None
 ) -> None:
     interviews, made = annotate_first_sentence(store, ["policy"])
     async with running(store, interviews) as (app, pilot):
         await pilot.press("t", "tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
-        await pilot.press("y")
+        await pilot.press(answer)
         await settle(app, pilot)
-        assert store.annotations() == []
+        assert tags_of(store, made.id) == left
         await pilot.press("u")  # one undo brings it back, tags and all
-        await settle(app, pilot)
-        assert tags_of(store, made.id) == ("policy",)
-
-
-async def test_removing_the_last_tag_can_keep_the_passage_untagged(
-    store: AnnotationStore,
-) -> None:
-    interviews, made = annotate_first_sentence(store, ["policy"])
-    async with running(store, interviews) as (app, pilot):
-        await pilot.press("t", "tab", "enter")
-        await pilot.pause()
-        await pilot.press("n")
-        await settle(app, pilot)
-        assert tags_of(store, made.id) == ()
-        await pilot.press("u")
         await settle(app, pilot)
         assert tags_of(store, made.id) == ("policy",)
 

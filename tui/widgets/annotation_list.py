@@ -31,19 +31,12 @@ from textual.widgets import Input, Static
 
 from tui.layout import fit_words
 from tui.text import plain, tag_colour
+from tui.widgets.reader import Marked
 
 
-class Listed(Protocol):
-    """What the list needs of an annotation."""
+class Listed(Marked, Protocol):
+    """What the list needs of an annotation: what the reader marks, and its words."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def tags(self) -> tuple[str, ...]: ...
     @property
     def exact(self) -> str: ...
     @property
