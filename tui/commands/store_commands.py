@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
@@ -51,12 +51,32 @@ def register(subparsers: Any) -> None:
 
 # -- parsers --------------------------------------------------------------------------
 
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _command(
+    subparsers: Any, name: str, handler: Handler, *, help: str, description: str
+) -> argparse.ArgumentParser:
+    """The parser of one store subcommand, with its handler and its ``--db``.
+
+    Every store command reads or writes the database, so each gets ``--db`` here rather
+    than remembering to add it.
+    """
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=help, description=description
+    )
+    _add_db(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
 
 def _add_db(parser: argparse.ArgumentParser, *, nested: bool = False) -> None:
     # A nested parser (``gloss tags rename``) must not reset a --db given before the
     # action (``gloss tags --db X rename ...``): argparse would apply its default over it.
     default = argparse.SUPPRESS if nested else None
-    parser.add_argument("--db", metavar="PATH", default=default, help=DB_HELP)
+    # Its own heading, shown after the command's options whatever the order they are added.
+    database = parser.add_argument_group("database")
+    database.add_argument("--db", metavar="PATH", default=default, help=DB_HELP)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -69,8 +89,10 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _register_annotate(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = _command(
+        subparsers,
         "annotate",
+        run_annotate,
         help="annotate a quoted passage of an interview",
         description=(
             "Annotate the passage of INTERVIEW's clean text that matches --quote (runs of "
@@ -93,13 +115,13 @@ def _register_annotate(subparsers: Any) -> None:
     )
     parser.add_argument("--note", default="", metavar="TEXT", help="a note (may span lines)")
     parser.add_argument("--author", metavar="NAME", help=AUTHOR_HELP)
-    _add_db(parser)
-    parser.set_defaults(handler=run_annotate)
 
 
 def _register_list(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = _command(
+        subparsers,
         "list",
+        run_list,
         help="list annotations",
         description=(
             "List annotations in text order as a table, or with --json as a JSON array. "
@@ -109,13 +131,13 @@ def _register_list(subparsers: Any) -> None:
     )
     _add_filters(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    _add_db(parser)
-    parser.set_defaults(handler=run_list)
 
 
 def _register_tags(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = _command(
+        subparsers,
         "tags",
+        run_tags,
         help="list, describe, rename, merge or delete tags",
         description=(
             "With no action, list the tags with their use counts. Tags are paths "
@@ -123,9 +145,7 @@ def _register_tags(subparsers: Any) -> None:
             "the tags below it, in every annotation."
         ),
     )
-    _add_db(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable listing")
-    parser.set_defaults(handler=run_tags)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     rename = actions.add_parser("rename", help="rename a tag everywhere (refused if NEW exists)")
     rename.add_argument("old", metavar="OLD")
@@ -145,8 +165,10 @@ def _register_tags(subparsers: Any) -> None:
 
 
 def _register_export(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = _command(
+        subparsers,
         "export",
+        run_export,
         help="export annotations as CSV, JSON or JSON Lines",
         description=(
             "Export annotations with their interview's title, section, question and "
@@ -170,13 +192,13 @@ def _register_export(subparsers: Any) -> None:
         "--excel", action="store_true", help="start the file with a UTF-8 BOM for Excel"
     )
     _add_filters(parser)
-    _add_db(parser)
-    parser.set_defaults(handler=run_export)
 
 
 def _register_import(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = _command(
+        subparsers,
         "import",
+        run_import,
         help="merge annotations from a gloss JSON or JSONL export",
         description=(
             "Merge the annotations of a gloss JSON/JSONL export (or another gloss "
@@ -185,13 +207,13 @@ def _register_import(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("file", metavar="FILE")
-    _add_db(parser)
-    parser.set_defaults(handler=run_import)
 
 
 def _register_reanchor(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    parser = _command(
+        subparsers,
         "reanchor",
+        run_reanchor,
         help="find annotations again in interviews whose text changed",
         description=(
             "Re-anchor the annotations of each interview whose text changed since they "
@@ -199,13 +221,13 @@ def _register_reanchor(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("files", nargs="+", metavar="INTERVIEW", help="bundled ids or files")
-    _add_db(parser)
-    parser.set_defaults(handler=run_reanchor)
 
 
 def _register_compact(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    _command(
+        subparsers,
         "compact",
+        run_compact,
         help="fold the journal into the database file (before a backup, say)",
         description=(
             "Changes are appended to '<db>.journal' and folded into the database file "
@@ -213,8 +235,6 @@ def _register_compact(subparsers: Any) -> None:
             "everything: for a backup, or for reading it with plain TinyDB."
         ),
     )
-    _add_db(parser)
-    parser.set_defaults(handler=run_compact)
 
 
 # -- handlers -------------------------------------------------------------------------
