@@ -164,7 +164,8 @@ def wrap(text: str, start: int, end: int, width: int) -> Iterator[tuple[int, int
     used = 0
     for match in _WORD.finditer(text, start, end):
         word = match.group().rstrip()
-        cells = cell_len(word)
+        # Printable ASCII (the display text has no controls left) is one cell a character.
+        cells = len(word) if word.isascii() else cell_len(word)
         if used and used + cells > width:
             yield line_start, match.start()
             line_start, used = match.start(), 0
