@@ -184,6 +184,19 @@ async def test_a_passage_with_a_note_keeps_it_without_asking(store: AnnotationSt
         assert after is not None and after.tags == () and after.note == "why"
 
 
+async def test_a_selection_of_exactly_an_annotated_passage_edits_its_tags(
+    store: AnnotationStore,
+) -> None:
+    interviews, made = annotate_first_sentence(store, ["policy"])
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("v", "t")  # the selection is the annotated first sentence
+        await pilot.pause()
+        assert isinstance(app.screen, TagPicker) and app.screen.retagging
+        await pilot.press("tab", *"trust", "enter")
+        await settle(app, pilot)
+        assert [(a.id, a.tags) for a in store.annotations()] == [(made.id, ("trust",))]
+
+
 async def test_a_new_selection_inside_an_annotation_is_tagged_as_a_new_passage(
     store: AnnotationStore,
 ) -> None:

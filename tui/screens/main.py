@@ -434,19 +434,23 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def _annotation_here(self) -> Annotation | None:
-        found = self.reader.annotations_at_cursor()
-        if not found:
-            return None
+        """What ``a``, ``d`` and ``t`` act on: the highlighted row when the annotation
+        list has focus, else the innermost annotation under the reader's cursor."""
         by_id = {a.id: a for a in self.annotations.get(self.reader.interview.id, [])}
-        return by_id.get(found[0].id)
+        listing = self.query_one(AnnotationList)
+        if listing.rows.has_focus:
+            listed = listing.current
+            return by_id.get(listed.id) if listed is not None else None
+        found = self.reader.annotations_at_cursor()
+        return by_id.get(found[0].id) if found else None
 
     def _tagged_here(self, reader: Reader) -> Annotation | None:
-        """The annotation ``t`` edits: the one under the cursor, or the selection's own.
+        """The annotation ``t`` edits: the list's or the cursor's, or the selection's own.
 
         A selection that is not exactly an annotated passage is a new passage to tag.
         """
         selection = reader.selection
-        if selection is None:
+        if selection is None or self.query_one(AnnotationList).rows.has_focus:
             return self._annotation_here()
         return next(
             (

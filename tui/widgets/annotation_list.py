@@ -243,6 +243,12 @@ class AnnotationList(Vertical):
         return self._shown
 
     @property
+    def current(self) -> Listed | None:
+        """The annotation on the highlighted row (None when the list is empty)."""
+        index = self.rows.highlighted
+        return self._shown[index] if 0 <= index < len(self._shown) else None
+
+    @property
     def tag_filter(self) -> str:
         box = self.query_one("#list-filter", Input)
         return box.value.strip().lower() if box.display else ""
