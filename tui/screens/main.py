@@ -676,6 +676,7 @@ class MainScreen(Screen[None]):
             *annotate,
             HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
             HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
+            HelpEntry("a / d / t", "In the list: act on the highlighted row", "Outline and list"),
             HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
         ]
         self.app.push_screen(HelpScreen(entries, title="gloss keys"))
