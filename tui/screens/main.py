@@ -413,7 +413,7 @@ class MainScreen(Screen[None]):
 
         from tui.screens.confirm import Confirm
 
-        question = "No tags and no note are left on this passage. Delete the annotation?"
+        question = "This passage now has no tags and no note. Delete its annotation, or keep it?"
         self.app.push_screen(Confirm(question, yes="Delete", no="Keep untagged"), answered)
 
     def _write_note(self, reader: Reader, target: Annotation | None, note: str) -> None:
