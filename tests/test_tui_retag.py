@@ -235,3 +235,14 @@ async def test_help_explains_retagging_next_to_t_and_fits_without_scrolling(
         # Keys and actions are both on screen, even at 80x24: no sideways scrolling.
         table = help_screen.query_one(DataTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_picker_shows_a_long_passage_on_one_line_cut_at_a_word() -> None:
+    words = "Since the beginning of this year in response to the complex and changing world"
+    app = Host(TagPicker(CODEBOOK, current=["trust"], quote=words))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = screen_text(app).splitlines()[1]
+        assert shown.startswith("“Since") and shown.endswith("…”")
+        kept = shown.removeprefix("“").removesuffix("…”")
+        assert words.startswith(kept + " ")  # whole words only

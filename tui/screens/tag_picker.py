@@ -30,11 +30,14 @@ from textual.widgets.option_list import Option
 
 from store.errors import StoreError
 from store.tagpaths import normalise_tag
+from tui.layout import fit_words
 from tui.screens.dialog import Dialog
 from tui.text import plain, tag_colour
 
 #: A fuzzy match below this WRatio is noise, not a suggestion.
 FUZZY_CUTOFF = 70.0
+#: Room for the passage under the title (the dialog is 70 cells wide with its frame).
+QUOTE_CELLS = 62
 
 
 def is_subsequence(query: str, text: str) -> bool:
@@ -181,7 +184,7 @@ class TagPicker(Dialog[list[str] | None]):
         with Vertical(id="dialog"):
             yield Static(plain(self._title), id="title")
             if self._quote:
-                yield Static(plain(f"“{self._quote}”"), id="quote")
+                yield Static(plain(f"“{fit_words(self._quote, QUOTE_CELLS)}”"), id="quote")
             yield Input(placeholder="type to filter or name a new tag", id="query")
             yield Static("", id="message", classes="-empty")
             yield OptionList(id="tags")
