@@ -30,7 +30,6 @@ from store.history import History
 from tui.keys import READER, SCREEN
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar, find_all
