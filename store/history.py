@@ -54,13 +54,20 @@ class Change:
 
     @property
     def describe(self) -> str:
-        """A short phrase for the status line, e.g. ``tag policy, trust`` or ``delete``."""
-        tags = ", ".join(self.annotation.tags)
-        if self.kind == "tag" and self.before is not None and self.after is not None:
+        """A short phrase for the status line, e.g. ``retag +policy, -trust`` or ``delete``.
+
+        A retag names what it added and removed, so "undid retag -trust" reads right.
+        """
+        if self.before is not None and self.after is not None and self.kind in ("tag", "retag"):
             added = [t for t in self.after.tags if t not in self.before.tags]
-            return f"tag {', '.join(added)}" if added else "tag"
-        if self.kind in ("add", "retag") and tags:
-            return f"{self.kind} {tags}"
+            removed = [t for t in self.before.tags if t not in self.after.tags]
+            if self.kind == "tag":  # tags only grew
+                return f"tag {', '.join(added)}" if added else "tag"
+            parts = [f"+{t}" for t in added] + [f"-{t}" for t in removed]
+            return f"retag {', '.join(parts)}" if parts else "retag"
+        tags = ", ".join(self.annotation.tags)
+        if self.kind == "add" and tags:
+            return f"add {tags}"
         return self.kind
 
 

@@ -192,3 +192,11 @@ def test_limit_forgets_the_oldest(store: AnnotationStore, interview: Interview) 
 def test_change_needs_a_side() -> None:
     with pytest.raises(ValueError):
         Change("add", None, None)
+
+
+def test_a_retag_names_what_it_added_and_removed(history: History, interview: Interview) -> None:
+    start, end = span("Firms were helped.")
+    first = history.add(interview, start, end, tags=["smes", "trust"], author="ann")
+    history.update(first.id, tags=["smes", "support"])
+    assert history.next_undo is not None
+    assert history.next_undo.describe == "retag +support, -trust"
