@@ -1,0 +1,136 @@
+"""What the start-up speed work must not change: the first screen is complete and right.
+
+The reader lays its text out once, at the width its scrollbar leaves; the footer builds
+its keys once and still follows focus; the outline is built at its real width; a reload
+that brings nothing new changes nothing on screen, and one that does still shows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
+
+from corpus import Interview, interview_from_text, load_interview
+from store import AnnotationStore
+from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tui.app import GlossApp, make_app
+from tui.screens.main import MainScreen
+from tui.widgets.annotation_list import AnnotationRows
+from tui.widgets.outline import OutlineTree
+from tui.widgets.reader import Reader
+
+WIDE = (160, 45)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[AnnotationStore]:
+    opened = AnnotationStore.open(tmp_path / "notes.json")
+    yield opened
+    opened.close()
+
+
+async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+    await pilot.pause()
+
+
+def footer_keys(app: GlossApp) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+def seeds() -> list[Interview]:
+    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
+
+
+async def test_first_frame_has_the_reader_focused_and_its_keys_in_the_footer(
+    store: AnnotationStore,
+) -> None:
+    app = make_app(seeds(), store, author="tester")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()  # one settle, as the launch benchmark does
+        assert isinstance(app.focused, Reader)
+        assert app.focused.id == "reader-0"
+        assert "Next question" in footer_keys(app)
+        assert "Tag" in footer_keys(app)
+
+
+async def test_footer_follows_focus(store: AnnotationStore) -> None:
+    app = make_app(seeds(), store, author="tester")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one(AnnotationRows).focus()
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "Jump" in keys and "Next question" not in keys
+        app.screen.query_one("#reader-1", Reader).focus()
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "Next question" in keys and "Jump" not in keys
+
+
+async def test_long_text_is_laid_out_at_the_width_beside_its_scrollbar(
+    store: AnnotationStore,
+) -> None:
+    app = make_app(seeds(), store, author="tester")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        for reader in app.screen.query(Reader):
+            assert reader.show_vertical_scrollbar
+            assert reader.text_layout.width == reader.scrollable_content_region.width
+            widest = max(len(line.text.rstrip()) for line in reader.text_layout.lines)
+            assert widest <= reader.scrollable_content_region.width
+
+
+async def test_short_text_without_a_scrollbar_uses_the_whole_width(
+    store: AnnotationStore,
+) -> None:
+    short = interview_from_text("short", "Title\n\nQ: How is it?\nA: Fine. Quite fine.\n")
+    app = make_app([short, load_interview(CLEAN_SEED)], store, author="tester")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        reader = app.screen.query_one("#reader-0", Reader)
+        assert not reader.show_vertical_scrollbar
+        assert reader.text_layout.width == reader.scrollable_content_region.width
+
+
+async def test_outline_is_built_for_its_real_width(store: AnnotationStore) -> None:
+    app = make_app(seeds(), store, author="tester")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one(OutlineTree)
+        width = tree.scrollable_content_region.width
+        assert tree._width == width
+        labels = [line.node.label for line in tree._tree_lines]
+        assert labels and all(label.cell_len <= width for label in labels)
+
+
+async def test_a_reload_shows_what_another_writer_added(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    interviews = seeds()
+    app = make_app(interviews, store, author="tester")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        reader = screen.query_one("#reader-0", Reader)
+        before = reader.render_line(0)
+        screen._load_all()  # a reload that finds nothing new
+        await settle(app, pilot)
+        assert reader.render_line(0) == before
+        other = AnnotationStore.open(tmp_path / "notes.json")
+        first = interviews[0].sentences[0]
+        other.add(interviews[0], first.start, first.end, tags=["seen"], author="bo")
+        other.close()
+        store.refresh()
+        screen._load_all()
+        await settle(app, pilot)
+        assert [a.tags for a in screen.annotations[interviews[0].id]] == [("seen",)]
+        assert len(reader.annotations_at_cursor()) == 1
+        assert "seen" in screen.query_one(AnnotationRows).row_text(0)
