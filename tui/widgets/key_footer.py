@@ -8,6 +8,10 @@ is then made wide by a data binding, so its styles are worked out twice. This fo
 looks and behaves the same; its first keys are built in time for the first frame (not
 after it, which costs a second frame), later ones once per burst of changes and only
 when what it shows changed, and its keys start in the footer's own style.
+
+It leans on ``Footer``'s internals (``FooterKey``, ``_bindings_ready``, the keys' data
+binding); Textual is pinned exactly, and ``tests/test_tui_startup.py`` checks the keys
+still follow focus: recheck both when upgrading Textual.
 """
 
 from __future__ import annotations
