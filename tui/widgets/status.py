@@ -69,7 +69,8 @@ class StatusLine(Widget):
         return self.render_status()
 
     def render_status(self) -> Text:
-        """Title first, shortened so that the rest (where, how many, saved?) always fits."""
+        """Title first, shortened so that the rest (where, how many, saved?) and the latest
+        message fit; on a very narrow line the message is cut last."""
         s = self.status
         tail = Text(no_wrap=True, end="")
         if s.questions and s.question:
@@ -82,13 +83,16 @@ class StatusLine(Widget):
         tail.append("  by ")
         tail.append_text(plain(s.author, "italic"))
         width = self.content_region.width or 80
-        room = max(12, min(48, width - tail.cell_len - 1))
+        # A message ("deleted ...", "hit 2 of 5") is news: the title gives way to it.
+        message = plain(s.message, "dim") if s.message else Text()
+        wanted = message.cell_len + 2 if s.message else 0
+        room = max(8, min(48, width - tail.cell_len - wanted - 1))
         title = s.interview if len(s.interview) <= room else s.interview[: room - 1].rstrip() + "…"
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append_text(plain(title, "bold"))
         text.append_text(tail)
         if s.message:
             text.append("  ")
-            text.append_text(plain(s.message, "dim"))
+            text.append_text(message)
         text.truncate(width, overflow="ellipsis")
         return text
