@@ -75,15 +75,26 @@ class GlossApp(App[None]):
         """Every gloss action, so the command palette can do what the keys do."""
         yield from super().get_system_commands(screen)
         main = self.main
+        quick_tags = [b for b in SCREEN if b.action.startswith("quick_tag")]
         for binding in SCREEN:
-            yield SystemCommand(
-                _title(binding), f"key {_key(binding)}", _runner(main, binding.action)
-            )
+            if binding not in quick_tags:
+                yield SystemCommand(
+                    _title(binding), f"key {_key(binding)}", _runner(main, binding.action)
+                )
         for binding in READER:
             yield SystemCommand(
                 _title(binding),
                 f"key {_key(binding)} (in a reader)",
                 _reader_runner(main, binding.action),
+            )
+        # Last, and named by their tag: nine "Apply recent tag N" entries at the top of
+        # the palette would bury everything else.
+        for number, binding in enumerate(quick_tags, start=1):
+            recent = main.recent_tags[number - 1] if number <= len(main.recent_tags) else None
+            yield SystemCommand(
+                f"{_title(binding)}: {recent or '(none yet)'}",
+                f"key {_key(binding)}",
+                _runner(main, binding.action),
             )
 
 
