@@ -1,4 +1,8 @@
-"""Reading a file all the way to an Interview: the one entry point the other packages use."""
+"""Reading a file all the way to an Interview: the one entry point the other packages use.
+
+The cleaner is imported only when a text misses the cache of cleaned texts: a launch that
+finds both interviews there never loads it (tens of milliseconds of imports).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,8 @@ import hashlib
 from pathlib import Path
 
 from corpus.cache import cached_clean
-from corpus.clean import clean_text
 from corpus.decode import read_text
-from corpus.model import Interview
+from corpus.model import CleanText, Interview
 from corpus.sentences import split_sentences
 from corpus.structure import build_outline
 
@@ -18,9 +21,16 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _clean(raw: str) -> CleanText:
+    """``clean_text(raw)``, the cleaner loaded on first use (a cache miss)."""
+    from corpus.clean import clean_text
+
+    return clean_text(raw)
+
+
 def interview_from_text(interview_id: str, raw: str, path: Path | None = None) -> Interview:
     """Clean and outline text that is already decoded."""
-    clean = cached_clean(raw, clean_text)
+    clean = cached_clean(raw, _clean)
     return Interview(
         id=interview_id,
         path=path or Path(f"{interview_id}.txt"),

@@ -11,15 +11,14 @@ changes (a better cleaner, a corrected transcript) the passage is looked for in 
    and quote together, and a passage that was whole words stays whole words.
 
 What none of these find is reported as lost; the store marks it orphaned and keeps it.
+rapidfuzz is imported where a search needs it, not with this module: the store loads
+this module on every launch, and most launches re-anchor nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any, Literal
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
 from corpus import Interview
 from store.model import Annotation
@@ -119,6 +118,8 @@ def find_passage(text: str, quote: Quote, start: int, end: int) -> Found | None:
 
 def _context_score(text: str, quote: Quote, start: int, end: int) -> float:
     """0..100: how well the text around ``start``..``end`` matches the remembered context."""
+    from rapidfuzz import fuzz
+
     scores = []
     if quote.prefix:
         scores.append(fuzz.ratio(quote.prefix, text[max(0, start - len(quote.prefix)) : start]))
@@ -150,6 +151,8 @@ def _exact_search(text: str, quote: Quote, old_start: int) -> int | None:
 
 def _align(needle: str, text: str, lo: int, hi: int) -> tuple[float, int, int]:
     """Best partial alignment of ``needle`` in ``text[lo:hi]``: (score, start, end) in text."""
+    from rapidfuzz import fuzz
+
     lo, hi = max(0, lo), min(len(text), hi)
     if hi <= lo:
         return 0.0, lo, lo
@@ -160,6 +163,8 @@ def _align(needle: str, text: str, lo: int, hi: int) -> tuple[float, int, int]:
 
 
 def _fuzzy_search(text: str, quote: Quote, old_start: int) -> Found | None:
+    from rapidfuzz import fuzz
+
     exact = quote.exact
     size = len(exact)
     # Near the old position first; the whole text too unless that found a near-perfect
@@ -218,6 +223,8 @@ def _refine(text: str, quote: Quote, rough_start: int, rough_end: int) -> tuple[
     noise). Quote characters with no counterpart (noise a better cleaner removed) do
     not widen the passage.
     """
+    from rapidfuzz.distance import Indel
+
     source = quote.prefix + quote.exact + quote.suffix
     lower, upper = len(quote.prefix), len(quote.prefix) + len(quote.exact)
     slack = len(quote.exact) // 2 + CONTEXT

@@ -11,8 +11,6 @@ import getpass
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 DB_ENV = "GLOSS_DB"
 AUTHOR_ENV = "GLOSS_AUTHOR"
 DB_FILENAME = "annotations.json"
@@ -20,6 +18,8 @@ DB_FILENAME = "annotations.json"
 
 def default_db_path() -> Path:
     """The per-user database: ``<user data dir>/gloss/annotations.json``."""
+    from platformdirs import user_data_path  # a few ms of imports, only when no --db is given
+
     return user_data_path("gloss", appauthor=False) / DB_FILENAME
 
 

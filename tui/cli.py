@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from corpus import CorpusError
 
@@ -26,6 +26,9 @@ EXIT_INTERRUPTED = 130
 
 
 def gloss_version() -> str:
+    # importlib.metadata costs several milliseconds to import: only paid when asked.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("gloss")
     except PackageNotFoundError:  # running from a source tree that was never installed
@@ -34,8 +37,31 @@ def gloss_version() -> str:
         return __version__
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: like argparse's own, but the version is looked up only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"gloss {gloss_version()}")  # to stdout, as argparse's own version action
+        parser.exit()
+
+
 def add_version(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action="version", version=f"gloss {gloss_version()}")
+    parser.add_argument("--version", action=_VersionAction)
 
 
 def build_command_parser() -> tuple[argparse.ArgumentParser, list[str]]:
