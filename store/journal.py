@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from store.durable import atomic_write, fsync_dir
 from store.errors import StoreError
+from store.lockfile import CrossProcessLock, LockTimeout
 
 Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
@@ -81,7 +80,7 @@ class JournalFile:
         self.path = path
         self.journal_path = path.with_name(path.name + ".journal")
         self.lock_path = path.with_name(path.name + ".lock")
-        self._lock = FileLock(self.lock_path, timeout=lock_timeout)
+        self._lock = CrossProcessLock(self.lock_path, timeout=lock_timeout)
         self._lock_timeout = lock_timeout
         self._main_stamp: Stamp | None = None
         self._journal_stamp: Stamp | None = None
@@ -95,7 +94,7 @@ class JournalFile:
         """Hold the cross-process lock (re-entrant within this process)."""
         try:
             self._lock.acquire()
-        except Timeout:
+        except LockTimeout:
             raise StoreError(
                 f"{self.path}: another gloss process has held the database lock for "
                 f"{self._lock_timeout:g} s; wait for it to finish and try again"

@@ -47,7 +47,8 @@ class OutlineTree(Tree[Place]):
         place: Place
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("Interviews", id=id)
+        # A Text label: a str would be parsed as markup, loading Rich's emoji table.
+        super().__init__(Text("Interviews"), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
