@@ -17,7 +17,7 @@ import tempfile
 from array import array
 from collections.abc import Callable
 from functools import cache
-from importlib import resources, util
+from importlib import util
 from pathlib import Path
 
 from corpus.model import CleanText
@@ -42,7 +42,7 @@ def cache_dir() -> Path | None:
 def cleaner_version() -> str:
     """A hash of the corpus code and the word list: any change to either misses the cache."""
     digest = hashlib.sha256(f"format {_FORMAT}".encode())
-    package = resources.files("corpus")
+    package = Path(__file__).parent  # not importlib.resources: slow to import
     for entry in sorted(package.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py"):
             digest.update(entry.name.encode())
