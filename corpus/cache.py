@@ -1,5 +1,8 @@
 """A disk cache of cleaned texts, so a launch does not pay for the noise model again.
 
+The outline and sentences of each clean text are kept too (``cached_parse``): with both
+cached, a launch imports neither the cleaner nor the parsers.
+
 Cleaning a noisy interview loads a word-frequency model (most of a second); the result
 depends only on the raw text and on the cleaner's code. Entries are keyed by a hash of
 both, so a changed file or a new version of gloss simply misses. The cache is an
@@ -21,6 +24,7 @@ from importlib import util
 from pathlib import Path
 
 from corpus.model import CleanText
+from corpus.parsed import Parsed, decode, encode
 
 _FORMAT = 1
 _OFF = "off"
@@ -74,9 +78,9 @@ def _installed_version(name: str) -> str:
         return "-"
 
 
-def _entry_path(folder: Path, raw: str) -> Path:
+def _entry_path(folder: Path, raw: str, kind: str = "") -> Path:
     key = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / f"{key}-{cleaner_version()}.marshal"
+    return folder / f"{key}-{cleaner_version()}{kind}.marshal"
 
 
 def _load(path: Path, raw: str) -> CleanText | None:
@@ -94,7 +98,11 @@ def _load(path: Path, raw: str) -> CleanText | None:
 
 def _store(path: Path, clean: CleanText) -> None:
     offsets = array("l", clean.raw_offsets)
-    data = marshal.dumps((clean.text, offsets.tobytes()))
+    _write(path, marshal.dumps((clean.text, offsets.tobytes())))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write an entry atomically; a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -116,4 +124,20 @@ def cached_clean(raw: str, clean: Callable[[str], CleanText]) -> CleanText:
         return found
     result = clean(raw)
     _store(path, result)
+    return result
+
+
+def cached_parse(text: str, parse: Callable[[str], Parsed]) -> Parsed:
+    """``parse(text)`` (outline and sentences of a clean text), from the cache when this
+    exact text was parsed by this code before."""
+    folder = cache_dir()
+    if folder is None:
+        return parse(text)
+    path = _entry_path(folder, text, ".parse")
+    try:
+        return decode(marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # absent or damaged: parse again
+    result = parse(text)
+    _write(path, marshal.dumps(encode(result)))
     return result

@@ -1,7 +1,8 @@
 """Reading a file all the way to an Interview: the one entry point the other packages use.
 
-The cleaner is imported only when a text misses the cache of cleaned texts: a launch that
-finds both interviews there never loads it (tens of milliseconds of imports).
+The cleaner and the parsers (outline, sentences) are imported only when a text misses
+the cache: a launch that finds its interviews there never loads them (tens of
+milliseconds of imports and work).
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from corpus.cache import cached_clean
+from corpus.cache import cached_clean, cached_parse
 from corpus.decode import read_text
 from corpus.model import CleanText, Interview
-from corpus.sentences import split_sentences
-from corpus.structure import build_outline
+from corpus.parsed import Parsed
 
 
 def fingerprint(text: str) -> str:
@@ -28,15 +28,24 @@ def _clean(raw: str) -> CleanText:
     return clean_text(raw)
 
 
+def _parse(text: str) -> Parsed:
+    """The outline and sentences of a clean text, the parsers loaded on first use."""
+    from corpus.sentences import split_sentences
+    from corpus.structure import build_outline
+
+    return build_outline(text), split_sentences(text)
+
+
 def interview_from_text(interview_id: str, raw: str, path: Path | None = None) -> Interview:
     """Clean and outline text that is already decoded."""
     clean = cached_clean(raw, _clean)
+    outline, sentences = cached_parse(clean.text, _parse)
     return Interview(
         id=interview_id,
         path=path or Path(f"{interview_id}.txt"),
         clean=clean,
-        outline=build_outline(clean.text),
-        sentences=split_sentences(clean.text),
+        outline=outline,
+        sentences=sentences,
         fingerprint=fingerprint(clean.text),
     )
 
