@@ -14,6 +14,25 @@ from store.model import STATUSES, Annotation, Status
 POSITION = "TextPositionSelector"
 QUOTE = "TextQuoteSelector"
 
+_ORDER = (
+    "id",
+    "interview",
+    "fingerprint",
+    "selector",
+    "raw",
+    "tags",
+    "note",
+    "author",
+    "created",
+    "updated",
+    "status",
+    "source",
+)
+"""The keys of a document as :func:`to_doc` writes them, in order."""
+_POSITION_ORDER = ("type", "start", "end")
+_QUOTE_ORDER = ("type", "exact", "prefix", "suffix")
+_RAW_ORDER = ("start", "end")
+
 
 def to_doc(annotation: Annotation) -> dict[str, Any]:
     """The document stored in the ``annotations`` table."""
@@ -78,6 +97,127 @@ def from_doc(doc: dict[str, Any]) -> Annotation:
         status=cast(Status, status),
         source=str(doc.get("source", "")),
     )
+
+
+def compact(doc: Any, memo: dict[Any, Any]) -> Any:
+    """``doc`` as an :class:`Annotation` if :func:`to_doc` gives it back, else ``doc`` itself.
+
+    This is how a database is held in memory: one slotted object per annotation instead
+    of four dicts, with the values that repeat from one annotation to the next (interview
+    ids, fingerprints, authors, dates, tags, positions) shared through ``memo``, which
+    the caller drops once a file is read. A document that would not come back whole (a
+    field gloss does not know, a value of another type, a damaged one) stays a dict, so
+    nothing in the file is lost or silently changed, and :func:`from_doc` reports its
+    damage when it is read. (A missing optional field is no loss: it comes back with
+    the value :func:`from_doc` gives it.)
+    """
+    try:
+        annotation = _canonical(doc, memo)
+    except TypeError:  # a value of another type than gloss writes
+        return doc
+    if annotation is not None:
+        return annotation
+    return _round_trip(doc, memo)
+
+
+def _canonical(doc: Any, memo: dict[Any, Any]) -> Annotation | None:
+    """The annotation of a document laid out exactly as :func:`to_doc` writes it, or None.
+
+    The open-time hot path (once per stored annotation), so it checks the layout by key
+    order and the types of the texts with one ``str.join`` (TypeError if one is not a
+    string) instead of field by field.
+    """
+    if type(doc) is not dict or tuple(doc) != _ORDER:
+        return None
+    (
+        identifier, interview, fingerprint, selector, raw, tags,
+        note, author, created, updated, status, source,
+    ) = doc.values()  # fmt: skip
+    if type(selector) is not list or len(selector) != 2 or type(raw) is not dict:
+        return None
+    position, quote = selector
+    if (
+        type(position) is not dict
+        or type(quote) is not dict
+        or tuple(position) != _POSITION_ORDER
+        or tuple(quote) != _QUOTE_ORDER
+        or tuple(raw) != _RAW_ORDER
+    ):
+        return None
+    kind, start, end = position.values()
+    quote_kind, exact, prefix, suffix = quote.values()
+    raw_start, raw_end = raw.values()
+    if (
+        kind != POSITION
+        or quote_kind != QUOTE
+        or status not in STATUSES
+        or not type(start) is type(end) is type(raw_start) is type(raw_end) is int
+        or not 0 <= start <= end
+        or type(tags) is not list
+    ):
+        return None
+    # One C call checks that every text is a string: join raises TypeError otherwise.
+    "".join((identifier, interview, fingerprint, exact, prefix, suffix, note, author))
+    "".join((created, updated, source))
+    return _shared(
+        memo, identifier, interview, fingerprint, start, end, exact, prefix, suffix,
+        raw_start, raw_end, tags, note, author, created, updated, status, source,
+    )  # fmt: skip
+
+
+def _round_trip(doc: Any, memo: dict[Any, Any]) -> Any:
+    """The slow path for any other layout: compact only if nothing would be lost."""
+    try:
+        annotation = from_doc(doc)
+        written = to_doc(annotation)
+        if not isinstance(doc, dict) or any(
+            key not in written or written[key] != value for key, value in doc.items()
+        ):
+            return doc
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return doc
+    values = [getattr(annotation, name) for name in Annotation.__slots__]
+    return _shared(memo, *values)
+
+
+def _shared(
+    memo: dict[Any, Any],
+    identifier: str,
+    interview: str,
+    fingerprint: str,
+    start: int,
+    end: int,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    raw_start: int,
+    raw_end: int,
+    tags: list[str] | tuple[str, ...],
+    note: str,
+    author: str,
+    created: str,
+    updated: str,
+    status: str,
+    source: str,
+) -> Annotation:
+    """The annotation of these fields, repeated values shared through ``memo``.
+
+    Ids, quotes and their context are nearly always unique, so they are not looked up.
+    TypeError if a tag is not a string.
+    """
+    known = tuple(tags)
+    shared_tags = memo.get(known)
+    if shared_tags is None:
+        "".join(known)
+        shared_tags = memo[known] = tuple(memo.setdefault(tag, tag) for tag in known)
+    share = memo.setdefault
+    return Annotation(
+        identifier, share(interview, interview), share(fingerprint, fingerprint),
+        share(start, start), share(end, end), exact, prefix, suffix,
+        share(raw_start, raw_start), share(raw_end, raw_end), shared_tags,
+        share(note, note), share(author, author), share(created, created),
+        share(updated, updated), cast(Status, share(status, status)), share(source, source),
+    )  # fmt: skip
 
 
 def to_public(annotation: Annotation) -> dict[str, Any]:

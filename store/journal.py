@@ -23,16 +23,34 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Protocol
 
+from store import docstream
+from store.docstream import Decode
 from store.durable import atomic_write, fsync_dir
 from store.errors import StoreError
 from store.lockfile import CrossProcessLock, LockTimeout
 
 Document = dict[str, Any]
-Tables = dict[str, dict[str, Document]]
-Op = tuple[str, str, Document | None]
+Row = Any
+"""One document of a table as held in memory: a plain ``Document``, or the smaller value
+a :class:`RowCodec` made of it."""
+Tables = dict[str, dict[str, Row]]
+Op = tuple[str, str, Row | None]
 """``(table, key, document)``; a ``None`` document deletes the key."""
+
+
+class RowCodec(Protocol):
+    """How a reader holds documents in memory when not as plain dicts (see ``View``)."""
+
+    def decoder(self) -> Decode:
+        """A fresh ``decode(table, document)`` for one read (it may share values)."""
+        ...
+
+    def encode(self, row: Any) -> Any:
+        """The document of a row ``json`` cannot write itself (its ``default``)."""
+        ...
+
 
 LOCK_TIMEOUT = 15.0
 
@@ -76,8 +94,11 @@ def replayed(tables: Tables, ops: list[Op]) -> Tables:
 class JournalFile:
     """One database on disk: ``<db>``, ``<db>.journal`` and the lock file ``<db>.lock``."""
 
-    def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT, rows: RowCodec | None = None
+    ) -> None:
         self.path = path
+        self._rows = rows
         self.journal_path = path.with_name(path.name + ".journal")
         self.lock_path = path.with_name(path.name + ".lock")
         self._lock = CrossProcessLock(self.lock_path, timeout=lock_timeout)
@@ -130,15 +151,21 @@ class JournalFile:
     # -- reading ------------------------------------------------------------------------
 
     def read_all(self) -> Snapshot:
-        """Parse the main file and the whole journal (call under the lock)."""
+        """Parse the main file and the whole journal (call under the lock).
+
+        Documents go through the :class:`RowCodec`'s decoder as they are parsed, one
+        decoder for the whole read, so the file is never held whole in memory as text or
+        as dicts.
+        """
+        decode = self._decoder()
         main_stamp = Stamp.of(self.path)
         main: Any = None
         if main_stamp is not None and main_stamp.size > 0:
-            main = self._parse_main(self._read_bytes(self.path))
+            main = self._parse_main(decode)
         self._main_stamp = main_stamp
         self._offset = 0
         self._journal_stamp = None
-        ops = self._read_journal_from(0)
+        ops = self._read_journal_from(0, decode)
         return Snapshot(main, ops)
 
     def read_tail(self) -> list[Op] | None:
@@ -157,19 +184,22 @@ class JournalFile:
             return None
         if previous is not None and stamp.inode != previous.inode:
             return None
-        return self._read_journal_from(self._offset)
+        return self._read_journal_from(self._offset, self._decoder())
 
-    def _read_bytes(self, path: Path) -> bytes:
+    def _encode(self, row: Any) -> Any:
+        if self._rows is None:
+            raise TypeError(f"{type(row).__name__} is not a document")
+        return self._rows.encode(row)
+
+    def _decoder(self) -> Decode | None:
+        return None if self._rows is None else self._rows.decoder()
+
+    def _parse_main(self, decode: Decode | None) -> Any:
         try:
-            return path.read_bytes()
+            with open(self.path, encoding="utf-8-sig", newline="") as handle:
+                return docstream.load(handle, decode)
         except IsADirectoryError:
-            raise StoreError(f"{path}: is a directory; pass a file path with --db") from None
-        except OSError as error:
-            raise StoreError(f"{path}: cannot be read ({error.strerror}); check it") from None
-
-    def _parse_main(self, data: bytes) -> Any:
-        try:
-            return json.loads(data)
+            raise StoreError(f"{self.path}: is a directory; pass a file path with --db") from None
         except UnicodeDecodeError:
             raise StoreError(
                 f"{self.path}: not a gloss database (not UTF-8 JSON); it was left untouched, "
@@ -180,25 +210,45 @@ class JournalFile:
                 f"{self.path}: not valid JSON ({error.msg} at line {error.lineno}, column "
                 f"{error.colno}); it was left untouched, repair it or pass another --db"
             ) from None
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot be read ({error.strerror}); check it") from None
 
-    def _read_journal_from(self, offset: int) -> list[Op]:
+    def _read_journal_from(self, offset: int, decode: Decode | None) -> list[Op]:
+        """The operations of the whole lines after byte ``offset``."""
         try:
             with open(self.journal_path, "rb") as handle:
                 stamp = Stamp.of(self.journal_path)
                 handle.seek(offset)
-                data = handle.read()
+                ops, size = self._read_lines(handle, offset, decode)
         except FileNotFoundError:
             self._journal_stamp = None
             self._offset = 0
             return []
+        self._offset = offset + size
+        # Record the stamp of what was read; a torn tail leaves size > offset, which the
+        # next writer truncates before appending.
+        self._journal_stamp = stamp
+        return ops
+
+    def _read_lines(
+        self, handle: BinaryIO, offset: int, decode: Decode | None
+    ) -> tuple[list[Op], int]:
+        """The operations of the whole lines in ``handle`` and the bytes they take.
+
+        Line by line, so that a big journal is never in memory whole besides what its
+        documents decode to.
+        """
         ops: list[Op] = []
-        position = 0
-        lines = data.split(b"\n")
-        # The piece after the last newline is a torn append (or empty): never applied.
-        for number, line in enumerate(lines[:-1]):
-            batch = self._parse_line(line)
+        size = 0
+        for number, line in enumerate(handle):
+            if not line.endswith(b"\n"):
+                break  # a torn append: never applied
+            batch = self._parse_line(line, decode)
             if batch is None:
-                if any(self._parse_line(rest) is not None for rest in lines[number + 1 : -1]):
+                if any(
+                    rest.endswith(b"\n") and self._parse_line(rest, None) is not None
+                    for rest in handle
+                ):
                     raise StoreError(
                         f"{self.journal_path}: damaged in the middle (line "
                         f"{number + 1} after byte {offset}); restore it from a backup or "
@@ -206,19 +256,20 @@ class JournalFile:
                     )
                 break  # a torn tail written over by zeros after a power cut
             ops.extend(batch)
-            position += len(line) + 1
-        self._offset = offset + position
-        # Record the stamp of what was read; a torn tail leaves size > offset, which the
-        # next writer truncates before appending.
-        self._journal_stamp = stamp
-        return ops
+            size += len(line)
+        return ops, size
 
     @staticmethod
-    def _parse_line(line: bytes) -> list[Op] | None:
+    def _parse_line(line: bytes, decode: Decode | None) -> list[Op] | None:
         try:
             record = json.loads(line)
             raw_ops = record["ops"]
-            return [(str(table), str(key), doc) for table, key, doc in raw_ops]
+            if decode is None:
+                return [(str(table), str(key), doc) for table, key, doc in raw_ops]
+            return [
+                (str(table), str(key), None if doc is None else decode(str(table), doc))
+                for table, key, doc in raw_ops
+            ]
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -227,7 +278,9 @@ class JournalFile:
     def append(self, ops: list[Op]) -> None:
         """Durably append one batch; returns once it is on disk."""
         try:
-            line = json.dumps({"ops": ops}, ensure_ascii=False, separators=(",", ":")).encode()
+            line = json.dumps(
+                {"ops": ops}, ensure_ascii=False, separators=(",", ":"), default=self._encode
+            ).encode()
         except UnicodeEncodeError:
             raise StoreError(
                 f"{self.journal_path}: the change holds text that is not valid Unicode; it "
@@ -253,7 +306,7 @@ class JournalFile:
 
     def write_main(self, tables: Tables) -> None:
         """Compact: replace the main file with ``tables`` and empty the journal."""
-        data = json.dumps(tables, separators=(",", ":")).encode("ascii")
+        data = json.dumps(tables, separators=(",", ":"), default=self._encode).encode("ascii")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path, data)

@@ -29,7 +29,7 @@ from store.merging import ImportResult, merged_into, plan_import
 from store.model import Annotation, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
-from store.view import ANNOTATIONS, CODEBOOK, View, gc_paused
+from store.view import ANNOTATIONS, CODEBOOK, CompactRows, View, gc_paused
 
 COMPACT_MIN_BYTES = 512 * 1024
 """The journal is folded into the main file once it is this big and bigger than a quarter
@@ -59,7 +59,9 @@ class AnnotationStore:
     def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = path
         # Through a symlink, the rename of a compaction must replace the file it points to.
-        self._file = JournalFile(Path(os.path.realpath(path)), lock_timeout=lock_timeout)
+        self._file = JournalFile(
+            Path(os.path.realpath(path)), lock_timeout=lock_timeout, rows=CompactRows()
+        )
         self._mutex = threading.RLock()
         self._view = View(path, empty_tables())
         self._closed = False
@@ -461,7 +463,7 @@ class AnnotationStore:
             self._file.write_main(view.tables)
             self._view = view
             return
-        version = version_of(snapshot.main, self.path)
+        version = version_of(_as_documents(snapshot.main), self.path)
         if version < SCHEMA_VERSION:
             tables, ops = self._migrate(snapshot.main, version), []
         else:
@@ -498,3 +500,19 @@ class AnnotationStore:
                 "meanwhile, see 'gloss list'"
             )
         return found
+
+
+def _as_documents(main: Any) -> Any:
+    """``main`` as :func:`version_of` judges it: every row a document.
+
+    Rows the reader compacted into Annotations were well-formed documents, so they are
+    left out; what it kept as it was (a dict of an unusual shape, or not a dict at all)
+    is what the judgement is about.
+    """
+    if not isinstance(main, dict) or not isinstance(main.get(ANNOTATIONS), dict):
+        return main
+    rows = main[ANNOTATIONS]
+    return {
+        **main,
+        ANNOTATIONS: {key: row for key, row in rows.items() if not isinstance(row, Annotation)},
+    }

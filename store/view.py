@@ -1,9 +1,13 @@
 """The in-memory view of one database: its tables plus the indexes the store needs.
 
-Opening a 50k-annotation database must take well under a second, and building 50k
-frozen dataclasses is most of that, so documents are indexed by what lookups need (id,
-interview, span) and turned into :class:`Annotation` objects only when asked for, then
-cached until their document changes.
+Memory, not only time, decides the shape. A 50k-annotation database is 33 MB of JSON;
+as parsed dicts (four per annotation) it took about 150 MB, and turning them into
+:class:`Annotation` objects on demand added more. So each annotation is held once, as
+the frozen :class:`Annotation` the store hands out, made while the file is read
+(:class:`CompactRows`, :func:`store.codec.compact`): the table of annotations maps
+document keys to Annotations, and only a document of an unusual shape (a field gloss
+does not know, say) stays a dict, decoded when asked for. The indexes hold keys and ids
+that the rows already hold, not copies of the documents.
 """
 
 from __future__ import annotations
@@ -12,22 +16,26 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from store.codec import POSITION, from_doc, to_doc
+from store.codec import POSITION, compact, from_doc, to_doc
+from store.docstream import Decode
 from store.errors import StoreError
-from store.journal import Document, Op, Tables
+from store.journal import Document, Op, Row, Tables
 from store.model import Annotation
 
 ANNOTATIONS = "annotations"
 CODEBOOK = "codebook"
+
+Span = tuple[str, int, int]
+"""(interview, start, end)"""
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many small objects at once.
 
-    Parsing a big database allocates hundreds of thousands of dicts that all survive;
+    Parsing a big database allocates hundreds of thousands of objects that all survive;
     without this the collector runs over them again and again (about half the open time).
     """
     enabled = gc.isenabled()
@@ -39,10 +47,28 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class Entry(NamedTuple):
-    """Where an annotation's document is and what the indexes need from it."""
+class CompactRows:
+    """The :class:`store.journal.RowCodec` of the store: annotations held as Annotations."""
 
-    key: str
+    def decoder(self) -> Decode:
+        """Compact the documents of the annotations table, sharing values for one read."""
+        memo: dict[Any, Any] = {}
+
+        def decode(table: str, document: Any) -> Any:
+            return compact(document, memo) if table == ANNOTATIONS else document
+
+        return decode
+
+    def encode(self, row: Any) -> Any:
+        if isinstance(row, Annotation):
+            return to_doc(row)
+        raise TypeError(f"{type(row).__name__} is not a document")
+
+
+class Unusual(NamedTuple):
+    """What the indexes need of an annotation document kept as a dict."""
+
+    id: str
     interview: str
     start: int
     end: int
@@ -56,87 +82,90 @@ class View:
         self.tables = tables
         for name in (ANNOTATIONS, CODEBOOK):
             tables.setdefault(name, {})
-        self._entries: dict[str, Entry] = {}
-        self._id_at: dict[str, str] = {}
-        self._by_span: dict[tuple[str, int, int], str] = {}
-        self._cache: dict[str, Annotation] = {}
+        self._rows: dict[str, Row] = tables[ANNOTATIONS]
+        """Document key -> Annotation (or, for an unusual document, the dict)."""
+        self._key_of: dict[str, str] = {}
+        """Annotation id -> document key."""
+        self._unusual: dict[str, Unusual] = {}
+        """Document key -> index facts, for the documents kept as dicts."""
+        self._decoded: dict[str, Annotation] = {}
+        """Document key -> the Annotation of an unusual document, once asked for."""
+        self._by_span: dict[Span, str] | None = None
+        """(interview, start, end) -> annotation id; built when first asked for (adding
+        needs it, reading and exporting do not: 5 MiB at 50k annotations)."""
         self._tag_key: dict[str, str] = {}
         self._tag_counts: dict[str, int] = {}
         self._next_key = 1
-        self._index_all(tables[ANNOTATIONS])
+        self._index_all()
         for key, doc in tables[CODEBOOK].items():
             self._index_tag(key, doc)
-        keys = [int(key) for key in tables[ANNOTATIONS] if key.isdigit()]
+        keys = [int(key) for key in self._rows if key.isdigit()]
         self._next_key = max([self._next_key, *(k + 1 for k in keys)])
 
-    def _index_all(self, rows: dict[str, Document]) -> None:
-        """Index every annotation document: the open-time hot loop, kept lean.
+    def _index_all(self) -> None:
+        """Index every annotation: the open-time hot loop, kept lean.
 
-        Documents of the common, well-formed shape take the fast path; anything else
-        (a duplicate id, a damaged document) goes through :meth:`_index_annotation`.
+        Rows already compacted while the file was read take the fast path; a document
+        still a dict (from a migration, or of an unusual shape) is compacted here if it
+        can be, and anything else (a duplicate id, a damaged document) goes through
+        :meth:`_index_annotation`.
         """
-        entries, id_at, by_span = self._entries, self._id_at, self._by_span
-        for key, doc in list(rows.items()):
-            try:
-                annotation_id = doc["id"]
-                interview = doc["interview"]
-                position = doc["selector"][0]
-                if position["type"] != POSITION:
-                    raise KeyError("type")  # another order of selectors: the careful path
-                start, end = position["start"], position["end"]
-            except (KeyError, IndexError, TypeError):
-                self._index_annotation(key, doc, bump=False)  # careful; StoreError if damaged
+        rows, key_of, counts = self._rows, self._key_of, self._tag_counts
+        memo: dict[Any, Any] = {}
+        for key, row in list(rows.items()):
+            if type(row) is not Annotation:
+                row = compact(row, memo)
+                if type(row) is not Annotation:
+                    self._index_annotation(key, row, bump=False)  # StoreError if damaged
+                    continue
+                rows[key] = row
+            if row.id in key_of:
+                self._index_annotation(key, row, bump=False)
                 continue
-            if (
-                type(start) is not int
-                or type(end) is not int
-                or type(annotation_id) is not str
-                or type(interview) is not str
-                or annotation_id in entries
-            ):
-                self._index_annotation(key, doc, bump=False)
-                continue
-            entries[annotation_id] = Entry(key, interview, start, end)
-            self._count_tags(doc, 1)
-            id_at[key] = annotation_id
-            by_span.setdefault((interview, start, end), annotation_id)
+            key_of[row.id] = key
+            for tag in row.tags:
+                counts[tag] = counts.get(tag, 0) + 1
 
     # -- lookups ------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._key_of)
 
     def get(self, annotation_id: str) -> Annotation | None:
-        entry = self._entries.get(annotation_id)
-        if entry is None:
-            return None
-        cached = self._cache.get(annotation_id)
-        if cached is None:
-            doc = self.tables[ANNOTATIONS][entry.key]
-            try:
-                cached = from_doc(doc)
-            except (KeyError, ValueError, TypeError) as error:
-                raise self._damaged(entry.key, error) from None
-            self._cache[annotation_id] = cached
-        return cached
+        key = self._key_of.get(annotation_id)
+        return None if key is None else self._annotation(key, self._rows[key])
 
     def all(self, interview: str | None = None) -> list[Annotation]:
         """Every annotation (of one interview), in no particular order."""
-        ids = [i for i, e in self._entries.items() if interview is None or e.interview == interview]
-        with gc_paused():
-            found = [self.get(annotation_id) for annotation_id in ids]
-        return [a for a in found if a is not None]
+        if not self._unusual:
+            if interview is None:
+                return list(self._rows.values())
+            return [row for row in self._rows.values() if row.interview == interview]
+        found = []
+        for key, row in self._rows.items():
+            if type(row) is Annotation:
+                if interview is None or row.interview == interview:
+                    found.append(row)
+            elif interview is None or self._unusual[key].interview == interview:
+                found.append(self._annotation(key, row))
+        return found
 
     def at_span(self, interview: str, start: int, end: int) -> Annotation | None:
+        if self._by_span is None:
+            self._by_span = {}
+            for key, row in self._rows.items():
+                owner, span = self._identity(key, row)
+                self._by_span.setdefault(span, owner)
         annotation_id = self._by_span.get((interview, start, end))
         return None if annotation_id is None else self.get(annotation_id)
 
     def key_of(self, annotation_id: str) -> str | None:
-        entry = self._entries.get(annotation_id)
-        return None if entry is None else entry.key
+        return self._key_of.get(annotation_id)
 
     def interviews(self) -> set[str]:
-        return {entry.interview for entry in self._entries.values()}
+        return {row.interview for row in self._rows.values() if type(row) is Annotation} | {
+            facts.interview for facts in self._unusual.values()
+        }
 
     def tag_key(self, path: str) -> str | None:
         return self._tag_key.get(path)
@@ -151,7 +180,8 @@ class View:
 
     def tag_doc(self, path: str) -> Document:
         key = self._tag_key.get(path)
-        return self.tables[CODEBOOK][key] if key is not None else {}
+        doc: Document = self.tables[CODEBOOK][key] if key is not None else {}
+        return doc
 
     def new_key(self) -> str:
         """A fresh TinyDB document id (keys are shared by all tables, which TinyDB allows)."""
@@ -163,6 +193,19 @@ class View:
         """The operation that stores ``annotation`` (under its key, or a new one)."""
         return (ANNOTATIONS, self.key_of(annotation.id) or self.new_key(), to_doc(annotation))
 
+    def _annotation(self, key: str, row: Row) -> Annotation:
+        """The Annotation of a row, decoding (once) a document kept as a dict."""
+        if type(row) is Annotation:
+            return row
+        decoded = self._decoded.get(key)
+        if decoded is None:
+            try:
+                decoded = from_doc(row)
+            except (KeyError, ValueError, TypeError) as error:
+                raise self._damaged(key, error) from None
+            self._decoded[key] = decoded
+        return decoded
+
     # -- changes ------------------------------------------------------------------------
 
     def apply(self, op: Op) -> None:
@@ -170,6 +213,8 @@ class View:
         table, key, doc = op
         if table == ANNOTATIONS:
             self._unindex_annotation(key)
+            if doc is not None:
+                doc = compact(doc, {})
         elif table == CODEBOOK:
             old = self.tables[CODEBOOK].get(key)
             if old is not None and self._tag_key.get(old.get("path", "")) == key:
@@ -185,23 +230,57 @@ class View:
             self._index_tag(key, doc)
 
     def _unindex_annotation(self, key: str) -> None:
-        old_id = self._id_at.pop(key, None)
-        if old_id is None:
+        row = self._rows.get(key)
+        if row is None:
             return
-        entry = self._entries.pop(old_id)
-        self._cache.pop(old_id, None)
-        self._count_tags(self.tables[ANNOTATIONS].get(key, {}), -1)
-        span = (entry.interview, entry.start, entry.end)
-        if self._by_span.get(span) == old_id:
+        if key not in self._unusual and type(row) is not Annotation:
+            return
+        annotation_id, span = self._identity(key, row)
+        self._unusual.pop(key, None)
+        self._decoded.pop(key, None)
+        if self._key_of.get(annotation_id) != key:
+            return
+        del self._key_of[annotation_id]
+        self._count_tags(_tags_of(row), -1)
+        if self._by_span is not None and self._by_span.get(span) == annotation_id:
             del self._by_span[span]
 
-    def _index_annotation(self, key: str, doc: Document, *, bump: bool = True) -> None:
+    def _index_annotation(self, key: str, row: Row, *, bump: bool = True) -> None:
+        if type(row) is not Annotation:
+            self._unusual[key] = self._facts(key, row)
+        annotation_id, span = self._identity(key, row)
+        previous = self._key_of.get(annotation_id)
+        if previous is not None and previous != key:
+            # The same annotation under a second key (two processes restored it at once):
+            # the newest document wins and the older copy goes.
+            self._unindex_annotation(previous)
+            self._rows.pop(previous, None)
+        self._key_of[annotation_id] = key
+        self._count_tags(_tags_of(row), 1)
+        if self._by_span is not None:
+            self._by_span.setdefault(span, annotation_id)
+        if bump:
+            self._bump(key)
+
+    def _identity(self, key: str, row: Row) -> tuple[str, Span]:
+        """The id and the passage of an indexed row."""
+        if type(row) is Annotation:
+            return row.id, (row.interview, row.start, row.end)
+        facts = self._unusual[key]
+        return facts.id, (facts.interview, facts.start, facts.end)
+
+    def _facts(self, key: str, doc: Document) -> Unusual:
+        """What the indexes need of a document kept as a dict; StoreError if damaged."""
         try:
-            annotation_id = str(doc["id"])
             position = next(
                 selector for selector in doc["selector"] if selector.get("type") == POSITION
             )
-            entry = Entry(key, str(doc["interview"]), int(position["start"]), int(position["end"]))
+            return Unusual(
+                str(doc["id"]),
+                str(doc["interview"]),
+                int(position["start"]),
+                int(position["end"]),
+            )
         except (
             KeyError,
             IndexError,
@@ -211,31 +290,15 @@ class View:
             AttributeError,
         ) as error:
             raise self._damaged(key, error) from None
-        previous = self._entries.get(annotation_id)
-        if previous is not None and previous.key != key:
-            # The same annotation under a second key (two processes restored it at once):
-            # the newest document wins and the older copy goes.
-            self._unindex_annotation(previous.key)
-            self.tables[ANNOTATIONS].pop(previous.key, None)
-        self._entries[annotation_id] = entry
-        self._count_tags(doc, 1)
-        self._id_at[key] = annotation_id
-        self._by_span.setdefault((entry.interview, entry.start, entry.end), annotation_id)
-        if bump:
-            self._bump(key)
 
-    def _count_tags(self, doc: Document, step: int) -> None:
-        tags = doc.get("tags")
-        if not isinstance(tags, list):
-            return
+    def _count_tags(self, tags: tuple[str, ...], step: int) -> None:
         counts = self._tag_counts
         for tag in tags:
-            if isinstance(tag, str):
-                left = counts.get(tag, 0) + step
-                if left > 0:
-                    counts[tag] = left
-                else:
-                    counts.pop(tag, None)
+            left = counts.get(tag, 0) + step
+            if left > 0:
+                counts[tag] = left
+            else:
+                counts.pop(tag, None)
 
     def _index_tag(self, key: str, doc: Document) -> None:
         path = doc.get("path")
@@ -252,3 +315,11 @@ class View:
             f"{self._path}: annotation #{key} is damaged ({type(error).__name__}: {error}); "
             "repair the file or pass another --db"
         )
+
+
+def _tags_of(row: Row) -> tuple[str, ...]:
+    """The tags a row counts for (of a document kept as a dict, its string tags)."""
+    if type(row) is Annotation:
+        return row.tags
+    tags = row.get("tags")
+    return tuple(tag for tag in tags if isinstance(tag, str)) if isinstance(tags, list) else ()
