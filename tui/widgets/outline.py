@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widgets import Tree
@@ -161,7 +161,7 @@ class OutlineTree(Tree[Place]):
             return max(8, int(scalar.value) - self.styles.gutter.width)
         return 34
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         """Labels are fitted to the width: refit them when it changes."""
         width = self.scrollable_content_region.width
         if width != self._width:
@@ -171,6 +171,12 @@ class OutlineTree(Tree[Place]):
                 self.show(*self._shown_args)
                 if cursor is not None:
                     self.follow(cursor.interview, cursor.offset)
+            return
+        # Same width (the first size, which the tree was built and drawn at, or a new
+        # height): Textual's Tree would drop every line it drew and lay out the screen
+        # again, but its lines are cached by width and position, so they are still right.
+        self._line_cache.grow(event.size.height)
+        event.prevent_default()
 
     def follow(self, interview: str, offset: int) -> None:
         """Highlight the deepest node at or before ``offset`` without jumping anywhere."""
