@@ -398,7 +398,7 @@ class AnnotationStore:
         """Fold the journal into the main file now (temporary file, fsync, atomic rename)."""
         with self._mutex, self._file.locked():
             self._sync()
-            self._file.write_main(self._view.tables)
+            self._file.write_main(self._view.for_writing())
 
     def _commit(self, change: Callable[[], list[Op]]) -> int:
         """Run ``change`` on an up-to-date view under the lock, then persist its operations.
@@ -429,7 +429,7 @@ class AnnotationStore:
         is kept in :attr:`compaction_problem` for the UI to show.
         """
         try:
-            self._file.write_main(self._view.tables)
+            self._file.write_main(self._view.for_writing())
         except StoreError as error:
             self.compaction_problem = str(error)
         else:
@@ -460,7 +460,7 @@ class AnnotationStore:
         if snapshot.main is None:
             # A new database; a journal without its main file (moved away?) is kept, not lost.
             view = View(self.path, replayed(empty_tables(), snapshot.ops))
-            self._file.write_main(view.tables)
+            self._file.write_main(view.for_writing())
             self._view = view
             return
         version = version_of(_as_documents(snapshot.main), self.path)
@@ -505,14 +505,11 @@ class AnnotationStore:
 def _as_documents(main: Any) -> Any:
     """``main`` as :func:`version_of` judges it: every row a document.
 
-    Rows the reader compacted into Annotations were well-formed documents, so they are
-    left out; what it kept as it was (a dict of an unusual shape, or not a dict at all)
-    is what the judgement is about.
+    Rows packed as they were read were well-formed documents (JSON never yields a tuple),
+    so they are left out; what the reader kept as it was (a dict of an unusual shape, or
+    not a dict at all) is what the judgement is about.
     """
     if not isinstance(main, dict) or not isinstance(main.get(ANNOTATIONS), dict):
         return main
     rows = main[ANNOTATIONS]
-    return {
-        **main,
-        ANNOTATIONS: {key: row for key, row in rows.items() if not isinstance(row, Annotation)},
-    }
+    return {**main, ANNOTATIONS: {key: row for key, row in rows.items() if type(row) is not tuple}}

@@ -1,13 +1,12 @@
 """The in-memory view of one database: its tables plus the indexes the store needs.
 
-Memory, not only time, decides the shape. A 50k-annotation database is 33 MB of JSON;
-as parsed dicts (four per annotation) it took about 150 MB, and turning them into
-:class:`Annotation` objects on demand added more. So each annotation is held once, as
-the frozen :class:`Annotation` the store hands out, made while the file is read
-(:class:`CompactRows`, :func:`store.codec.compact`): the table of annotations maps
-document keys to Annotations, and only a document of an unusual shape (a field gloss
-does not know, say) stays a dict, decoded when asked for. The indexes hold keys and ids
-that the rows already hold, not copies of the documents.
+Memory decides the shape as much as time. A 50k-annotation database is 33 MB of JSON;
+held as parsed dicts (four per annotation) it took about 150 MB. So each annotation is
+held once, as a tuple of its field values (:data:`store.codec.Packed`) made while the
+file is read (:class:`CompactRows`), and becomes the frozen :class:`Annotation` the
+store hands out when first asked for, replacing its tuple. Only a document of an unusual
+shape (a field gloss does not know, say) stays a dict, decoded when asked for. The
+indexes hold keys and ids that the rows hold already, not copies of the documents.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from store.codec import POSITION, compact, from_doc, to_doc
+from store.codec import END, ID, INTERVIEW, POSITION, START, TAGS, from_doc, pack, to_doc, unpack
 from store.docstream import Decode
 from store.errors import StoreError
 from store.journal import Document, Op, Row, Tables
@@ -48,18 +47,20 @@ def gc_paused() -> Iterator[None]:
 
 
 class CompactRows:
-    """The :class:`store.journal.RowCodec` of the store: annotations held as Annotations."""
+    """The :class:`store.journal.RowCodec` of the store: annotations packed as read."""
 
     def decoder(self) -> Decode:
-        """Compact the documents of the annotations table, sharing values for one read."""
+        """Pack the documents of the annotations table, sharing values for one read."""
         memo: dict[Any, Any] = {}
 
         def decode(table: str, document: Any) -> Any:
-            return compact(document, memo) if table == ANNOTATIONS else document
+            return pack(document, memo) if table == ANNOTATIONS else document
 
         return decode
 
     def encode(self, row: Any) -> Any:
+        """The document of an Annotation (json writes a packed tuple as a list, so
+        :meth:`View.for_writing` unpacks those first)."""
         if isinstance(row, Annotation):
             return to_doc(row)
         raise TypeError(f"{type(row).__name__} is not a document")
@@ -79,11 +80,11 @@ class View:
 
     def __init__(self, path: Path, tables: Tables) -> None:
         self._path = path
-        self.tables = tables
+        self._tables = tables
         for name in (ANNOTATIONS, CODEBOOK):
             tables.setdefault(name, {})
         self._rows: dict[str, Row] = tables[ANNOTATIONS]
-        """Document key -> Annotation (or, for an unusual document, the dict)."""
+        """Document key -> packed tuple, Annotation, or (an unusual document) dict."""
         self._key_of: dict[str, str] = {}
         """Annotation id -> document key."""
         self._unusual: dict[str, Unusual] = {}
@@ -105,25 +106,25 @@ class View:
     def _index_all(self) -> None:
         """Index every annotation: the open-time hot loop, kept lean.
 
-        Rows already compacted while the file was read take the fast path; a document
-        still a dict (from a migration, or of an unusual shape) is compacted here if it
-        can be, and anything else (a duplicate id, a damaged document) goes through
+        Rows packed while the file was read take the fast path; a document still a dict
+        (after a migration, or of an unusual shape) is packed here if it can be, and
+        anything else (a duplicate id, a damaged document) goes through
         :meth:`_index_annotation`.
         """
         rows, key_of, counts = self._rows, self._key_of, self._tag_counts
         memo: dict[Any, Any] = {}
         for key, row in list(rows.items()):
-            if type(row) is not Annotation:
-                row = compact(row, memo)
-                if type(row) is not Annotation:
+            if type(row) is not tuple:
+                row = pack(row, memo)
+                if type(row) is not tuple:
                     self._index_annotation(key, row, bump=False)  # StoreError if damaged
                     continue
                 rows[key] = row
-            if row.id in key_of:
+            if row[ID] in key_of:
                 self._index_annotation(key, row, bump=False)
                 continue
-            key_of[row.id] = key
-            for tag in row.tags:
+            key_of[row[ID]] = key
+            for tag in row[TAGS]:
                 counts[tag] = counts.get(tag, 0) + 1
 
     # -- lookups ------------------------------------------------------------------------
@@ -137,16 +138,12 @@ class View:
 
     def all(self, interview: str | None = None) -> list[Annotation]:
         """Every annotation (of one interview), in no particular order."""
-        if not self._unusual:
-            if interview is None:
-                return list(self._rows.values())
-            return [row for row in self._rows.values() if row.interview == interview]
         found = []
         for key, row in self._rows.items():
             if type(row) is Annotation:
                 if interview is None or row.interview == interview:
                     found.append(row)
-            elif interview is None or self._unusual[key].interview == interview:
+            elif interview is None or self._identity(key, row)[1][0] == interview:
                 found.append(self._annotation(key, row))
         return found
 
@@ -163,9 +160,7 @@ class View:
         return self._key_of.get(annotation_id)
 
     def interviews(self) -> set[str]:
-        return {row.interview for row in self._rows.values() if type(row) is Annotation} | {
-            facts.interview for facts in self._unusual.values()
-        }
+        return {self._identity(key, row)[1][0] for key, row in self._rows.items()}
 
     def tag_key(self, path: str) -> str | None:
         return self._tag_key.get(path)
@@ -180,7 +175,7 @@ class View:
 
     def tag_doc(self, path: str) -> Document:
         key = self._tag_key.get(path)
-        doc: Document = self.tables[CODEBOOK][key] if key is not None else {}
+        doc: Document = self._tables[CODEBOOK][key] if key is not None else {}
         return doc
 
     def new_key(self) -> str:
@@ -193,10 +188,24 @@ class View:
         """The operation that stores ``annotation`` (under its key, or a new one)."""
         return (ANNOTATIONS, self.key_of(annotation.id) or self.new_key(), to_doc(annotation))
 
+    def for_writing(self) -> Tables:
+        """The tables, every annotation as an Annotation or a document, for ``json``.
+
+        Packed rows are unpacked first (a tuple would be written as a JSON list), which
+        costs no memory: each Annotation replaces its tuple.
+        """
+        for key, row in self._rows.items():
+            if type(row) is tuple:
+                self._rows[key] = unpack(row)
+        return self._tables
+
     def _annotation(self, key: str, row: Row) -> Annotation:
-        """The Annotation of a row, decoding (once) a document kept as a dict."""
+        """The Annotation of a row: unpacked (once, in place) or decoded (once, cached)."""
         if type(row) is Annotation:
             return row
+        if type(row) is tuple:
+            annotation = self._rows[key] = unpack(row)
+            return annotation
         decoded = self._decoded.get(key)
         if decoded is None:
             try:
@@ -206,6 +215,15 @@ class View:
             self._decoded[key] = decoded
         return decoded
 
+    def _identity(self, key: str, row: Row) -> tuple[str, Span]:
+        """The id and the passage of an indexed row."""
+        if type(row) is tuple:
+            return row[ID], (row[INTERVIEW], row[START], row[END])
+        if type(row) is Annotation:
+            return row.id, (row.interview, row.start, row.end)
+        facts = self._unusual[key]
+        return facts.id, (facts.interview, facts.start, facts.end)
+
     # -- changes ------------------------------------------------------------------------
 
     def apply(self, op: Op) -> None:
@@ -214,12 +232,12 @@ class View:
         if table == ANNOTATIONS:
             self._unindex_annotation(key)
             if doc is not None:
-                doc = compact(doc, {})
+                doc = pack(doc, {})
         elif table == CODEBOOK:
-            old = self.tables[CODEBOOK].get(key)
+            old = self._tables[CODEBOOK].get(key)
             if old is not None and self._tag_key.get(old.get("path", "")) == key:
                 del self._tag_key[old["path"]]
-        rows = self.tables.setdefault(table, {})
+        rows = self._tables.setdefault(table, {})
         if doc is None:
             rows.pop(key, None)
             return
@@ -231,9 +249,7 @@ class View:
 
     def _unindex_annotation(self, key: str) -> None:
         row = self._rows.get(key)
-        if row is None:
-            return
-        if key not in self._unusual and type(row) is not Annotation:
+        if row is None or (not _packed_or_made(row) and key not in self._unusual):
             return
         annotation_id, span = self._identity(key, row)
         self._unusual.pop(key, None)
@@ -246,7 +262,7 @@ class View:
             del self._by_span[span]
 
     def _index_annotation(self, key: str, row: Row, *, bump: bool = True) -> None:
-        if type(row) is not Annotation:
+        if not _packed_or_made(row):
             self._unusual[key] = self._facts(key, row)
         annotation_id, span = self._identity(key, row)
         previous = self._key_of.get(annotation_id)
@@ -261,13 +277,6 @@ class View:
             self._by_span.setdefault(span, annotation_id)
         if bump:
             self._bump(key)
-
-    def _identity(self, key: str, row: Row) -> tuple[str, Span]:
-        """The id and the passage of an indexed row."""
-        if type(row) is Annotation:
-            return row.id, (row.interview, row.start, row.end)
-        facts = self._unusual[key]
-        return facts.id, (facts.interview, facts.start, facts.end)
 
     def _facts(self, key: str, doc: Document) -> Unusual:
         """What the indexes need of a document kept as a dict; StoreError if damaged."""
@@ -317,9 +326,17 @@ class View:
         )
 
 
+def _packed_or_made(row: Row) -> bool:
+    """True for a packed tuple or an Annotation, False for a document kept as it was."""
+    return type(row) is tuple or type(row) is Annotation
+
+
 def _tags_of(row: Row) -> tuple[str, ...]:
     """The tags a row counts for (of a document kept as a dict, its string tags)."""
+    if type(row) is tuple:
+        tags: tuple[str, ...] = row[TAGS]
+        return tags
     if type(row) is Annotation:
         return row.tags
-    tags = row.get("tags")
-    return tuple(tag for tag in tags if isinstance(tag, str)) if isinstance(tags, list) else ()
+    found = row.get("tags")
+    return tuple(tag for tag in found if isinstance(tag, str)) if isinstance(found, list) else ()
