@@ -186,11 +186,6 @@ class JournalFile:
             return None
         return self._read_journal_from(self._offset, self._decoder())
 
-    def _encode(self, row: Any) -> Any:
-        if self._rows is None:
-            raise TypeError(f"{type(row).__name__} is not a document")
-        return self._rows.encode(row)
-
     def _decoder(self) -> Decode | None:
         return None if self._rows is None else self._rows.decoder()
 
@@ -303,6 +298,12 @@ class JournalFile:
             fsync_dir(self.path.parent)
         self._offset += len(line) + 1
         self._journal_stamp = Stamp.of(self.journal_path)
+
+    def _encode(self, row: Any) -> Any:
+        """``json``'s ``default``: the document of a row held in another form."""
+        if self._rows is None:
+            raise TypeError(f"{type(row).__name__} is not a document")
+        return self._rows.encode(row)
 
     def write_main(self, tables: Tables) -> None:
         """Compact: replace the main file with ``tables`` and empty the journal."""
