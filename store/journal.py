@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from filelock import FileLock, Timeout
+
 from store import docstream
 from store.docstream import Decode
 from store.durable import atomic_write, fsync_dir
 from store.errors import StoreError
-from store.lockfile import CrossProcessLock, LockTimeout
 
 Document = dict[str, Any]
 Row = Any
@@ -101,7 +102,7 @@ class JournalFile:
         self._rows = rows
         self.journal_path = path.with_name(path.name + ".journal")
         self.lock_path = path.with_name(path.name + ".lock")
-        self._lock = CrossProcessLock(self.lock_path, timeout=lock_timeout)
+        self._lock = FileLock(self.lock_path, timeout=lock_timeout)
         self._lock_timeout = lock_timeout
         self._main_stamp: Stamp | None = None
         self._journal_stamp: Stamp | None = None
@@ -115,7 +116,7 @@ class JournalFile:
         """Hold the cross-process lock (re-entrant within this process)."""
         try:
             self._lock.acquire()
-        except LockTimeout:
+        except Timeout:
             raise StoreError(
                 f"{self.path}: another gloss process has held the database lock for "
                 f"{self._lock_timeout:g} s; wait for it to finish and try again"
