@@ -3,6 +3,10 @@
 The stored shape follows the W3C Web Annotation model where it has a word for the idea:
 the passage is a list of selectors (``TextPositionSelector`` on the clean text and
 ``TextQuoteSelector`` with ``prefix``/``suffix``), so other tools can read the file.
+
+In memory a stored annotation is smaller: :func:`pack` turns a document into a tuple of
+field values as the file is read, and :func:`unpack` makes the Annotation when it is
+first asked for (see ``store.view``).
 """
 
 from __future__ import annotations
