@@ -22,6 +22,7 @@ from typing import Any
 from corpus import Interview
 from store import codebook
 from store.anchoring import annotation_at, reanchored
+from store.codec import to_doc, unpack
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables, replayed
@@ -465,7 +466,7 @@ class AnnotationStore:
             return
         version = version_of(_as_documents(snapshot.main), self.path)
         if version < SCHEMA_VERSION:
-            tables, ops = self._migrate(snapshot.main, version), []
+            tables, ops = self._migrate(_as_documents(snapshot.main, unpacked=True), version), []
         else:
             tables, ops = snapshot.main, snapshot.ops
         # Indexing once after replaying is much cheaper than keeping indexes current
@@ -502,14 +503,20 @@ class AnnotationStore:
         return found
 
 
-def _as_documents(main: Any) -> Any:
-    """``main`` as :func:`version_of` judges it: every row a document.
+def _as_documents(main: Any, *, unpacked: bool = False) -> Any:
+    """``main`` as :func:`version_of` judges it, or (``unpacked``) a migration reads it.
 
-    Rows packed as they were read were well-formed documents (JSON never yields a tuple),
-    so they are left out; what the reader kept as it was (a dict of an unusual shape, or
-    not a dict at all) is what the judgement is about.
+    Rows packed as they were read were well-formed documents (JSON never yields a tuple):
+    for the judgement they are left out, as what the reader kept as it was (a dict of an
+    unusual shape, or not a dict at all) is what it is about; for a migration they are
+    documents again.
     """
     if not isinstance(main, dict) or not isinstance(main.get(ANNOTATIONS), dict):
         return main
     rows = main[ANNOTATIONS]
+    if unpacked:
+        plain = {
+            key: to_doc(unpack(row)) if type(row) is tuple else row for key, row in rows.items()
+        }
+        return {**main, ANNOTATIONS: plain}
     return {**main, ANNOTATIONS: {key: row for key, row in rows.items() if type(row) is not tuple}}
