@@ -8,24 +8,11 @@ The big databases are written directly through the storage's bulk path (one comp
 of documents built in memory), not by 50k durable adds. The files live in a temporary
 directory on the same file system as everything else, so each add really is fsync'ed.
 
-Measured (2026-11-22, Python 3.11, 2-core VM shared with other builds at a load average
-of about 2, ext4 on a virtual disk; ``python -m benchmarks --only store``):
-
-    add one annotation, durable, 1k stored    median 0.55 ms   p95 0.76 ms
-    add one annotation, durable, 10k stored   median 0.47 ms   p95 0.72 ms
-    add one annotation, durable, 50k stored   median 0.52 ms   p95 0.68 ms   (<= 20 ms)
-    ratio 50k / 1k                            0.94x median, 0.90x p95      (<= 2)
-    open a 50k database (34 MB main file)     median 0.57 s    p95 0.73 s   (<= 1 s)
-    export 50k to CSV                         median 1.45 s    p95 1.98 s   (<= 2 s)
-
-Opening right before a compaction is due (a journal a quarter the size of the main
-file, 12k changes) measured 0.74-0.80 s against 0.51-0.55 s without a journal.
-
-Under heavier load from the other builds the same run has shown add medians of about
-4 ms (fsync waits behind other writers' I/O; p95 up to 8 ms, still flat in size), open
-up to 1.2 s and export up to 2.9 s. Why it is flat: an add appends one fsync'ed line to
-the journal and touches dictionaries only; the whole file is rewritten only when the
-journal outgrows the main file (amortised O(1) per change).
+Why the add cost is flat: an add appends one fsync'ed line to the journal and touches
+dictionaries only; the whole file is rewritten only when the journal outgrows the main
+file (amortised O(1) per change). Under load from other processes an add waits behind
+their fsyncs, which moves the median but not the 50k/1k ratio. Figures from a run are
+in ``benchmarks/results.json`` (not committed); the README lists the targets.
 """
 
 from __future__ import annotations
