@@ -652,7 +652,9 @@ class MainScreen(Screen[None]):
         def exported(path: Path | None) -> None:
             if path is not None:
                 self.query_one(StatusLine).update_status(message=f"exported to {path}")
-                self.notify(f"Exported {len(annotations)} annotations to {path}", timeout=6)
+                count = len(annotations)
+                noun = "annotation" if count == 1 else "annotations"
+                self.notify(f"Exported {count} {noun} to {path}", timeout=6)
 
         self.app.call_from_thread(self.app.push_screen, dialog(annotations, by_id), exported)
 
