@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,10 +42,10 @@ class GlossApp(App[None]):
         db_path: Path | None = None,
     ) -> None:
         super().__init__()
-        self.interviews = list(interviews)
-        self.store = store
-        self.author = author
-        self.db_path = db_path
+        # The main screen owns the session's state; the app only knows how to make it.
+        self._make_main_screen = partial(
+            MainScreen, interviews, store, author=author, db_path=db_path
+        )
 
     def run(self, **options: Any) -> None:
         """Run the app (``options`` as for ``App.run``), the start-up heap set aside first.
@@ -64,7 +65,7 @@ class GlossApp(App[None]):
             gc.unfreeze()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.interviews, self.store, author=self.author, db_path=self.db_path)
+        return self._make_main_screen()
 
     @property
     def main(self) -> MainScreen:
