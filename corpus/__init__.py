@@ -14,14 +14,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from corpus.bundled import bundled_paths, resolve_interview
-    from corpus.clean import clean_text
-    from corpus.decode import read_text
+    from corpus.cleaning.clean import clean_text
     from corpus.errors import CorpusError
-    from corpus.interview import fingerprint, interview_from_text, load_interview
     from corpus.model import CleanText, Interview, Measure, Outline, Question, Section, Span
-    from corpus.sentences import split_sentences
-    from corpus.structure import build_outline
+    from corpus.outline.sentences import split_sentences
+    from corpus.outline.structure import build_outline
+    from corpus.reading.bundled import bundled_paths, resolve_interview
+    from corpus.reading.decode import read_text
+    from corpus.reading.interview import fingerprint, interview_from_text, load_interview
 
 #: Each public name and the module that defines it.
 _HOMES = {
@@ -33,15 +33,15 @@ _HOMES = {
     "Question": "corpus.model",
     "Section": "corpus.model",
     "Span": "corpus.model",
-    "build_outline": "corpus.structure",
-    "bundled_paths": "corpus.bundled",
-    "clean_text": "corpus.clean",
-    "fingerprint": "corpus.interview",
-    "interview_from_text": "corpus.interview",
-    "load_interview": "corpus.interview",
-    "read_text": "corpus.decode",
-    "resolve_interview": "corpus.bundled",
-    "split_sentences": "corpus.sentences",
+    "build_outline": "corpus.outline.structure",
+    "bundled_paths": "corpus.reading.bundled",
+    "clean_text": "corpus.cleaning.clean",
+    "fingerprint": "corpus.reading.interview",
+    "interview_from_text": "corpus.reading.interview",
+    "load_interview": "corpus.reading.interview",
+    "read_text": "corpus.reading.decode",
+    "resolve_interview": "corpus.reading.bundled",
+    "split_sentences": "corpus.outline.sentences",
 }
 
 __all__ = [

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from corpus import clean_text, load_interview, read_text
-from corpus.cache import cache_dir, cached_clean
-from corpus.model import CleanText
+import corpus
+from corpus import CleanText, clean_text, load_interview, read_text
+from corpus.reading.cache import cache_dir, cached_clean
 from tests.conftest import NOISY_SEED
 
 
@@ -82,7 +86,36 @@ def test_off_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_word_list_version_in_the_key_is_the_installed_one() -> None:
     from importlib import metadata
 
-    from corpus.cache import _installed_version
+    from corpus.reading.cache import _installed_version
 
     assert _installed_version("wordfreq") == metadata.version("wordfreq")
     assert _installed_version("no_such_package_here") == "-"
+
+
+def _version_of_copy(source: Path) -> str:
+    """``cleaner_version()`` as computed by the corpus package copied at ``source``."""
+    code = "from corpus.reading.cache import cleaner_version; print(cleaner_version())"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        cwd=source,
+        env={**os.environ, "PYTHONPATH": str(source)},
+    )
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("room_module", ["cleaning/noise.py", "outline/structure.py"])
+def test_a_change_to_the_cleaner_or_the_parsers_misses_the_cache(
+    tmp_path: Path, room_module: str
+) -> None:
+    copy = tmp_path / "src"
+    shutil.copytree(
+        Path(corpus.__file__).parent, copy / "corpus", ignore=shutil.ignore_patterns("bundled")
+    )
+    before = _version_of_copy(copy)
+    with (copy / "corpus" / room_module).open("a") as module:
+        module.write("\n# a change\n")
+    assert _version_of_copy(copy) != before

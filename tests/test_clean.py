@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus import clean_text
-from corpus.edits import Mapped, delete_spans
-from corpus.model import CleanText
-from corpus.quotes import noise_quotes
+from corpus import CleanText, clean_text
+from corpus.cleaning.edits import Mapped, delete_spans
+from corpus.cleaning.quotes import noise_quotes
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 from tests.synthetic_noise import character_error_rate, inject_noise, strip_to_reference
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpus import CorpusError, load_interview, read_text
-from corpus.decode import MAX_BYTES
+from corpus.reading.decode import MAX_BYTES
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 from tui.cli import main
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpus import load_interview, split_sentences
-from corpus.paragraphs import is_hard_wrapped, paragraph_spans
+from corpus.outline.paragraphs import is_hard_wrapped, paragraph_spans
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 
 

@@ -23,7 +23,7 @@ from corpus import (
     load_interview,
     resolve_interview,
 )
-from corpus.decode import MAX_BYTES, decode_bytes
+from corpus.reading.decode import MAX_BYTES, decode_bytes
 
 
 def register(subparsers: Any) -> None:
@@ -84,7 +84,7 @@ def run_clean(args: argparse.Namespace) -> int:
 
 def run_outline(args: argparse.Namespace) -> int:
     """``gloss outline FILE... [--json]``."""
-    from corpus.outline_json import outline_dict, outline_text
+    from corpus.outline.output import outline_dict, outline_text
 
     interviews = [_load(name) for name in args.files]
     if args.json:

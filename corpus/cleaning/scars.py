@@ -1,11 +1,11 @@
 """The first noise pass: the ASCII characters touching a place where symbols were cut out.
 
-A noise run is contiguous, so once its symbols are cut (``corpus.symbols``) whatever
+A noise run is contiguous, so once its symbols are cut (``corpus.cleaning.symbols``) whatever
 ASCII it held (spaces, ``$ & < > '``) sits right at the cut, the *scar*. Each scar's
 *region* is the doubtful characters on both sides of it (scars sharing a token are read
-together). Every reading of a region is scored (``corpus.passages``) plus its channel
-cost (``corpus.channel``: cheap where a dropped block touches a scar), and the best one
-wins. Double quotes are left to ``corpus.quotes``, which sees the whole paragraph.
+together). Every reading of a region is scored (``corpus.cleaning.passages``) plus its channel
+cost (``corpus.cleaning.channel``: cheap where a dropped block touches a scar), and the best one
+wins. Double quotes are left to ``corpus.cleaning.quotes``, which sees the whole paragraph.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-from corpus.channel import (
+from corpus.cleaning.channel import (
     DROP_SIGN_AT_SCAR,
     DROP_SPACE_ALONE,
     DROP_SPACE_AT_SCAR,
@@ -21,8 +21,8 @@ from corpus.channel import (
     OVERLONG_RUN,
     drop_alone,
 )
-from corpus.passages import COMMON_SHORT, Judge, context, token_end, token_start
-from corpus.symbols import NOISE_ASCII
+from corpus.cleaning.passages import COMMON_SHORT, Judge, context, token_end, token_start
+from corpus.cleaning.symbols import NOISE_ASCII
 
 MAX_REACH = 4
 """How many doubtful characters on each side of a scar may belong to its run."""

@@ -4,11 +4,11 @@ Every cleaning step lives behind this one function so that the clean-to-raw offs
 stays exact: annotations are anchored in clean text, and the raw file must stay
 reachable from any clean span. The steps, in order:
 
-1. line ends: CRLF and lone CR become LF (``corpus.escapes``);
-2. terminal escapes, control and invisible characters are removed (``corpus.escapes``);
+1. line ends: CRLF and lone CR become LF (``corpus.cleaning.escapes``);
+2. terminal escapes, control and invisible characters are removed (``corpus.cleaning.escapes``);
 3. web-page chrome lines (``CHROME_LINES``) are dropped whole;
-4. injected symbol noise is cut out (``corpus.symbols``) and the ASCII left of each noise
-   run is judged by a word-frequency noisy-channel model (``corpus.noise``).
+4. injected symbol noise is cut out (``corpus.cleaning.symbols``) and the ASCII left of each noise
+   run is judged by a word-frequency noisy-channel model (``corpus.cleaning.noise``).
 
 Every step only deletes characters (a lone CR is swapped for LF in place), so clean text
 that carries none of these is returned unchanged.
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from corpus.edits import Mapped, delete_spans
-from corpus.escapes import normalise_line_ends, strip_escapes
+from corpus.cleaning.edits import Mapped, delete_spans
+from corpus.cleaning.escapes import normalise_line_ends, strip_escapes
+from corpus.cleaning.noise import resolve_ascii_noise
+from corpus.cleaning.symbols import SYMBOL_CLASS, remove_symbols
 from corpus.model import CleanText
-from corpus.noise import resolve_ascii_noise
-from corpus.symbols import SYMBOL_CLASS, remove_symbols
 
 CHROME_LINES = ("Clear records", "history record", "cancel")
 """Whole lines of web-page chrome (compared case-insensitively, whitespace ignored)."""

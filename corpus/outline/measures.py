@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Measure
-from corpus.sentences import first_sentence_end
+from corpus.outline.sentences import first_sentence_end
 
 _ORDINALS_WORDS = """
     first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth

@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from corpus.cache import cached_clean, cached_parse
-from corpus.decode import read_text
 from corpus.model import CleanText, Interview
-from corpus.parsed import Parsed
+from corpus.reading.cache import cached_clean, cached_parse
+from corpus.reading.decode import read_text
+from corpus.reading.parsed import Parsed
 
 
 def fingerprint(text: str) -> str:
@@ -23,15 +23,15 @@ def fingerprint(text: str) -> str:
 
 def _clean(raw: str) -> CleanText:
     """``clean_text(raw)``, the cleaner loaded on first use (a cache miss)."""
-    from corpus.clean import clean_text
+    from corpus.cleaning.clean import clean_text
 
     return clean_text(raw)
 
 
 def _parse(text: str) -> Parsed:
     """The outline and sentences of a clean text, the parsers loaded on first use."""
-    from corpus.sentences import split_sentences
-    from corpus.structure import build_outline
+    from corpus.outline.sentences import split_sentences
+    from corpus.outline.structure import build_outline
 
     return build_outline(text), split_sentences(text)
 

@@ -1,6 +1,6 @@
 """The noise channel: how likely the noise is to have put each character where it is.
 
-The other half of the noisy-channel model (the language half is ``corpus.tokens``).
+The other half of the noisy-channel model (the language half is ``corpus.cleaning.tokens``).
 Every cost is a log10 probability ratio, noise against real text, for calling one ASCII
 character noise; figures were read off the seed interview (434 runs in 13,340
 characters, about one run per 31 characters, 19 of them a single character) and tuned

@@ -4,7 +4,7 @@ News prose is full of periods that end nothing (``Dec. 3``, ``Mr. Li``, ``U.S.``
 ``No. 1``, ``4.5%``), so a sentence ends only at ``.``/``?``/``!`` (plus closing quotes
 or brackets) followed by a space and something that can open a sentence, and never after
 a known abbreviation, an initial or an ellipsis. A sentence never crosses a paragraph
-break (see :mod:`corpus.paragraphs`: every line, unless the file is hard-wrapped), so
+break (see :mod:`corpus.outline.paragraphs`: every line, unless the file is hard-wrapped), so
 headings and label lines are sentences of their own. A few regex passes: a 1 MB text
 takes well under a tenth of a second.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Span
-from corpus.paragraphs import paragraph_layout
+from corpus.outline.paragraphs import paragraph_layout
 
 #: Abbreviations after which a period never ends a sentence (compared lower-cased,
 #: without the final period).

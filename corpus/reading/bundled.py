@@ -9,9 +9,10 @@ from corpus.errors import CorpusError
 
 def bundled_paths() -> list[Path]:
     """The bundled interviews, in name order."""
-    # Beside this module (not importlib.resources, whose import costs a launch several
-    # milliseconds): the interviews are returned as file paths, so gloss runs unzipped.
-    folder = Path(__file__).parent / "bundled"
+    # In the corpus package, found from this module's path (not importlib.resources, whose
+    # import costs a launch several milliseconds): the interviews are returned as file
+    # paths, so gloss runs unzipped.
+    folder = Path(__file__).parent.parent / "bundled"
     return sorted(entry for entry in folder.iterdir() if entry.name.endswith(".txt"))
 
 

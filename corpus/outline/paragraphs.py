@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from corpus.labels import answer_label, asker_label, name_label
 from corpus.model import Span
+from corpus.outline.labels import answer_label, asker_label, name_label
 
 #: Wrapping widths seen in practice; wider lines mean one paragraph per line.
 MIN_WRAP_WIDTH = 50

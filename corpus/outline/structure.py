@@ -2,9 +2,9 @@
 
 Interview transcripts follow a loose house style rather than a format, so the outline is
 found from the shape of paragraphs (one per line, unless the file is hard-wrapped: see
-:mod:`corpus.paragraphs`) and their order:
+:mod:`corpus.outline.paragraphs`) and their order:
 
-- front matter (dateline, title, byline): :mod:`corpus.frontmatter`;
+- front matter (dateline, title, byline): :mod:`corpus.outline.frontmatter`;
 - a *question* opens with an interviewer label (``Q:``, ``Reporter:`` ...; or, when both
   sides are labelled by name, the name whose turns are mostly questions); lines after it
   still belong to the question when an answer label follows within a few short lines;
@@ -14,7 +14,7 @@ found from the shape of paragraphs (one per line, unless the file is hard-wrappe
   in the intro, or a last answer line, are not headings); a heading ending with a period
   (``Stabilizing industrial growth: We have ... economy.``) is only believed in a
   document that also has plain headings;
-- *measures*, the numbered items of an answer: :mod:`corpus.measures`.
+- *measures*, the numbered items of an answer: :mod:`corpus.outline.measures`.
 
 Every offset indexes the clean text and excludes labels: ``text[start:end]`` of a
 question, answer or measure is exactly its own text. A section's region runs from its
@@ -28,13 +28,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from corpus.frontmatter import (
+from corpus.model import Outline, Question, Section, Span
+from corpus.outline.frontmatter import (
     MAX_HEADING_CHARS,
     MAX_HEADING_WORDS,
     find_front_matter,
     headline_like,
 )
-from corpus.labels import (
+from corpus.outline.labels import (
     Label,
     Role,
     answer_label,
@@ -43,9 +44,8 @@ from corpus.labels import (
     may_open_with_label,
     name_label,
 )
-from corpus.measures import find_measures
-from corpus.model import Outline, Question, Section, Span
-from corpus.paragraphs import paragraph_layout
+from corpus.outline.measures import find_measures
+from corpus.outline.paragraphs import paragraph_layout
 
 #: How many short lines may continue a question before its answer label.
 MAX_QUESTION_CONTINUATIONS = 3
@@ -226,7 +226,7 @@ class _Body:
     headings: set[int]
     name_counts: Counter[str]
     wrapped: bool
-    """The text is hard-wrapped (see :mod:`corpus.paragraphs`)."""
+    """The text is hard-wrapped (see :mod:`corpus.outline.paragraphs`)."""
 
     def ends_turn(self, index: int) -> bool:
         """Line ``index`` is past the end, a heading or a new question."""

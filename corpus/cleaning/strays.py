@@ -6,7 +6,7 @@ only characters in places real prose rarely puts them are considered: signs insi
 words, apostrophes that are neither contractions nor possessives, spaces whose two
 sides glue into a known word (or a well-formed number), spaces before a comma or doubled
 spaces. Candidates whose tokens overlap are judged together, every reading scored by
-``corpus.passages``.
+``corpus.cleaning.passages``.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from itertools import accumulate, product
 
-from corpus.channel import DROP_SPACE_AT_SCAR, drop_alone
-from corpus.passages import COMMON_SHORT, Judge, context, token_end, token_start
-from corpus.symbols import NOISE_SIGNS
-from corpus.tokens import WELL_FORMED_NUMBER
-from corpus.vocabulary import Vocabulary
+from corpus.cleaning.channel import DROP_SPACE_AT_SCAR, drop_alone
+from corpus.cleaning.passages import COMMON_SHORT, Judge, context, token_end, token_start
+from corpus.cleaning.symbols import NOISE_SIGNS
+from corpus.cleaning.tokens import WELL_FORMED_NUMBER
+from corpus.cleaning.vocabulary import Vocabulary
 
 MAX_CLUSTER = 8
 """At most this many candidates are judged together (2**8 readings)."""

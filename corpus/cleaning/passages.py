@@ -1,19 +1,19 @@
 """Scoring short passages of one document: the common ground of the noise passes.
 
-Both noise passes (``corpus.scars`` and ``corpus.strays``) compare readings of a few
-tokens around a doubtful character. This module cuts those tokens out of the text
-(never more than ``MAX_TOKEN`` characters each way, so the cost stays linear whatever
-the input) and scores them with ``corpus.tokens``, caching per token and counting a
-budget of readings so that hostile input falls back to cheap rules instead of
-running for minutes.
+Both noise passes (``corpus.cleaning.scars`` and ``corpus.cleaning.strays``) compare
+readings of a few tokens around a doubtful character. This module cuts those tokens out
+of the text (never more than ``MAX_TOKEN`` characters each way, so the cost stays linear
+whatever the input) and scores them with ``corpus.cleaning.tokens``, caching per token
+and counting a budget of readings so that hostile input falls back to cheap rules
+instead of running for minutes.
 """
 
 from __future__ import annotations
 
 import re
 
-from corpus.tokens import token_score
-from corpus.vocabulary import Vocabulary
+from corpus.cleaning.tokens import token_score
+from corpus.cleaning.vocabulary import Vocabulary
 
 MAX_TOKEN = 48
 """Context is cut at this many characters: a token longer than that is not prose anyway."""

@@ -4,7 +4,7 @@ Interview files arrive from word processors, web pages and old archives, so they
 UTF-8 (with or without a byte-order mark), UTF-16 with a BOM, a legacy single-byte code
 page (cp1252, latin-1), or, for Chinese originals, GB18030/GBK. This module turns those
 bytes into ``str`` and nothing more: newlines, control characters and escapes are left for
-``corpus.clean``, which keeps a map of every change.
+``corpus.cleaning.clean``, which keeps a map of every change.
 Anything that is not an interview (missing, a directory, binary, huge) is refused with one
 :class:`CorpusError` line that names the file and says what to do.
 """

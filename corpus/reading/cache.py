@@ -24,7 +24,7 @@ from importlib import util
 from pathlib import Path
 
 from corpus.model import CleanText
-from corpus.parsed import Parsed, decode, encode
+from corpus.reading.parsed import Parsed, decode, encode
 
 _FORMAT = 1
 _OFF = "off"
@@ -46,14 +46,30 @@ def cache_dir() -> Path | None:
 def cleaner_version() -> str:
     """A hash of the corpus code and the word list: any change to either misses the cache."""
     digest = hashlib.sha256(f"format {_FORMAT}".encode())
-    package = Path(__file__).parent  # not importlib.resources: slow to import
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
+    for name, path in _corpus_sources():
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
     for distribution in ("wordfreq",):
         digest.update(_installed_version(distribution).encode())
     return digest.hexdigest()[:16]
+
+
+def _corpus_sources() -> list[tuple[str, Path]]:
+    """Every ``.py`` file of the corpus package and its rooms, by path within it, sorted.
+
+    All of them, not only the cleaner's: the cached outline depends on ``corpus.outline``
+    and the entries' shape on ``corpus.model``. Found by walking the folder (not
+    importlib.resources, slow to import).
+    """
+    package = Path(__file__).parent.parent
+    found = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                path = Path(folder, name)
+                found.append((path.relative_to(package).as_posix(), path))
+    return sorted(found)
 
 
 def _installed_version(name: str) -> str:

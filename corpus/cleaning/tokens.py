@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from corpus.symbols import NOISE_SIGNS
-from corpus.vocabulary import Vocabulary
+from corpus.cleaning.symbols import NOISE_SIGNS
+from corpus.cleaning.vocabulary import Vocabulary
 
 _OPENERS = "\"'(["
 _CLOSERS = "\"')].,;:?!"

@@ -1,15 +1,16 @@
 """Judging the ASCII part of the noise: which spaces, quotes and signs are real.
 
-Once the symbols are cut out (``corpus.symbols``), what is left of a noise run is the
-ASCII it contained: spaces and ``$ & < > ' "``. Those characters are also real text, so
-each one is judged with a small noisy-channel model: every reading of a passage (keep
-or drop each doubtful character) is scored by how plausible its tokens are
-(``corpus.tokens``, ``corpus.vocabulary``) plus how likely the noise was to produce the
-dropped characters. Three passes, each seeing the text the previous one cleaned:
+Once the symbols are cut out (``corpus.cleaning.symbols``), what is left of a noise run
+is the ASCII it contained: spaces and ``$ & < > ' "``. Those characters are also real
+text, so each one is judged with a small noisy-channel model: every reading of a passage
+(keep or drop each doubtful character) is scored by how plausible its tokens are
+(``corpus.cleaning.tokens``, ``corpus.cleaning.vocabulary``) plus how likely the noise was
+to produce the dropped characters. Three passes, each seeing the text the previous one
+cleaned:
 
-1. ``corpus.scars``: characters touching a scar, where dropping is cheap;
-2. ``corpus.quotes``: double quotes, paired up paragraph by paragraph;
-3. ``corpus.strays``: pure-ASCII runs away from any scar, where dropping is dear.
+1. ``corpus.cleaning.scars``: characters touching a scar, where dropping is cheap;
+2. ``corpus.cleaning.quotes``: double quotes, paired up paragraph by paragraph;
+3. ``corpus.cleaning.strays``: pure-ASCII runs away from any scar, where dropping is dear.
 
 Only these few places are scored; the rest of the text is never looked at twice.
 """
@@ -19,12 +20,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from corpus.edits import Mapped, delete_spans, positions_to_spans
-from corpus.passages import Judge
-from corpus.quotes import noise_quotes
-from corpus.scars import judge_scars
-from corpus.strays import judge_strays
-from corpus.vocabulary import Vocabulary
+from corpus.cleaning.edits import Mapped, delete_spans, positions_to_spans
+from corpus.cleaning.passages import Judge
+from corpus.cleaning.quotes import noise_quotes
+from corpus.cleaning.scars import judge_scars
+from corpus.cleaning.strays import judge_strays
+from corpus.cleaning.vocabulary import Vocabulary
 
 _QUOTE_IN_WORD = re.compile(r'(?<=[A-Za-z0-9])"+(?=[A-Za-z0-9])')
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from corpus.symbols import NOISE_SIGNS
+from corpus.cleaning.symbols import NOISE_SIGNS
 
 UNKNOWN = -2.0
 UNKNOWN_PER_LETTER = -1.0

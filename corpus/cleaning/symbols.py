@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.edits import Mapped, delete_spans
+from corpus.cleaning.edits import Mapped, delete_spans
 
 SEEN_SYMBOLS = "£¥§©®±¶×÷Ωαβγδελπσφ•₩€₹₽™←↑→↓↔↕∏∑∞≈≠≤≥★☆♠♣♥♦✔✘"
 """Every non-ASCII symbol found in the noisy seed interview."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.edits import Mapped, delete_spans
+from corpus.cleaning.edits import Mapped, delete_spans
 
 _LONE_CR = re.compile(r"\r(?!\n)")
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")

@@ -1,0 +1,6 @@
+"""Outline: the structure of a clean text (title, sections, questions, measures, sentences).
+
+``structure`` builds the outline from paragraphs, speaker labels, front matter and
+measures; ``sentences`` gives the spans the reader's cursor moves by; ``output`` prints an
+outline as JSON or text. Pure functions of the clean text; no file access.
+"""
