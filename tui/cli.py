@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import import_module
 from typing import Any
 
 from corpus import CorpusError
+from tui.commands.common import Handler, add_db_option, add_store_options
 
 #: Modules that each define ``register(subparsers)``; their parsers set ``handler``.
 COMMAND_MODULES = ("tui.commands.corpus_commands", "tui.commands.store_commands")
-
-Handler = Callable[[argparse.Namespace], int]
 
 EXIT_USER_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -68,6 +67,7 @@ def build_command_parser() -> tuple[argparse.ArgumentParser, list[str]]:
     """The parser for ``gloss COMMAND ...`` and the names of the commands."""
     parser = argparse.ArgumentParser(prog="gloss", description="gloss headless commands.")
     add_version(parser)
+    add_db_option(parser, default=None)  # before the command too: gloss --db team.json list
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module_name in COMMAND_MODULES:
         import_module(module_name).register(subparsers)
@@ -76,8 +76,6 @@ def build_command_parser() -> tuple[argparse.ArgumentParser, list[str]]:
 
 def build_reader_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
     """The parser for ``gloss [FILE...]``, whose help also lists the subcommands."""
-    from tui.commands.common import add_store_options
-
     parser = argparse.ArgumentParser(
         prog="gloss",
         usage="gloss [FILE ...] [--db PATH] [--author NAME]\n       gloss COMMAND [ARGS ...]",
@@ -101,9 +99,20 @@ def build_reader_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is not ``--db PATH`` (it may come before the command)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("--db="):
+            return word
+    return None
+
+
 def _run(argv: list[str]) -> int:
     command_parser, commands = build_command_parser()
-    if argv and argv[0] in commands:
+    if _first_word(argv) in commands:
         args = command_parser.parse_args(argv)
         handler: Handler = args.handler
         return handler(args)

@@ -16,14 +16,9 @@ import json
 import sys
 from typing import Any
 
-from corpus import (
-    CorpusError,
-    Interview,
-    interview_from_text,
-    load_interview,
-    resolve_interview,
-)
+from corpus import CorpusError, Interview, interview_from_text
 from corpus.reading.decode import MAX_BYTES, decode_bytes
+from tui.commands.common import load_named_interview
 
 
 def register(subparsers: Any) -> None:
@@ -63,10 +58,10 @@ def register(subparsers: Any) -> None:
     outline.set_defaults(handler=run_outline)
 
 
-def _load(name: str) -> Interview:
+def _load_or_stdin(name: str) -> Interview:
     """A file path, a bundled id, or ``-`` for standard input."""
     if name != "-":
-        return load_interview(resolve_interview(name))
+        return load_named_interview(name)
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise CorpusError(
@@ -77,7 +72,7 @@ def _load(name: str) -> Interview:
 
 def run_clean(args: argparse.Namespace) -> int:
     """``gloss clean FILE`` (an empty interview prints nothing)."""
-    text = _load(args.file).text
+    text = _load_or_stdin(args.file).text
     _write(text if text.endswith("\n") or not text else text + "\n")
     return 0
 
@@ -86,7 +81,7 @@ def run_outline(args: argparse.Namespace) -> int:
     """``gloss outline FILE... [--json]``."""
     from corpus.outline.output import outline_dict, outline_text
 
-    interviews = [_load(name) for name in args.files]
+    interviews = [_load_or_stdin(name) for name in args.files]
     if args.json:
         data = [outline_dict(interview) for interview in interviews]
         document = data[0] if len(data) == 1 else data

@@ -18,22 +18,33 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from corpus import Interview, load_interview, resolve_interview
-from store import STATUSES, Annotation, AnnotationStore, StoreError, resolve_author, resolve_db_path
+from corpus import Interview
+from store import (
+    STATUSES,
+    Annotation,
+    AnnotationStore,
+    StoreError,
+    TagInfo,
+    resolve_author,
+    resolve_db_path,
+)
 from store.codec import to_public
 from store.export import FORMATS, export_annotations, interview_loader
 from store.importing import read_annotations
-
-DB_HELP = (
-    "annotation database (default: $GLOSS_DB, else <user data dir>/gloss/annotations.json); "
-    "an explicit --db wins over $GLOSS_DB"
+from tui.commands.common import (
+    AUTHOR_FILTER_HELP,
+    AUTHOR_HELP,
+    Handler,
+    add_db_option,
+    load_named_interview,
 )
-AUTHOR_HELP = "who is annotating (default: $GLOSS_AUTHOR, else the login name)"
+
 PROGRESS_AFTER = 0.5
 """Seconds an export runs silently before it starts showing progress on stderr."""
 
@@ -51,8 +62,6 @@ def register(subparsers: Any) -> None:
 
 # -- parsers --------------------------------------------------------------------------
 
-Handler = Callable[[argparse.Namespace], int]
-
 
 def _command(
     subparsers: Any, name: str, handler: Handler, *, help: str, description: str
@@ -65,24 +74,15 @@ def _command(
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name, help=help, description=description
     )
-    _add_db(parser)
+    add_db_option(parser)
     parser.set_defaults(handler=handler)
     return parser
-
-
-def _add_db(parser: argparse.ArgumentParser, *, nested: bool = False) -> None:
-    # A nested parser (``gloss tags rename``) must not reset a --db given before the
-    # action (``gloss tags --db X rename ...``): argparse would apply its default over it.
-    default = argparse.SUPPRESS if nested else None
-    # Its own heading, shown after the command's options whatever the order they are added.
-    database = parser.add_argument_group("database")
-    database.add_argument("--db", metavar="PATH", default=default, help=DB_HELP)
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", metavar="T", help="only this tag (and the tags below it)")
     parser.add_argument("--interview", metavar="I", help="only this interview id")
-    parser.add_argument("--author", metavar="A", help="only this author")
+    parser.add_argument("--author", metavar="A", help=AUTHOR_FILTER_HELP)
     parser.add_argument(
         "--status", choices=STATUSES, help="only annotations with this anchoring status"
     )
@@ -140,12 +140,14 @@ def _register_tags(subparsers: Any) -> None:
         run_tags,
         help="list, describe, rename, merge or delete tags",
         description=(
-            "With no action, list the tags with their use counts. Tags are paths "
-            "('policy/tax-relief'): renaming, merging or deleting a tag does the same to "
-            "the tags below it, in every annotation."
+            "With no action, list the tags with their use counts (with --author, that "
+            "author's uses). Tags are paths ('policy/tax-relief'): renaming, merging or "
+            "deleting a tag does the same to the tags below it, in every annotation of "
+            "every author, as the codebook is shared."
         ),
     )
     parser.add_argument("--json", action="store_true", help="machine-readable listing")
+    parser.add_argument("--author", metavar="A", help="count only this author's uses")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     rename = actions.add_parser("rename", help="rename a tag everywhere (refused if NEW exists)")
     rename.add_argument("old", metavar="OLD")
@@ -161,7 +163,7 @@ def _register_tags(subparsers: Any) -> None:
     describe.add_argument("--description", metavar="TEXT", help="'' clears it")
     describe.add_argument("--colour", "--color", metavar="COLOUR", help="#rrggbb or a name")
     for action in (rename, merge, delete, describe):
-        _add_db(action, nested=True)
+        add_db_option(action)
 
 
 def _register_export(subparsers: Any) -> None:
@@ -207,6 +209,9 @@ def _register_import(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "--author", metavar="A", help="import only this author's annotations from FILE"
+    )
 
 
 def _register_reanchor(subparsers: Any) -> None:
@@ -244,10 +249,6 @@ def _open(args: argparse.Namespace) -> AnnotationStore:
     return AnnotationStore.open(resolve_db_path(args.db))
 
 
-def _load(name: str) -> Interview:
-    return load_interview(resolve_interview(name))
-
-
 def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, int]:
     """The span of the Nth occurrence of ``quote``; whitespace runs match any whitespace."""
     text = interview.text
@@ -274,7 +275,7 @@ def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, 
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    interview = _load(args.interview)
+    interview = load_named_interview(args.interview)
     start, end = find_quote(interview, args.quote, args.occurrence)
     author = resolve_author(args.author)
     with _open(args) as store:
@@ -331,7 +332,7 @@ def run_tags(args: argparse.Namespace) -> int:
             described = f"{printable(info.description or '')} {info.colour or ''}".strip()
             print(f"{printable(info.path)}: {described}")
         else:
-            tags = store.tags()
+            tags = _tags_of(store, args.author)
             if args.json:
                 json.dump([asdict(t) for t in tags], sys.stdout, ensure_ascii=False, indent=2)
                 sys.stdout.write("\n")
@@ -339,6 +340,15 @@ def run_tags(args: argparse.Namespace) -> int:
                 rows = [[t.path, str(t.count), t.colour or "", t.description or ""] for t in tags]
                 _print_table(["TAG", "USES", "COLOUR", "DESCRIPTION"], rows, flexible=(3,))
     return 0
+
+
+def _tags_of(store: AnnotationStore, author: str | None) -> list[TagInfo]:
+    """The codebook; with ``author``, each count is of that author's annotations only."""
+    tags = store.tags()
+    if author is None:
+        return tags
+    uses = Counter(tag for a in store.annotations(author=author) for tag in a.tags)
+    return [replace(info, count=uses[info.path]) for info in tags]
 
 
 def _done(verb: str, old: str, joiner: str, new: str, changed: int) -> None:
@@ -399,6 +409,8 @@ def _export_to_file(
 
 def run_import(args: argparse.Namespace) -> int:
     incoming = read_annotations(Path(args.file))
+    if args.author is not None:
+        incoming = [a for a in incoming if a.author == args.author]
     with _open(args) as store:
         result = store.import_annotations(incoming)
     print(
@@ -409,7 +421,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    interviews = [_load(name) for name in args.files]
+    interviews = [load_named_interview(name) for name in args.files]
     with _open(args) as store:
         orphans = [o for interview in interviews for o in store.anchor(interview)]
     for orphan in orphans:

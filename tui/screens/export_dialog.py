@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import ClassVar, Literal, TextIO
+from typing import ClassVar, TextIO
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,12 +26,10 @@ from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, R
 
 from corpus import Interview
 from store import Annotation, StoreError
+from store.export import FORMATS, Format, export_annotations
 from tui.screens.confirm import Confirm
 from tui.screens.dialog import Dialog
 from tui.text import plain
-
-Format = Literal["csv", "json", "jsonl"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "jsonl")
 
 
 def default_export_path(fmt: Format, now: datetime, directory: Path | None = None) -> Path:
@@ -235,9 +233,6 @@ class ExportDialog(Dialog[Path | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _run_export(self, target: Path, fmt: Format, *, neutralise: bool, excel: bool) -> None:
-        # Imported here: the exporters are only needed when the user exports.
-        from store.export import export_annotations
-
         last = 0
 
         def progress(done: int, total: int) -> None:
