@@ -24,7 +24,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def team_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """ana tagged one passage ``policy``, bob another ``policy`` and ``growth``."""
     db = tmp_path / "team.json"
-    for quote, author, tags in ((QUOTES[0], "ana", ["policy"]), (QUOTES[1], "bob", ["policy", "growth"])):  # fmt: skip
+    work = ((QUOTES[0], "ana", ["policy"]), (QUOTES[1], "bob", ["policy", "growth"]))
+    for quote, author, tags in work:
         args = ["annotate", SEED, "--quote", quote, "--author", author, "--db", str(db)]
         assert run(capsys, *args, *[f"--tag={t}" for t in tags])[0] == 0
     return db
@@ -61,9 +62,10 @@ def test_export_and_import_by_author(
     team_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     everything = tmp_path / "all.jsonl"
-    code, _, err = run(capsys, "export", "--format", "jsonl", "-o", str(everything), "--db", str(team_db))  # fmt: skip
+    export = ["export", "--format", "jsonl", "--db", str(team_db)]
+    code, _, err = run(capsys, *export, "-o", str(everything))
     assert code == 0, err
-    code, out, _ = run(capsys, "export", "--format", "jsonl", "--author", "bob", "--db", str(team_db))  # fmt: skip
+    code, out, _ = run(capsys, *export, "--author", "bob")
     assert [json.loads(line)["author"] for line in out.splitlines()] == ["bob"]
 
     fresh = tmp_path / "fresh.json"
