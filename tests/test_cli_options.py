@@ -36,7 +36,7 @@ def test_db_works_before_or_after_the_command_name(
     team_db: Path, capsys: pytest.CaptureFixture[str], before: bool
 ) -> None:
     db = ["--db", str(team_db)]
-    code, out, err = run(capsys, *(db + ["list", "--json"] if before else ["list", "--json", *db]))
+    code, out, err = run(capsys, *([*db, "list", "--json"] if before else ["list", "--json", *db]))
     assert code == 0, err
     assert {a["author"] for a in json.loads(out)} == {"ana", "bob"}
 
