@@ -99,7 +99,8 @@ def _entry_path(folder: Path, raw: str, kind: str = "") -> Path:
     return folder / f"{key}-{cleaner_version()}{kind}.marshal"
 
 
-def _load(path: Path, raw: str) -> CleanText | None:
+def _read_cached(path: Path, raw: str) -> CleanText | None:
+    """The cached clean text at ``path`` if it is whole and belongs to ``raw``, else None."""
     try:
         data = marshal.loads(path.read_bytes())
         text, offset_bytes = data
@@ -135,7 +136,7 @@ def cached_clean(raw: str, clean: Callable[[str], CleanText]) -> CleanText:
     if folder is None:
         return clean(raw)
     path = _entry_path(folder, raw)
-    found = _load(path, raw)
+    found = _read_cached(path, raw)
     if found is not None:
         return found
     result = clean(raw)
