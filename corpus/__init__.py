@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from corpus.reading.bundled import bundled_paths, resolve_interview
     from corpus.reading.decode import read_text
     from corpus.reading.interview import fingerprint, interview_from_text, load_interview
+    from corpus.untrusted import escape_unsafe, has_unsafe, show_unsafe, strip_unsafe
 
 #: Each public name and the module that defines it.
 _HOMES = {
@@ -36,12 +37,16 @@ _HOMES = {
     "build_outline": "corpus.outline.structure",
     "bundled_paths": "corpus.reading.bundled",
     "clean_text": "corpus.cleaning.clean",
+    "escape_unsafe": "corpus.untrusted",
     "fingerprint": "corpus.reading.interview",
+    "has_unsafe": "corpus.untrusted",
     "interview_from_text": "corpus.reading.interview",
     "load_interview": "corpus.reading.interview",
     "read_text": "corpus.reading.decode",
     "resolve_interview": "corpus.reading.bundled",
+    "show_unsafe": "corpus.untrusted",
     "split_sentences": "corpus.outline.sentences",
+    "strip_unsafe": "corpus.untrusted",
 }
 
 __all__ = [
@@ -56,12 +61,16 @@ __all__ = [
     "build_outline",
     "bundled_paths",
     "clean_text",
+    "escape_unsafe",
     "fingerprint",
+    "has_unsafe",
     "interview_from_text",
     "load_interview",
     "read_text",
     "resolve_interview",
+    "show_unsafe",
     "split_sentences",
+    "strip_unsafe",
 ]
 
 

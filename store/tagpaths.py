@@ -7,12 +7,15 @@ renames ``policy/tax-relief`` with it, which is what a user of a tree expects.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from corpus import has_unsafe
 from store.errors import StoreError
 
 SEPARATOR = "/"
 MAX_LENGTH = 200
+# Beyond what is unsafe anywhere, a tag is one line of valid text: no tab, newline or line
+# separator, no lone surrogate (bytes that were not UTF-8).
+_NOT_ONE_LINE = re.compile("[\t\n\u2028\u2029\ud800-\udfff]")
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z][a-z0-9_ ]{0,30})$")
 
 
@@ -22,7 +25,7 @@ def normalise_tag(raw: str) -> str:
     Whitespace around the path and around each segment is trimmed; empty segments,
     control characters and over-long paths are refused.
     """
-    if any(unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Zl", "Zp"} for ch in raw):
+    if has_unsafe(raw) or _NOT_ONE_LINE.search(raw):
         raise StoreError(
             f"tag {raw!r}: contains a control character or broken text; type it without one"
         )

@@ -50,10 +50,15 @@ def test_osc_terminated_by_string_terminator_is_removed() -> None:
 
 @pytest.mark.parametrize(
     "control",
-    ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\r", "\x7f", "\x85", "\x9b", "\x9d"],
+    ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\r", "\x7f", "\x80", "\x85", "\x9c"],
 )
 def test_c0_c1_controls_and_delete_are_dropped(control: str) -> None:
     assert neutralise(f"a{control}b") == "ab"
+
+
+def test_8_bit_escape_sequences_are_removed_whole() -> None:
+    assert neutralise("a\x9b31mb") == "ab"  # CSI
+    assert neutralise("a\x9d0;title\nnext") == "a\nnext"  # OSC, unterminated: to the line end
 
 
 @pytest.mark.parametrize("bidi", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2069", "\u200f"])

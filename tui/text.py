@@ -10,12 +10,13 @@ builds it through :func:`plain`, which never parses markup and neutralises contr
 
 from __future__ import annotations
 
-import re
 import zlib
 
 from rich.color import Color, ColorParseError
 from rich.style import Style
 from rich.text import Text
+
+from corpus import show_unsafe, strip_unsafe
 
 __all__ = [
     "PALETTE",
@@ -24,47 +25,16 @@ __all__ = [
     "tag_colour",
 ]
 
-# A whole escape sequence, so that its parameters ("[31m") don't survive as litter:
-# CSI (ESC [ ... final), OSC/DCS/PM/APC/SOS strings (ended by BEL or ST), or any other
-# two-character ESC sequence. The 8-bit CSI (0x9B) is handled with the other C1 controls.
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
-    \x1b\[[0-?]*[ -/]*[@-~]?                  # CSI: parameters, intermediates, final
-    | \x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC strings
-    | \x1b[ -~]?                               # any other ESC + one character
-    """,
-    re.VERBOSE,
-)
-
-# Characters that must never reach the terminal as themselves: C0 controls except tab and
-# newline, DEL, C1 controls, and the bidirectional formatting characters that can make a
-# line display in an order other than the one stored (CVE-2021-42574 "trojan source").
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible(char: str) -> str:
-    """A one-cell stand-in for a control character: its Unicode control picture or U+FFFD."""
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # e.g. ESC -> U+241B SYMBOL FOR ESCAPE
-    if code == 0x7F:
-        return "\u2421"  # SYMBOL FOR DELETE
-    return "\ufffd"
-
 
 def neutralise(text: str, *, keep_offsets: bool = False) -> str:
-    """``text`` with nothing left that a terminal would act on.
+    """``text`` with nothing left that a terminal would act on (``corpus.untrusted``).
 
     By default escape sequences are removed whole and other control characters dropped
     (``\\r\\n`` becomes ``\\n``). With ``keep_offsets=True`` every dangerous character is
     instead replaced by one visible stand-in, so the result has the same length and
     offsets into ``text`` (annotation spans, search hits) still index it.
     """
-    if keep_offsets:
-        return _CONTROL.sub(lambda match: _visible(match.group()), text)
-    text = text.replace("\r\n", "\n")
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    return _CONTROL.sub("", text)
+    return show_unsafe(text) if keep_offsets else strip_unsafe(text)
 
 
 def plain(text: str, style: str | Style = "", *, keep_offsets: bool = False) -> Text:

@@ -17,14 +17,13 @@ import shutil
 import sys
 import tempfile
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from corpus import Interview
+from corpus import Interview, escape_unsafe
 from store import (
     STATUSES,
     Annotation,
@@ -444,10 +443,7 @@ def run_compact(args: argparse.Namespace) -> int:
 def printable(text: str, limit: int | None = None) -> str:
     """``text`` on one line, control characters shown as escapes, cut to ``limit``."""
     flat = " ".join(text.split())
-    safe = "".join(
-        ch if unicodedata.category(ch) not in {"Cc", "Cf", "Zl", "Zp"} else f"\\x{ord(ch):02x}"
-        for ch in flat
-    )
+    safe = escape_unsafe(flat)
     if limit is not None and len(safe) > limit:
         return safe[: max(0, limit - 1)] + "…"
     return safe
