@@ -11,7 +11,7 @@ Files of a database ``annotations.json``: the main file (a plain TinyDB database
 """
 
 from store.errors import StoreError
-from store.locate import Place, locate
+from store.locate import Headings, locate
 from store.merging import ImportResult
 from store.model import STATUSES, Annotation, Status, TagInfo
 from store.settings import resolve_author, resolve_db_path
@@ -21,8 +21,8 @@ __all__ = [
     "STATUSES",
     "Annotation",
     "AnnotationStore",
+    "Headings",
     "ImportResult",
-    "Place",
     "Status",
     "StoreError",
     "TagInfo",

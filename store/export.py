@@ -18,7 +18,7 @@ from typing import Literal, TextIO
 
 from corpus import CorpusError, Interview, bundled_paths, load_interview
 from store.codec import to_public
-from store.locate import Place, locate
+from store.locate import Headings, locate
 from store.model import Annotation
 from store.store import AnnotationStore
 
@@ -84,7 +84,7 @@ def export_annotations(
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     load: Loader = interviews.get if isinstance(interviews, Mapping) else interviews
     find = _finder(load)
-    places: dict[tuple[str, int], tuple[str, Place]] = {}
+    headings_cache: dict[tuple[str, int], tuple[str, Headings]] = {}
     total = len(annotations)
     if excel:
         out.write("\ufeff")
@@ -95,12 +95,14 @@ def export_annotations(
         out.write("[")
     for first in range(0, total, PROGRESS_EVERY):
         chunk = annotations[first : first + PROGRESS_EVERY]
-        placed = [(a, *_place(a, find, places)) for a in chunk]
+        located = [(a, *_headings(a, find, headings_cache)) for a in chunk]
         if fmt == "csv":
-            writer.writerows([_csv_row(a, title, place, neutralise) for a, title, place in placed])
+            writer.writerows(
+                [_csv_row(a, title, headings, neutralise) for a, title, headings in located]
+            )
         else:
-            lines = [json.dumps(_record(a, title, place), ensure_ascii=False)
-                     for a, title, place in placed]  # fmt: skip
+            lines = [json.dumps(_record(a, title, headings), ensure_ascii=False)
+                     for a, title, headings in located]  # fmt: skip
             if fmt == "jsonl":
                 out.write("\n".join(lines) + "\n")
             else:
@@ -114,25 +116,25 @@ def export_annotations(
     return total
 
 
-def _record(annotation: Annotation, title: str, place: Place) -> dict[str, object]:
+def _record(annotation: Annotation, title: str, headings: Headings) -> dict[str, object]:
     return to_public(annotation) | {
         "title": title,
-        "section": place.section,
-        "question": place.question,
-        "measure": place.measure,
+        "section": headings.section,
+        "question": headings.question,
+        "measure": headings.measure,
     }
 
 
-def _place(
+def _headings(
     annotation: Annotation,
     find: Callable[[Annotation], Interview | None],
-    cache: dict[tuple[str, int], tuple[str, Place]],
-) -> tuple[str, Place]:
+    cache: dict[tuple[str, int], tuple[str, Headings]],
+) -> tuple[str, Headings]:
     key = (annotation.interview, annotation.start)
     if key not in cache:
         interview = find(annotation)
         if interview is None or annotation.orphaned:
-            cache[key] = (interview.title if interview else "", Place())
+            cache[key] = (interview.title if interview else "", Headings())
         else:
             cache[key] = (interview.title, locate(interview.outline, annotation.start))
     return cache[key]
@@ -160,7 +162,9 @@ def _finder(load: Loader) -> Callable[[Annotation], Interview | None]:
     return find
 
 
-def _csv_row(annotation: Annotation, title: str, place: Place, guard: bool) -> list[str | int]:
+def _csv_row(
+    annotation: Annotation, title: str, headings: Headings, guard: bool
+) -> list[str | int]:
     """One CSV row; with ``guard``, text cells that would run as formulas are neutralised.
 
     Ids, offsets, timestamps and statuses are gloss's own and cannot start with a formula
@@ -169,9 +173,9 @@ def _csv_row(annotation: Annotation, title: str, place: Place, guard: bool) -> l
     text = [
         annotation.interview,
         title,
-        place.section,
-        place.question,
-        place.measure,
+        headings.section,
+        headings.question,
+        headings.measure,
         annotation.exact,
         TAG_JOINER.join(annotation.tags),
         annotation.note,

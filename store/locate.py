@@ -1,6 +1,6 @@
 """Where in an interview's structure a passage falls: section, question, measure.
 
-Annotations store only offsets; the outline is derived from the text, so the place is
+Annotations store only offsets; the outline is derived from the text, so the headings are
 derived when needed (exports, listings) rather than stored and left to go stale.
 """
 
@@ -12,7 +12,7 @@ from corpus import Outline
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
+class Headings:
     """The headings a passage falls under; empty strings where there is none."""
 
     section: str = ""
@@ -20,7 +20,7 @@ class Place:
     measure: str = ""
 
 
-def locate(outline: Outline, start: int) -> Place:
+def locate(outline: Outline, start: int) -> Headings:
     """The section, question (with its answer) and measure that contain offset ``start``."""
     for section in outline.sections:
         if not section.start <= start < section.end:
@@ -29,6 +29,6 @@ def locate(outline: Outline, start: int) -> Place:
             if not question.start <= start < max(question.end, question.answer.end):
                 continue
             measure = next((m.text for m in question.measures if m.start <= start < m.end), "")
-            return Place(section.heading or "", question.text, measure)
-        return Place(section.heading or "")
-    return Place()
+            return Headings(section.heading or "", question.text, measure)
+        return Headings(section.heading or "")
+    return Headings()

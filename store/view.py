@@ -26,7 +26,7 @@ from store.model import Annotation
 ANNOTATIONS = "annotations"
 CODEBOOK = "codebook"
 
-Span = tuple[str, int, int]
+PassageKey = tuple[str, int, int]
 """(interview, start, end)"""
 
 
@@ -91,7 +91,7 @@ class View:
         """Document key -> index facts, for the documents kept as dicts."""
         self._decoded: dict[str, Annotation] = {}
         """Document key -> the Annotation of an unusual document, once asked for."""
-        self._by_span: dict[Span, str] | None = None
+        self._by_span: dict[PassageKey, str] | None = None
         """(interview, start, end) -> annotation id; built when first asked for (adding
         needs it, reading and exporting do not: 5 MiB at 50k annotations)."""
         self._tag_key: dict[str, str] = {}
@@ -215,7 +215,7 @@ class View:
             self._decoded[key] = decoded
         return decoded
 
-    def _identity(self, key: str, row: Row) -> tuple[str, Span]:
+    def _identity(self, key: str, row: Row) -> tuple[str, PassageKey]:
         """The id and the passage of an indexed row."""
         if type(row) is tuple:
             return row[ID], (row[INTERVIEW], row[START], row[END])

@@ -12,7 +12,7 @@ import pytest
 
 from corpus import build_outline, load_interview, split_sentences
 from corpus.reading.cache import cached_parse
-from corpus.reading.parsed import Parsed, decode, encode
+from corpus.reading.parsed import Parsed, as_tuples, from_tuples
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 
 
@@ -66,11 +66,11 @@ def test_a_damaged_entry_is_parsed_again_and_replaced(cache: Path) -> None:
 
 def test_a_damaged_shape_is_refused_not_half_read() -> None:
     interview = load_interview(CLEAN_SEED)
-    header, flat = encode((interview.outline, interview.sentences))
+    header, flat = as_tuples((interview.outline, interview.sentences))
     with pytest.raises(ValueError):
-        decode((header, flat[:-1]))
+        from_tuples((header, flat[:-1]))
     with pytest.raises((TypeError, ValueError)):
-        decode((header[:-1], flat))
+        from_tuples((header[:-1], flat))
 
 
 def test_a_warm_launch_loads_neither_cleaner_nor_parsers(cache: Path) -> None:

@@ -24,7 +24,7 @@ from importlib import util
 from pathlib import Path
 
 from corpus.model import CleanText
-from corpus.reading.parsed import Parsed, decode, encode
+from corpus.reading.parsed import Parsed, as_tuples, from_tuples
 
 _FORMAT = 1
 _OFF = "off"
@@ -113,7 +113,7 @@ def _read_cached(path: Path, raw: str) -> CleanText | None:
     return CleanText(text=text, raw=raw, raw_offsets=offsets)
 
 
-def _store(path: Path, clean: CleanText) -> None:
+def _write_clean(path: Path, clean: CleanText) -> None:
     offsets = array("l", clean.raw_offsets)
     _write(path, marshal.dumps((clean.text, offsets.tobytes())))
 
@@ -140,7 +140,7 @@ def cached_clean(raw: str, clean: Callable[[str], CleanText]) -> CleanText:
     if found is not None:
         return found
     result = clean(raw)
-    _store(path, result)
+    _write_clean(path, result)
     return result
 
 
@@ -152,9 +152,9 @@ def cached_parse(text: str, parse: Callable[[str], Parsed]) -> Parsed:
         return parse(text)
     path = _entry_path(folder, text, ".parse")
     try:
-        return decode(marshal.loads(path.read_bytes()))
+        return from_tuples(marshal.loads(path.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError):
         pass  # absent or damaged: parse again
     result = parse(text)
-    _write(path, marshal.dumps(encode(result)))
+    _write(path, marshal.dumps(as_tuples(result)))
     return result

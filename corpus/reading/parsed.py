@@ -4,7 +4,7 @@ Finding the structure and the sentences of a text loads a dozen modules of patte
 (labels, front matter, measures, paragraphs) and walks the whole text; both depend only
 on the clean text and on corpus's code, like the cleaning itself. Kept in the cache as
 builtins (``marshal`` stores nothing else), a launch that has seen the texts before
-rebuilds the frozen dataclasses from tuples and never imports the parsers. Decoding
+rebuilds the frozen dataclasses from tuples and never imports the parsers. Rebuilding
 checks shapes only as far as the dataclasses do: the cache treats any error as a miss.
 """
 
@@ -18,7 +18,7 @@ Parsed = tuple[Outline, tuple[Span, ...]]
 """What is cached for one clean text: its outline and its sentences."""
 
 
-def encode(parsed: Parsed) -> tuple[Any, ...]:
+def as_tuples(parsed: Parsed) -> tuple[Any, ...]:
     """``parsed`` as nested tuples of str, int and None."""
     outline, sentences = parsed
     flat = [offset for span in sentences for offset in (span.start, span.end)]
@@ -35,8 +35,8 @@ def encode(parsed: Parsed) -> tuple[Any, ...]:
     )
 
 
-def decode(data: Any) -> Parsed:
-    """The outline and sentences ``encode`` was given; TypeError/ValueError if damaged."""
+def from_tuples(data: Any) -> Parsed:
+    """The outline and sentences ``as_tuples`` was given; TypeError/ValueError if damaged."""
     (title, title_span, dateline, byline, intro, sections), flat = data
     if len(flat) % 2:
         raise ValueError("odd number of sentence offsets")
