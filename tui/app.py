@@ -8,7 +8,7 @@ starts, so the app itself only deals with what happens while it runs.
 from __future__ import annotations
 
 import gc
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from corpus import Interview
-from tui.keys import READER, SCREEN
+from tui.keys import READER, SCREEN, remapped
 from tui.screens.main import MainScreen
 from tui.widgets.reader import Reader
 
@@ -40,8 +40,12 @@ class GlossApp(App[None]):
         *,
         author: str,
         db_path: Path | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.keymap: Mapping[str, str] = dict(keymap or {})
+        """The user's keymap (binding id to keys), shown by the help and the palette too."""
+        self.set_keymap(self.keymap)
         # The main screen owns the session's state; the app only knows how to make it.
         self._make_main_screen = partial(
             MainScreen, interviews, store, author=author, db_path=db_path
@@ -76,13 +80,14 @@ class GlossApp(App[None]):
         """Every gloss action, so the command palette can do what the keys do."""
         yield from super().get_system_commands(screen)
         main = self.main
-        quick_tags = [b for b in SCREEN if b.action.startswith("quick_tag")]
-        for binding in SCREEN:
+        screen_keys, reader_keys = remapped(SCREEN, self), remapped(READER, self)
+        quick_tags = [b for b in screen_keys if b.action.startswith("quick_tag")]
+        for binding in screen_keys:
             if binding not in quick_tags:
                 yield SystemCommand(
                     _title(binding), f"key {_key(binding)}", _runner(main, binding.action)
                 )
-        for binding in READER:
+        for binding in reader_keys:
             yield SystemCommand(
                 _title(binding),
                 f"key {_key(binding)} (in a reader)",
@@ -137,6 +142,10 @@ def make_app(
     *,
     author: str,
     db_path: Path | None = None,
+    keymap: Mapping[str, str] | None = None,
 ) -> GlossApp:
-    """The app for these interviews (the first two are shown) over an open store."""
-    return GlossApp(interviews, store, author=author, db_path=db_path)
+    """The app for these interviews (the first two are shown) over an open store.
+
+    ``keymap`` maps binding ids (``tui.keys``) to the keys the user chose for them.
+    """
+    return GlossApp(interviews, store, author=author, db_path=db_path, keymap=keymap)

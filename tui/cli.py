@@ -125,10 +125,11 @@ def _run(argv: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gloss`` console script."""
     from store.errors import StoreError
+    from tui.config import ConfigError
 
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
-    except (CorpusError, StoreError) as error:
+    except (CorpusError, StoreError, ConfigError) as error:
         print(f"gloss: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

@@ -1,13 +1,17 @@
 """Every key gloss answers to, in one table with stable ids.
 
-The ids never change, so a user's keymap (``App.set_keymap``) can move an action to
-another key; the help screen and the command palette are built from these same tables,
-so a key that exists is a key that is documented.
+The ids never change, so a user's keymap (``[keymap]`` in ``config.toml``, read by
+``tui.config`` and applied with ``App.set_keymap``) can move an action to another key;
+the help screen and the command palette are built from these same tables with the keymap
+applied (:func:`remapped`), so a key that exists is a key that is documented.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding
+import dataclasses
+from collections.abc import Iterable, Mapping
+
+from textual.binding import Binding, BindingType
 
 #: Keys the reader widget handles itself (they act on the focused reader).
 READER: list[Binding] = [
@@ -77,3 +81,32 @@ SCREEN: list[Binding] = [
     Binding("question_mark", "help", "Help", id="main.help"),
     Binding("q", "quit", "Quit", id="main.quit"),
 ]
+
+
+def remapped(bindings: Iterable[Binding], app: object) -> list[Binding]:
+    """``bindings`` with the keys the user's keymap gives them (``app.keymap``, if any)."""
+    keymap: Mapping[str, str] = getattr(app, "keymap", None) or {}
+    return [dataclasses.replace(b, key=keymap[b.id]) if b.id in keymap else b for b in bindings]
+
+
+def binding_ids() -> frozenset[str]:
+    """The id of every binding gloss has, on every screen: what a keymap may name."""
+    # Imported here: the dialogs are otherwise only loaded when first opened.
+    from tui.screens.chooser import InterviewChooser
+    from tui.screens.confirm import Confirm
+    from tui.screens.dialog import Dialog
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.help import HelpScreen
+    from tui.screens.note_editor import NoteEditor
+    from tui.screens.tag_picker import TagPicker
+    from tui.widgets.annotation_list import AnnotationList, AnnotationRows
+    from tui.widgets.search_bar import SearchBar
+
+    owners = (
+        Dialog, InterviewChooser, Confirm, ExportDialog, HelpScreen, NoteEditor, TagPicker,
+        AnnotationList, AnnotationRows, SearchBar,
+    )  # fmt: skip
+    bindings: list[BindingType] = [*READER, *SCREEN]
+    for owner in owners:
+        bindings.extend(vars(owner).get("BINDINGS", []))
+    return frozenset(b.id for b in bindings if isinstance(b, Binding) and b.id)

@@ -1,8 +1,9 @@
 """Starting the reader: everything that can fail on bad input fails here, before the screen.
 
-Files are resolved and read, the database is opened (and checked) and the author is
-worked out first; a bad file or a damaged database raises CorpusError/StoreError, which
-``tui.cli`` prints as one line on stderr with exit status 1. Only then does Textual
+The settings file is read, files are resolved and read, the database is opened (and
+checked) and the author is worked out first; a bad settings file, interview file or
+database raises ConfigError, CorpusError or StoreError, which ``tui.cli`` prints as one
+line on stderr with exit status 1. Only then does Textual
 take over the terminal.
 """
 
@@ -35,13 +36,16 @@ def run_reader(args: argparse.Namespace) -> int:
     """Open the reader on ``args.files`` with ``args.db`` and ``args.author``."""
     from store import AnnotationStore, resolve_author, resolve_db_path
     from tui.app import make_app
+    from tui.config import load_settings
+    from tui.keys import binding_ids
 
+    settings = load_settings(binding_ids())
     interviews = load_interviews(args.files)
     db_path = resolve_db_path(args.db)
     author = resolve_author(args.author)
     store = AnnotationStore.open(db_path)
     try:
-        app = make_app(interviews, store, author=author, db_path=db_path)
+        app = make_app(interviews, store, author=author, db_path=db_path, keymap=settings.keymap)
         app.run()
     finally:
         store.close()

@@ -27,7 +27,7 @@ from corpus import Interview, Question, Span
 from corpus.similarity import pair_questions
 from store.errors import StoreError
 from store.history import History
-from tui.keys import READER, SCREEN
+from tui.keys import READER, SCREEN, remapped
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
@@ -662,7 +662,7 @@ class MainScreen(Screen[None]):
         from tui.screens.help import HelpEntry, HelpScreen, help_entries
 
         display = self.app.get_key_display
-        annotate = help_entries(SCREEN, "Annotate and view", display)
+        annotate = help_entries(remapped(SCREEN, self.app), "Annotate and view", display)
         after_tag = next((n + 1 for n, e in enumerate(annotate) if e.description == "Tag"), 0)
         annotate[after_tag:after_tag] = [
             HelpEntry(keys, description, "Annotate and view")
@@ -673,7 +673,7 @@ class MainScreen(Screen[None]):
         ]
         entries = [
             HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
-            *help_entries(READER, "Move and select", display),
+            *help_entries(remapped(READER, self.app), "Move and select", display),
             *annotate,
             HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
             HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),

@@ -1,0 +1,134 @@
+"""The user's settings file: ``config.toml`` in the user config directory, read before the app.
+
+Today it holds one table, ``[keymap]``: binding id = keys, as posting does, e.g.
+
+    [keymap]
+    "main.tag" = "ctrl+t"
+    "reader.next_sentence" = "j,down,ctrl+n"
+
+A file that is not valid TOML, an unknown table or binding id, or a value that is not a
+key string is refused with one line naming the file and the key (``ConfigError``), so the
+CLI stops before the screen starts. Pure Python: no Textual, so it is tested as plain data.
+The directory is ``$GLOSS_CONFIG_DIR`` when set, else the platform's user config directory
+(``~/.config/gloss`` on Linux), resolved when called, never at import time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+CONFIG_DIR_ENV = "GLOSS_CONFIG_DIR"
+CONFIG_FILENAME = "config.toml"
+
+MODIFIERS = ("ctrl", "alt", "shift", "super", "meta", "hyper")
+NAMED_KEYS = frozenset(
+    {
+        "escape", "enter", "return", "tab", "space", "backspace", "delete", "insert",
+        "home", "end", "pageup", "pagedown", "up", "down", "left", "right",
+        *(f"f{n}" for n in range(1, 25)),
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class ConfigError(Exception):
+    """The settings file cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user's settings file asks for (empty when there is no file)."""
+
+    keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Binding id to keys (``"ctrl+t"``, or several: ``"j,down"``), for ``App.set_keymap``."""
+    path: Path | None = None
+    """The file read, if there was one."""
+
+
+def config_dir() -> Path:
+    """``$GLOSS_CONFIG_DIR``, else the user config directory of gloss."""
+    chosen = os.environ.get(CONFIG_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_config_path  # a few ms of imports, only when needed
+
+    return user_config_path("gloss", appauthor=False)
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILENAME
+
+
+def load_settings(known_ids: Collection[str], path: Path | None = None) -> Settings:
+    """The settings in ``path`` (default :func:`config_path`); ``known_ids`` are the bindings."""
+    path = path if path is not None else config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return Settings()
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}); fix or remove it") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror}); check it") from None
+    for name in data:
+        if name != "keymap":
+            raise ConfigError(f"{path}: unknown setting {name!r}; the only table is [keymap]")
+    return Settings(
+        keymap=MappingProxyType(_keymap(path, data.get("keymap", {}), known_ids)), path=path
+    )
+
+
+def _keymap(path: Path, table: object, known_ids: Collection[str]) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'keymap' must be a table ([keymap]), binding id = keys")
+    keymap: dict[str, str] = {}
+    for binding_id, keys in table.items():
+        where = f"{path}: [keymap] {binding_id!r}"
+        if binding_id not in known_ids:
+            close = difflib.get_close_matches(binding_id, list(known_ids), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "see the README for the ids"
+            raise ConfigError(f"{where}: no such binding id; {hint}")
+        if not isinstance(keys, str) or not is_key_list(keys):
+            raise ConfigError(
+                f"{where}: {keys!r} is not a key; write keys as Textual names them, "
+                'e.g. "ctrl+t", "f2", "?" or several as "j,down"'
+            )
+        keymap[binding_id] = ",".join(part.strip() for part in keys.split(","))
+    return keymap
+
+
+def is_key_list(keys: str) -> bool:
+    """Whether ``keys`` is one key or several separated by commas, each as Textual names them.
+
+    A key is modifiers joined by ``+`` (``ctrl+shift+``), then a single character, a named
+    key (``pagedown``, ``f5``) or a character's name (``question_mark``).
+    """
+    parts = [part.strip() for part in keys.split(",")]
+    return bool(parts) and all(_is_key(part) for part in parts)
+
+
+def _is_key(key: str) -> bool:
+    *modifiers, last = key.split("+") if len(key) > 1 else [key]
+    if any(m not in MODIFIERS for m in modifiers):
+        return False
+    if len(last) == 1:
+        return last.isprintable() and not last.isspace()
+    if last in NAMED_KEYS:
+        return True
+    if not _WORD.fullmatch(last):
+        return False
+    try:
+        unicodedata.lookup(last.replace("_", " "))
+    except KeyError:
+        return False
+    return True
