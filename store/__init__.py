@@ -10,10 +10,10 @@ Files of a database ``annotations.json``: the main file (a plain TinyDB database
 ``gloss compact`` first so that the main file alone holds everything.
 """
 
-from store.errors import StoreError
+from store.errors import Conflict, NoteConflict, StoreError
 from store.locate import Headings, locate
 from store.merging import ImportResult
-from store.model import STATUSES, Annotation, Status, TagInfo
+from store.model import STATUSES, Annotation, Change, ChangeKind, Status, TagInfo
 from store.settings import resolve_author, resolve_db_path
 from store.store import AnnotationStore
 
@@ -21,8 +21,12 @@ __all__ = [
     "STATUSES",
     "Annotation",
     "AnnotationStore",
+    "Change",
+    "ChangeKind",
+    "Conflict",
     "Headings",
     "ImportResult",
+    "NoteConflict",
     "Status",
     "StoreError",
     "TagInfo",

@@ -13,7 +13,6 @@ import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -22,12 +21,13 @@ from typing import Any
 from corpus import Interview
 from store import codebook
 from store.anchoring import annotation_at, reanchored
+from store.changes import edited, withdrawn
 from store.codec import to_doc, unpack
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables, replayed
 from store.merging import ImportResult, merged_into, plan_import
-from store.model import Annotation, Status, TagInfo
+from store.model import Annotation, Change, Status, TagInfo
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
 from store.view import ANNOTATIONS, CODEBOOK, CompactRows, View, gc_paused
@@ -181,7 +181,7 @@ class AnnotationStore:
         tags: Sequence[str] = (),
         note: str = "",
         author: str,
-    ) -> Annotation:
+    ) -> Change:
         """Annotate ``interview.text[start:end]``; durable on return.
 
         If that exact passage is already annotated, the tags (and a new note) are merged
@@ -198,76 +198,92 @@ class AnnotationStore:
         author = " ".join(check_text(author, "author").split())
         if not author:
             raise StoreError("author is empty; pass --author NAME or set $GLOSS_AUTHOR")
-        result: list[Annotation] = []
 
-        def change() -> list[Op]:
+        def decide() -> tuple[Annotation | None, Annotation | None]:
             stamp = now_iso()
             old = self._view.at_span(interview.id, start, end)
             if old is not None:
-                new = merged_into(old, clean_tags, note, stamp)
-                if new is None:  # the passage carries all of it already
-                    result.append(old)
-                    return []
-            else:
-                new = annotation_at(
-                    interview,
-                    start,
-                    end,
-                    annotation_id=uuid.uuid4().hex,
-                    tags=clean_tags,
-                    note=note,
-                    author=author,
-                    stamp=stamp,
-                    source=source_of(interview),
-                )
-            result.append(new)
-            return [self._view.put(new)]
+                return old, merged_into(old, clean_tags, note, stamp) or old
+            new = annotation_at(
+                interview,
+                start,
+                end,
+                annotation_id=uuid.uuid4().hex,
+                tags=clean_tags,
+                note=note,
+                author=author,
+                stamp=stamp,
+                source=source_of(interview),
+            )
+            return None, new
 
-        self._commit(change)
-        return result[0]
+        return self._change_one(decide)
 
-    def update(
+    def edit(
         self,
         annotation_id: str,
         *,
-        tags: Sequence[str] | None = None,
-        note: str | None = None,
-    ) -> Annotation:
-        """Replace the tags and/or the note of an annotation; durable on return."""
-        clean_tags = normalise_tags(tags) if tags is not None else None
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
+        note: tuple[str, str] | None = None,
+    ) -> Change:
+        """Add and remove tags and take the note from ``note[0]`` to ``note[1]``, checked
+        against the annotation as it is now (see :func:`store.changes.edited`).
+
+        :class:`NoteConflict` if the note is neither of the two: nothing is changed.
+        """
+        added, removed = normalise_tags(add), normalise_tags(remove)
         if note is not None:
-            check_text(note, "note")
-        result: list[Annotation] = []
+            check_text(note[1], "note")
 
-        def change() -> list[Op]:
+        def decide() -> tuple[Annotation | None, Annotation | None]:
             old = self._require(annotation_id)
-            new_tags = old.tags if clean_tags is None else clean_tags
-            new_note = old.note if note is None else note
-            if (new_tags, new_note) == (old.tags, old.note):
-                result.append(old)
-                return []
-            new = replace(old, tags=new_tags, note=new_note, updated=now_iso())
-            result.append(new)
-            return [self._view.put(new)]
+            path = self.path
+            return old, edited(path, old, add=added, remove=removed, note=note, stamp=now_iso())
 
-        self._commit(change)
-        return result[0]
+        return self._change_one(decide)
 
-    def delete(self, annotation_id: str) -> Annotation:
-        """Remove an annotation; returns it as it was (for undo). Durable on return."""
-        result: list[Annotation] = []
+    def retag(
+        self, annotation_id: str, *, add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> Change:
+        """Add and remove tags; tags others added or renamed meanwhile stay as they are."""
+        return self.edit(annotation_id, add=add, remove=remove)
 
-        def change() -> list[Op]:
-            old = self._require(annotation_id)
-            result.append(old)
-            return [(ANNOTATIONS, self._view.key_of(old.id) or "", None)]
+    def set_note(self, annotation_id: str, *, old: str, new: str) -> Change:
+        """Change the note from ``old`` (what the editor showed) to ``new``.
 
-        self._commit(change)
-        return result[0]
+        :class:`NoteConflict` (carrying the current annotation) if someone else changed
+        the note since: nothing is saved, the caller shows both texts and asks.
+        """
+        return self.edit(annotation_id, note=(old, new))
 
-    def restore(self, annotation: Annotation) -> None:
-        """Put ``annotation`` back exactly as given (undo of a delete or an update)."""
-        self._commit(lambda: [self._view.put(annotation)])
+    def delete(self, annotation_id: str) -> Change:
+        """Remove an annotation (the Change's ``before`` is it as it was). Durable on return."""
+        return self._change_one(lambda: (self._require(annotation_id), None))
+
+    def withdraw(self, annotation_id: str, *, tags: Sequence[str], note: str) -> Change | None:
+        """Take ``tags`` and ``note`` (if still that text) off; delete it if nothing is left.
+
+        Undo of a new annotation: what others added since stays. None if it is gone already.
+        """
+
+        def decide() -> tuple[Annotation | None, Annotation | None]:
+            old = self._view.get(annotation_id)
+            if old is None:
+                return None, None
+            return old, withdrawn(old, tags=tags, note=note, stamp=now_iso())
+
+        return self._change_maybe(decide)
+
+    def restore(self, annotation: Annotation) -> Change:
+        """Put ``annotation`` back as given if its id is not stored (undo of a delete);
+        if it is, nothing changes (someone put it back already)."""
+
+        def decide() -> tuple[Annotation | None, Annotation | None]:
+            current = self._view.get(annotation.id)
+            return (current, current) if current is not None else (None, annotation)
+
+        return self._change_one(decide)
 
     def import_annotations(self, incoming: Iterable[Annotation]) -> ImportResult:
         """Merge annotations from an export by id, in one durable batch, without duplicates.
@@ -400,6 +416,36 @@ class AnnotationStore:
         with self._mutex, self._file.locked():
             self._sync()
             self._file.write_main(self._view.for_writing())
+
+    def _change_one(
+        self, decide: Callable[[], tuple[Annotation | None, Annotation | None]]
+    ) -> Change:
+        """:meth:`_change_maybe` of a change that always has an annotation to show."""
+        change = self._change_maybe(decide)
+        assert change is not None
+        return change
+
+    def _change_maybe(
+        self, decide: Callable[[], tuple[Annotation | None, Annotation | None]]
+    ) -> Change | None:
+        """Commit what ``decide`` makes of one annotation (before, after), read and
+        decided under the lock; None if both are None (it was not there, nor is it now)."""
+        result: list[Change] = []
+
+        def change() -> list[Op]:
+            before, after = decide()
+            if before is None and after is None:
+                return []  # not there and staying away: nothing to say
+            result.append(Change.between(before, after))
+            if before == after:
+                return []
+            if after is None:
+                assert before is not None
+                return [(ANNOTATIONS, self._view.key_of(before.id) or "", None)]
+            return [self._view.put(after)]
+
+        self._commit(change)
+        return result[0] if result else None
 
     def _commit(self, change: Callable[[], list[Op]]) -> int:
         """Run ``change`` on an up-to-date view under the lock, then persist its operations.

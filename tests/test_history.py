@@ -9,7 +9,9 @@ import pytest
 
 from corpus import Interview, interview_from_text
 from store import AnnotationStore, StoreError
-from store.history import Change, History
+from store.errors import Conflict
+from store.history import History
+from store.model import Annotation, Change
 
 TEXT = "The economy grew. Firms were helped. Confidence returned slowly."
 
@@ -35,6 +37,12 @@ def history(store: AnnotationStore) -> History:
     return History(store)
 
 
+def made(change: Change | None) -> Annotation:
+    """The annotation a recorded step left behind."""
+    assert change is not None and change.after is not None
+    return change.after
+
+
 def span(word: str) -> tuple[int, int]:
     start = TEXT.index(word)
     return start, start + len(word)
@@ -56,11 +64,11 @@ def test_nothing_to_undo_or_redo_at_first(history: History) -> None:
 def test_undo_of_a_new_annotation_deletes_it_and_redo_brings_it_back_exactly(
     history: History, store: AnnotationStore, interview: Interview, db: Path
 ) -> None:
-    added = history.add(interview, *span("The economy grew."), tags=["economy"], author="ann")
+    added = made(history.add(interview, *span("The economy grew."), tags=["economy"], author="ann"))
     assert on_disk(db) == {added.id: (("economy",), "")}
 
     change = history.undo()
-    assert change is not None and change.kind == "add"
+    assert change is not None and change.step.kind == "add" and change.kind == "delete"
     assert store.get(added.id) is None
     assert on_disk(db) == {}
     assert history.can_redo and not history.can_undo
@@ -74,14 +82,15 @@ def test_undo_of_a_tag_merged_into_an_existing_annotation_restores_its_tags(
     history: History, store: AnnotationStore, interview: Interview, db: Path
 ) -> None:
     start, end = span("Firms were helped.")
-    first = history.add(interview, start, end, tags=["smes"], note="keep me", author="ann")
-    merged = history.add(interview, start, end, tags=["support"], author="ann")
+    first = made(history.add(interview, start, end, tags=["smes"], note="keep me", author="ann"))
+    merged = made(history.add(interview, start, end, tags=["support"], author="ann"))
     assert merged.id == first.id
     assert merged.tags == ("smes", "support")
     assert history.next_undo is not None and history.next_undo.kind == "tag"
     assert history.next_undo.describe == "tag support"
 
-    history.undo()
+    undone = history.undo()
+    assert undone is not None and undone.step.describe == "tag support"
     kept = store.get(first.id)
     assert kept is not None, "undoing a merged tag must not delete the annotation"
     assert kept.tags == ("smes",)
@@ -103,16 +112,16 @@ def test_adding_tags_already_there_records_nothing(history: History, interview: 
 def test_undo_redo_of_retag_and_note(
     history: History, store: AnnotationStore, interview: Interview, db: Path
 ) -> None:
-    added = history.add(interview, *span("Confidence"), tags=["mood"], author="ann")
-    history.update(added.id, tags=["confidence"])
-    history.update(added.id, note="a first\nnote")
+    added = made(history.add(interview, *span("Confidence"), tags=["mood"], author="ann"))
+    history.update(added.id, add=["confidence"], remove=["mood"])
+    history.update(added.id, note=("", "a first\nnote"))
     assert on_disk(db) == {added.id: (("confidence",), "a first\nnote")}
 
     note_change = history.undo()
-    assert note_change is not None and note_change.kind == "note"
+    assert note_change is not None and note_change.step.kind == "note"
     assert on_disk(db) == {added.id: (("confidence",), "")}
     retag = history.undo()
-    assert retag is not None and retag.kind == "retag"
+    assert retag is not None and retag.step.kind == "retag"
     assert on_disk(db) == {added.id: (("mood",), "")}
 
     history.redo()
@@ -124,8 +133,8 @@ def test_undo_redo_of_retag_and_note(
 def test_undo_of_delete_restores_exactly_and_later_changes_still_apply(
     history: History, store: AnnotationStore, interview: Interview, db: Path
 ) -> None:
-    added = history.add(interview, *span("The economy"), tags=["economy"], author="ann")
-    noted = history.update(added.id, note="why")
+    added = made(history.add(interview, *span("The economy"), tags=["economy"], author="ann"))
+    noted = made(history.update(added.id, note=("", "why")))
     history.delete(added.id)
     assert on_disk(db) == {}
 
@@ -153,13 +162,13 @@ def test_a_new_change_clears_redo(history: History, interview: Interview) -> Non
 def test_undo_survives_a_session_that_deleted_the_annotation_meanwhile(
     history: History, store: AnnotationStore, interview: Interview, db: Path
 ) -> None:
-    first = history.add(interview, *span("The economy"), tags=["a"], author="ann")
-    second = history.add(interview, *span("Firms"), tags=["b"], author="ann")
-    history.update(second.id, tags=["c"])
+    first = made(history.add(interview, *span("The economy"), tags=["a"], author="ann"))
+    second = made(history.add(interview, *span("Firms"), tags=["b"], author="ann"))
+    history.update(second.id, add=["c"], remove=["b"])
     with AnnotationStore.open(db) as other:
         other.delete(second.id)
 
-    with pytest.raises(StoreError, match="deleted in another session"):
+    with pytest.raises(StoreError, match="deleted meanwhile"):
         history.undo()  # the retag of a vanished annotation
     # The failed step is dropped; older steps still work.
     history.undo()  # the add of `second`: already gone, nothing to do
@@ -171,10 +180,10 @@ def test_undo_survives_a_session_that_deleted_the_annotation_meanwhile(
 def test_undo_keeps_a_note_changed_elsewhere_when_reverting_tags(
     history: History, interview: Interview, db: Path
 ) -> None:
-    added = history.add(interview, *span("Firms"), tags=["a"], author="ann")
-    history.update(added.id, tags=["b"])
+    added = made(history.add(interview, *span("Firms"), tags=["a"], author="ann"))
+    history.update(added.id, add=["b"], remove=["a"])
     with AnnotationStore.open(db) as other:
-        other.update(added.id, note="written by bob")
+        other.set_note(added.id, old="", new="written by bob")
     history.undo()
     assert on_disk(db) == {added.id: (("a",), "written by bob")}
 
@@ -196,7 +205,46 @@ def test_change_needs_a_side() -> None:
 
 def test_a_retag_names_what_it_added_and_removed(history: History, interview: Interview) -> None:
     start, end = span("Firms were helped.")
-    first = history.add(interview, start, end, tags=["smes", "trust"], author="ann")
-    history.update(first.id, tags=["smes", "support"])
+    first = made(history.add(interview, start, end, tags=["smes", "trust"], author="ann"))
+    history.update(first.id, add=["support"], remove=["trust"])
     assert history.next_undo is not None
     assert history.next_undo.describe == "retag +support, -trust"
+
+
+def test_undo_of_a_new_annotation_keeps_a_tag_added_from_elsewhere_since(
+    history: History, store: AnnotationStore, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    mine = made(history.add(interview, start, end, tags=["smes"], author="ann"))
+    with AnnotationStore.open(db) as other:  # the same coder, from the command line
+        other.add(interview, start, end, tags=["support"], author="ann")
+    undone = history.undo()
+    assert undone is not None and undone.kind == "retag"
+    assert on_disk(db) == {mine.id: (("support",), "")}
+    history.redo()
+    assert on_disk(db) == {mine.id: (("smes", "support"), "")}
+
+
+def test_undo_of_a_merged_tag_removes_only_that_tag(
+    history: History, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    first = made(history.add(interview, start, end, tags=["smes"], author="ann"))
+    history.add(interview, start, end, tags=["support"], author="ann")
+    with AnnotationStore.open(db) as other:
+        other.retag(first.id, add=["later"])
+    history.undo()
+    assert on_disk(db) == {first.id: (("later", "smes"), "")}
+
+
+def test_undo_of_a_note_rewritten_elsewhere_says_so_and_changes_nothing(
+    history: History, interview: Interview, db: Path
+) -> None:
+    added = made(history.add(interview, *span("Firms"), tags=["a"], author="ann"))
+    history.update(added.id, note=("", "mine"))
+    with AnnotationStore.open(db) as other:
+        other.set_note(added.id, old="mine", new="theirs")
+    with pytest.raises(Conflict, match="changed elsewhere since") as caught:
+        history.undo()
+    assert caught.value.current.note == "theirs"
+    assert on_disk(db) == {added.id: (("a",), "theirs")}

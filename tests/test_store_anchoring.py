@@ -25,7 +25,9 @@ def annotate(
 ) -> tuple[AnnotationStore, Annotation]:
     store = AnnotationStore.open(tmp_path / "db.json")
     start = interview.text.index(quote)
-    made = store.add(interview, start, start + len(quote), tags=["growth"], note="n", author="Ann")
+    made = store.add(
+        interview, start, start + len(quote), tags=["growth"], note="n", author="Ann"
+    ).annotation
     return store, made
 
 
@@ -122,7 +124,7 @@ def test_repeated_quote_picks_the_occurrence_with_matching_context(tmp_path: Pat
     assert len(occurrences) >= 2
     first, target = occurrences[0], occurrences[1]
     store = AnnotationStore.open(tmp_path / "db.json")
-    made = store.add(original, target, target + len(phrase), author="Ann")
+    made = store.add(original, target, target + len(phrase), author="Ann").annotation
     cut = target - 40  # before the remembered prefix
     padding = "Inserted words. " * ((target - first) // 8)
     changed = version(original.text[:cut] + padding + original.text[cut:])
@@ -173,7 +175,7 @@ def test_a_better_cleaner_finds_every_sentence_again(tmp_path: Path) -> None:
     spans = [m.span() for m in re.finditer(r"[A-Z][^.?!\n]{15,400}[.?!]", raw)]
     assert len(spans) > 50
     with AnnotationStore.open(tmp_path / "db.json") as store:
-        made = [store.add(uncleaned, start, end, author="Ann") for start, end in spans]
+        made = [store.add(uncleaned, start, end, author="Ann").annotation for start, end in spans]
         assert store.anchor(cleaned) == []
         for before in made:
             after = store.get(before.id)
@@ -229,7 +231,7 @@ def test_a_change_made_while_re_anchoring_is_not_overwritten(
     real = store_module.reanchored
 
     def slow_reanchored(annotation: Annotation, interview: Interview) -> Annotation:
-        other.update(annotation.id, note="saved by someone else meanwhile")
+        other.set_note(annotation.id, old=annotation.note, new="saved by someone else meanwhile")
         return real(annotation, interview)
 
     monkeypatch.setattr(store_module, "reanchored", slow_reanchored)

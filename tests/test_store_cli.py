@@ -283,7 +283,9 @@ def test_compact_leaves_everything_in_the_main_file(
     db = tmp_path / "big.json"
     (tmp_path / "big.json").write_text("")  # an empty file is a new database
     store = AnnotationStore.open(db)
-    made = store.add(load_interview(CLEAN_SEED), 0, 10, author="Ann")  # journal only: never closed
+    made = store.add(
+        load_interview(CLEAN_SEED), 0, 10, author="Ann"
+    ).annotation  # journal only: never closed
     code, out, _ = run(capsys, "compact", "--db", str(db))
     assert (code, out) == (0, f"{db}: 1 annotation(s), journal folded in\n")
     assert Path(str(db) + ".journal").stat().st_size == 0

@@ -43,7 +43,7 @@ def test_every_field_round_trips_through_the_file(db: Path, interview: Interview
     with AnnotationStore.open(db) as store:
         made = store.add(
             interview, start, end, tags=["policy/tax-relief", "econ"], note=note, author="Ann"
-        )
+        ).annotation
     with AnnotationStore.open(db) as again:
         back = again.get(made.id)
     assert back == made
@@ -68,39 +68,44 @@ def test_same_passage_twice_is_one_annotation_with_merged_tags(
     db: Path, interview: Interview
 ) -> None:
     with AnnotationStore.open(db) as store:
-        first = store.add(interview, 10, 40, tags=["a"], author="Ann")
-        second = store.add(interview, 10, 40, tags=["b", "a"], author="Bob")
+        first = store.add(interview, 10, 40, tags=["a"], author="Ann").annotation
+        second = store.add(interview, 10, 40, tags=["b", "a"], author="Bob").annotation
         assert second.id == first.id
         assert second.tags == ("a", "b")
         assert len(store.annotations()) == 1
-        overlapping = store.add(interview, 20, 50, tags=["a"], author="Ann")
+        overlapping = store.add(interview, 20, 50, tags=["a"], author="Ann").annotation
         assert overlapping.id != first.id
         assert len(store.annotations()) == 2
 
 
-def test_update_delete_restore(db: Path, interview: Interview) -> None:
+def test_each_change_returns_before_and_after(db: Path, interview: Interview) -> None:
     with AnnotationStore.open(db) as store:
-        made = store.add(interview, 5, 25, tags=["x"], note="n", author="Ann")
-        changed = store.update(made.id, tags=["y", "z"])
+        added = store.add(interview, 5, 25, tags=["x"], note="n", author="Ann")
+        assert (added.kind, added.before) == ("add", None)
+        made = added.annotation
+        retagged = store.retag(made.id, add=["y", "z"], remove=["x", "gone-already"])
+        assert retagged.kind == "retag" and retagged.before == made
+        changed = retagged.annotation
         assert changed.tags == ("y", "z") and changed.note == "n"
         assert changed.updated >= made.updated
-        renoted = store.update(made.id, note="")
+        renoted = store.set_note(made.id, old="n", new="").annotation
         assert renoted.note == "" and renoted.tags == ("y", "z")
         removed = store.delete(made.id)
-        assert removed == renoted
+        assert (removed.kind, removed.before, removed.after) == ("delete", renoted, None)
         assert store.get(made.id) is None
-        store.restore(removed)
-        assert store.get(made.id) == removed
-        store.restore(made)  # undo of the updates: back exactly as first made
-    with AnnotationStore.open(db) as again:
-        assert again.get(made.id) == made
-        assert len(again.annotations()) == 1
+        assert store.restore(renoted).after == renoted
+        assert store.get(made.id) == renoted
+        again = store.restore(made)  # already back: nothing changes
+        assert not again.changed and again.after == renoted
+    with AnnotationStore.open(db) as reopened:
+        assert reopened.get(made.id) == renoted
+        assert len(reopened.annotations()) == 1
 
 
 def test_missing_ids_are_clear_errors(db: Path) -> None:
     with AnnotationStore.open(db) as store:
         with pytest.raises(StoreError, match="annotation nope: not in"):
-            store.update("nope", note="x")
+            store.set_note("nope", old="", new="x")
         with pytest.raises(StoreError, match="annotation nope: not in"):
             store.delete("nope")
 
@@ -126,16 +131,18 @@ def test_bad_tags_refused(db: Path, interview: Interview, raw: str, problem: str
 
 def test_tags_are_trimmed(db: Path, interview: Interview) -> None:
     with AnnotationStore.open(db) as store:
-        made = store.add(interview, 0, 10, tags=["  policy /  tax  relief "], author="Ann")
+        made = store.add(
+            interview, 0, 10, tags=["  policy /  tax  relief "], author="Ann"
+        ).annotation
     assert made.tags == ("policy/tax relief",)
 
 
 def test_annotations_filters_and_text_order(db: Path, interview: Interview) -> None:
     other = load_interview(NOISY_SEED)
     with AnnotationStore.open(db) as store:
-        late = store.add(interview, 500, 520, tags=["policy/tax"], author="Ann")
-        early = store.add(interview, 100, 120, tags=["econ"], author="Bob")
-        elsewhere = store.add(other, 50, 70, tags=["policy"], author="Ann")
+        late = store.add(interview, 500, 520, tags=["policy/tax"], author="Ann").annotation
+        early = store.add(interview, 100, 120, tags=["econ"], author="Bob").annotation
+        elsewhere = store.add(other, 50, 70, tags=["policy"], author="Ann").annotation
         assert store.annotations(interview=interview.id) == [early, late]
         assert store.annotations(tag="policy") == sorted(
             [late, elsewhere], key=lambda a: (a.interview, a.start)
@@ -148,11 +155,11 @@ def test_annotations_filters_and_text_order(db: Path, interview: Interview) -> N
 def test_refresh_sees_other_writers(db: Path, interview: Interview) -> None:
     with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
         assert mine.refresh() is False
-        added = theirs.add(interview, 30, 60, tags=["t"], author="Bob")
+        added = theirs.add(interview, 30, 60, tags=["t"], author="Bob").annotation
         assert mine.refresh() is True
         assert mine.get(added.id) == added
         assert mine.refresh() is False
-        mine.update(added.id, note="seen")
+        mine.set_note(added.id, old="", new="seen")
         assert theirs.refresh() is True
         theirs.compact()  # the main file is replaced: a full reload
         assert mine.refresh() is True
@@ -163,15 +170,15 @@ def test_refresh_sees_other_writers(db: Path, interview: Interview) -> None:
 def test_writer_decides_on_fresh_state(db: Path, interview: Interview) -> None:
     """A stale process adding the same passage merges into the other's annotation."""
     with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
-        theirs_made = theirs.add(interview, 30, 60, tags=["a"], author="Bob")
-        mine_made = mine.add(interview, 30, 60, tags=["b"], author="Ann")
+        theirs_made = theirs.add(interview, 30, 60, tags=["a"], author="Bob").annotation
+        mine_made = mine.add(interview, 30, 60, tags=["b"], author="Ann").annotation
         assert mine_made.id == theirs_made.id
         assert mine_made.tags == ("a", "b")
 
 
 def test_file_stays_a_plain_tinydb_database(db: Path, interview: Interview) -> None:
     with AnnotationStore.open(db) as store:
-        made = store.add(interview, 0, 10, tags=["x"], author="Ann")
+        made = store.add(interview, 0, 10, tags=["x"], author="Ann").annotation
         store.set_tag("x", description="An x", colour="#00ff00")
     plain = tinydb.TinyDB(db)
     try:

@@ -38,7 +38,7 @@ WRITER = textwrap.dedent(
         start = (worker * 1000 + i * 7) % (len(interview.text) - 40)
         a = s.add(interview, start, start + 20 + worker, tags=[f"w{worker}"], note=f"{worker}/{i}",
                   author=f"writer{worker}")
-        print(a.id, flush=True)
+        print(a.annotation.id, flush=True)
     """
 )
 
@@ -134,14 +134,14 @@ def test_torn_journal_tail_is_ignored_then_cut_off(tmp_path: Path) -> None:
     db = tmp_path / "torn.json"
     interview = load_interview(CLEAN_SEED)
     with AnnotationStore.open(db) as store:
-        kept = store.add(interview, 0, 10, author="Ann")
+        kept = store.add(interview, 0, 10, author="Ann").annotation
         journal = Path(str(db) + ".journal")
         assert journal.stat().st_size > 0
         with open(journal, "ab") as handle:
             handle.write(b'{"ops":[["annotations","99",{"id":"half')  # a crash mid-append
         reader = AnnotationStore.open(db)
         assert [a.id for a in reader.annotations()] == [kept.id]
-        later = reader.add(interview, 20, 30, author="Ann")
+        later = reader.add(interview, 20, 30, author="Ann").annotation
         assert b"half" not in journal.read_bytes()
         reader.close()
     with AnnotationStore.open(db) as again:
@@ -261,7 +261,7 @@ def test_database_behind_a_symlink_stays_a_symlink(tmp_path: Path) -> None:
     link.symlink_to(real)
     interview = load_interview(CLEAN_SEED)
     with AnnotationStore.open(link) as store:
-        made = store.add(interview, 0, 10, author="Ann")
+        made = store.add(interview, 0, 10, author="Ann").annotation
         store.compact()
     assert link.is_symlink()
     with AnnotationStore.open(real) as direct:
@@ -277,7 +277,7 @@ def test_tinydb_query_api_sees_the_journal_and_cannot_write(tmp_path: Path) -> N
     interview = load_interview(CLEAN_SEED)
     store = AnnotationStore.open(db)
     store.compact()
-    made = store.add(interview, 0, 10, tags=["x"], author="Ann")  # only in the journal
+    made = store.add(interview, 0, 10, tags=["x"], author="Ann").annotation  # only in the journal
     plain = tinydb.TinyDB(db, storage=GlossStorage)
     try:
         found = plain.table("annotations").search(Query().tags.any(["x"]))
@@ -294,7 +294,7 @@ def test_journal_without_its_main_file_is_kept(tmp_path: Path) -> None:
     interview = load_interview(CLEAN_SEED)
     store = AnnotationStore.open(db)
     store.compact()
-    made = store.add(interview, 0, 10, author="Ann")  # in the journal only; never closed
+    made = store.add(interview, 0, 10, author="Ann").annotation  # in the journal only; never closed
     db.unlink()  # someone moved the main file away; the journal stays
     with AnnotationStore.open(db) as again:
         assert again.get(made.id) == made
@@ -330,7 +330,7 @@ def test_selector_order_does_not_matter_but_a_damaged_document_is_named(tmp_path
     interview = load_interview(CLEAN_SEED)
     db = tmp_path / "hand-edited.json"
     with AnnotationStore.open(db) as store:
-        made = store.add(interview, 0, 10, author="Ann")
+        made = store.add(interview, 0, 10, author="Ann").annotation
     data = json.loads(db.read_text())
     doc = data["annotations"]["1"]
     doc["selector"].reverse()  # a W3C tool may list the quote selector first
@@ -360,7 +360,7 @@ def test_a_failed_compaction_does_not_fail_the_change(
         raise StoreError(f"{self.path}: cannot be written (No space left on device)")
 
     monkeypatch.setattr(JournalFile, "write_main", disk_full)
-    made = store.add(interview, 0, 10, author="Ann")  # no error: it is in the journal
+    made = store.add(interview, 0, 10, author="Ann").annotation  # no error: it is in the journal
     assert store.compaction_problem is not None
     assert "No space left" in store.compaction_problem
     monkeypatch.undo()

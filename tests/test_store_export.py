@@ -109,7 +109,7 @@ def test_csv_file_opens_with_the_csv_module(
 
 def test_places_come_from_the_outline(store: AnnotationStore, interview: Interview) -> None:
     start = interview.text.index("The first is to increase the supply")
-    made = store.add(interview, start, start + 20, author="Ann")
+    made = store.add(interview, start, start + 20, author="Ann").annotation
     out = io.StringIO(newline="")
     export_annotations([made], {interview.id: interview}, "csv", out)
     row = parse_csv(out.getvalue())[0]
@@ -193,7 +193,7 @@ def test_interview_from_a_user_file_is_found_through_its_source(tmp_path: Path) 
     interview = load_interview(talk)
     with AnnotationStore.open(tmp_path / "db.json") as store:
         start = interview.text.index("the sky")
-        made = store.add(interview, start, start + 7, author="Ann")
+        made = store.add(interview, start, start + 7, author="Ann").annotation
     assert made.source == str(talk.resolve())
     out = io.StringIO(newline="")
     export_annotations([made], interview_loader(), "csv", out)

@@ -229,7 +229,7 @@ def _db_with(tmp_path: Path, count: int) -> tuple[Path, list[Annotation]]:
                     tags=[("a", "b/c", "d")[number % 3]],
                     note=("", "note \u00e9")[number % 2],
                     author="Ann",
-                )
+                ).annotation
             )
         store.compact()
     return db, made
@@ -258,7 +258,7 @@ def test_a_document_of_another_tool_survives_open_changes_and_compaction(tmp_pat
     with AnnotationStore.open(db) as store:
         first = store.get(doc["id"])
         assert first is not None and first.start == int(doc["selector"][0]["start"])
-        store.update(made[1].id, note="changed")
+        store.set_note(made[1].id, old=made[1].note, new="changed")
         store.compact()
     kept = json.loads(db.read_text())["annotations"]["1"]
     assert kept == doc
@@ -274,9 +274,9 @@ def test_a_journal_is_replayed_onto_packed_rows(tmp_path: Path) -> None:
     main = db.read_bytes()
     interview = load_interview(CLEAN_SEED)
     with AnnotationStore.open(db) as writer:
-        writer.update(made[0].id, tags=["renamed"])
+        writer.retag(made[0].id, add=["renamed"], remove=made[0].tags)
         writer.delete(made[1].id)
-        added = writer.add(interview, 3, 9, tags=["new"], author="Bob")
+        added = writer.add(interview, 3, 9, tags=["new"], author="Bob").annotation
         expected = sorted(writer.annotations(), key=lambda a: a.id)
         changes = journal.read_bytes()
     # As a crash before close() (which compacts a small database) would leave the files:

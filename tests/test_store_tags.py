@@ -43,9 +43,9 @@ def test_set_tag_changes_only_what_is_given(store: AnnotationStore) -> None:
 def test_rename_updates_every_annotation_and_the_subtree(
     tmp_path: Path, store: AnnotationStore, interview: Interview
 ) -> None:
-    one = store.add(interview, 0, 10, tags=["policy", "other"], author="Ann")
-    two = store.add(interview, 20, 30, tags=["policy/tax-relief"], author="Bob")
-    three = store.add(interview, 40, 50, tags=["policymaker"], author="Bob")
+    one = store.add(interview, 0, 10, tags=["policy", "other"], author="Ann").annotation
+    two = store.add(interview, 20, 30, tags=["policy/tax-relief"], author="Bob").annotation
+    three = store.add(interview, 40, 50, tags=["policymaker"], author="Bob").annotation
     store.set_tag("policy/tax-relief", description="Tax relief", colour="green")
     assert store.rename_tag("policy", "government") == 2
     store.close()
@@ -71,8 +71,8 @@ def test_rename_onto_an_existing_tag_is_refused(
 
 
 def test_merge_moves_uses_without_duplicates(store: AnnotationStore, interview: Interview) -> None:
-    both = store.add(interview, 0, 10, tags=["tax", "taxes"], author="Ann")
-    only = store.add(interview, 20, 30, tags=["taxes", "x"], author="Ann")
+    both = store.add(interview, 0, 10, tags=["tax", "taxes"], author="Ann").annotation
+    only = store.add(interview, 20, 30, tags=["taxes", "x"], author="Ann").annotation
     store.set_tag("taxes", description="plural", colour="blue")
     store.set_tag("tax", description="singular")
     assert store.merge_tags("taxes", "tax") == 2
@@ -86,7 +86,7 @@ def test_merge_moves_uses_without_duplicates(store: AnnotationStore, interview: 
 def test_delete_refuses_while_in_use_unless_forced(
     store: AnnotationStore, interview: Interview
 ) -> None:
-    used = store.add(interview, 0, 10, tags=["old", "keep"], author="Ann")
+    used = store.add(interview, 0, 10, tags=["old", "keep"], author="Ann").annotation
     store.set_tag("spare")
     assert store.delete_tag("spare") == 0
     with pytest.raises(StoreError, match=r"'old' is used by 1 annotation\(s\); pass --force"):
@@ -117,9 +117,10 @@ def test_tag_counts_follow_every_kind_of_change(tmp_path: Path, interview: Inter
             start = chance.randrange(0, 400)
             store.add(interview, start, start + 5, tags=chance.sample(pool, 2), author="A")
         elif action < 0.6:
-            store.update(chance.choice(existing).id, tags=chance.sample(pool, 1))
+            chosen = chance.choice(existing)
+            store.retag(chosen.id, add=chance.sample(pool, 1), remove=chosen.tags)
         elif action < 0.75:
-            removed.append(store.delete(chance.choice(existing).id))
+            removed.append(store.delete(chance.choice(existing).id).annotation)
         elif action < 0.85 and removed:
             store.restore(removed.pop())
         elif action < 0.95:
@@ -141,7 +142,7 @@ def test_tag_counts_follow_every_kind_of_change(tmp_path: Path, interview: Inter
 def test_renaming_to_itself_changes_nothing_and_merging_into_a_child_is_refused(
     store: AnnotationStore, interview: Interview
 ) -> None:
-    made = store.add(interview, 0, 10, tags=["a", "a/b"], author="Ann")
+    made = store.add(interview, 0, 10, tags=["a", "a/b"], author="Ann").annotation
     assert store.rename_tag("a", "a") == 0
     assert store.get(made.id) == made
     with pytest.raises(StoreError, match="below it; rename it instead"):

@@ -227,7 +227,9 @@ async def test_number_keys_apply_recent_tags(store: AnnotationStore) -> None:
 async def test_a_writes_a_note_on_the_annotation_under_the_cursor(store: AnnotationStore) -> None:
     interviews = seeds()
     first = interviews[0].sentences[0]
-    made = store.add(interviews[0], first.start, first.end, tags=["intro"], author="tester")
+    made = store.add(
+        interviews[0], first.start, first.end, tags=["intro"], author="tester"
+    ).annotation
     async with running(store, interviews) as (app, pilot):
         await pilot.press("a")
         await pilot.pause()

@@ -36,7 +36,9 @@ def annotate_first_sentence(
 ) -> tuple[list[Interview], Annotation]:
     interviews = seeds()
     first = interviews[0].sentences[0]
-    made = store.add(interviews[0], first.start, first.end, tags=tags, note=note, author="tester")
+    made = store.add(
+        interviews[0], first.start, first.end, tags=tags, note=note, author="tester"
+    ).annotation
     return interviews, made
 
 
@@ -204,7 +206,7 @@ async def test_a_new_selection_inside_an_annotation_is_tagged_as_a_new_passage(
     sentences = interviews[0].sentences
     wide = store.add(
         interviews[0], sentences[0].start, sentences[1].end, tags=["policy"], author="tester"
-    )
+    ).annotation
     async with running(store, interviews) as (app, pilot):
         await pilot.press("j", "v", "t")
         await pilot.pause()

@@ -57,7 +57,7 @@ def two_annotations(store: AnnotationStore) -> tuple[list[Interview], list[Annot
     interviews = seeds()
     sentences = interviews[0].sentences
     made = [
-        store.add(interviews[0], s.start, s.end, tags=[tag], author="tester")
+        store.add(interviews[0], s.start, s.end, tags=[tag], author="tester").annotation
         for s, tag in ((sentences[0], "first"), (sentences[2], "second"))
     ]
     return interviews, made

@@ -278,8 +278,8 @@ def run_annotate(args: argparse.Namespace) -> int:
     start, end = find_quote(interview, args.quote, args.occurrence)
     author = resolve_author(args.author)
     with _open(args) as store:
-        annotation = store.add(interview, start, end, tags=args.tag, note=args.note, author=author)
-    print(annotation.id)
+        change = store.add(interview, start, end, tags=args.tag, note=args.note, author=author)
+    print(change.annotation.id)
     return 0
 
 

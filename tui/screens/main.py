@@ -393,7 +393,7 @@ class MainScreen(Screen[None]):
         said = " ".join([*(f"+{t}" for t in added), *(f"−{t}" for t in removed)])
 
         def update() -> str | None:
-            self.history.update(target.id, tags=tags)
+            self.history.update(target.id, add=added, remove=removed)
             return None
 
         if tags or target.note.strip():
@@ -422,7 +422,7 @@ class MainScreen(Screen[None]):
 
         def call() -> str | None:
             if target is not None:
-                self.history.update(target.id, note=note)
+                self.history.update(target.id, note=(target.note, note))
             else:
                 self.history.add(interview, span.start, span.end, note=note, author=author)
             return None
@@ -525,14 +525,14 @@ class MainScreen(Screen[None]):
     def action_undo(self) -> None:
         def call() -> str | None:
             change = self.history.undo()
-            return f"undid {change.describe}" if change else "nothing to undo"
+            return f"undid {change.step.describe}" if change else "nothing to undo"
 
         self._change("undoing…", call)
 
     def action_redo(self) -> None:
         def call() -> str | None:
             change = self.history.redo()
-            return f"redid {change.describe}" if change else "nothing to redo"
+            return f"redid {change.step.describe}" if change else "nothing to redo"
 
         self._change("redoing…", call)
 
