@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from corpus import Interview
-from tui.keys import READER, SCREEN, remapped
+from tui.keys import COMPARE, READER, SCREEN, remapped
 from tui.screens.main import MainScreen
 from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from store import AnnotationStore
+    from tui.screens.compare import CompareScreen
 
 
 class GlossApp(App[None]):
@@ -41,6 +42,7 @@ class GlossApp(App[None]):
         author: str,
         db_path: Path | None = None,
         keymap: Mapping[str, str] | None = None,
+        compare: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.keymap: Mapping[str, str] = dict(keymap or {})
@@ -50,6 +52,12 @@ class GlossApp(App[None]):
         self._make_main_screen = partial(
             MainScreen, interviews, store, author=author, db_path=db_path
         )
+        self._compare = (interviews[0], compare) if compare and interviews else None
+
+    def on_mount(self) -> None:
+        if self._compare is not None:
+            interview, coders = self._compare
+            self.main.compare(coders, interview)
 
     def run(self, **options: Any) -> None:
         """Run the app (``options`` as for ``App.run``), the start-up heap set aside first.
@@ -79,6 +87,11 @@ class GlossApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every gloss action, so the command palette can do what the keys do."""
         yield from super().get_system_commands(screen)
+        from tui.screens.compare import CompareScreen
+
+        if isinstance(screen, CompareScreen):
+            yield from _commands_of(screen, remapped(COMPARE, self), remapped(READER, self))
+            return
         main = self.main
         screen_keys, reader_keys = remapped(SCREEN, self), remapped(READER, self)
         quick_tags = [b for b in screen_keys if b.action.startswith("quick_tag")]
@@ -104,6 +117,22 @@ class GlossApp(App[None]):
             )
 
 
+def _commands_of(
+    screen: CompareScreen, keys: list[Binding], reader_keys: list[Binding]
+) -> Iterable[SystemCommand]:
+    """The comparison screen's actions, and the reader's (run on its focused side)."""
+    for binding in keys:
+        yield SystemCommand(
+            _title(binding), f"key {_key(binding)}", _runner(screen, binding.action)
+        )
+    for binding in reader_keys:
+        yield SystemCommand(
+            _title(binding),
+            f"key {_key(binding)} (both sides)",
+            _focused_runner(lambda: screen.reader, binding.action),
+        )
+
+
 def _title(binding: Binding) -> str:
     return binding.description or binding.action
 
@@ -120,16 +149,20 @@ def _key(binding: Binding) -> str:
     return ", ".join(names.get(k, k) for k in binding.key.split(","))
 
 
-def _runner(main: MainScreen, action: str) -> Callable[[], Awaitable[None]]:
+def _runner(screen: Screen[None], action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
-        await main.run_action(action)
+        await screen.run_action(action)
 
     return run
 
 
 def _reader_runner(main: MainScreen, action: str) -> Callable[[], Awaitable[None]]:
+    return _focused_runner(lambda: main.reader, action)
+
+
+def _focused_runner(reader_of: Callable[[], Reader], action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
-        reader: Reader = main.reader
+        reader = reader_of()
         await reader.run_action(action)
         reader.focus()
 
@@ -143,9 +176,13 @@ def make_app(
     author: str,
     db_path: Path | None = None,
     keymap: Mapping[str, str] | None = None,
+    compare: tuple[str, str] | None = None,
 ) -> GlossApp:
     """The app for these interviews (the first two are shown) over an open store.
 
-    ``keymap`` maps binding ids (``tui.keys``) to the keys the user chose for them.
+    ``keymap`` maps binding ids (``tui.keys``) to the keys the user chose for them. With
+    ``compare`` (two coders), it opens comparing their codings of the first interview.
     """
-    return GlossApp(interviews, store, author=author, db_path=db_path, keymap=keymap)
+    return GlossApp(
+        interviews, store, author=author, db_path=db_path, keymap=keymap, compare=compare
+    )

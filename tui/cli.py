@@ -18,7 +18,11 @@ from corpus import CorpusError
 from tui.commands.common import Handler, add_db_option, add_store_options
 
 #: Modules that each define ``register(subparsers)``; their parsers set ``handler``.
-COMMAND_MODULES = ("tui.commands.corpus_commands", "tui.commands.store_commands")
+COMMAND_MODULES = (
+    "tui.commands.corpus_commands",
+    "tui.commands.store_commands",
+    "tui.commands.compare_command",
+)
 
 EXIT_USER_ERROR = 1
 EXIT_INTERRUPTED = 130

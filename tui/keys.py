@@ -78,8 +78,21 @@ SCREEN: list[Binding] = [
     Binding("o", "toggle_outline", "Outline", show=False, id="main.toggle_outline"),
     Binding("l", "toggle_list", "List", show=False, id="main.toggle_list"),
     Binding("p", "choose", "Choose interviews", show=False, id="main.choose"),
+    Binding("C", "compare", "Compare two coders", show=False, id="main.compare"),
     Binding("question_mark", "help", "Help", id="main.help"),
     Binding("q", "quit", "Quit", id="main.quit"),
+]
+
+#: Keys of the comparison screen (one interview, coder A left, coder B right).
+COMPARE: list[Binding] = [
+    Binding("n", "next_difference", "Next difference", id="compare.next"),
+    Binding("N", "prev_difference", "Previous difference", id="compare.prev"),
+    Binding("c", "copy", "Copy to mine", id="compare.copy"),
+    Binding("u", "undo", "Undo", show=False, id="compare.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="compare.redo"),
+    Binding("w", "switch_side", "Other side", show=False, id="compare.switch_side"),
+    Binding("question_mark", "help", "Help", id="compare.help"),
+    Binding("q", "close", "Close comparison", id="compare.close"),
 ]
 
 
@@ -106,7 +119,7 @@ def binding_ids() -> frozenset[str]:
         Dialog, InterviewChooser, Confirm, ExportDialog, HelpScreen, NoteEditor, TagPicker,
         AnnotationList, AnnotationRows, SearchBar,
     )  # fmt: skip
-    bindings: list[BindingType] = [*READER, *SCREEN]
+    bindings: list[BindingType] = [*READER, *SCREEN, *COMPARE]
     for owner in owners:
         bindings.extend(vars(owner).get("BINDINGS", []))
     return frozenset(b.id for b in bindings if isinstance(b, Binding) and b.id)

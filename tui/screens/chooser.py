@@ -1,4 +1,4 @@
-"""Choosing which two of several open interviews the readers show.
+"""Choosing which two of several open interviews the readers show (or two coders to compare).
 
 ``gloss a.txt b.txt c.txt`` opens three interviews but the screen has two readers; this
 dialog picks the pair: two lists side by side, ``←``/``→`` (or ``tab``) between them,
@@ -51,16 +51,25 @@ class InterviewChooser(Dialog[tuple[int, int] | None]):
         Binding("right", "side('right')", "Right reader", id="chooser.right"),
     ]
 
-    def __init__(self, titles: Sequence[str], current: tuple[int, int] = (0, 1)) -> None:
+    def __init__(
+        self,
+        titles: Sequence[str],
+        current: tuple[int, int] = (0, 1),
+        *,
+        title: str = "Show which interviews?",
+        noun: str = "interviews",
+    ) -> None:
         super().__init__()
         if len(titles) < 2:
-            raise ValueError("choosing a pair needs at least two interviews")
+            raise ValueError(f"choosing a pair needs at least two {noun}")
         self._titles = list(titles)
         self._current = current
+        self._title = title
+        self._noun = noun
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(plain("Show which interviews?"), id="title")
+            yield Static(plain(self._title), id="title")
             with Horizontal(id="sides"):
                 for side in ("left", "right"):
                     with Vertical(classes="side"):
@@ -98,7 +107,7 @@ class InterviewChooser(Dialog[tuple[int, int] | None]):
         left, right = self.pair
         if left == right:
             self.query_one("#message", Static).update(
-                plain("choose two different interviews (←/→ to switch side)")
+                plain(f"choose two different {self._noun} (←/→ to switch side)")
             )
             return
         self.dismiss((left, right))

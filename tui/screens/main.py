@@ -695,6 +695,26 @@ class MainScreen(Screen[None]):
         titles = [f"{i.title} ({i.id})" if i.title != i.id else i.id for i in self.interviews]
         self.app.push_screen(InterviewChooser(titles, self._shown_indices()), chosen)
 
+    def action_compare(self) -> None:
+        """Compare two coders (asked for) on the interview in the active reader."""
+        from tui.screens.compare import ask_and_compare
+
+        ask_and_compare(self, self.reader.interview, self.store, self.history, author=self.author)
+
+    def compare(self, coders: tuple[str, str], interview: Interview | None = None) -> None:
+        """Show ``coders``' codings of ``interview`` (the active reader's) side by side."""
+        from tui.screens.compare import CompareScreen
+
+        self.app.push_screen(
+            CompareScreen(
+                interview or self.reader.interview,
+                self.store,
+                self.history,
+                coders=coders,
+                author=self.author,
+            )
+        )
+
     def _shown_indices(self) -> tuple[int, int]:
         ids = [i.id for i in self.interviews]
         return ids.index(self.shown[0].id), ids.index(self.shown[-1].id)

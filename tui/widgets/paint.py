@@ -38,6 +38,11 @@ CURSOR = Style(bold=True, underline=True, bgcolor="grey23")
 SELECTION = Style(reverse=True)
 SEARCH = Style(bgcolor="yellow", color="black", bold=True)
 OVERLAP = Style(underline=True)
+#: A flagged passage (where two coders differ): a gutter mark, and the text in italic, so
+#: it shows without colour too.
+FLAG_MARK = "≠"
+FLAG_GUTTER = Style(bold=True, color="magenta")
+FLAGGED = Style(italic=True)
 
 
 def mark_style(colour: str) -> Style:

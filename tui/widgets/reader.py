@@ -111,6 +111,10 @@ class Reader(ScrollView, can_focus=True):
         self._base: Style | None = None
         self._hits: list[Span] = []
         self._hit_starts: list[int] = []
+        self._flagged: list[Span] = []
+        """Passages marked in the gutter and the text (e.g. where two coders differ)."""
+        self._flagged_starts: list[int] = []
+        self._longest_flag = 0
         self._annotations: list[Marked] = []
         self._given: tuple[list[Marked], dict[str, str]] = ([], {})
         """What ``set_annotations`` was last given."""
@@ -205,6 +209,13 @@ class Reader(ScrollView, can_focus=True):
     def set_search_hits(self, hits: Sequence[Span]) -> None:
         self._hits = sorted(hits, key=lambda s: s.start)
         self._hit_starts = [h.start for h in self._hits]
+        self._repaint()
+
+    def set_flagged(self, spans: Sequence[Span]) -> None:
+        """Mark these passages: a ``≠`` in the gutter of their lines, their text styled."""
+        self._flagged = sorted(spans, key=lambda s: s.start)
+        self._flagged_starts = [s.start for s in self._flagged]
+        self._longest_flag = max((len(s) for s in self._flagged), default=0)
         self._repaint()
 
     def go_to_offset(self, offset: int, *, select: bool = False) -> None:
@@ -487,8 +498,11 @@ class Reader(ScrollView, can_focus=True):
         )
         bar_style = paint.CURSOR_BAR if self.has_focus else paint.CURSOR_BAR_IDLE
         bar = Segment("▌" if in_cursor else " ", base + bar_style)
-        label = Segment(f"{line.label:>2} ", base + paint.LABEL)
-        segments = [bar, label]
+        if not line.blank and self._flags_on(line):
+            label = Segment(f"{line.label:>2}", base + paint.LABEL)
+            segments = [bar, label, Segment(paint.FLAG_MARK, base + paint.FLAG_GUTTER)]
+        else:
+            segments = [bar, Segment(f"{line.label:>2} ", base + paint.LABEL)]
         if line.text:
             segments.extend(self._text_segments(index, line, base, cursor))
         return Strip(segments)
@@ -502,9 +516,13 @@ class Reader(ScrollView, can_focus=True):
             marks = self._marks_on(line.start, line.end)
             runs = self._runs[index] = paint.mark_runs(marks, line.start, line.end, self._style_of)
         overlays: list[paint.Run] = [
+            (*self._shown_span(span.start, span.end), paint.FLAGGED)
+            for span in self._flags_on(line)
+        ]
+        overlays.extend(
             (*self._shown_span(hit.start, hit.end), paint.SEARCH)
             for hit in self._hits_on(line.start, line.end)
-        ]
+        )
         if self.has_focus:
             overlays.append((cursor[0], cursor[1], paint.CURSOR))
         if self._selection is not None:
@@ -527,6 +545,15 @@ class Reader(ScrollView, can_focus=True):
         low = bisect_left(self._shown_mark_starts, start - self._longest_mark)
         high = bisect_left(self._shown_mark_starts, end)
         return [m for m in shown[low:high] if m[1] > start]
+
+    def _flags_on(self, line: Line) -> list[Span]:
+        """Flagged passages overlapping the line (clean offsets)."""
+        if not self._flagged:
+            return []
+        start, end = self._clean_offset(line.start), self._clean_offset(line.end)
+        low = bisect_left(self._flagged_starts, start - self._longest_flag)
+        high = bisect_left(self._flagged_starts, max(end, start + 1))
+        return [s for s in self._flagged[low:high] if s.end > start]
 
     def _hits_on(self, start: int, end: int) -> list[Span]:
         if self.raw:

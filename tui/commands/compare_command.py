@@ -1,0 +1,68 @@
+"""``gloss compare INTERVIEW CODER_A CODER_B``: open the reader comparing two coders.
+
+Everything that can fail on bad input (the file, the database, coders nobody knows of)
+fails here as one line on stderr, before Textual takes over the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui.commands.common import add_store_options
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "compare",
+        help="compare two coders' codings of one interview side by side",
+        description=(
+            "Open the reader on INTERVIEW with CODER_A's codings on the left and CODER_B's "
+            "on the right, the passages where their tags differ marked with ≠. n / N go to "
+            "the next / previous difference, c copies the coding under the cursor from the "
+            "other side into yours (--author), u undoes, q goes back to reading."
+        ),
+    )
+    parser.add_argument("interview", metavar="INTERVIEW", help="bundled interview id or file")
+    parser.add_argument("coder_a", metavar="CODER_A", help="the coder shown on the left")
+    parser.add_argument("coder_b", metavar="CODER_B", help="the coder shown on the right")
+    add_store_options(parser)
+    parser.set_defaults(handler=run_compare)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from store import AnnotationStore, StoreError, resolve_author, resolve_db_path
+    from tui.app import make_app
+    from tui.config import load_settings
+    from tui.keys import binding_ids
+    from tui.launch import load_interviews
+    from tui.screens.compare import coders_by_use
+
+    settings = load_settings(binding_ids())
+    interviews = load_interviews([args.interview])
+    db_path = resolve_db_path(args.db)
+    author = resolve_author(args.author)
+    coders = (" ".join(args.coder_a.split()), " ".join(args.coder_b.split()))
+    if coders[0] == coders[1]:
+        raise StoreError(f"compare {coders[0]} with someone else: CODER_A and CODER_B are the same")
+    store = AnnotationStore.open(db_path)
+    try:
+        known = coders_by_use(store.annotations())
+        unknown = [coder for coder in coders if coder not in known]
+        if unknown:
+            raise StoreError(
+                f"{db_path}: no codings by {unknown[0]!r}; coders in it: "
+                f"{', '.join(known) or 'none yet'} (see 'gloss list --author NAME')"
+            )
+        app = make_app(
+            interviews,
+            store,
+            author=author,
+            db_path=db_path,
+            keymap=settings.keymap,
+            compare=coders,
+        )
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
