@@ -11,6 +11,8 @@
   key to the end of the first frame after it, composed and rendered to a terminal
   stream (a null sink), for a cursor move (``j``) and a quick tag (``1``). The clock
   stops in the display hook, so the test pilot's own waiting is not counted.
+- The same for ``n`` (next difference) in the comparison mode, 10k annotations of one
+  interview by two coders side by side: both readers move and repaint.
 - Peak memory (max RSS) of the reader with 50k annotations open, against the bare app's
   plus the database's size on disk.
 """
@@ -177,7 +179,11 @@ def _ratio_row(
     )
 
 
-async def _keypress_samples(db: Path, keys: list[str], presses: int) -> dict[str, list[float]]:
+async def _keypress_samples(
+    db: Path, keys: list[str], presses: int, *, compare: tuple[str, str] | None = None
+) -> dict[str, list[float]]:
+    """Seconds from each key to its first frame; ``compare``: in the comparison mode of
+    those two coders on the first bundled interview."""
     from rich.console import Console
 
     from store import AnnotationStore
@@ -185,7 +191,7 @@ async def _keypress_samples(db: Path, keys: list[str], presses: int) -> dict[str
 
     store = AnnotationStore.open(db)
     interviews = [load_interview(p) for p in bundled_paths()]
-    app = make_app(interviews, store, author="bench", db_path=db)
+    app = make_app(interviews, store, author="bench", db_path=db, compare=compare)
     samples: dict[str, list[float]] = {key: [] for key in keys}
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -249,6 +255,22 @@ def keypress_rows(presses: int, db: Path, stored: int) -> list[Row]:
     ]
 
 
+def compare_rows(presses: int, db: Path, stored: int) -> list[Row]:
+    samples = asyncio.run(_keypress_samples(db, ["n"], presses, compare=("ann", "bob")))
+    label = f"{stored // 1000}k" if stored >= 1000 else str(stored)
+    return [
+        row(
+            f"compare: keypress n (next difference) to repaint ({label} by two coders)",
+            samples["n"],
+            unit="ms",
+            scale=1000,
+            target="p95 <= 50 ms",
+            limit=50,
+            by="p95",
+        )
+    ]
+
+
 def memory_rows(runs: int, db: Path, stored: int, cache: Path) -> list[Row]:
     bare = [_run_script(BARE_APP).peak_kib / 1024 for _ in range(runs)]
     gloss = [_run_script(GLOSS_APP, str(db), cache=cache).peak_kib / 1024 for _ in range(runs)]
@@ -280,6 +302,10 @@ def run(quick: bool) -> list[Row]:
         mid.parent.mkdir()
         build_database(mid, interviews, mid_count)
         rows += keypress_rows(5 if quick else 120, mid, mid_count)
+        pair = base / "pair" / "annotations.json"
+        pair.parent.mkdir()
+        build_database(pair, interviews[:1], mid_count, authors=("ann", "bob"))
+        rows += compare_rows(5 if quick else 120, pair, mid_count)
         big = base / "big" / "annotations.json"
         big.parent.mkdir()
         build_database(big, interviews, big_count)

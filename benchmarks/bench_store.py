@@ -36,7 +36,13 @@ TAGS = ("policy/tax-relief", "policy/subsidy", "economy/growth", "industry/chips
 NOTES = ("", "Compare with the 2022 answer.", "Key claim;\nfollow up with the ministry.")
 
 
-def build_database(path: Path, interviews: list[Interview], count: int, seed: int = 0) -> None:
+def build_database(
+    path: Path,
+    interviews: list[Interview],
+    count: int,
+    seed: int = 0,
+    authors: tuple[str, ...] = ("ann", "bob", "chen"),
+) -> None:
     """Write a database of ``count`` plausible annotations in one go (the bulk path)."""
     chance = random.Random(seed)
     tables = empty_tables()
@@ -51,7 +57,7 @@ def build_database(path: Path, interviews: list[Interview], count: int, seed: in
             annotation_id=uuid.UUID(int=chance.getrandbits(128)).hex,
             tags=tuple(sorted(set(chance.sample(TAGS, chance.randrange(1, 3))))),
             note=chance.choice(NOTES),
-            author=chance.choice(("ann", "bob", "chen")),
+            author=chance.choice(authors),
             stamp=f"2026-01-{1 + key % 28:02d}T10:00:00.000Z",
         )
         rows[str(key)] = to_doc(annotation)

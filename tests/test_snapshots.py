@@ -63,3 +63,28 @@ def test_narrow_with_outline_and_list_shown(snap_compare: Any, app: GlossApp) ->
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=panels)
+
+
+@pytest.fixture
+def comparing(tmp_path: Path) -> Iterator[GlossApp]:
+    """ann and bo's codings of the noisy interview side by side."""
+    interviews = [load_interview(NOISY_SEED)]
+    store = AnnotationStore.open(tmp_path / "team.json")
+    s = interviews[0].sentences
+    store.add(interviews[0], s[0].start, s[1].end, tags=["recovery"], author="ann")
+    store.add(interviews[0], s[1].start, s[1].end, tags=["policy"], author="bo")
+    store.add(interviews[0], s[4].start, s[5].end, tags=["policy"], author="bo")
+    yield make_app(interviews, store, author="tester", compare=("ann", "bo"))
+    store.close()
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+def test_comparing_two_coders(
+    snap_compare: Any, comparing: GlossApp, size: tuple[int, int]
+) -> None:
+    async def next_difference(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
+
+    assert snap_compare(comparing, terminal_size=size, run_before=next_difference)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.common import add_store_options
+from tui.commands.common import AUTHOR_HELP, add_db_option
 
 
 def register(subparsers: Any) -> None:
@@ -26,20 +26,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument("interview", metavar="INTERVIEW", help="bundled interview id or file")
     parser.add_argument("coder_a", metavar="CODER_A", help="the coder shown on the left")
     parser.add_argument("coder_b", metavar="CODER_B", help="the coder shown on the right")
-    add_store_options(parser)
+    parser.add_argument("--author", metavar="NAME", help=AUTHOR_HELP)
+    add_db_option(parser)
     parser.set_defaults(handler=run_compare)
 
 
 def run_compare(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, resolve_author, resolve_db_path
     from tui.app import make_app
+    from tui.commands.common import load_named_interview
     from tui.config import load_settings
     from tui.keys import binding_ids
-    from tui.launch import load_interviews
-    from tui.screens.compare import coders_by_use
+    from tui.screens.compare import coders_of
 
     settings = load_settings(binding_ids())
-    interviews = load_interviews([args.interview])
+    interviews = [load_named_interview(args.interview)]
     db_path = resolve_db_path(args.db)
     author = resolve_author(args.author)
     coders = (" ".join(args.coder_a.split()), " ".join(args.coder_b.split()))
@@ -47,7 +48,7 @@ def run_compare(args: argparse.Namespace) -> int:
         raise StoreError(f"compare {coders[0]} with someone else: CODER_A and CODER_B are the same")
     store = AnnotationStore.open(db_path)
     try:
-        known = coders_by_use(store.annotations())
+        known = coders_of(store.annotations())
         unknown = [coder for coder in coders if coder not in known]
         if unknown:
             raise StoreError(

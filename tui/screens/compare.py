@@ -189,8 +189,12 @@ class CompareScreen(Screen[None]):
         if index is None:
             index = 0 if direction > 0 else len(found) - 1
         difference = found[index]
+        # Land on the sentence holding its first word, not the one a leading space ends.
+        text, landing = self.interview.text, difference.start
+        while landing < difference.end - 1 and text[landing].isspace():
+            landing += 1
         for reader in self.readers:
-            reader.go_to_offset(difference.start)
+            reader.go_to_offset(landing)
         self._landed = (index, self.reader.cursor)
         said = []
         if difference.only_a:
@@ -287,7 +291,9 @@ class CompareScreen(Screen[None]):
                 remapped(READER, self.app), "Move and select (both sides move together)", display
             ),
             *help_entries(remapped(COMPARE, self.app), "Compare", display),
-            HelpEntry("c on your own side", "Copies from the other side", "Compare"),
+            HelpEntry(
+                "c", "Copies from the side you are on, or the other if it is yours", "Compare"
+            ),
             HelpEntry("≠ in the gutter", "The coders' tags differ on that line", "Compare"),
             HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
         ]
@@ -298,12 +304,9 @@ class CompareScreen(Screen[None]):
         self.dismiss(None)
 
 
-def coders_by_use(annotations: list[Annotation]) -> list[str]:
-    """The coders of these annotations, the most prolific first (then by name)."""
-    counts: dict[str, int] = {}
-    for annotation in annotations:
-        counts[annotation.author] = counts.get(annotation.author, 0) + 1
-    return sorted(counts, key=lambda coder: (-counts[coder], coder))
+def coders_of(annotations: list[Annotation]) -> list[str]:
+    """The coders of these annotations, by name."""
+    return sorted({a.author for a in annotations}, key=lambda coder: (coder.casefold(), coder))
 
 
 def ask_and_compare(
@@ -345,7 +348,7 @@ def ask_and_compare(
 
     def read() -> None:
         try:
-            coders = coders_by_use(store.annotations())
+            coders = coders_of(store.annotations())
         except StoreError as error:
             screen.app.call_from_thread(screen.notify, str(error), severity="error")
             return

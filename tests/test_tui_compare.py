@@ -1,0 +1,193 @@
+"""The comparison mode as a user drives it: two coders' codings side by side, on a real db."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from corpus import Interview, load_interview
+from store import AnnotationStore
+from tests.conftest import CLEAN_SEED
+from tui.app import GlossApp, make_app
+from tui.screens.compare import CompareScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.compare_status import CompareStatus
+from tui.widgets.reader import Reader
+
+WIDE = (160, 45)
+
+
+@pytest.fixture
+def interview() -> Interview:
+    return load_interview(CLEAN_SEED)
+
+
+@pytest.fixture
+def db(tmp_path: Path, interview: Interview) -> Iterator[Path]:
+    """ann and bo coded sentences 3-4, 10, 12-13 of the interview differently.
+
+    Worked out by hand, the passages where their tags differ are four: sentence 3 (bo
+    also has trust), the rest of ann's passage to the end of sentence 4 (only ann has
+    policy), sentence 10 (only ann: recovery), sentences 12-13 (only bo: recovery).
+    """
+    path = tmp_path / "team.json"
+    s = interview.sentences
+    with AnnotationStore.open(path) as store:
+        store.add(interview, s[3].start, s[4].end, tags=["policy"], author="ann")
+        store.add(interview, s[3].start, s[3].end, tags=["policy", "trust"], author="bo")
+        store.add(interview, s[10].start, s[10].end, tags=["recovery"], author="ann")
+        store.add(interview, s[12].start, s[13].end, tags=["recovery"], author="bo")
+        store.add(interview, s[20].start, s[20].end, tags=["same"], author="ann")
+        # bo cut sentence 20 in two, with ann's tag: per character they agree there.
+        middle = (s[20].start + s[20].end) // 2
+        store.add(interview, s[20].start, middle, tags=["same"], author="bo")
+        store.add(interview, middle, s[20].end, tags=["same"], author="bo")
+    yield path
+
+
+@asynccontextmanager
+async def comparing(
+    db: Path,
+    interview: Interview,
+    *,
+    author: str = "me",
+    size: tuple[int, int] = WIDE,
+) -> AsyncIterator[tuple[GlossApp, Pilot[None]]]:
+    store = AnnotationStore.open(db)
+    app = make_app([interview], store, author=author, db_path=db, compare=("ann", "bo"))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            yield app, pilot
+    finally:
+        store.close()
+
+
+async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+    await pilot.pause()
+
+
+def status(app: GlossApp) -> str:
+    return app.screen.query_one(CompareStatus).render().plain
+
+
+def sides(app: GlossApp) -> tuple[Reader, Reader]:
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen.readers
+
+
+def line_text(reader: Reader, offset: int) -> str:
+    """The screen line (gutter included) showing clean ``offset``, as drawn."""
+    index = reader.text_layout.line_of(offset)
+    return reader.render_line(index - int(reader.scroll_y)).text
+
+
+async def test_status_says_who_is_on_which_side_and_how_many_differences(
+    db: Path, interview: Interview
+) -> None:
+    async with comparing(db, interview) as (app, _pilot):
+        shown = status(app)
+        assert "left ann · right bo" in shown
+        assert "4 differences" in shown
+        assert "by me" in shown
+        left, right = sides(app)
+        assert left.border_title == "A: ann" and right.border_title == "B: bo"
+
+
+async def test_n_and_shift_n_take_both_readers_to_each_difference(
+    db: Path, interview: Interview
+) -> None:
+    s = interview.sentences
+    async with comparing(db, interview) as (app, pilot):
+        left, right = sides(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "difference 1 of 4" in status(app)
+        assert "only bo: trust" in status(app)
+        assert left.cursor_span == right.cursor_span == s[3]
+        await pilot.press("n")
+        await pilot.pause()
+        assert "difference 2 of 4" in status(app)
+        assert "only ann: policy" in status(app)
+        assert left.cursor_span == right.cursor_span == s[4]
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert "difference 4 of 4" in status(app)
+        assert left.cursor_span == right.cursor_span == s[12]
+        await pilot.press("n")
+        await pilot.pause()
+        assert "difference 1 of 4" in status(app) and "wrapped" in status(app)
+        await pilot.press("N")
+        await pilot.pause()
+        assert "difference 4 of 4" in status(app)
+
+
+async def test_the_sides_move_together_and_differences_are_marked_in_the_gutter(
+    db: Path, interview: Interview
+) -> None:
+    s = interview.sentences
+    async with comparing(db, interview) as (app, pilot):
+        left, right = sides(app)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert left.cursor_span == right.cursor_span == s[2]
+        for reader in (left, right):
+            assert line_text(reader, s[3].start)[3] == "≠"  # a difference
+            assert line_text(reader, s[20].start)[3] != "≠"  # both coders agree there
+            assert line_text(reader, s[2].start)[3] != "≠"  # nobody coded it
+
+
+async def test_differences_show_without_colour(
+    db: Path, interview: Interview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    s = interview.sentences
+    async with comparing(db, interview) as (app, pilot):
+        left, _right = sides(app)
+        await pilot.press("n")
+        await pilot.pause()
+        index = left.text_layout.line_of(s[10].start) - int(left.scroll_y)
+        strip = left.render_line(index)
+        assert strip.text[3] == "≠"
+        assert any(seg.style and seg.style.italic for seg in strip if seg.text.strip())
+
+
+async def test_opened_from_the_reader_asking_for_the_coders(db: Path, interview: Interview) -> None:
+    store = AnnotationStore.open(db)
+    app = make_app([interview], store, author="me", db_path=db)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("C")
+            await settle(app, pilot)
+            await pilot.press("enter")  # ann left, bo right: the two offered first
+            await settle(app, pilot)
+            assert isinstance(app.screen, CompareScreen)
+            assert "left ann · right bo" in status(app)
+            await pilot.press("q")
+            await pilot.pause()
+            assert not isinstance(app.screen, CompareScreen)
+    finally:
+        store.close()
+
+
+async def test_palette_and_help_list_the_comparison_keys(db: Path, interview: Interview) -> None:
+    from tui.keys import COMPARE
+
+    async with comparing(db, interview) as (app, pilot):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for binding in COMPARE:
+            assert binding.description in titles
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {entry.description for entry in app.screen.entries}
+        assert {"Next difference", "Previous difference", "Copy to mine"} <= described
