@@ -191,3 +191,46 @@ async def test_palette_and_help_list_the_comparison_keys(db: Path, interview: In
         assert isinstance(app.screen, HelpScreen)
         described = {entry.description for entry in app.screen.entries}
         assert {"Next difference", "Previous difference", "Copy to mine"} <= described
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a second coder's add of a passage still merges into the first coder's annotation",
+)
+async def test_c_copies_the_other_coders_coding_into_mine_and_u_undoes_it(
+    db: Path, interview: Interview
+) -> None:
+    s = interview.sentences
+    async with comparing(db, interview, author="ann") as (app, pilot):
+        await pilot.press("N")  # the last difference: sentences 12-13, only bo: recovery
+        await pilot.pause()
+        assert "difference 4 of 4" in status(app)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert "copied recovery from bo" in status(app)
+        assert "3 differences" in status(app) or "of 3" in status(app)
+        with AnnotationStore.open(db) as again:
+            mine = [(a.start, a.end, a.tags) for a in again.annotations(author="ann")]
+            theirs = [(a.start, a.end, a.tags) for a in again.annotations(author="bo")]
+        assert (s[12].start, s[13].end, ("recovery",)) in mine
+        assert (s[12].start, s[13].end, ("recovery",)) in theirs
+        await pilot.press("u")
+        await settle(app, pilot)
+        with AnnotationStore.open(db) as again:
+            mine = [(a.start, a.end) for a in again.annotations(author="ann")]
+        assert (s[12].start, s[13].end) not in mine
+        assert "4 differences" in status(app) or "of 4" in status(app)
+
+
+async def test_c_where_the_other_coder_has_nothing_changes_nothing(
+    db: Path, interview: Interview
+) -> None:
+    async with comparing(db, interview, author="ann") as (app, pilot):
+        await pilot.press("n", "n", "n")  # sentence 10: only ann coded it
+        await pilot.pause()
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert "saving" not in status(app)
+        with AnnotationStore.open(db) as again:
+            assert len(again.annotations(author="ann")) == 3
+            assert len(again.annotations()) == 7

@@ -233,13 +233,10 @@ class CompareScreen(Screen[None]):
         interview, author = self.interview, self.author
 
         def call() -> str | None:
-            before = self.store.at_span(interview.id, chosen.start, chosen.end)
-            after = self.history.add(
+            change = self.history.add(
                 interview, chosen.start, chosen.end, tags=chosen.tags, author=author
             )
-            if before is not None and before.id == after.id and before.tags == after.tags:
-                return f"you have {coder}'s tags here already"
-            return None
+            return None if change is not None else f"you have {coder}'s tags here already"
 
         self.reader.clear_selection()
         self._change(f"copied {', '.join(chosen.tags)} from {coder}", call)
@@ -247,14 +244,14 @@ class CompareScreen(Screen[None]):
     def action_undo(self) -> None:
         def call() -> str | None:
             change = self.history.undo()
-            return f"undid {change.describe}" if change else "nothing to undo"
+            return f"undid {change.step.describe}" if change else "nothing to undo"
 
         self._change("undoing…", call)
 
     def action_redo(self) -> None:
         def call() -> str | None:
             change = self.history.redo()
-            return f"redid {change.describe}" if change else "nothing to redo"
+            return f"redid {change.step.describe}" if change else "nothing to redo"
 
         self._change("redoing…", call)
 
