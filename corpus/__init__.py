@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from corpus.cleaning.clean import clean_text
     from corpus.errors import CorpusError
     from corpus.model import CleanText, Interview, Measure, Outline, Question, Section, Span
+    from corpus.outline.find import find_text, word_edge
+    from corpus.outline.places import question_index
     from corpus.outline.sentences import split_sentences
     from corpus.outline.structure import build_outline
     from corpus.reading.bundled import bundled_paths, resolve_interview
@@ -38,15 +40,18 @@ _HOMES = {
     "bundled_paths": "corpus.reading.bundled",
     "clean_text": "corpus.cleaning.clean",
     "escape_unsafe": "corpus.untrusted",
+    "find_text": "corpus.outline.find",
     "fingerprint": "corpus.reading.interview",
     "has_unsafe": "corpus.untrusted",
     "interview_from_text": "corpus.reading.interview",
     "load_interview": "corpus.reading.interview",
+    "question_index": "corpus.outline.places",
     "read_text": "corpus.reading.decode",
     "resolve_interview": "corpus.reading.bundled",
     "show_unsafe": "corpus.untrusted",
     "split_sentences": "corpus.outline.sentences",
     "strip_unsafe": "corpus.untrusted",
+    "word_edge": "corpus.outline.find",
 }
 
 __all__ = [
@@ -62,15 +67,18 @@ __all__ = [
     "bundled_paths",
     "clean_text",
     "escape_unsafe",
+    "find_text",
     "fingerprint",
     "has_unsafe",
     "interview_from_text",
     "load_interview",
+    "question_index",
     "read_text",
     "resolve_interview",
     "show_unsafe",
     "split_sentences",
     "strip_unsafe",
+    "word_edge",
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus import Outline
+from corpus import Outline, question_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +22,12 @@ class Headings:
 
 def locate(outline: Outline, start: int) -> Headings:
     """The section, question (with its answer) and measure that contain offset ``start``."""
-    for section in outline.sections:
-        if not section.start <= start < section.end:
-            continue
-        for question in section.questions:
-            if not question.start <= start < max(question.end, question.answer.end):
-                continue
-            measure = next((m.text for m in question.measures if m.start <= start < m.end), "")
-            return Headings(section.heading or "", question.text, measure)
+    section = next((s for s in outline.sections if s.start <= start < s.end), None)
+    if section is None:
+        return Headings()
+    number = question_index(outline, start, strict=True)
+    if number < 0:
         return Headings(section.heading or "")
-    return Headings()
+    question = outline.questions[number]
+    measure = next((m.text for m in question.measures if m.start <= start < m.end), "")
+    return Headings(section.heading or "", question.text, measure)

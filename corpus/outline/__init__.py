@@ -2,5 +2,7 @@
 
 ``structure`` builds the outline from paragraphs, speaker labels, front matter and
 measures; ``sentences`` gives the spans the reader's cursor moves by; ``output`` prints an
-outline as JSON or text. Pure functions of the clean text; no file access.
+outline as JSON or text;
+``places`` says which question holds an offset and ``find`` finds text (search, quotes,
+word edges). Pure functions of the clean text; no file access.
 """

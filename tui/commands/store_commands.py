@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from corpus import Interview, escape_unsafe
+from corpus import Interview, escape_unsafe, find_text
 from store import (
     STATUSES,
     Annotation,
@@ -250,26 +249,23 @@ def _open(args: argparse.Namespace) -> AnnotationStore:
 
 def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, int]:
     """The span of the Nth occurrence of ``quote``; whitespace runs match any whitespace."""
-    text = interview.text
-    words = quote.split()
-    if not words:
+    if not quote.split():
         raise StoreError("--quote is empty; give the passage to annotate")
     if occurrence < 1:
         raise StoreError(f"--occurrence {occurrence}: count from 1")
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    for number, match in enumerate(pattern.finditer(text), start=1):
-        if number == occurrence:
-            return match.start(), match.end()
-    found = sum(1 for _ in pattern.finditer(text))
+    found = find_text(interview.text, quote, ignore_case=False)
+    if occurrence <= len(found):
+        span = found[occurrence - 1]
+        return span.start, span.end
     shown = printable(quote, 60)
-    if found == 0:
+    if not found:
         raise StoreError(
             f"{interview.id}: quote {shown!r} is not in the clean text; check it with "
             f"'gloss clean {interview.id}'"
         )
     raise StoreError(
-        f"{interview.id}: quote {shown!r} occurs {found} time(s); --occurrence {occurrence} "
-        "is too big"
+        f"{interview.id}: quote {shown!r} occurs {len(found)} time(s); --occurrence "
+        f"{occurrence} is too big"
     )
 
 

@@ -23,7 +23,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from corpus import Interview, Question, Span
+from corpus import Interview, Question, Span, find_text
 from corpus.similarity import pair_questions
 from store.errors import StoreError
 from store.history import History
@@ -32,7 +32,7 @@ from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
 from tui.widgets.reader import Reader
-from tui.widgets.search_bar import SearchBar, find_all
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -47,28 +47,14 @@ QUIT_WAIT = 15.0
 SYNC_INTERVAL = 1.0
 
 
-def question_index(interview: Interview, offset: int) -> int:
-    """Index of the question whose question-and-answer contains ``offset`` (-1: before all)."""
-    found = -1
-    for number, question in enumerate(interview.outline.questions):
-        if question.start <= offset:
-            found = number
-        else:
-            break
-    return found
-
-
 def _inside(reader: Reader) -> int:
-    """An offset that stands for the cursor sentence: its last character, so that a
-    sentence starting with a "Q:" label (before the question's own text) counts as in
-    that question."""
-    span = reader.cursor_span
-    return max(span.start, span.end - 1)
+    """The offset the outline follows for the reader's cursor sentence."""
+    return reader.navigator.inside(reader.caret)
 
 
-def question_at(reader: Reader) -> int:
-    """The question the reader's cursor is in."""
-    return question_index(reader.interview, _inside(reader))
+def _words(text: str, span: Span | None) -> int:
+    """How many words ``span`` of ``text`` holds (0 for no selection)."""
+    return len(text[span.start : span.end].split()) if span else 0
 
 
 class MainScreen(Screen[None]):
@@ -199,9 +185,10 @@ class MainScreen(Screen[None]):
         interview = reader.interview
         self.query_one(StatusLine).update_status(
             interview=interview.title,
-            question=question_at(reader) + 1,
+            question=reader.question + 1,
             questions=len(interview.outline.questions),
             annotations=len(self.annotations.get(interview.id, [])),
+            selected=_words(interview.text, reader.selection),
         )
 
     def _show_list(self, reader: Reader | None = None) -> None:
@@ -215,6 +202,11 @@ class MainScreen(Screen[None]):
     @on(Reader.Moved)
     def _moved(self, event: Reader.Moved) -> None:
         self.query_one(OutlineTree).follow(event.reader.interview.id, _inside(event.reader))
+        if event.reader is self.reader:
+            self._update_status()
+
+    @on(Reader.SelectionChanged)
+    def _selection_changed(self, event: Reader.SelectionChanged) -> None:
         if event.reader is self.reader:
             self._update_status()
 
@@ -271,7 +263,7 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(
                 self.notify,
                 f"{len(orphans)} annotation(s) no longer match the text (orphaned); "
-                "see 'gloss orphans'",
+                "list them with 'gloss list --status orphaned'",
                 severity="warning",
                 timeout=8,
             )
@@ -549,7 +541,7 @@ class MainScreen(Screen[None]):
             return
         hits: list[tuple[int, Span]] = []
         for number, reader in enumerate(self.readers):
-            spans = [Span(s, e) for s, e in find_all(reader.interview.text, event.query)]
+            spans = find_text(reader.interview.text, event.query)
             reader.set_search_hits(spans)
             hits.extend((number, span) for span in spans)
         self._hits = hits
@@ -594,7 +586,7 @@ class MainScreen(Screen[None]):
             return
         here = self.reader
         other = readers[1 - readers.index(self.reader)]
-        number = question_at(here)
+        number = here.question
         if number < 0:
             self.notify("Move into a question first.", severity="warning", timeout=3)
             return

@@ -11,7 +11,7 @@ messages (:class:`Reader.Moved`, :class:`Reader.SelectionChanged`) that the scre
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
@@ -29,6 +29,7 @@ from textual.strip import Strip
 from corpus import Interview, Span
 from tui.keys import READER
 from tui.layout import GUTTER, Layout, Line, lay_out_interview
+from tui.navigation import Caret, Navigator
 from tui.text import tag_colour
 from tui.widgets import paint
 
@@ -80,7 +81,8 @@ class Reader(ScrollView, can_focus=True):
 
     @dataclass
     class SelectionChanged(Message):
-        """The selection was started, extended, adjusted or cleared (``span`` is None)."""
+        """The selection was started, extended, adjusted or cleared (``span`` is None);
+        the status line counts its words."""
 
         reader: Reader
         span: Span | None
@@ -95,11 +97,10 @@ class Reader(ScrollView, can_focus=True):
     def __init__(self, interview: Interview, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.interview = interview
-        self.cursor = 0
-        """Index of the cursor sentence in ``interview.sentences``."""
-        self._anchor: int | None = None
-        """Clean offset where the selection started (None: no selection)."""
-        self._selection: Span | None = None
+        self.navigator = Navigator(interview)
+        """Where each key takes the cursor and the selection (the reader only paints)."""
+        self.caret = Caret()
+        """The cursor sentence and the selection."""
         self._marks: list[_Mark] = []
         self._shown_marks: list[tuple[int, int, str]] = []
         """The marks in the offsets of what is shown (raw offsets in raw mode), sorted."""
@@ -120,7 +121,6 @@ class Reader(ScrollView, can_focus=True):
         """What ``set_annotations`` was last given."""
         self._layout: Layout | None = None
         self._cache: dict[int, Strip] = {}
-        self._sentence_starts = [s.start for s in interview.sentences]
 
     # ----------------------------------------------------------------- public API
 
@@ -147,21 +147,28 @@ class Reader(ScrollView, can_focus=True):
         return lay_out_interview(self.interview, width, raw=self.raw)
 
     @property
+    def cursor(self) -> int:
+        """Index of the cursor sentence in ``interview.sentences``."""
+        return self.caret.sentence
+
+    @property
     def cursor_span(self) -> Span:
-        """The sentence under the cursor (an empty span at 0 for an empty text)."""
-        sentences = self.interview.sentences
-        if not sentences:
-            return Span(0, len(self.interview.text))
-        return sentences[self.cursor]
+        """The sentence under the cursor (the whole text for a text without sentences)."""
+        return self.navigator.cursor_span(self.caret)
 
     @property
     def selection(self) -> Span | None:
-        return self._selection
+        return self.caret.selection
 
     @property
     def target(self) -> Span:
         """What an action applies to: the selection, else the cursor sentence."""
-        return self._selection or self.cursor_span
+        return self.navigator.target(self.caret)
+
+    @property
+    def question(self) -> int:
+        """Index of the question the cursor is in (-1: before the first)."""
+        return self.navigator.question(self.caret)
 
     def annotations_at_cursor(self) -> list[Marked]:
         """Annotations overlapping the target, innermost (shortest) first."""
@@ -218,57 +225,42 @@ class Reader(ScrollView, can_focus=True):
         self._longest_flag = max((len(s) for s in self._flagged), default=0)
         self._repaint()
 
-    def go_to_offset(self, offset: int, *, select: bool = False) -> None:
+    def go_to_offset(self, offset: int) -> None:
         """Move the cursor to the sentence at (or just before) clean ``offset``."""
-        if not self._sentence_starts:
-            return
-        index = max(0, bisect_right(self._sentence_starts, offset) - 1)
-        self._move_to(index)
+        self._go(self.navigator.to_offset(self.caret, offset))
 
     def clear_selection(self) -> None:
-        if self._selection is not None:
-            old = self._selection
-            self._anchor = None
-            self._selection = None
-            self._refresh_span(old)
-            self.post_message(self.SelectionChanged(self, None))
+        self._go(self.navigator.clear(self.caret), moved=False)
 
     def set_selection(self, span: Span | None) -> None:
         """Select ``span`` (clean offsets), e.g. to restore it after an action."""
-        old = self._selection
-        self._selection = span
-        self._anchor = span.start if span else None
-        if old:
-            self._refresh_span(old)
-        if span:
-            self._refresh_span(span)
-        self.post_message(self.SelectionChanged(self, span))
+        self._go(self.navigator.set_selection(self.caret, span), moved=False)
 
     # ----------------------------------------------------------------- actions
 
     def action_cursor_down(self) -> None:
-        self._move_to(self.cursor + 1)
+        self._go(self.navigator.down(self.caret))
 
     def action_cursor_up(self) -> None:
-        self._move_to(self.cursor - 1)
+        self._go(self.navigator.up(self.caret))
 
     def action_top(self) -> None:
-        self._move_to(0)
+        self._go(self.navigator.top(self.caret))
 
     def action_bottom(self) -> None:
-        self._move_to(len(self.interview.sentences) - 1)
+        self._go(self.navigator.bottom(self.caret))
 
     def action_next_question(self) -> None:
-        self._jump([q.start for q in self.interview.outline.questions], 1)
+        self._jump(self.navigator.next_question(self.caret, 1))
 
     def action_prev_question(self) -> None:
-        self._jump([q.start for q in self.interview.outline.questions], -1)
+        self._jump(self.navigator.next_question(self.caret, -1))
 
     def action_next_measure(self) -> None:
-        self._jump(self._measure_starts(), 1)
+        self._jump(self.navigator.next_measure(self.caret, 1))
 
     def action_prev_measure(self) -> None:
-        self._jump(self._measure_starts(), -1)
+        self._jump(self.navigator.next_measure(self.caret, -1))
 
     def action_page_down(self) -> None:
         self._page(1)
@@ -278,128 +270,56 @@ class Reader(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         """Start a selection at the cursor sentence (or restart it there)."""
-        old = self._selection
-        span = self.cursor_span
-        self._anchor = span.start
-        self._selection = Span(span.start, span.end)
-        if old:
-            self._refresh_span(old)
-        self._refresh_span(self._selection)
-        self.post_message(self.SelectionChanged(self, self._selection))
+        self._go(self.navigator.select(self.caret), moved=False)
 
     def action_clear_selection(self) -> None:
         self.clear_selection()
 
     def action_end_word(self, direction: int) -> None:
         """Move the selection's end by one word (starts a selection if there is none)."""
-        selection = self._selection or self.cursor_span
-        end = self._word_step(selection.end, direction, edge="end")
-        if end <= selection.start:
-            return
-        self.set_selection(Span(selection.start, end))
+        self._go(self.navigator.word(self.caret, "end", direction), moved=False)
 
     def action_start_word(self, direction: int) -> None:
         """Move the selection's start by one word (starts a selection if there is none)."""
-        selection = self._selection or self.cursor_span
-        start = self._word_step(selection.start, direction, edge="start")
-        if start >= selection.end:
-            return
-        self.set_selection(Span(start, selection.end))
+        self._go(self.navigator.word(self.caret, "start", direction), moved=False)
 
     # ----------------------------------------------------------------- movement
 
-    def _measure_starts(self) -> list[int]:
-        return [m.start for q in self.interview.outline.questions for m in q.measures]
-
-    def _jump(self, starts: list[int], direction: int) -> None:
-        if not starts:
+    def _jump(self, caret: Caret | None) -> None:
+        if caret is None:
             self.notify("No questions or measures found in this interview.", severity="warning")
             return
-        # The cursor sentence may begin before the target (a "Q:" label), so "next" means
-        # after the whole cursor sentence and "previous" before its start.
-        span = self.cursor_span
-        if direction > 0:
-            index = bisect_left(starts, max(span.end, span.start + 1))
-            if index >= len(starts):
-                return
-        else:
-            index = bisect_left(starts, span.start) - 1
-            if index < 0:
-                return
-        self.go_to_offset(starts[index])
+        self._go(caret)
 
     def _page(self, direction: int) -> None:
-        layout = self.text_layout
-        height = max(1, self.scrollable_content_region.height - 1)
-        here = self._shown_span(*_pair(self.cursor_span))[0]
-        line = layout.line_of(here) + direction * height
-        line = min(max(0, line), len(layout.lines) - 1)
-        self.go_to_offset(self._clean_offset(layout.lines[line].start))
+        height = self.scrollable_content_region.height - 1
+        self._go(self.navigator.page(self.caret, direction, self.text_layout, height, raw=self.raw))
 
-    def _word_step(self, offset: int, direction: int, *, edge: str) -> int:
-        """Where a selection ``edge`` ("start" or "end") at ``offset`` goes one word on.
+    def _go(self, caret: Caret, *, moved: bool = True) -> None:
+        """Show ``caret``: restyle the lines whose look changed, scroll, tell the screen.
 
-        An end always lands just after a word, a start just before one, so the selection
-        never begins or ends with a space.
+        ``moved``: a cursor step (the screen hears :class:`Moved` even at an end, as a
+        key that did nothing still says where the cursor is).
         """
-        text = self.interview.text
-        index = offset
-        if edge == "end":
-            if direction > 0:
-                while index < len(text) and text[index].isspace():
-                    index += 1
-                while index < len(text) and not text[index].isspace():
-                    index += 1
-            else:
-                while index > 0 and not text[index - 1].isspace():
-                    index -= 1
-                while index > 0 and text[index - 1].isspace():
-                    index -= 1
-            return index
-        if direction > 0:
-            while index < len(text) and not text[index].isspace():
-                index += 1
-            while index < len(text) and text[index].isspace():
-                index += 1
-        else:
-            while index > 0 and text[index - 1].isspace():
-                index -= 1
-            while index > 0 and not text[index - 1].isspace():
-                index -= 1
-        return index
-
-    def _move_to(self, index: int) -> None:
-        sentences = self.interview.sentences
-        if not sentences:
-            return
-        index = min(max(0, index), len(sentences) - 1)
-        old = self.cursor_span
-        self.cursor = index
-        new = self.cursor_span
-        self._refresh_span(old)
-        if self._anchor is not None:
-            old_selection = self._selection
-            start = min(self._anchor, new.start)
-            anchor_sentence = sentences[
-                max(0, bisect_right(self._sentence_starts, self._anchor) - 1)
-            ]
-            end = (
-                max(anchor_sentence.end, new.end)
-                if self._anchor <= new.start
-                else anchor_sentence.end
-            )
-            self._selection = Span(start, max(end, start))
-            if old_selection:
-                self._refresh_span(old_selection)
-            self._refresh_span(self._selection)
-            self.post_message(self.SelectionChanged(self, self._selection))
-        self._refresh_span(new)
-        self._scroll_to_cursor()
-        self.post_message(self.Moved(self, new.start))
+        old = self.caret
+        self.caret = caret
+        if old.sentence != caret.sentence:
+            self._refresh_span(self.navigator.cursor_span(old))
+        if old.selection != caret.selection:
+            if old.selection:
+                self._refresh_span(old.selection)
+            if caret.selection:
+                self._refresh_span(caret.selection)
+            self.post_message(self.SelectionChanged(self, caret.selection))
+        if moved:
+            new = self.cursor_span
+            self._refresh_span(new)
+            self._scroll_to_cursor()
+            self.post_message(self.Moved(self, new.start))
 
     def _scroll_to_cursor(self) -> None:
         layout = self.text_layout
-        lines = layout.lines_between(*self._shown_span(*_pair(self.cursor_span)))
+        lines = layout.lines_between(*self._shown(self.cursor_span))
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
         if lines.start < top + 1:
@@ -407,12 +327,9 @@ class Reader(ScrollView, can_focus=True):
         elif lines.stop > top + height - 1:
             self.scroll_to(y=max(0, min(lines.start - 2, lines.stop - height + 2)), animate=False)
 
-    def _clean_offset(self, shown: int) -> int:
-        """The clean offset of a shown offset (the identity unless the raw text is shown)."""
-        if not self.raw:
-            return shown
-        raw_offsets = self.interview.clean.raw_offsets
-        return min(bisect_left(raw_offsets, shown), len(self.interview.text))
+    def _shown(self, span: Span) -> tuple[int, int]:
+        """A clean span in the offsets of what is shown (raw offsets in raw mode)."""
+        return self.navigator.shown_span(span, raw=self.raw)
 
     # ----------------------------------------------------------------- painting
 
@@ -424,17 +341,11 @@ class Reader(ScrollView, can_focus=True):
     def _refresh_span(self, span: Span) -> None:
         if self._layout is None:
             return
-        start, end = self._shown_span(span.start, span.end)
+        start, end = self._shown(span)
         lines = self._layout.lines_between(start, end)
         for index in lines:
             self._cache.pop(index, None)
         self.refresh_lines(lines.start, len(lines))
-
-    def _shown_span(self, start: int, end: int) -> tuple[int, int]:
-        """A clean span in the offsets of what is shown (raw offsets in raw mode)."""
-        if self.raw:
-            return self.interview.clean.raw_span(start, end)
-        return start, end
 
     def notify_style_update(self) -> None:
         """The theme or CSS changed: every cached line was drawn in the old style."""
@@ -470,7 +381,7 @@ class Reader(ScrollView, can_focus=True):
             return
         line = layout.lines[y]
         offset = line.start + max(0, min(event.x - GUTTER, len(line.text) - 1))
-        self.go_to_offset(self._clean_offset(offset))
+        self.go_to_offset(self.navigator.clean_offset(offset, raw=self.raw))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The widget's base style is the same for every line of one pass: look it up once.
@@ -492,7 +403,7 @@ class Reader(ScrollView, can_focus=True):
         return strip
 
     def _render_index(self, index: int, line: Line, base: Style) -> Strip:
-        cursor = self._shown_span(*_pair(self.cursor_span))
+        cursor = self._shown(self.cursor_span)
         in_cursor = (
             not line.blank and line.start < max(cursor[1], cursor[0] + 1) and cursor[0] < line.end
         )
@@ -516,17 +427,15 @@ class Reader(ScrollView, can_focus=True):
             marks = self._marks_on(line.start, line.end)
             runs = self._runs[index] = paint.mark_runs(marks, line.start, line.end, self._style_of)
         overlays: list[paint.Run] = [
-            (*self._shown_span(span.start, span.end), paint.FLAGGED)
-            for span in self._flags_on(line)
+            (*self._shown(span), paint.FLAGGED) for span in self._flags_on(line)
         ]
         overlays.extend(
-            (*self._shown_span(hit.start, hit.end), paint.SEARCH)
-            for hit in self._hits_on(line.start, line.end)
+            (*self._shown(hit), paint.SEARCH) for hit in self._hits_on(line.start, line.end)
         )
         if self.has_focus:
             overlays.append((cursor[0], cursor[1], paint.CURSOR))
-        if self._selection is not None:
-            selection = self._shown_span(self._selection.start, self._selection.end)
+        if self.caret.selection is not None:
+            selection = self._shown(self.caret.selection)
             overlays.append((*selection, paint.SELECTION))
         kind = base + paint.KIND_STYLES[line.kind]
         return paint.segments(line.text, line.start, kind, runs, overlays)
@@ -550,20 +459,17 @@ class Reader(ScrollView, can_focus=True):
         """Flagged passages overlapping the line (clean offsets)."""
         if not self._flagged:
             return []
-        start, end = self._clean_offset(line.start), self._clean_offset(line.end)
+        clean = self.navigator.clean_offset
+        start, end = clean(line.start, raw=self.raw), clean(line.end, raw=self.raw)
         low = bisect_left(self._flagged_starts, start - self._longest_flag)
         high = bisect_left(self._flagged_starts, max(end, start + 1))
         return [s for s in self._flagged[low:high] if s.end > start]
 
     def _hits_on(self, start: int, end: int) -> list[Span]:
         if self.raw:
-            return [h for h in self._hits if _overlap(self._shown_span(h.start, h.end), start, end)]
+            return [h for h in self._hits if _overlap(self._shown(h), start, end)]
         high = bisect_left(self._hit_starts, end)
         return [h for h in self._hits[:high] if h.end > start]
-
-
-def _pair(span: Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 def _overlap(span: tuple[int, int], start: int, end: int) -> bool:

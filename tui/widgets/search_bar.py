@@ -46,22 +46,3 @@ class SearchBar(Input):
         event.stop()
         self.display = False
         self.post_message(self.Search(event.value))
-
-
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Every case-insensitive occurrence of ``query`` in ``text`` as ``(start, end)``.
-
-    ``casefold`` can change lengths (ß -> ss), so the search runs on a lower-cased copy
-    only when that keeps offsets; otherwise it falls back to an exact search.
-    """
-    if not query:
-        return []
-    haystack, needle = text.lower(), query.lower()
-    if len(haystack) != len(text):
-        haystack, needle = text, query
-    hits: list[tuple[int, int]] = []
-    index = haystack.find(needle)
-    while index != -1:
-        hits.append((index, index + len(needle)))
-        index = haystack.find(needle, index + max(1, len(needle)))
-    return hits

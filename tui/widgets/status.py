@@ -34,6 +34,8 @@ class Status:
     question: int = 0
     questions: int = 0
     annotations: int = 0
+    selected: int = 0
+    """Words in the reader's selection (0: no selection)."""
     save: SaveState = "saved"
     author: str = ""
     message: str = ""
@@ -78,6 +80,8 @@ class StatusLine(Widget):
         elif s.questions:
             tail.append(f"  before Q1 of {s.questions}")
         tail.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
+        if s.selected:
+            tail.append(f"  {s.selected} word{'s' if s.selected != 1 else ''} selected")
         tail.append("  ")
         tail.append(_SAVE_WORDS[s.save], _SAVE_STYLES[s.save])
         tail.append("  by ")
