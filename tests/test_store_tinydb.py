@@ -17,17 +17,19 @@ def test_queries_see_the_unfolded_journal_and_later_changes(tmp_path: Path) -> N
     interview = load_interview(CLEAN_SEED)
     store = AnnotationStore.open(db)
     store.compact()
-    first = store.add(interview, 0, 10, tags=["x", "policy/tax"], author="ana")
+    first = store.add(interview, 0, 10, tags=["x", "policy/tax"], author="ana").after
     store.add(interview, 20, 30, tags=["y"], author="bob")
     assert store.path.with_name("team.json.journal").stat().st_size > 0  # not folded in
     assert TinyDB(db).table("annotations").all() == []  # what plain TinyDB alone would see
 
+    assert first is not None
     tinydb = open_tinydb(db)
     try:
         annotations = tinydb.table("annotations")
         assert [d["id"] for d in annotations.search(Query().tags.any(["x"]))] == [first.id]
         assert [d["author"] for d in annotations.search(Query().author == "bob")] == ["bob"]
-        later = store.add(interview, 40, 50, tags=["x"], author="bob")
+        later = store.add(interview, 40, 50, tags=["x"], author="bob").after
+        assert later is not None
         found = {d["id"] for d in annotations.search(Query().tags.any(["x"]))}
         assert found == {first.id, later.id}
     finally:
