@@ -234,3 +234,48 @@ async def test_c_where_the_other_coder_has_nothing_changes_nothing(
         with AnnotationStore.open(db) as again:
             assert len(again.annotations(author="ann")) == 3
             assert len(again.annotations()) == 7
+
+
+async def test_codings_another_process_writes_appear_while_comparing(
+    db: Path, interview: Interview
+) -> None:
+    import subprocess
+    import sys
+
+    s = interview.sentences
+    writer = (
+        "import sys; from pathlib import Path\n"
+        "from corpus import load_interview\n"
+        "from store import AnnotationStore\n"
+        "interview = load_interview(Path(sys.argv[2]))\n"
+        "start, end = int(sys.argv[3]), int(sys.argv[4])\n"
+        "with AnnotationStore.open(Path(sys.argv[1])) as s:\n"
+        "    s.add(interview, start, end, tags=['late'], author='bo')\n"
+    )
+    async with comparing(db, interview) as (app, pilot):
+        assert "4 differences" in status(app)
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [
+                sys.executable,
+                "-c",
+                writer,
+                str(db),
+                str(CLEAN_SEED),
+                str(s[30].start),
+                str(s[30].end),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        for _ in range(40):  # bounded: at most 4 s
+            await pilot.pause(0.1)
+            if "5 differences" in status(app):
+                break
+        assert "5 differences" in status(app)
+        await pilot.press("q")  # back to reading: the main screen has it too
+        await settle(app, pilot)
+        assert any(a.tags == ("late",) for a in app.main.annotations[interview.id])

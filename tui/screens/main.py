@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
         self._anchored_ids: set[str] = set()
         self._pairs: dict[str, dict[int, int]] = {}
         self._sync_failing = False
+        self._comparing = False
 
     # ------------------------------------------------------------------ layout
 
@@ -289,7 +290,10 @@ class MainScreen(Screen[None]):
         self._update_status()
 
     def _poll(self) -> None:
-        self._sync()
+        # An open comparison watches the store itself (two watchers of one store would
+        # each miss the changes the other saw first); this screen reloads when it closes.
+        if not self._comparing:
+            self._sync()
 
     @work(thread=True, exclusive=True, group="sync")
     def _sync(self) -> None:
@@ -697,6 +701,11 @@ class MainScreen(Screen[None]):
         """Show ``coders``' codings of ``interview`` (the active reader's) side by side."""
         from tui.screens.compare import CompareScreen
 
+        def closed(_: None) -> None:
+            self._comparing = False
+            self._load_all()  # what was copied or undone there
+
+        self._comparing = True
         self.app.push_screen(
             CompareScreen(
                 interview or self.reader.interview,
@@ -704,7 +713,8 @@ class MainScreen(Screen[None]):
                 self.history,
                 coders=coders,
                 author=self.author,
-            )
+            ),
+            closed,
         )
 
     def _shown_indices(self) -> tuple[int, int]:
