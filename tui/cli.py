@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tui.commands.corpus_commands",
     "tui.commands.store_commands",
     "tui.commands.compare_command",
+    "tui.commands.agreement_commands",
 )
 
 EXIT_USER_ERROR = 1
