@@ -19,6 +19,7 @@ EXPECTED_FIGURES = (
     "reader: keypress 1",
     "memory: gloss",
     "clean",
+    "agree: gloss agree",
 )
 
 
