@@ -217,3 +217,15 @@ def test_a_changed_text_asks_for_reanchoring_first(
     assert json.loads(out)[0]["coverage"] == pytest.approx(
         {"ann": 100 / len(load_interview(own).text), "bob": 100 / len(load_interview(own).text)}
     )
+
+
+def test_db_may_come_before_the_command(
+    tmp_path: Path, interviews: list[Interview], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "team.json"
+    with AnnotationStore.open(db) as store:
+        store.add(interviews[0], 10, 50, tags=["quote"], author="ann")
+        store.add(interviews[0], 30, 90, tags=["quote"], author="bob")
+    code, out, err = run(capsys, "--db", str(db), "agree", "ann", "bob", "--json")
+    assert code == 0, err
+    assert [row["tag"] for row in json.loads(out)] == ["quote"]

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus import CorpusError, Interview, load_interview, resolve_interview
+from corpus import CorpusError, Interview, load_interview
 from store import Annotation, AnnotationStore, StoreError, resolve_db_path
 from store.agreement import Scope, TagAgreement, compare, find_scope
 from store.export import interview_loader
 from store.tagpaths import normalise_tag
-from tui.commands.store_commands import DB_HELP, printable
+from tui.commands.common import add_db_option, load_named_interview
+from tui.commands.store_commands import printable
 
 DESCRIPTION = (
     "Per tag, each coder's coverage (share of characters coded with the tag), percent "
@@ -57,8 +58,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--tag", metavar="T", help="only this tag and the tags below it")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    database = parser.add_argument_group("database")
-    database.add_argument("--db", metavar="PATH", help=DB_HELP)
+    add_db_option(parser)
     parser.set_defaults(handler=run_agree)
 
 
@@ -119,7 +119,7 @@ def _named_texts(names: Sequence[str], known: set[str]) -> dict[str, Interview |
         if name in known:
             texts.setdefault(name, None)
             continue
-        interview = load_interview(resolve_interview(name))
+        interview = load_named_interview(name)
         texts[interview.id] = interview
     return texts
 
