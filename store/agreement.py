@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from store.model import Annotation
 from store.tagpaths import is_within
 
-Span = tuple[int, int]
+Interval = tuple[int, int]
 """``[start, end)`` in an interview's clean text."""
 
 
@@ -111,7 +111,7 @@ def compare(
         return []
     position = {coder: index for index, coder in enumerate(coders)}
     # spans[tag][interview][coder index]
-    spans: dict[str, dict[str, list[list[Span]]]] = defaultdict(dict)
+    spans: dict[str, dict[str, list[list[Interval]]]] = defaultdict(dict)
     for annotation in annotations:
         who = position.get(annotation.author)
         length = lengths.get(annotation.interview)
@@ -129,9 +129,9 @@ def compare(
     return [_statistics(path, tuple(coders), spans[path].values(), total) for path in sorted(spans)]
 
 
-def merged(spans: Iterable[Span]) -> list[Span]:
+def merged(spans: Iterable[Interval]) -> list[Interval]:
     """The union of ``spans`` as sorted, disjoint, non-touching intervals; empty ones dropped."""
-    out: list[Span] = []
+    out: list[Interval] = []
     for start, end in sorted(spans):
         if start >= end:
             continue
@@ -143,7 +143,7 @@ def merged(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def coded_by_count(per_coder: Sequence[Sequence[Span]]) -> list[int]:
+def coded_by_count(per_coder: Sequence[Sequence[Interval]]) -> list[int]:
     """``counts[k]``: characters inside exactly k of the coders' interval lists, k >= 1.
 
     Each coder's list must be :func:`merged`. ``counts[0]`` is left 0: the characters
@@ -165,7 +165,7 @@ def coded_by_count(per_coder: Sequence[Sequence[Span]]) -> list[int]:
 
 
 def _statistics(
-    tag: str, coders: tuple[str, ...], interviews: Iterable[list[list[Span]]], total: int
+    tag: str, coders: tuple[str, ...], interviews: Iterable[list[list[Interval]]], total: int
 ) -> TagAgreement:
     coders_count = len(coders)
     coded = [0] * coders_count
