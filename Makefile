@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench bench-quick clean
+.PHONY: run test test-slow lint bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 ## Lint, type-check, check the import rules, then run the whole test suite.
 test: $(STAMP) lint
 	$(BIN)/pytest -n 2 -q
+
+## The slow tests left out of `make test`: the benchmark runner end to end (--quick).
+test-slow: $(STAMP)
+	$(BIN)/pytest -q -m slow
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.errors import NoWidget
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus" / "bundled"
@@ -26,3 +34,64 @@ def _isolated_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _clean_cache
     monkeypatch.setenv("GLOSS_AUTHOR", "tester")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+# -- waiting on the app, bounded --------------------------------------------------------
+
+#: How often :func:`wait_until` looks again (seconds): a poll, never a fixed wait.
+POLL = 0.02
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], *, timeout: float = 10.0, what: str = ""
+) -> None:
+    """Let the app run until ``condition()`` holds; fail (never hang) after ``timeout`` s."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what or condition}")
+        await pilot.pause(POLL)
+
+
+async def settle(app: App[Any], pilot: Pilot[Any]) -> None:
+    """Let pending workers (store calls) finish and the screen catch up, within a bound."""
+    await pilot.pause()
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+    await pilot.pause()
+
+
+def screen_lines(app: App[Any]) -> list[str]:
+    """The current screen as the user sees it, one string per row (no styles).
+
+    Each visible widget's drawn lines are laid where the screen puts them, back to
+    front, clipped as the screen clips them: a text picture of the terminal.
+    """
+    screen = app.screen
+    width, height = screen.size
+    rows = [[" "] * width for _ in range(height)]
+    placed = []
+    for widget in screen.walk_children(with_self=True):
+        try:
+            geometry = screen.find_widget(widget)
+        except NoWidget:
+            continue  # not displayed
+        placed.append((geometry.order, widget, geometry.region, geometry.clip))
+    for _order, widget, region, clip in sorted(placed, key=lambda p: p[0]):
+        visible = region.intersection(clip)
+        if not visible:
+            continue
+        crop = visible.translate(-region.offset)
+        for y, strip in enumerate(widget.render_lines(crop)):
+            x = visible.x
+            for char in strip.text:  # cells: wide characters are rare in gloss's chrome
+                if x < visible.right:
+                    rows[visible.y + y][x] = char
+                x += 1
+    return ["".join(row).rstrip() for row in rows]
+
+
+def shown_text(widget: Widget) -> list[str]:
+    """The lines of ``widget`` as drawn on the screen now (borders included)."""
+    region = Region(0, 0, widget.outer_size.width, widget.outer_size.height)
+    return [strip.text for strip in widget.render_lines(region)]

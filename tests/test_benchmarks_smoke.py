@@ -1,4 +1,8 @@
-"""The benchmark runner still runs, end to end, in quick mode (no timing is asserted)."""
+"""The benchmark runner still runs, end to end, in quick mode (no timing is asserted).
+
+It takes most of a minute, so it is marked ``slow``: the default run (``make test``)
+leaves it out and CI runs it on its own (``make test-slow``, from ``.ci/run``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -23,6 +29,7 @@ EXPECTED_FIGURES = (
 )
 
 
+@pytest.mark.slow
 def test_quick_run_prints_and_saves_every_figure(tmp_path: Path) -> None:
     saved = tmp_path / "results.json"
     done = subprocess.run(

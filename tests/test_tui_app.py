@@ -8,16 +8,18 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from rich.color import Color
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.widgets.tree import TreeNode
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tests.conftest import CLEAN_SEED, NOISY_SEED, settle, shown_text, wait_until
 from tui.app import GlossApp, make_app
 from tui.screens.main import MainScreen
 from tui.widgets.annotation_list import AnnotationList
-from tui.widgets.outline import OutlineTree
+from tui.widgets.outline import OutlineTree, Place
 from tui.widgets.reader import Reader
 from tui.widgets.status import StatusLine
 
@@ -46,18 +48,13 @@ async def running(
     store: AnnotationStore,
     interviews: list[Interview] | None = None,
     size: tuple[int, int] = WIDE,
+    *,
+    notifications: bool = False,
 ) -> AsyncIterator[tuple[GlossApp, Pilot[None]]]:
     app = make_app(interviews or seeds(), store, author="tester")
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=notifications) as pilot:
         await settle(app, pilot)
         yield app, pilot
-
-
-async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
-    """Let pending workers (store calls) finish and the screen catch up, within a bound."""
-    await pilot.pause()
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
-    await pilot.pause()
 
 
 def main(app: GlossApp) -> MainScreen:
@@ -66,6 +63,33 @@ def main(app: GlossApp) -> MainScreen:
 
 def reader(app: GlossApp, number: int = 0) -> Reader:
     return main(app).readers[number]
+
+
+def question_nodes(outline: OutlineTree, interview_id: str) -> list[TreeNode[Place]]:
+    """The outline's question nodes of one interview, top to bottom."""
+    found: list[TreeNode[Place]] = []
+    pending = list(outline.root.children)
+    while pending:
+        node = pending.pop(0)
+        parent = node.parent.data if node.parent is not None else None
+        in_question = parent is not None and parent.question >= 0  # a measure
+        data = node.data
+        if data and data.interview == interview_id and data.question >= 0 and not in_question:
+            found.append(node)
+        pending[:0] = node.children
+    return found
+
+
+def toasts(app: GlossApp) -> list[str]:
+    """The text of each notification on the screen now."""
+    return [" ".join(shown_text(toast)) for toast in app.screen.query("Toast")]
+
+
+def searched(r: Reader) -> bool:
+    """Whether any visible line of ``r`` shows a search hit (yellow, as the user sees it)."""
+    yellow = Color.parse("yellow")
+    lines = range(r.scrollable_content_region.height)
+    return any(seg.style and seg.style.bgcolor == yellow for y in lines for seg in r.render_line(y))
 
 
 def shown_lines(r: Reader) -> list[str]:
@@ -138,7 +162,7 @@ async def test_outline_enter_jumps_the_reader(store: AnnotationStore) -> None:
         target = right.interview.outline.questions[2]
         node = next(
             n
-            for n in outline._question_nodes[right.interview.id]
+            for n in question_nodes(outline, right.interview.id)
             if n.data and n.data.offset == target.start
         )
         outline.move_cursor(node)
@@ -316,18 +340,29 @@ async def test_search_finds_hits_in_both_interviews_and_n_N_move(store: Annotati
         await pilot.press(*"digital", "enter")
         await pilot.pause()
         screen = main(app)
-        hits = screen._hits
-        assert {number for number, _ in hits} == {0, 1}
-        number, span = hits[screen._hit]
-        here = screen.readers[number]
-        assert here.cursor_span.start <= span.start < here.cursor_span.end
+        status = screen.query_one(StatusLine)
+
+        def where() -> tuple[int, int, str]:
+            """The focused reader, its cursor sentence and what the status line says."""
+            here = screen.reader
+            span = here.cursor_span
+            text = here.interview.text[span.start : span.end]
+            assert "digital" in text.lower(), text
+            return screen.readers.index(here), span.start, status.status.message
+
+        number, start, said = where()
+        count = int(said.split(" of ")[1])
+        assert said == f"hit 1 of {count}" or said.startswith("hit ")
+        seen = {number}
         await pilot.press("n")
-        next_number, next_span = hits[screen._hit]
-        assert (next_number, next_span.start) > (number, span.start)
+        next_number, next_start, next_said = where()
+        assert (next_number, next_start) > (number, start) or next_said == f"hit 1 of {count}"
         await pilot.press("N")
-        assert hits[screen._hit] == (number, span)
-        text = "".join(shown_lines(screen.readers[number]))
-        assert "digital" in text.lower()
+        assert where() == (number, start, said)
+        for _ in range(count):  # the hits of both interviews, in turn
+            await pilot.press("n")
+            seen.add(where()[0])
+        assert seen == {0, 1}
 
 
 # -- sync -----------------------------------------------------------------------------
@@ -340,11 +375,10 @@ async def test_changes_by_another_store_on_the_same_file_appear(
         other_interview = seeds()[1]
         with AnnotationStore.open(db) as other:
             other.add(other_interview, 0, 10, tags=["from-elsewhere"], author="colleague")
-        for _ in range(40):  # bounded: at most 4 s
-            await pilot.pause(0.1)
-            if main(app).annotations.get(other_interview.id):
-                break
-        assert [a.tags for a in main(app).annotations[other_interview.id]] == [("from-elsewhere",)]
+        right = reader(app, 1)
+        await wait_until(pilot, right.annotations_at_cursor, timeout=5, what="sync")
+        assert [a.tags for a in right.annotations_at_cursor()] == [("from-elsewhere",)]
+        assert any(seg.style and seg.style.bgcolor for seg in right.render_line(0))
 
 
 # -- raw and literal text ---------------------------------------------------------------
@@ -445,9 +479,10 @@ async def test_similar_question_jumps_the_other_reader(store: AnnotationStore) -
         await pilot.pause()
         screen = main(app)
         left, right = screen.readers
-        pairs = screen._pairs[left.interview.id]
-        assert 0 in pairs, "the first questions of the two seeds are about the same thing"
-        target = right.interview.outline.questions[pairs[0]]
+        label = str(question_nodes(screen.query_one(OutlineTree), left.interview.id)[0].label)
+        assert "↔ Q" in label, "the first questions of the two seeds are about the same thing"
+        paired = int(label.rsplit("↔ Q", 1)[1])
+        target = right.interview.outline.questions[paired - 1]
         assert right.cursor_span.start <= target.start < right.cursor_span.end + 1
 
 
@@ -482,10 +517,7 @@ async def test_e_exports_every_annotation_to_the_chosen_file(
         assert type(app.screen).__name__ == "ExportDialog"
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.click("#export")
-        for _ in range(50):  # bounded: at most 5 s
-            await pilot.pause(0.1)
-            if type(app.screen).__name__ != "ExportDialog":
-                break
+        await wait_until(pilot, lambda: type(app.screen).__name__ != "ExportDialog")
         await settle(app, pilot)
         assert out.exists()
         content = out.read_text(encoding="utf-8-sig")
@@ -541,7 +573,7 @@ async def test_outline_follows_the_cursor_and_shows_pairs(store: AnnotationStore
         node = outline.cursor_node
         assert node is not None and node.data is not None
         assert node.data.question == 1
-        labels = [str(n.label) for n in outline._question_nodes[reader(app).interview.id]]
+        labels = [str(n.label) for n in question_nodes(outline, reader(app).interview.id)]
         assert any("↔ Q" in label for label in labels)
 
 
@@ -648,10 +680,11 @@ async def test_quit_waits_for_a_change_still_being_saved(
         assert main(app).query_one(StatusLine).status.save == "saving"
         # Run q's action directly: the pilot would wait for it to finish before returning.
         quitting = asyncio.create_task(main(app).action_quit())
-        await asyncio.sleep(0.3)
+        status = main(app).query_one(StatusLine)
+        await wait_until(pilot, lambda: "quitting" in status.status.message)
+        await pilot.pause()
         assert not quitting.done()  # still waiting for the save, not gone
         assert app.return_code is None
-        assert "quitting" in main(app).query_one(StatusLine).status.message
         release.set()
         await asyncio.wait_for(quitting, timeout=10)
     assert [a.tags for a in store.annotations()] == [("late",)]
@@ -679,25 +712,24 @@ async def test_changes_written_by_another_process_appear(store: AnnotationStore,
             check=False,
         )
         assert done.returncode == 0, done.stderr
-        right = reader(app, 1).interview.id
-        for _ in range(40):  # bounded: at most 4 s
-            await pilot.pause(0.1)
-            if main(app).annotations.get(right):
-                break
-        assert [a.tags for a in main(app).annotations[right]] == [("other-process",)]
-        assert main(app).query_one(OutlineTree) is not None
-        assert reader(app, 1)._annotations  # highlighted in the reader too
+        right = reader(app, 1)
+        await wait_until(pilot, right.annotations_at_cursor, timeout=5, what="sync")
+        assert [a.tags for a in right.annotations_at_cursor()] == [("other-process",)]
+        # highlighted in the reader too
+        assert any(seg.style and seg.style.bgcolor for seg in right.render_line(0))
 
 
 async def test_an_empty_search_clears_the_hits(store: AnnotationStore) -> None:
-    async with running(store) as (app, pilot):
+    async with running(store, notifications=True) as (app, pilot):
         await pilot.press("slash", *"industry", "enter")
         await pilot.pause()
-        assert main(app)._hits
+        assert any(searched(r) for r in main(app).readers)
         await pilot.press("slash", "enter")
         await pilot.pause()
-        assert main(app)._hits == []
-        assert all(not r._hits for r in main(app).readers)
+        assert not any(searched(r) for r in main(app).readers)
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("press /" in t for t in toasts(app))
 
 
 async def test_o_and_l_hide_panels_when_wide(store: AnnotationStore) -> None:
@@ -718,10 +750,16 @@ async def test_a_failing_sync_is_reported_once(
     def broken() -> bool:
         raise StoreError("notes.json: cannot be read (Permission denied); check its permissions")
 
-    async with running(store) as (app, pilot):
-        monkeypatch.setattr(store, "refresh", broken)
-        for _ in range(30):  # bounded: 3 s, three sync ticks
-            await pilot.pause(0.1)
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1
+    calls: list[int] = []
+
+    def counted() -> bool:
+        calls.append(1)
+        return broken()
+
+    async with running(store, notifications=True) as (app, pilot):
+        monkeypatch.setattr(store, "refresh", counted)
+        await wait_until(pilot, lambda: len(calls) >= 3, what="three sync ticks")
+        await pilot.pause()
+        shown = toasts(app)
+        assert len([t for t in shown if "cannot be read" in t]) == 1, shown
         assert main(app).query_one(StatusLine).status.save == "error"

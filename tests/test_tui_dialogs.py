@@ -28,6 +28,7 @@ from textual.widgets import (
 
 from corpus import Interview, interview_from_text
 from store import Annotation, AnnotationStore
+from tests.conftest import wait_until
 from tui.screens.chooser import InterviewChooser
 from tui.screens.confirm import Confirm
 from tui.screens.export_dialog import ExportDialog
@@ -364,15 +365,6 @@ async def test_picker_shows_tag_names_literally() -> None:
 NOW = datetime(2026, 3, 4, 5, 6)
 
 
-async def wait_until(pilot: Any, condition: Any, limit: int = 200) -> None:
-    """Let the app run until ``condition()`` holds (bounded: fails rather than hangs)."""
-    for _ in range(limit):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("condition not reached")
-
-
 @pytest.fixture
 def exported(tmp_path: Path) -> tuple[list[Annotation], dict[str, Interview]]:
     """Real annotations in a real database, with ``=`` formula bait in their notes."""
@@ -634,12 +626,10 @@ def burst(app: App[Any], keys: list[str]) -> None:
 
     ``pilot.press`` waits for each key to be handled; a real terminal does not.
     """
-    driver = app._driver
-    assert driver is not None
     for key in keys:
         event = events.Key(key, key if len(key) == 1 else None)
         event.set_sender(app)
-        driver.send_message(event)
+        app.post_message(event)
 
 
 async def test_note_editor_ctrl_s_right_after_typing_saves_every_key() -> None:
@@ -647,10 +637,7 @@ async def test_note_editor_ctrl_s_right_after_typing_saves_every_key() -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         burst(app, [*"typed in a hurry", "ctrl+s"])
-        for _ in range(10):
-            if app.result is not NO_RESULT:
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: app.result is not NO_RESULT)
     assert app.result == "typed in a hurry"
 
 
@@ -659,10 +646,7 @@ async def test_note_editor_escape_right_after_typing_still_asks() -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         burst(app, [*"half a thought", "escape"])
-        for _ in range(10):
-            if isinstance(app.screen, Confirm):
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         assert isinstance(app.screen, Confirm)
 
 
@@ -673,8 +657,5 @@ async def test_picker_tab_right_after_typing_marks_what_was_typed() -> None:
         burst(app, [*"subsidy", "tab"])
         picker = app.screen
         assert isinstance(picker, TagPicker)
-        for _ in range(10):
-            if picker.marked:
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: picker.marked)
         assert picker.marked == ["policy/subsidy"]
