@@ -32,6 +32,7 @@ _ORDER = (
     "updated",
     "status",
     "source",
+    "revision",
 )
 """The keys of a document as :func:`to_doc` writes them, in order."""
 _POSITION_ORDER = ("type", "start", "end")
@@ -56,6 +57,7 @@ def to_doc(annotation: Annotation) -> dict[str, Any]:
         "updated": annotation.updated,
         "status": annotation.status,
         "source": annotation.source,
+        "revision": annotation.revision,
     }
 
 
@@ -101,7 +103,15 @@ def from_doc(doc: dict[str, Any]) -> Annotation:
         updated=str(doc.get("updated", doc.get("created", ""))),
         status=cast(Status, status),
         source=str(doc.get("source", "")),
+        revision=_revision(doc.get("revision", 1)),
     )
+
+
+def _revision(value: Any) -> int:
+    """A stored revision: a whole number from 1 (ValueError otherwise)."""
+    if type(value) is not int or value < 1:
+        raise ValueError(f"bad revision {value!r}")
+    return value
 
 
 Packed = tuple[Any, ...]
@@ -112,8 +122,9 @@ building the frozen dataclass (whose ``__init__`` sets each field through
 JSON never yields a tuple, so a tuple row is always one of these."""
 
 _FIELDS = tuple(field.name for field in fields(Annotation))
-ID, INTERVIEW, START, END, TAGS = (
-    _FIELDS.index(name) for name in ("id", "interview", "start", "end", "tags")
+ID, INTERVIEW, START, END, TAGS, AUTHOR, REVISION = (
+    _FIELDS.index(name)
+    for name in ("id", "interview", "start", "end", "tags", "author", "revision")
 )
 _STATUS: dict[str, Status] = {status: status for status in STATUSES}
 
@@ -153,7 +164,7 @@ def _canonical(doc: Any, memo: dict[Any, Any]) -> Packed | None:
         return None
     (
         identifier, interview, fingerprint, selector, raw, tags,
-        note, author, created, updated, status, source,
+        note, author, created, updated, status, source, revision,
     ) = doc.values()  # fmt: skip
     if type(selector) is not list or len(selector) != 2 or type(raw) is not dict:
         return None
@@ -177,6 +188,8 @@ def _canonical(doc: Any, memo: dict[Any, Any]) -> Packed | None:
         or not type(start) is type(end) is type(raw_start) is type(raw_end) is int
         or not 0 <= start <= end
         or type(tags) is not list
+        or type(revision) is not int
+        or revision < 1
     ):
         return None
     # One C call checks that every text is a string: join raises TypeError otherwise.
@@ -184,7 +197,7 @@ def _canonical(doc: Any, memo: dict[Any, Any]) -> Packed | None:
     "".join((created, updated, source))
     return _shared(
         memo, identifier, interview, fingerprint, start, end, exact, prefix, suffix,
-        raw_start, raw_end, tags, note, author, created, updated, status, source,
+        raw_start, raw_end, tags, note, author, created, updated, status, source, revision,
     )  # fmt: skip
 
 
@@ -221,6 +234,7 @@ def _shared(
     updated: str,
     status: str,
     source: str,
+    revision: int,
 ) -> Packed:
     """These fields packed, repeated values shared through ``memo``.
 
@@ -238,7 +252,7 @@ def _shared(
         share(start, start), share(end, end), exact, prefix, suffix,
         share(raw_start, raw_start), share(raw_end, raw_end), shared_tags,
         note and share(note, note), share(author, author), share(created, created),
-        share(updated, updated), status, source and share(source, source),
+        share(updated, updated), status, source and share(source, source), revision,
     )  # fmt: skip
 
 
@@ -262,6 +276,7 @@ def to_public(annotation: Annotation) -> dict[str, Any]:
         "updated": annotation.updated,
         "status": annotation.status,
         "source": annotation.source,
+        "revision": annotation.revision,
     }
 
 

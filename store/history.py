@@ -120,10 +120,14 @@ class History:
         with self._lock:
             return self.record(self.store.edit(annotation_id, add=add, remove=remove, note=note))
 
-    def delete(self, annotation_id: str) -> Change | None:
-        """:meth:`AnnotationStore.delete`, undoably (undo restores it exactly)."""
+    def delete(self, annotation_id: str, *, revision: int | None = None) -> Change | None:
+        """:meth:`AnnotationStore.delete`, undoably (undo restores it exactly).
+
+        :class:`~store.errors.Conflict` if ``revision`` (the one the user saw) is not the
+        stored one any more: nothing is deleted.
+        """
         with self._lock:
-            return self.record(self.store.delete(annotation_id))
+            return self.record(self.store.delete(annotation_id, revision=revision))
 
     # -- undo and redo --------------------------------------------------------------------
 

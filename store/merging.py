@@ -2,8 +2,9 @@
 
 The rules keep a database free of duplicates whatever is imported, however often: an id
 already present is replaced only by a newer version of itself (by ``updated``); a new id
-on a passage already annotated merges its tags and note into that annotation, as a
-second ``add`` of the same passage would.
+on a passage its coder (``author``) annotated already merges its tags and note into that
+coder's annotation, as a second ``add`` by them would. Another coder's annotation of the
+same passage stays separate: who coded what is part of the data.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from store.journal import Op
 from store.model import Annotation
-from store.view import View
+from store.view import PassageKey, View
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def plan_import(
     """The operations that merge ``batch`` into ``view``, and what they amount to."""
     counts = {"added": 0, "updated": 0, "merged": 0, "unchanged": 0}
     pending: dict[str, Annotation] = {}
-    spans: dict[tuple[str, int, int], str] = {}
+    spans: dict[PassageKey, str] = {}
     for new in batch:
         old = pending.get(new.id) or view.get(new.id)
         if old is not None:
@@ -58,7 +59,7 @@ def plan_import(
                 pending[new.id] = new
             counts[outcome] += 1
             continue
-        span = (new.interview, new.start, new.end)
+        span = (new.interview, new.start, new.end, new.author)
         on_span = view.at_span(*span)
         twin_id = spans.get(span) or (on_span.id if on_span else None)
         twin = (pending.get(twin_id) or view.get(twin_id)) if twin_id else None

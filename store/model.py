@@ -15,7 +15,10 @@ STATUSES: tuple[Status, ...] = ("anchored", "reanchored", "orphaned")
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """A passage of one interview with tags and a note.
+    """A passage of one interview with one coder's tags and note.
+
+    ``author`` is the coder whose tags and note these are: another coder tagging the
+    same passage gets an annotation of their own.
 
     ``start``/``end`` index the clean text the annotation was last anchored on (the one
     whose hash is ``fingerprint``); ``exact``/``prefix``/``suffix`` are the W3C-style quote
@@ -44,6 +47,9 @@ class Annotation:
     source: str = ""
     """The interview file's absolute path when annotated, to find its text again for
     exports; empty when unknown. Bundled interviews are found by ``interview`` id."""
+    revision: int = 1
+    """1 when made, one more with every stored change: lets a caller say which version
+    it saw (``AnnotationStore.delete(..., revision=)``)."""
 
     @property
     def quote(self) -> str:

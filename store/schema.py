@@ -9,6 +9,9 @@ Version history:
   ``tags``), no fingerprint, context, raw offsets, ``updated`` or status; meta had no
   ``schema`` key.
 - 1: W3C-style selectors, raw offsets, fingerprint, status, a ``codebook`` table.
+- 2: a ``revision`` on every annotation (1 for those migrated), and an annotation holds
+  one coder's work: ``add`` merges only into the same author's annotation of a passage.
+  Annotations an older gloss merged across coders stay under the author they had.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 from store.errors import StoreError
 from store.journal import Tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP = "gloss"
 TABLES = ("annotations", "codebook", "meta")
 META_KEY = "1"
@@ -111,4 +114,15 @@ def _v0_to_v1(tables: dict[str, Any]) -> dict[str, Any]:
     return {**tables, "annotations": annotations, "codebook": tables.get("codebook", {})}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(tables: dict[str, Any]) -> dict[str, Any]:
+    annotations = {
+        key: {**doc, "revision": doc.get("revision", 1)}
+        for key, doc in tables.get("annotations", {}).items()
+    }
+    return {**tables, "annotations": annotations}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+}

@@ -1,44 +1,33 @@
 """AnnotationStore: the one object the reader and the command line talk to.
 
-Every change is a read-modify-write under the cross-process lock: bring the in-memory
-view up to date with what other processes wrote, decide, append the change durably to the
-journal, then apply it in memory. A method that changes something returns only after the
-change is on disk. Reads are served from memory; :meth:`refresh` cheaply notices (by file
-size, mtime and inode) that another process wrote and reads just what it appended.
+Each coder's work stays theirs: an annotation holds one coder's tags and note (its
+``author``), and a second ``add`` of a passage merges only into that coder's own
+annotation of it. Each change is stated as what the user did (add these tags, remove
+those, the note from A to B, delete what I saw) and decided under the lock against what
+is stored now (:mod:`store.changes`), so that changes made elsewhere meanwhile combine
+and a real conflict raises a :class:`~store.errors.Conflict` instead of being lost. Every
+change to one annotation returns a :class:`~store.model.Change`: it as it was before and
+after, both read under the lock. The machinery (lock, journal, catching up) is
+:class:`store.database.Database`.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
-from types import TracebackType
-from typing import Any
 
 from corpus import Interview
 from store import codebook
 from store.anchoring import annotation_at, reanchored
 from store.changes import edited, withdrawn
-from store.codec import to_doc, unpack
-from store.durable import durable_copy
-from store.errors import StoreError
-from store.journal import LOCK_TIMEOUT, Document, JournalFile, Op, Tables, replayed
+from store.database import Database
+from store.errors import Conflict, StoreError, short_quote
+from store.journal import Document, Op
 from store.merging import ImportResult, merged_into, plan_import
 from store.model import Annotation, Change, Status, TagInfo
-from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
-from store.view import ANNOTATIONS, CODEBOOK, CompactRows, View, gc_paused
-
-COMPACT_MIN_BYTES = 512 * 1024
-"""The journal is folded into the main file once it is this big and bigger than a quarter
-of the main file: the rewrite then costs a fixed multiple of the appends it replaces
-(amortised O(1) per change), and opening never replays more than a quarter extra."""
-COMPACT_FRACTION = 4
-CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
-"""On close, small databases are compacted so that plain TinyDB sees everything."""
+from store.view import ANNOTATIONS, CODEBOOK
 
 
 def source_of(interview: Interview) -> str:
@@ -54,73 +43,10 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-class AnnotationStore:
+class AnnotationStore(Database):
     """Annotations and the codebook of one database file; use :meth:`open`."""
 
-    def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
-        self.path = path
-        # Through a symlink, the rename of a compaction must replace the file it points to.
-        self._file = JournalFile(
-            Path(os.path.realpath(path)), lock_timeout=lock_timeout, rows=CompactRows()
-        )
-        self._mutex = threading.RLock()
-        self._view = View(path, empty_tables())
-        self._closed = False
-        self.compaction_problem: str | None = None
-        """Why the last automatic compaction failed (changes are safe in the journal)."""
-
-    # -- opening and closing ----------------------------------------------------------
-
-    @classmethod
-    def open(cls, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT) -> AnnotationStore:
-        """Open (creating file and directory if missing); StoreError if it is not usable."""
-        path = Path(path)
-        if path.is_dir():
-            raise StoreError(f"{path}: is a directory; pass a file path with --db")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                f"{path}: cannot create its directory ({error.strerror}); pass another --db"
-            ) from None
-        store = cls(path, lock_timeout=lock_timeout)
-        with store._file.locked():
-            store._file.remove_leftovers()
-            store._load_all()
-        return store
-
-    def close(self) -> None:
-        """Release the database; a small one is compacted first so plain TinyDB sees it all."""
-        with self._mutex:
-            if self._closed:
-                return
-            self._closed = True
-            if self._file.journal_bytes > 0 and self._main_size() < CLOSE_COMPACT_MAX_BYTES:
-                # Housekeeping only: every change is already durable in the journal.
-                with self._file.locked():
-                    self._sync()
-                    self._compact_after_change()
-
-    def __enter__(self) -> AnnotationStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
     # -- reading ------------------------------------------------------------------------
-
-    def refresh(self) -> bool:
-        """Catch up with other processes; True if they changed the database since last look."""
-        with self._mutex:
-            if not self._file.stale():
-                return False
-            with self._file.locked():
-                return self._sync()
 
     def get(self, annotation_id: str) -> Annotation | None:
         """The annotation with this id, or None."""
@@ -151,10 +77,11 @@ class AnnotationStore:
         found.sort(key=lambda a: (a.interview, a.start, a.end, a.created, a.id))
         return found
 
-    def at_span(self, interview: str, start: int, end: int) -> Annotation | None:
-        """The annotation on exactly this passage (the one :meth:`add` merges into), or None."""
+    def at_span(self, interview: str, start: int, end: int, *, author: str) -> Annotation | None:
+        """``author``'s annotation of exactly this passage (the one :meth:`add` by them
+        merges into), or None."""
         with self._mutex:
-            return self._view.at_span(interview, start, end)
+            return self._view.at_span(interview, start, end, author)
 
     def __len__(self) -> int:
         return len(self._view)
@@ -182,10 +109,12 @@ class AnnotationStore:
         note: str = "",
         author: str,
     ) -> Change:
-        """Annotate ``interview.text[start:end]``; durable on return.
+        """Annotate ``interview.text[start:end]`` as ``author``; durable on return.
 
-        If that exact passage is already annotated, the tags (and a new note) are merged
-        into the existing annotation instead of making a second one.
+        If ``author`` annotated exactly that passage already, the tags (and a new note)
+        are merged into their annotation (kind ``tag``) instead of making a second one.
+        Another coder's annotation of the passage is never touched: ``author`` gets an
+        annotation of their own (kind ``add``).
         """
         text = interview.text
         if not 0 <= start < end <= len(text):
@@ -201,7 +130,7 @@ class AnnotationStore:
 
         def decide() -> tuple[Annotation | None, Annotation | None]:
             stamp = now_iso()
-            old = self._view.at_span(interview.id, start, end)
+            old = self._view.at_span(interview.id, start, end, author)
             if old is not None:
                 return old, merged_into(old, clean_tags, note, stamp) or old
             new = annotation_at(
@@ -257,9 +186,26 @@ class AnnotationStore:
         """
         return self.edit(annotation_id, note=(old, new))
 
-    def delete(self, annotation_id: str) -> Change:
-        """Remove an annotation (the Change's ``before`` is it as it was). Durable on return."""
-        return self._change_one(lambda: (self._require(annotation_id), None))
+    def delete(self, annotation_id: str, *, revision: int | None = None) -> Change:
+        """Remove an annotation (the Change's ``before`` is it as it was). Durable on return.
+
+        ``revision`` is the one the caller saw: if the annotation changed since, nothing
+        is deleted and :class:`Conflict` says what it holds now. None deletes whatever
+        is there (forced).
+        """
+
+        def decide() -> tuple[Annotation | None, Annotation | None]:
+            current = self._require(annotation_id)
+            if revision is not None and current.revision != revision:
+                raise Conflict(
+                    f"{self.path}: the annotation on {short_quote(current)} in "
+                    f"{current.interview} was changed since it was shown (now "
+                    f"{_holds(current)}); it was not deleted, look at it and delete it again",
+                    current,
+                )
+            return current, None
+
+        return self._change_one(decide)
 
     def withdraw(self, annotation_id: str, *, tags: Sequence[str], note: str) -> Change | None:
         """Take ``tags`` and ``note`` (if still that text) off; delete it if nothing is left.
@@ -411,12 +357,6 @@ class AnnotationStore:
 
     # -- the machinery ------------------------------------------------------------------
 
-    def compact(self) -> None:
-        """Fold the journal into the main file now (temporary file, fsync, atomic rename)."""
-        with self._mutex, self._file.locked():
-            self._sync()
-            self._file.write_main(self._view.for_writing())
-
     def _change_one(
         self, decide: Callable[[], tuple[Annotation | None, Annotation | None]]
     ) -> Change:
@@ -436,6 +376,8 @@ class AnnotationStore:
             before, after = decide()
             if before is None and after is None:
                 return []  # not there and staying away: nothing to say
+            if after is not None:
+                after = self._view.revised(after)
             result.append(Change.between(before, after))
             if before == after:
                 return []
@@ -447,98 +389,6 @@ class AnnotationStore:
         self._commit(change)
         return result[0] if result else None
 
-    def _commit(self, change: Callable[[], list[Op]]) -> int:
-        """Run ``change`` on an up-to-date view under the lock, then persist its operations.
-
-        Returns the number of annotations the operations touched.
-        """
-        with self._mutex:
-            if self._closed:
-                raise StoreError(f"{self.path}: the database was closed; open it again")
-            with self._file.locked():
-                self._sync()
-                ops = change()
-                if not ops:
-                    return 0
-                self._file.append(ops)
-                for op in ops:
-                    self._view.apply(op)
-                limit = max(COMPACT_MIN_BYTES, self._main_size() // COMPACT_FRACTION)
-                if self._file.journal_bytes > limit:
-                    self._compact_after_change()
-            return sum(1 for table, _, _ in ops if table == ANNOTATIONS)
-
-    def _compact_after_change(self) -> None:
-        """Compact as housekeeping: the changes are already durable in the journal.
-
-        If the rewrite fails (a full disk, say) the change must not be reported as lost:
-        the journal still holds everything, the next change tries again, and the reason
-        is kept in :attr:`compaction_problem` for the UI to show.
-        """
-        try:
-            self._file.write_main(self._view.for_writing())
-        except StoreError as error:
-            self.compaction_problem = str(error)
-        else:
-            self.compaction_problem = None
-
-    def _main_size(self) -> int:
-        try:
-            return self.path.stat().st_size
-        except FileNotFoundError:
-            return 0
-
-    def _sync(self) -> bool:
-        """Bring memory up to date with the files (under the lock); True if anything changed."""
-        tail = self._file.read_tail()
-        if tail is None:
-            self._load_all()
-            return True
-        for op in tail:
-            self._view.apply(op)
-        return bool(tail)
-
-    def _load_all(self) -> None:
-        with gc_paused():
-            self._load_all_unpaused()
-
-    def _load_all_unpaused(self) -> None:
-        snapshot = self._file.read_all()
-        if snapshot.main is None:
-            # A new database; a journal without its main file (moved away?) is kept, not lost.
-            view = View(self.path, replayed(empty_tables(), snapshot.ops))
-            self._file.write_main(view.for_writing())
-            self._view = view
-            return
-        version = version_of(_as_documents(snapshot.main), self.path)
-        if version < SCHEMA_VERSION:
-            tables, ops = self._migrate(_as_documents(snapshot.main, unpacked=True), version), []
-        else:
-            tables, ops = snapshot.main, snapshot.ops
-        # Indexing once after replaying is much cheaper than keeping indexes current
-        # through every operation.
-        self._view = View(self.path, replayed(tables, ops))
-
-    def _migrate(self, main: dict[str, Any], version: int) -> Tables:
-        try:
-            tables = migrate(main, version)
-        except (KeyError, ValueError, TypeError) as error:
-            raise StoreError(
-                f"{self.path}: a schema {version} database that cannot be migrated "
-                f"(missing {error}); it was left untouched, repair it or pass another --db"
-            ) from None
-        backup = backup_path(self.path, version)
-        try:
-            durable_copy(self.path, backup)
-        except OSError as error:
-            raise StoreError(
-                f"{self.path}: cannot write the backup {backup.name} before migrating "
-                f"({error.strerror}); it was left untouched, free some space or check "
-                "permissions"
-            ) from None
-        self._file.write_main(tables)
-        return tables
-
     def _require(self, annotation_id: str) -> Annotation:
         found = self._view.get(annotation_id)
         if found is None:
@@ -549,20 +399,8 @@ class AnnotationStore:
         return found
 
 
-def _as_documents(main: Any, *, unpacked: bool = False) -> Any:
-    """``main`` as :func:`version_of` judges it, or (``unpacked``) a migration reads it.
-
-    Rows packed as they were read were well-formed documents (JSON never yields a tuple):
-    for the judgement they are left out, as what the reader kept as it was (a dict of an
-    unusual shape, or not a dict at all) is what it is about; for a migration they are
-    documents again.
-    """
-    if not isinstance(main, dict) or not isinstance(main.get(ANNOTATIONS), dict):
-        return main
-    rows = main[ANNOTATIONS]
-    if unpacked:
-        plain = {
-            key: to_doc(unpack(row)) if type(row) is tuple else row for key, row in rows.items()
-        }
-        return {**main, ANNOTATIONS: plain}
-    return {**main, ANNOTATIONS: {key: row for key, row in rows.items() if type(row) is not tuple}}
+def _holds(annotation: Annotation) -> str:
+    """What an annotation holds, for a message: its coder, tags and whether it has a note."""
+    tags = ", ".join(annotation.tags) or "no tags"
+    note = "a note" if annotation.note else "no note"
+    return f"{annotation.author or 'no author'}: {tags}; {note}"

@@ -14,10 +14,23 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from store.codec import END, ID, INTERVIEW, POSITION, START, TAGS, from_doc, pack, to_doc, unpack
+from store.codec import (
+    AUTHOR,
+    END,
+    ID,
+    INTERVIEW,
+    POSITION,
+    START,
+    TAGS,
+    from_doc,
+    pack,
+    to_doc,
+    unpack,
+)
 from store.docstream import Decode
 from store.errors import StoreError
 from store.journal import Document, Op, Row, Tables
@@ -26,8 +39,8 @@ from store.model import Annotation
 ANNOTATIONS = "annotations"
 CODEBOOK = "codebook"
 
-PassageKey = tuple[str, int, int]
-"""(interview, start, end)"""
+PassageKey = tuple[str, int, int, str]
+"""(interview, start, end, author): one coder's annotation of one passage."""
 
 
 @contextmanager
@@ -73,6 +86,7 @@ class Unusual(NamedTuple):
     interview: str
     start: int
     end: int
+    author: str
 
 
 class View:
@@ -92,8 +106,8 @@ class View:
         self._decoded: dict[str, Annotation] = {}
         """Document key -> the Annotation of an unusual document, once asked for."""
         self._by_span: dict[PassageKey, str] | None = None
-        """(interview, start, end) -> annotation id; built when first asked for (adding
-        needs it, reading and exporting do not: 5 MiB at 50k annotations)."""
+        """(interview, start, end, author) -> annotation id; built when first asked for
+        (adding needs it, reading and exporting do not: 5 MiB at 50k annotations)."""
         self._tag_key: dict[str, str] = {}
         self._tag_counts: dict[str, int] = {}
         self._next_key = 1
@@ -147,13 +161,14 @@ class View:
                 found.append(self._annotation(key, row))
         return found
 
-    def at_span(self, interview: str, start: int, end: int) -> Annotation | None:
+    def at_span(self, interview: str, start: int, end: int, author: str) -> Annotation | None:
+        """``author``'s annotation of exactly this passage, or None."""
         if self._by_span is None:
             self._by_span = {}
             for key, row in self._rows.items():
                 owner, span = self._identity(key, row)
                 self._by_span.setdefault(span, owner)
-        annotation_id = self._by_span.get((interview, start, end))
+        annotation_id = self._by_span.get((interview, start, end, author))
         return None if annotation_id is None else self.get(annotation_id)
 
     def key_of(self, annotation_id: str) -> str | None:
@@ -184,9 +199,22 @@ class View:
         self._next_key += 1
         return key
 
+    def revised(self, annotation: Annotation) -> Annotation:
+        """``annotation`` with the revision after the stored one, if it differs from it.
+
+        Every stored change counts: a caller that saw revision N knows whether it still
+        looks at what is there.
+        """
+        current = self.get(annotation.id)
+        if current is None or current == annotation:
+            return annotation
+        return replace(annotation, revision=current.revision + 1)
+
     def put(self, annotation: Annotation) -> Op:
-        """The operation that stores ``annotation`` (under its key, or a new one)."""
-        return (ANNOTATIONS, self.key_of(annotation.id) or self.new_key(), to_doc(annotation))
+        """The operation that stores ``annotation`` (under its key, or a new one), as
+        the next revision of what is stored (:meth:`revised`)."""
+        key = self.key_of(annotation.id) or self.new_key()
+        return (ANNOTATIONS, key, to_doc(self.revised(annotation)))
 
     def for_writing(self) -> Tables:
         """The tables, every annotation as an Annotation or a document, for ``json``.
@@ -218,11 +246,11 @@ class View:
     def _identity(self, key: str, row: Row) -> tuple[str, PassageKey]:
         """The id and the passage of an indexed row."""
         if type(row) is tuple:
-            return row[ID], (row[INTERVIEW], row[START], row[END])
+            return row[ID], (row[INTERVIEW], row[START], row[END], row[AUTHOR])
         if type(row) is Annotation:
-            return row.id, (row.interview, row.start, row.end)
+            return row.id, (row.interview, row.start, row.end, row.author)
         facts = self._unusual[key]
-        return facts.id, (facts.interview, facts.start, facts.end)
+        return facts.id, (facts.interview, facts.start, facts.end, facts.author)
 
     # -- changes ------------------------------------------------------------------------
 
@@ -289,6 +317,7 @@ class View:
                 str(doc["interview"]),
                 int(position["start"]),
                 int(position["end"]),
+                str(doc.get("author", "")),
             )
         except (
             KeyError,

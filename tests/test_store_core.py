@@ -33,7 +33,7 @@ def test_open_creates_file_and_directory(db: Path) -> None:
         assert store.path == db
         assert store.annotations() == []
     data = json.loads(db.read_text())
-    assert data["meta"]["1"] == {"app": "gloss", "schema": 1}
+    assert data["meta"]["1"] == {"app": "gloss", "schema": 2}
     assert data["annotations"] == {} and data["codebook"] == {}
 
 
@@ -64,18 +64,36 @@ def test_every_field_round_trips_through_the_file(db: Path, interview: Interview
     assert len(back.id) == 32
 
 
-def test_same_passage_twice_is_one_annotation_with_merged_tags(
+def test_one_coder_tagging_a_passage_twice_makes_one_annotation_with_merged_tags(
     db: Path, interview: Interview
 ) -> None:
     with AnnotationStore.open(db) as store:
-        first = store.add(interview, 10, 40, tags=["a"], author="Ann").annotation
-        second = store.add(interview, 10, 40, tags=["b", "a"], author="Bob").annotation
-        assert second.id == first.id
-        assert second.tags == ("a", "b")
+        first = store.add(interview, 10, 40, tags=["a"], note="why", author="Ann").annotation
+        second = store.add(interview, 10, 40, tags=["b", "a"], author="Ann")
+        assert second.kind == "tag" and second.before == first
+        assert second.annotation.id == first.id
+        assert second.annotation.tags == ("a", "b")
+        assert second.annotation.revision == first.revision + 1 == 2
         assert len(store.annotations()) == 1
         overlapping = store.add(interview, 20, 50, tags=["a"], author="Ann").annotation
         assert overlapping.id != first.id
         assert len(store.annotations()) == 2
+
+
+def test_another_coder_on_the_same_passage_gets_an_annotation_of_their_own(
+    db: Path, interview: Interview
+) -> None:
+    with AnnotationStore.open(db) as store:
+        ann = store.add(interview, 10, 40, tags=["a"], note="ann's", author="Ann").annotation
+        bob = store.add(interview, 10, 40, tags=["b"], note="bob's", author="Bob")
+        assert bob.kind == "add" and bob.annotation.id != ann.id
+        assert store.get(ann.id) == ann  # untouched
+        assert [(a.author, a.tags, a.note) for a in store.annotations(author="Bob")] == [
+            ("Bob", ("b",), "bob's")
+        ]
+        again = store.add(interview, 10, 40, tags=["c"], author="Bob").annotation
+        assert again.id == bob.annotation.id and again.tags == ("b", "c")
+        assert store.at_span(interview.id, 10, 40, author="Ann") == ann
 
 
 def test_each_change_returns_before_and_after(db: Path, interview: Interview) -> None:
@@ -168,9 +186,10 @@ def test_refresh_sees_other_writers(db: Path, interview: Interview) -> None:
 
 
 def test_writer_decides_on_fresh_state(db: Path, interview: Interview) -> None:
-    """A stale process adding the same passage merges into the other's annotation."""
+    """A stale process of the same coder adding the same passage merges into the
+    annotation the other process made."""
     with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
-        theirs_made = theirs.add(interview, 30, 60, tags=["a"], author="Bob").annotation
+        theirs_made = theirs.add(interview, 30, 60, tags=["a"], author="Ann").annotation
         mine_made = mine.add(interview, 30, 60, tags=["b"], author="Ann").annotation
         assert mine_made.id == theirs_made.id
         assert mine_made.tags == ("a", "b")
@@ -185,7 +204,7 @@ def test_file_stays_a_plain_tinydb_database(db: Path, interview: Interview) -> N
         docs = plain.table("annotations").all()
         assert [d["id"] for d in docs] == [made.id]
         assert plain.table("codebook").all()[0]["description"] == "An x"
-        assert plain.table("meta").all() == [{"app": "gloss", "schema": 1}]
+        assert plain.table("meta").all() == [{"app": "gloss", "schema": 2}]
     finally:
         plain.close()
 

@@ -25,13 +25,13 @@ from tests.conftest import CLEAN_SEED, ROOT
 WRITER = textwrap.dedent(
     """
     import sys
-    import store.store
+    import store.database
     from corpus import load_interview
     from store import AnnotationStore
 
     db, worker, count, compact_bytes = sys.argv[1], *map(int, sys.argv[2:5])
     if compact_bytes:
-        store.store.COMPACT_MIN_BYTES = compact_bytes  # compact often: the racy path
+        store.database.COMPACT_MIN_BYTES = compact_bytes  # compact often: the racy path
     interview = load_interview(__import__("pathlib").Path(sys.argv[5]))
     s = AnnotationStore.open(db)
     for i in range(count):
@@ -348,7 +348,7 @@ def test_selector_order_does_not_matter_but_a_damaged_document_is_named(tmp_path
 def test_a_failed_compaction_does_not_fail_the_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import store.store as store_module
+    import store.database as store_module
     from store.journal import JournalFile
 
     db = tmp_path / "full-disk.json"

@@ -286,5 +286,5 @@ def test_a_journal_is_replayed_onto_packed_rows(tmp_path: Path) -> None:
     with AnnotationStore.open(db) as reader:
         assert sorted(reader.annotations(), key=lambda a: a.id) == expected
         assert reader.get(made[1].id) is None
-        assert reader.at_span(interview.id, 3, 9) == added
+        assert reader.at_span(interview.id, 3, 9, author="Bob") == added
         assert {t.path: t.count for t in reader.tags()}["renamed"] == 1

@@ -95,8 +95,9 @@ def _register_annotate(subparsers: Any) -> None:
         description=(
             "Annotate the passage of INTERVIEW's clean text that matches --quote (runs of "
             "whitespace in the quote match any whitespace). Prints the annotation's id "
-            "alone on stdout, once it is safely on disk. Annotating a passage that is "
-            "already annotated adds the tags to that annotation instead of making another."
+            "alone on stdout, once it is safely on disk. Annotating a passage you (--author) "
+            "annotated already adds the tags to your annotation instead of making another; "
+            "another coder's annotation of it stays theirs and you get your own."
         ),
     )
     parser.add_argument("interview", metavar="INTERVIEW", help="bundled interview id or file")
