@@ -397,7 +397,7 @@ class MainScreen(Screen[None]):
             return
 
         def delete() -> str | None:
-            self.history.delete(target.id)
+            self.history.delete(target.id, revision=target.revision)
             return None
 
         def answered(delete_it: bool | None) -> None:
@@ -513,7 +513,7 @@ class MainScreen(Screen[None]):
             return
 
         def call() -> str | None:
-            self.history.delete(target.id)
+            self.history.delete(target.id, revision=target.revision)
             return None
 
         self._change(f"deleted {', '.join(target.tags) or 'note'}", call)
