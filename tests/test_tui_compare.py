@@ -193,10 +193,6 @@ async def test_palette_and_help_list_the_comparison_keys(db: Path, interview: In
         assert {"Next difference", "Previous difference", "Copy to mine"} <= described
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a second coder's add of a passage still merges into the first coder's annotation",
-)
 async def test_c_copies_the_other_coders_coding_into_mine_and_u_undoes_it(
     db: Path, interview: Interview
 ) -> None:
