@@ -10,8 +10,8 @@ after it, which costs a second frame), later ones once per burst of changes and 
 when what it shows changed, and its keys start in the footer's own style.
 
 It leans on ``Footer``'s internals (``FooterKey``, ``_bindings_ready``, the keys' data
-binding); Textual is pinned exactly, and ``tests/test_tui_startup.py`` checks the keys
-still follow focus: recheck both when upgrading Textual.
+binding), all through ``tui.textual_private``, which says what to recheck when upgrading
+Textual.
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ from collections.abc import Hashable
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from tui.textual_private import (
+    FooterKey,
+    bindings_ready,
+    is_compact_bound,
+    mark_bindings_ready,
+)
 
 
 class KeyFooter(Footer):
@@ -33,12 +39,12 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         compact = self.compact
-        if self._bindings_ready:
+        if bindings_ready(self):
             self._shown = self._what_to_show()
         # Keys inside a binding group pass through here too (Textual's compose stack
         # files them under their group), so every key is seen.
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
+            if isinstance(widget, FooterKey) and is_compact_bound(widget):
                 # Set before mounting, so the data binding to ``compact`` finds nothing
                 # to change and no second style pass is needed. (A key that is not bound,
                 # the command palette's, keeps Textual's look: compact.)
@@ -47,7 +53,7 @@ class KeyFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
+        mark_bindings_ready(self)
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and not self._rebuild_pending:

@@ -21,6 +21,7 @@ from textual.widgets.tree import TreeNode
 from corpus import Interview
 from tui.layout import fit_words
 from tui.text import plain
+from tui.textual_private import grow_line_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ class OutlineTree(Tree[Place]):
         # Same width (the first size, which the tree was built and drawn at, or a new
         # height): Textual's Tree would drop every line it drew and lay out the screen
         # again, but its lines are cached by width and position, so they are still right.
-        self._line_cache.grow(event.size.height)
+        grow_line_cache(self, event.size.height)
         event.prevent_default()
 
     def follow(self, interview: str, offset: int) -> None:
