@@ -29,23 +29,21 @@ def interviews() -> list[Interview]:
 def code_randomly(
     db: Path, interviews: list[Interview], coders: list[str], per_coder: int, seed: int
 ) -> None:
-    """Overlapping codings, but never two coders on exactly the same passage (the store
-    would merge those into one annotation)."""
+    """Overlapping codings; about a third on exactly a passage an earlier coder coded."""
     chance = random.Random(seed)
-    used: set[tuple[str, int, int]] = set()
+    passages: list[tuple[Interview, int, int]] = []
     with AnnotationStore.open(db) as store:
         for coder in coders:
-            made = 0
-            while made < per_coder:
-                interview = chance.choice(interviews)
-                start = chance.randrange(0, len(interview.text) - 3000)
-                end = start + chance.randrange(50, 3000)
-                if (interview.id, start, end) in used:
-                    continue
-                used.add((interview.id, start, end))
+            for _ in range(per_coder):
+                if passages and chance.random() < 0.35:
+                    interview, start, end = chance.choice(passages)
+                else:
+                    interview = chance.choice(interviews)
+                    start = chance.randrange(0, len(interview.text) - 3000)
+                    end = start + chance.randrange(50, 3000)
+                passages.append((interview, start, end))
                 tags = chance.sample(TAGS, chance.randrange(1, 3))
                 store.add(interview, start, end, tags=tags, author=coder)
-                made += 1
 
 
 def per_character(db: Path, interviews: list[Interview], coder: str, tag: str) -> list[int]:
@@ -229,3 +227,22 @@ def test_db_may_come_before_the_command(
     code, out, err = run(capsys, "--db", str(db), "agree", "ann", "bob", "--json")
     assert code == 0, err
     assert [row["tag"] for row in json.loads(out)] == ["quote"]
+
+
+def test_two_coders_tagging_the_same_passages_agree_perfectly(
+    tmp_path: Path, interviews: list[Interview], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The usual case: each coder's own annotation of the same passage (not merged into one)."""
+    db = tmp_path / "team.json"
+    seed = interviews[1]
+    for coder in ("ann", "bob"):
+        for quote, tag in (("increase the supply", "policy"), ("The first is", "quote")):
+            args = ("annotate", seed.id, "--quote", quote, "--tag", tag, "--author", coder)
+            assert run(capsys, *args, "--db", str(db))[0] == 0
+    code, out, err = run(capsys, "agree", "ann", "bob", "--json", "--db", str(db))
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [row["tag"] for row in rows] == ["policy", "quote"]
+    for row in rows:
+        assert row["coverage"]["ann"] == row["coverage"]["bob"] > 0
+        assert (row["agreement"], row["kappa"]) == (1.0, 1.0)
