@@ -284,14 +284,14 @@ class CompareScreen(Screen[None]):
 
         display = self.app.get_key_display
         entries = [
-            *help_entries(
-                remapped(READER, self.app), "Move and select (both sides move together)", display
-            ),
             *help_entries(remapped(COMPARE, self.app), "Compare", display),
             HelpEntry(
                 "c", "Copies from the side you are on, or the other if it is yours", "Compare"
             ),
             HelpEntry("≠ in the gutter", "The coders' tags differ on that line", "Compare"),
+            *help_entries(
+                remapped(READER, self.app), "Move and select (both sides move together)", display
+            ),
             HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
         ]
         self.app.push_screen(HelpScreen(entries, title="gloss keys: comparing two coders"))

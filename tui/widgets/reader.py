@@ -220,10 +220,15 @@ class Reader(ScrollView, can_focus=True):
 
     def set_flagged(self, spans: Sequence[Span]) -> None:
         """Mark these passages: a ``≠`` in the gutter of their lines, their text styled."""
-        self._flagged = sorted(spans, key=lambda s: s.start)
-        self._flagged_starts = [s.start for s in self._flagged]
-        self._longest_flag = max((len(s) for s in self._flagged), default=0)
-        self._repaint()
+        flagged = sorted(spans, key=lambda s: s.start)
+        if flagged == self._flagged:
+            return  # a reload that changed nothing: nothing to redraw
+        self._flagged = flagged
+        self._flagged_starts = [s.start for s in flagged]
+        self._longest_flag = max((len(s) for s in flagged), default=0)
+        # An overlay, like the cursor: the lines' annotation runs stay valid.
+        self._cache.clear()
+        self.refresh()
 
     def go_to_offset(self, offset: int) -> None:
         """Move the cursor to the sentence at (or just before) clean ``offset``."""
