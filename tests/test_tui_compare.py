@@ -12,11 +12,10 @@ from textual.pilot import Pilot
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED
+from tests.conftest import CLEAN_SEED, screen_lines, settle, shown_text, wait_until
 from tui.app import GlossApp, make_app
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen
-from tui.widgets.compare_status import CompareStatus
 from tui.widgets.reader import Reader
 
 WIDE = (160, 45)
@@ -61,21 +60,26 @@ async def comparing(
     store = AnnotationStore.open(db)
     app = make_app([interview], store, author=author, db_path=db, compare=("ann", "bo"))
     try:
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             await settle(app, pilot)
             yield app, pilot
     finally:
         store.close()
 
 
-async def settle(app: GlossApp, pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
-    await pilot.pause()
-
-
 def status(app: GlossApp) -> str:
-    return app.screen.query_one(CompareStatus).render().plain
+    """The comparison's status line as shown."""
+    return next((row for row in screen_lines(app) if " · right " in row), "")
+
+
+def toasts(app: GlossApp) -> list[str]:
+    """The text of each notification on the screen now."""
+    return [" ".join(" ".join(shown_text(toast)).split()) for toast in app.screen.query("Toast")]
+
+
+def cursor_rows(app: GlossApp) -> list[str]:
+    """The rows of the screen where a reader's cursor bar is, as shown."""
+    return [row for row in screen_lines(app) if "▌" in row]
 
 
 def sides(app: GlossApp) -> tuple[Reader, Reader]:
@@ -113,6 +117,9 @@ async def test_n_and_shift_n_take_both_readers_to_each_difference(
         assert "difference 1 of 4" in status(app)
         assert "only bo: trust" in status(app)
         assert left.cursor_span == right.cursor_span == s[3]
+        # On screen: both cursor bars are on lines marked as a difference.
+        rows = cursor_rows(app)
+        assert rows and all(row.count("≠") == 2 for row in rows)
         await pilot.press("n")
         await pilot.pause()
         assert "difference 2 of 4" in status(app)
@@ -227,6 +234,11 @@ async def test_c_where_the_other_coder_has_nothing_changes_nothing(
         await pilot.press("c")
         await settle(app, pilot)
         assert "saving" not in status(app)
+        await wait_until(
+            pilot,
+            lambda: any("bo has no coding here" in toast for toast in toasts(app)),
+            what="the toast saying bo has nothing here",
+        )
         with AnnotationStore.open(db) as again:
             assert len(again.annotations(author="ann")) == 3
             assert len(again.annotations()) == 7
@@ -267,11 +279,34 @@ async def test_codings_another_process_writes_appear_while_comparing(
             check=False,
         )
         assert done.returncode == 0, done.stderr
-        for _ in range(40):  # bounded: at most 4 s
-            await pilot.pause(0.1)
-            if "5 differences" in status(app):
-                break
-        assert "5 differences" in status(app)
+        await wait_until(pilot, lambda: "5 differences" in status(app), what="bo's new coding")
         await pilot.press("q")  # back to reading: the main screen has it too
         await settle(app, pilot)
         assert any(a.tags == ("late",) for a in app.main.annotations[interview.id])
+
+
+async def test_coder_names_are_shown_as_written_never_as_markup(
+    tmp_path: Path, interview: Interview
+) -> None:
+    s = interview.sentences
+    path = tmp_path / "odd.json"
+    odd = "[b]bo[/b]"
+    with AnnotationStore.open(path) as store:
+        store.add(interview, s[3].start, s[3].end, tags=["x"], author="ann")
+        store.add(interview, s[5].start, s[5].end, tags=["y"], author=odd)
+    store = AnnotationStore.open(path)
+    app = make_app([interview], store, author="ann", db_path=path, compare=("ann", odd))
+    try:
+        async with app.run_test(size=WIDE, notifications=True) as pilot:
+            await settle(app, pilot)
+            assert f"right {odd}" in status(app)
+            assert any(f"B: {odd}" in row for row in screen_lines(app))
+            await pilot.press("n")  # sentence 3: only ann coded it
+            await pilot.press("c")
+            await wait_until(
+                pilot,
+                lambda: any(f"{odd} has no coding here" in toast for toast in toasts(app)),
+                what="the toast naming the coder as written",
+            )
+    finally:
+        store.close()

@@ -11,6 +11,7 @@ thread worker and a timer picks up changes other people make to the database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -150,7 +151,7 @@ class CompareScreen(Screen[None]):
     def _failed(self, error: Exception) -> None:
         self._pending = 0
         self.status.update_state(save="error", message=str(error))
-        self.notify(str(error), title="Not saved", severity="error", timeout=8)
+        self.notify(str(error), title="Not saved", severity="error", timeout=8, markup=False)
 
     # ------------------------------------------------------------------ moving together
 
@@ -227,7 +228,7 @@ class CompareScreen(Screen[None]):
             if a.tags and a.start < max(target.end, target.start + 1) and target.start < a.end
         ]
         if not here:
-            self.notify(f"{coder} has no coding here.", severity="warning", timeout=3)
+            self.notify(f"{coder} has no coding here.", severity="warning", timeout=3, markup=False)
             return
         chosen = min(here, key=lambda a: (a.end - a.start, a.start))
         interview, author = self.interview, self.author
@@ -324,6 +325,7 @@ def ask_and_compare(
                 + (f"only {coders[0]}'s codings." if coders else "no codings yet."),
                 severity="warning",
                 timeout=4,
+                markup=False,
             )
             return
 
@@ -347,7 +349,9 @@ def ask_and_compare(
         try:
             coders = coders_of(store.annotations())
         except StoreError as error:
-            screen.app.call_from_thread(screen.notify, str(error), severity="error")
+            screen.app.call_from_thread(
+                partial(screen.notify, str(error), severity="error", markup=False)
+            )
             return
         screen.app.call_from_thread(found, coders)
 
