@@ -47,6 +47,10 @@ class Database:
         self._closed = False
         self.compaction_problem: str | None = None
         """Why the last automatic compaction failed (changes are safe in the journal)."""
+        self.changes_seen = 0
+        """How many times this store caught up with changes other processes made, also
+        inside one of its own changes: a reader holding copies compares it to know when
+        to read everything again."""
 
     # -- opening and closing ----------------------------------------------------------
 
@@ -153,9 +157,12 @@ class Database:
         tail = self._file.read_tail()
         if tail is None:
             self._load_all()
+            self.changes_seen += 1
             return True
         for op in tail:
             self._view.apply(op)
+        if tail:
+            self.changes_seen += 1
         return bool(tail)
 
     def _load_all(self) -> None:

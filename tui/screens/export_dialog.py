@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import ClassVar, TextIO
+from typing import Any, ClassVar, TextIO
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from corpus import Interview
-from store import Annotation, StoreError
+from store import Annotation, AnnotationStore, StoreError
 from store.export import FORMATS, Format, export_annotations
 from tui.screens.confirm import Confirm
 from tui.screens.dialog import Dialog
@@ -298,3 +299,33 @@ class ExportDialog(Dialog[Path | None]):
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+def open_export(
+    screen: Screen[Any],
+    store: AnnotationStore,
+    interviews: Sequence[Interview],
+    said: Callable[[str], None],
+) -> None:
+    """Read every annotation off the UI thread, then open the export dialog over
+    ``screen``; ``said`` gets the status line's words once a file is written."""
+    by_id = {i.id: i for i in interviews}
+    app = screen.app
+
+    def read() -> None:
+        try:
+            annotations = store.annotations()
+        except StoreError as error:
+            app.call_from_thread(screen.notify, str(error), severity="error", timeout=8)
+            return
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                said(f"exported to {path}")
+                count = len(annotations)
+                noun = "annotation" if count == 1 else "annotations"
+                screen.notify(f"Exported {count} {noun} to {path}", timeout=6)
+
+        app.call_from_thread(app.push_screen, ExportDialog(annotations, by_id), exported)
+
+    screen.run_worker(read, thread=True, exclusive=True, group="export")

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from tui.keys import READER, SCREEN, remapped
 from tui.screens.dialog import Dialog
 from tui.text import plain
 
@@ -81,6 +82,30 @@ def fold_numbered(entries: Iterable[HelpEntry]) -> list[HelpEntry]:
             folded.append(entry)
             stems.append(stem)
     return folded
+
+
+def main_help_entries(app: App[object]) -> list[HelpEntry]:
+    """The main screen's key table: the reader's and the screen's keys (as the user has
+    them mapped), with the rows no binding says (tab, the list's keys, the palette)."""
+    display = app.get_key_display
+    annotate = help_entries(remapped(SCREEN, app), "Annotate and view", display)
+    after_tag = next((n + 1 for n, e in enumerate(annotate) if e.description == "Tag"), 0)
+    annotate[after_tag:after_tag] = [
+        HelpEntry(keys, description, "Annotate and view")
+        for keys, description in (
+            ("t on a tagged passage", "Edit its tags: tab removes or adds one"),
+            ("  …no tags left", "No note either: asks delete or keep"),
+        )
+    ]
+    return [
+        HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
+        *help_entries(remapped(READER, app), "Move and select", display),
+        *annotate,
+        HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
+        HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
+        HelpEntry("a / d / t", "In the list: act on the highlighted row", "Outline and list"),
+        HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
+    ]
 
 
 class HelpScreen(Dialog[None]):

@@ -1,0 +1,10 @@
+"""The reading session under the main screen: its state and operations, without Textual.
+
+``core`` holds the state and the changes, ``updates`` the values handed to the screen,
+``search`` the search hits and similar questions.
+"""
+
+from tui.session.core import Session
+from tui.session.updates import Edit, GoTo, Update
+
+__all__ = ["Edit", "GoTo", "Session", "Update"]
