@@ -82,9 +82,17 @@ class Session:
         return next((a for a in self.annotations_of(interview_id) if a.id == annotation_id), None)
 
     def at_span(self, interview_id: str, span: Span) -> Annotation | None:
-        """The annotation on exactly ``span`` (the one a new tag there merges into)."""
+        """The user's own annotation on exactly ``span`` (the one a new tag there merges
+        into; another coder's stays theirs)."""
         key = (span.start, span.end)
-        return next((a for a in self.annotations_of(interview_id) if (a.start, a.end) == key), None)
+        return next(
+            (
+                a
+                for a in self.annotations_of(interview_id)
+                if (a.start, a.end) == key and a.author == self.author
+            ),
+            None,
+        )
 
     def question_counts(self, interview: Interview) -> list[int]:
         """How many annotations start in each question of ``interview``."""
