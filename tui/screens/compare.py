@@ -91,7 +91,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.status.update_state(coder_a=self.coders[0], coder_b=self.coders[1], author=self.author)
-        self._load()
+        self._load_codings()
         self.set_interval(SYNC_INTERVAL, self._sync, name="compare-sync")
 
     @property
@@ -110,7 +110,7 @@ class CompareScreen(Screen[None]):
     # ------------------------------------------------------------------ loading
 
     @work(thread=True, exclusive=True, group="compare-load")
-    def _load(self) -> None:
+    def _load_codings(self) -> None:
         """Read both coders' annotations and the codebook; work out the differences."""
         try:
             self.store.anchor(self.interview)
@@ -146,7 +146,7 @@ class CompareScreen(Screen[None]):
         except StoreError:
             return  # the main screen underneath says so, once
         if changed:
-            self.app.call_from_thread(self._load)
+            self.app.call_from_thread(self._load_codings)
 
     def _failed(self, error: Exception) -> None:
         self._pending = 0
@@ -268,7 +268,7 @@ class CompareScreen(Screen[None]):
             said = call() or describe
         except StoreError as error:
             self.app.call_from_thread(self._failed, error)
-            self.app.call_from_thread(self._load)
+            self.app.call_from_thread(self._load_codings)
             return
         self.app.call_from_thread(self._changed, said)
 
@@ -276,7 +276,7 @@ class CompareScreen(Screen[None]):
         self._pending = max(0, self._pending - 1)
         if not self._pending:
             self.status.update_state(save="saved", message=said)
-        self._load()
+        self._load_codings()
 
     # ------------------------------------------------------------------ the rest
 
