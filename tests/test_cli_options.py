@@ -73,3 +73,12 @@ def test_export_and_import_by_author(
     assert code == 0, err
     with AnnotationStore.open(fresh) as store:
         assert [(a.author, a.tags) for a in store.annotations()] == [("ana", ("policy",))]
+
+
+def test_an_option_before_the_command_other_than_db_is_explained(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "--author", "ana", "list")
+    assert code == 1 and out == ""
+    said = "'list' is a command: only --db may come before it; write 'gloss list [OPTIONS]'"
+    assert err == f"gloss: {said}\n"

@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from corpus import CorpusError
@@ -122,6 +123,12 @@ def _run(argv: list[str]) -> int:
         handler: Handler = args.handler
         return handler(args)
     args = build_reader_parser(commands).parse_args(argv)
+    misplaced = next((name for name in args.files if name in commands), None)
+    if misplaced is not None and not Path(misplaced).exists():
+        raise CorpusError(
+            f"{misplaced!r} is a command: only --db may come before it; write "
+            f"'gloss {misplaced} [OPTIONS]'"
+        )
     from tui.launch import run_reader
 
     return run_reader(args)
