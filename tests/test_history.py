@@ -248,3 +248,25 @@ def test_undo_of_a_note_rewritten_elsewhere_says_so_and_changes_nothing(
         history.undo()
     assert caught.value.current.note == "theirs"
     assert on_disk(db) == {added.id: (("a",), "theirs")}
+
+
+def test_undo_of_a_merged_note_restores_the_earlier_note(
+    history: History, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    first = made(history.add(interview, start, end, tags=["a"], note="first", author="ann"))
+    merged = made(history.add(interview, start, end, note="second", author="ann"))
+    assert merged.note == "first\n\nsecond"
+    history.undo()
+    assert on_disk(db) == {first.id: (("a",), "first")}
+
+
+def test_undo_of_a_new_annotation_keeps_a_note_rewritten_since(
+    history: History, interview: Interview, db: Path
+) -> None:
+    mine = made(history.add(interview, *span("Firms"), tags=["a"], note="mine", author="ann"))
+    with AnnotationStore.open(db) as other:
+        other.set_note(mine.id, old="mine", new="rewritten")
+    undone = history.undo()
+    assert undone is not None and undone.after is not None  # kept, not deleted
+    assert on_disk(db) == {mine.id: ((), "rewritten")}

@@ -159,3 +159,22 @@ def test_a_schema_1_database_and_its_journal_migrate_after_a_backup(
         "id1": 1,
         "id2": 2,
     }
+
+
+def test_export_by_author_gives_that_coders_codings_with_their_revision(
+    store: AnnotationStore,
+    interview: Interview,
+    span: tuple[int, int],
+    db: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tui.cli import main
+
+    store.add(interview, *span, tags=["a"], author="ann")
+    store.add(interview, *span, tags=["b"], author="bob")
+    store.add(interview, *span, tags=["c"], author="bob")
+    store.close()
+    assert main(["export", "--format", "jsonl", "--author", "bob", "--db", str(db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [(r["author"], r["tags"], r["revision"]) for r in records] == [("bob", ["b", "c"], 2)]
