@@ -136,3 +136,18 @@ def test_the_readme_lists_every_binding_id() -> None:
             listed.add(token if "." in token else group + token)
     quick = {f"main.quick_tag_{n}" for n in range(2, 9)}  # written `quick_tag_1` … `quick_tag_9`
     assert binding_ids() - quick - listed == set()
+
+
+def test_the_bindings_are_listed_only_when_there_is_a_keymap(tmp_path: Path) -> None:
+    asked: list[int] = []
+
+    def ids() -> frozenset[str]:
+        asked.append(1)
+        return IDS
+
+    assert load_settings(ids, write(tmp_path, "")).keymap == {}
+    assert asked == []
+    assert dict(load_settings(ids, write(tmp_path, '[keymap]\n"main.tag" = "x"')).keymap) == {
+        "main.tag": "x"
+    }
+    assert asked == [1]

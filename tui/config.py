@@ -20,7 +20,7 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -67,8 +67,14 @@ def config_path() -> Path:
     return config_dir() / CONFIG_FILENAME
 
 
-def load_settings(known_ids: Collection[str], path: Path | None = None) -> Settings:
-    """The settings in ``path`` (default :func:`config_path`); ``known_ids`` are the bindings."""
+def load_settings(
+    known_ids: Collection[str] | Callable[[], Collection[str]], path: Path | None = None
+) -> Settings:
+    """The settings in ``path`` (default :func:`config_path`); ``known_ids`` are the bindings.
+
+    ``known_ids`` may be a function, called only when there is a keymap to check (listing
+    every binding loads every dialog, which a start without a keymap need not pay for).
+    """
     path = path if path is not None else config_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
@@ -83,9 +89,10 @@ def load_settings(known_ids: Collection[str], path: Path | None = None) -> Setti
     for name in data:
         if name != "keymap":
             raise ConfigError(f"{path}: unknown setting {name!r}; the only table is [keymap]")
-    return Settings(
-        keymap=MappingProxyType(_keymap(path, data.get("keymap", {}), known_ids)), path=path
-    )
+    table = data.get("keymap", {})
+    if callable(known_ids):
+        known_ids = known_ids() if table else ()
+    return Settings(keymap=MappingProxyType(_keymap(path, table, known_ids)), path=path)
 
 
 def _keymap(path: Path, table: object, known_ids: Collection[str]) -> dict[str, str]:

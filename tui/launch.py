@@ -39,7 +39,7 @@ def run_reader(args: argparse.Namespace) -> int:
     from tui.config import load_settings
     from tui.keys import binding_ids
 
-    settings = load_settings(binding_ids())
+    settings = load_settings(binding_ids)
     interviews = load_interviews(args.files)
     db_path = resolve_db_path(args.db)
     author = resolve_author(args.author)
