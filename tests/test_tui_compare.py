@@ -179,9 +179,18 @@ async def test_opened_from_the_reader_asking_for_the_coders(db: Path, interview:
             await settle(app, pilot)
             assert isinstance(app.screen, CompareScreen)
             assert "left ann · right bo" in status(app)
+            # A third coder copies bo's coding of sentences 12-13: from the side they are on.
+            await pilot.press("N", "w", "c")
+            await settle(app, pilot)
+            assert "copied recovery from bo" in status(app)
             await pilot.press("q")
-            await pilot.pause()
+            await settle(app, pilot)
             assert not isinstance(app.screen, CompareScreen)
+            # Back in the reader, the copy is there, under my name.
+            assert any("8 annotations" in row for row in screen_lines(app))
+            mine = [(a.start, a.end, a.tags) for a in store.annotations(author="me")]
+            s = interview.sentences
+            assert mine == [(s[12].start, s[13].end, ("recovery",))]
     finally:
         store.close()
 

@@ -11,6 +11,7 @@ thread worker and a timer picks up changes other people make to the database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,6 +25,7 @@ from corpus import Interview, Span
 from store.differences import Differences, differences
 from store.errors import StoreError
 from tui.keys import COMPARE, READER, remapped
+from tui.session import Edit, Session, Update
 from tui.text import plain
 from tui.widgets.compare_status import CompareStatus
 from tui.widgets.key_footer import KeyFooter
@@ -31,7 +33,6 @@ from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from store import Annotation, AnnotationStore
-    from store.history import History
 
 #: How often to ask the store whether another process changed the database (seconds).
 SYNC_INTERVAL = 1.0
@@ -55,27 +56,24 @@ class CompareScreen(Screen[None]):
     }
     """
 
-    def __init__(
-        self,
-        interview: Interview,
-        store: AnnotationStore,
-        history: History,
-        *,
-        coders: tuple[str, str],
-        author: str,
-    ) -> None:
+    def __init__(self, interview: Interview, session: Session, *, coders: tuple[str, str]) -> None:
         super().__init__()
         self.interview = interview
-        self.store = store
-        self.history = history
+        self.session = session
+        """The reading session under it: its store, author, history and recent tags."""
+        self.store = session.store
+        self.author = session.author
         self.coders = coders
-        self.author = author
         self.annotations: tuple[list[Annotation], list[Annotation]] = ([], [])
+        self.mine: list[Annotation] = []
+        """The current author's own annotations of the interview (to copy into)."""
         self.differences = Differences([])
         self.colours: dict[str, str] = {}
         self._landed: tuple[int, int] | None = None
         """(difference index, cursor sentence) of the last jump, while the cursor stays."""
-        self._pending = 0
+        self._seen = -1
+        """The store's ``changes_seen`` when the codings were last read."""
+        self._sync_failing = False
 
     # ------------------------------------------------------------------ layout
 
@@ -114,24 +112,27 @@ class CompareScreen(Screen[None]):
         """Read both coders' annotations and the codebook; work out the differences."""
         try:
             self.store.anchor(self.interview)
+            self._seen = self.store.changes_seen
             found = self.store.annotations(interview=self.interview.id)
             tags = self.store.tags()
         except StoreError as error:
-            self.app.call_from_thread(self._failed, error)
+            self.app.call_from_thread(self._failed, str(error))
             return
         sides: tuple[list[Annotation], list[Annotation]] = tuple(  # type: ignore[assignment]
             [a for a in found if a.author == coder and not a.orphaned] for coder in self.coders
         )
+        mine = [a for a in found if a.author == self.author]
         colours = {t.path: t.colour for t in tags if t.colour}
-        self.app.call_from_thread(self._loaded, sides, differences(*sides), colours)
+        self.app.call_from_thread(self._loaded, sides, mine, differences(*sides), colours)
 
     def _loaded(
         self,
         sides: tuple[list[Annotation], list[Annotation]],
+        mine: list[Annotation],
         found: Differences,
         colours: dict[str, str],
     ) -> None:
-        self.annotations, self.differences, self.colours = sides, found, colours
+        self.annotations, self.mine, self.differences, self.colours = sides, mine, found, colours
         for reader, coded in zip(self.readers, sides, strict=True):
             reader.set_annotations(coded, colours)
             reader.set_flagged([Span(d.start, d.end) for d in found])
@@ -141,17 +142,24 @@ class CompareScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="compare-sync")
     def _sync(self) -> None:
+        """Read the codings again when another process changed the database."""
         try:
             changed = self.store.refresh()
-        except StoreError:
-            return  # the main screen underneath says so, once
-        if changed:
+        except StoreError as error:
+            if not self._sync_failing:  # said once, not every second
+                self._sync_failing = True
+                self.app.call_from_thread(self._failed, str(error))
+            return
+        if self._sync_failing:
+            self._sync_failing = False
+            changed = True
+        # Also what another watcher of this store (the main screen's session) caught up with.
+        if changed or self.store.changes_seen != self._seen:
             self.app.call_from_thread(self._load_codings)
 
-    def _failed(self, error: Exception) -> None:
-        self._pending = 0
-        self.status.update_state(save="error", message=str(error))
-        self.notify(str(error), title="Not saved", severity="error", timeout=8, markup=False)
+    def _failed(self, error: str) -> None:
+        self.status.update_state(save="error", message=error)
+        self.notify(error, title="Not saved", severity="error", timeout=8, markup=False)
 
     # ------------------------------------------------------------------ moving together
 
@@ -231,52 +239,46 @@ class CompareScreen(Screen[None]):
             self.notify(f"{coder} has no coding here.", severity="warning", timeout=3, markup=False)
             return
         chosen = min(here, key=lambda a: (a.end - a.start, a.start))
-        interview, author = self.interview, self.author
-
-        def call() -> str | None:
-            change = self.history.add(
-                interview, chosen.start, chosen.end, tags=chosen.tags, author=author
-            )
-            return None if change is not None else f"you have {coder}'s tags here already"
-
         self.reader.clear_selection()
-        self._change(f"copied {', '.join(chosen.tags)} from {coder}", call)
+        held = next((a for a in self.mine if (a.start, a.end) == (chosen.start, chosen.end)), None)
+        if held is not None and set(chosen.tags) <= set(held.tags):
+            self.status.update_state(message=f"you have {coder}'s tags here already")
+            return
+        asked = self.session.tag(self.interview, Span(chosen.start, chosen.end), chosen.tags)
+        if isinstance(asked, Edit):
+            asked = replace(asked, describe=f"copied {', '.join(chosen.tags)} from {coder}")
+        self._do(asked)
 
     def action_undo(self) -> None:
-        def call() -> str | None:
-            change = self.history.undo()
-            return f"undid {change.step.describe}" if change else "nothing to undo"
-
-        self._change("undoing…", call)
+        self._do(self.session.undo())
 
     def action_redo(self) -> None:
-        def call() -> str | None:
-            change = self.history.redo()
-            return f"redid {change.step.describe}" if change else "nothing to redo"
+        self._do(self.session.redo())
 
-        self._change("redoing…", call)
-
-    def _change(self, describe: str, call: Callable[[], str | None]) -> None:
-        """Run ``call`` (a change through the history) in a worker, then reload."""
-        self._pending += 1
-        self.status.update_state(save="saving", message=describe)
-        self._run_change(describe, call)
+    def _do(self, asked: Edit | Update) -> None:
+        """Save an :class:`Edit` through the session in a worker, or show an :class:`Update`."""
+        if isinstance(asked, Edit):
+            self.status.update_state(save="saving", message=asked.describe)
+            self._save(asked)
+        else:
+            self._show(asked)
 
     @work(thread=True, group="changes")
-    def _run_change(self, describe: str, call: Callable[[], str | None]) -> None:
-        try:
-            said = call() or describe
-        except StoreError as error:
-            self.app.call_from_thread(self._failed, error)
-            self.app.call_from_thread(self._load_codings)
-            return
-        self.app.call_from_thread(self._changed, said)
+    def _save(self, edit: Edit) -> None:
+        update = self.session.save(edit)
+        self.app.call_from_thread(self._show, update)
+        self.app.call_from_thread(self._load_codings)
 
-    def _changed(self, said: str) -> None:
-        self._pending = max(0, self._pending - 1)
-        if not self._pending:
-            self.status.update_state(save="saved", message=said)
-        self._load_codings()
+    def _show(self, update: Update) -> None:
+        """Say what a change did (the status line, a notification for news or errors)."""
+        if update.save is not None:
+            self.status.update_state(save=update.save)
+        if update.message:
+            self.status.update_state(message=update.message)
+        if update.notice:
+            self.notify(
+                update.notice, severity=update.severity, timeout=update.timeout, markup=False
+            )
 
     # ------------------------------------------------------------------ the rest
 
@@ -307,15 +309,10 @@ def coders_of(annotations: list[Annotation]) -> list[str]:
     return sorted({a.author for a in annotations}, key=lambda coder: (coder.casefold(), coder))
 
 
-def ask_and_compare(
-    screen: Screen[None],
-    interview: Interview,
-    store: AnnotationStore,
-    history: History,
-    *,
-    author: str,
+def ask_for_coders(
+    screen: Screen[None], store: AnnotationStore, then: Callable[[tuple[str, str]], None]
 ) -> None:
-    """Ask which two of the database's coders to compare on ``interview``, then do so."""
+    """Ask which two of the database's coders to compare, then call ``then`` with them."""
     from tui.screens.chooser import InterviewChooser
 
     def found(coders: list[str]) -> None:
@@ -331,14 +328,7 @@ def ask_and_compare(
 
         def chosen(pair: tuple[int, int] | None) -> None:
             if pair is not None:
-                compare = CompareScreen(
-                    interview,
-                    store,
-                    history,
-                    coders=(coders[pair[0]], coders[pair[1]]),
-                    author=author,
-                )
-                screen.app.push_screen(compare)
+                then((coders[pair[0]], coders[pair[1]]))
 
         screen.app.push_screen(
             InterviewChooser(coders, (0, 1), title="Compare which two coders?", noun="coders"),

@@ -371,11 +371,9 @@ class MainScreen(AnnotatingScreen):
 
     def action_compare(self) -> None:
         """Compare two coders (asked for) on the interview in the active reader."""
-        from tui.screens.compare import ask_and_compare
+        from tui.screens.compare import ask_for_coders
 
-        ask_and_compare(
-            self, self.reader.interview, self.store, self.session.history, author=self.author
-        )
+        ask_for_coders(self, self.store, self.compare)
 
     def compare(self, coders: tuple[str, str], interview: Interview | None = None) -> None:
         """Show ``coders``' codings of ``interview`` (the active reader's) side by side."""
@@ -386,16 +384,8 @@ class MainScreen(AnnotatingScreen):
             self._load()  # what was copied or undone there
 
         self._comparing = True
-        self.app.push_screen(
-            CompareScreen(
-                interview or self.reader.interview,
-                self.store,
-                self.session.history,
-                coders=coders,
-                author=self.author,
-            ),
-            closed,
-        )
+        shown = CompareScreen(interview or self.reader.interview, self.session, coders=coders)
+        self.app.push_screen(shown, closed)
 
     def show_pair(self, left: int, right: int) -> None:
         """Show interviews ``left`` and ``right`` (indices into ``interviews``)."""
