@@ -10,13 +10,23 @@ import sys
 from pathlib import Path
 
 import pytest
+import textual.keys
 
 from corpus import load_interview
 from store import AnnotationStore
 from tests.conftest import CLEAN_SEED, ROOT
 from tui.app import make_app
-from tui.config import ConfigError, Settings, config_path, is_key_list, load_settings
-from tui.keys import binding_ids
+from tui.config import (
+    KEY_NAME_REPLACEMENTS,
+    ConfigError,
+    Settings,
+    check_clashes,
+    config_path,
+    is_key_list,
+    key_name,
+    load_settings,
+)
+from tui.keys import binding_groups, binding_ids
 from tui.screens.help import HelpScreen
 
 IDS = frozenset({"main.help", "main.tag", "reader.next_sentence"})
@@ -151,3 +161,38 @@ def test_the_bindings_are_listed_only_when_there_is_a_keymap(tmp_path: Path) -> 
         "main.tag": "x"
     }
     assert asked == [1]
+
+
+@pytest.mark.parametrize(
+    ("keymap", "said"),
+    [
+        ({"main.tag": "a"}, "'main.tag': 'a' is also the key of 'main.note'"),
+        ({"reader.select": "/"}, "'reader.select': '/' is also the key of 'main.search'"),
+        ({"note.save": "escape"}, "'note.save': 'escape' is also the key of 'note.cancel'"),
+    ],
+)
+def test_a_key_another_action_on_the_screen_keeps_is_refused(
+    tmp_path: Path, keymap: dict[str, str], said: str
+) -> None:
+    settings = Settings(keymap=keymap, path=tmp_path / "config.toml")
+    with pytest.raises(ConfigError) as raised:
+        check_clashes(settings, binding_groups())
+    assert str(raised.value).startswith(f"{settings.path}: [keymap] {said} on the same screen")
+
+
+def test_swapped_keys_and_keys_of_other_screens_are_fine(tmp_path: Path) -> None:
+    swapped = {"main.tag": "a", "main.note": "t", "tags.mark": "a", "compare.copy": "t"}
+    check_clashes(Settings(keymap=swapped, path=tmp_path / "config.toml"), binding_groups())
+
+
+def test_gloss_own_keys_never_clash() -> None:
+    for group in binding_groups():
+        names = [key_name(k.strip()) for keys in group.values() for k in keys.split(",")]
+        assert len(names) == len(set(names)), group
+
+
+def test_key_names_follow_textual() -> None:
+    assert KEY_NAME_REPLACEMENTS == textual.keys.KEY_NAME_REPLACEMENTS
+    assert [key_name(k) for k in ("/", "?", "ctrl+@", "G")] == [
+        "slash", "question_mark", "ctrl+at", "G",
+    ]  # fmt: skip

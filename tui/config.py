@@ -15,12 +15,13 @@ The directory is ``$GLOSS_CONFIG_DIR`` when set, else the platform's user config
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -36,6 +37,16 @@ NAMED_KEYS = frozenset(
         *(f"f{n}" for n in range(1, 25)),
     }
 )  # fmt: skip
+KEY_NAME_REPLACEMENTS = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+"""Textual's short names for some characters (a copy of ``textual.keys.KEY_NAME_REPLACEMENTS``,
+checked equal by a test: this module does not import Textual)."""
 _WORD = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -130,7 +141,7 @@ def _is_key(key: str) -> bool:
         return False
     if len(last) == 1:
         return last.isprintable() and not last.isspace()
-    if last in NAMED_KEYS:
+    if last in NAMED_KEYS or last in KEY_NAME_REPLACEMENTS.values():
         return True
     if not _WORD.fullmatch(last):
         return False
@@ -139,3 +150,40 @@ def _is_key(key: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def check_clashes(settings: Settings, groups: Iterable[Mapping[str, str]]) -> None:
+    """Refuse a keymap that gives one key to two bindings active together.
+
+    ``groups`` are the bindings active together (id to their own keys). Textual would keep
+    only one of the two, so one action would silently lose its key.
+    """
+    for group in groups:
+        owners: dict[str, str] = {}
+        for binding_id, default in group.items():
+            for key in settings.keymap.get(binding_id, default).split(","):
+                name = key_name(key.strip())
+                other = owners.setdefault(name, binding_id)
+                if other == binding_id:
+                    continue
+                mine, theirs = (
+                    (binding_id, other) if binding_id in settings.keymap else (other, binding_id)
+                )
+                if mine not in settings.keymap:
+                    continue  # gloss's own keys: not the user's doing
+                written = settings.keymap[mine].split(",")
+                shown = next(k for k in written if key_name(k.strip()) == name).strip()
+                raise ConfigError(
+                    f"{settings.path}: [keymap] {mine!r}: {shown!r} is also the key of "
+                    f"{theirs!r} on the same screen; give one of them another key"
+                )
+
+
+def key_name(key: str) -> str:
+    """``key`` as Textual names it (``?`` is ``question_mark``), to compare keys."""
+    *modifiers, last = key.split("+") if len(key) > 1 else [key]
+    if len(last) == 1 and not last.isalnum():
+        with contextlib.suppress(ValueError):  # a character without a name keeps itself
+            last = unicodedata.name(last).lower().replace("-", "_").replace(" ", "_")
+            last = KEY_NAME_REPLACEMENTS.get(last, last)
+    return "+".join([*modifiers, last])

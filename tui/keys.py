@@ -104,6 +104,14 @@ def remapped(bindings: Iterable[Binding], app: object) -> list[Binding]:
 
 def binding_ids() -> frozenset[str]:
     """The id of every binding gloss has, on every screen: what a keymap may name."""
+    return frozenset(binding_id for group in binding_groups() for binding_id in group)
+
+
+def binding_groups() -> list[dict[str, str]]:
+    """Each set of bindings that are active together (a screen's, a widget's): id to keys.
+
+    Two bindings of one group must not share a key: one of them would never be reached.
+    """
     # Imported here: the dialogs are otherwise only loaded when first opened.
     from tui.screens.chooser import InterviewChooser
     from tui.screens.confirm import Confirm
@@ -115,11 +123,15 @@ def binding_ids() -> frozenset[str]:
     from tui.widgets.annotation_list import AnnotationList, AnnotationRows
     from tui.widgets.search_bar import SearchBar
 
-    owners = (
-        Dialog, InterviewChooser, Confirm, ExportDialog, HelpScreen, NoteEditor, TagPicker,
-        AnnotationList, AnnotationRows, SearchBar,
-    )  # fmt: skip
-    bindings: list[BindingType] = [*READER, *SCREEN, *COMPARE]
-    for owner in owners:
-        bindings.extend(vars(owner).get("BINDINGS", []))
-    return frozenset(b.id for b in bindings if isinstance(b, Binding) and b.id)
+    def own(owner: type) -> list[BindingType]:
+        return list(vars(owner).get("BINDINGS", []))
+
+    dialogs = (InterviewChooser, Confirm, ExportDialog, HelpScreen, NoteEditor, TagPicker)
+    tables: list[list[BindingType]] = [
+        [*READER, *SCREEN],  # a focused reader answers its keys, the screen the rest
+        [*READER, *COMPARE],
+        [*SCREEN, *own(AnnotationList), *own(AnnotationRows)],
+        own(SearchBar),
+        *([*own(Dialog), *own(dialog)] for dialog in dialogs),  # a dialog is modal
+    ]
+    return [{b.id: b.key for b in table if isinstance(b, Binding) and b.id} for table in tables]

@@ -36,10 +36,12 @@ def run_reader(args: argparse.Namespace) -> int:
     """Open the reader on ``args.files`` with ``args.db`` and ``args.author``."""
     from store import AnnotationStore, resolve_author, resolve_db_path
     from tui.app import make_app
-    from tui.config import load_settings
-    from tui.keys import binding_ids
+    from tui.config import check_clashes, load_settings
+    from tui.keys import binding_groups, binding_ids
 
     settings = load_settings(binding_ids)
+    if settings.keymap:
+        check_clashes(settings, binding_groups())
     interviews = load_interviews(args.files)
     db_path = resolve_db_path(args.db)
     author = resolve_author(args.author)
