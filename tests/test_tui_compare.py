@@ -319,3 +319,32 @@ async def test_coder_names_are_shown_as_written_never_as_markup(
             )
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("coders", "said"),
+    [
+        (("ann", "nobody"), "no codings by 'nobody'; coders in it: ann, bo"),
+        (("ann", "ann"), "CODER_A and CODER_B are the same"),
+    ],
+)
+def test_gloss_compare_refuses_coders_it_cannot_compare_in_one_line(
+    db: Path, coders: tuple[str, str], said: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", "004", *coders, "--db", str(db)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0]
+    assert lines[0].startswith("gloss: ")

@@ -39,7 +39,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from tui.keys import binding_ids
     from tui.screens.compare import coders_of
 
-    settings = load_settings(binding_ids())
+    settings = load_settings(binding_ids)
     interviews = [load_named_interview(args.interview)]
     db_path = resolve_db_path(args.db)
     author = resolve_author(args.author)
