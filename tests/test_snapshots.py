@@ -65,6 +65,17 @@ def test_narrow_with_outline_and_list_shown(snap_compare: Any, app: GlossApp) ->
     assert snap_compare(app, terminal_size=(80, 24), run_before=panels)
 
 
+def test_narrow_search_hit_and_every_interviews_list(snap_compare: Any, app: GlossApp) -> None:
+    """The hit inside its sentence, the quick-tag line, the list of every interview (i)."""
+
+    async def search(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("slash", *"growth", "enter", "l", "tab", "i")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=search)
+
+
 @pytest.fixture
 def comparing(tmp_path: Path) -> Iterator[GlossApp]:
     """ann and bo's codings of the noisy interview side by side."""

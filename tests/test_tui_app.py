@@ -86,10 +86,14 @@ def toasts(app: GlossApp) -> list[str]:
 
 
 def searched(r: Reader) -> bool:
-    """Whether any visible line of ``r`` shows a search hit (yellow, as the user sees it)."""
+    """Whether any visible line of ``r`` shows a search hit (as the user sees it)."""
     yellow = Color.parse("yellow")
     lines = range(r.scrollable_content_region.height)
-    return any(seg.style and seg.style.bgcolor == yellow for y in lines for seg in r.render_line(y))
+    return any(
+        seg.style and seg.style.reverse and seg.style.color == yellow  # black on yellow
+        for y in lines
+        for seg in r.render_line(y)
+    )
 
 
 def shown_lines(r: Reader) -> list[str]:

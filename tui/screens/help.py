@@ -7,7 +7,7 @@ here), so a remapped key or a new action shows up without anyone editing the hel
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -84,9 +84,10 @@ def fold_numbered(entries: Iterable[HelpEntry]) -> list[HelpEntry]:
     return folded
 
 
-def main_help_entries(app: App[object]) -> list[HelpEntry]:
+def main_help_entries(app: App[object], recent: Sequence[str] = ()) -> list[HelpEntry]:
     """The main screen's key table: the reader's and the screen's keys (as the user has
-    them mapped), with the rows no binding says (tab, the list's keys, the palette)."""
+    them mapped), with the rows no binding says (tab, the list's keys, the palette), and
+    under ``1–9`` the tag each number applies now (``recent``, the recent tags)."""
     display = app.get_key_display
     annotate = help_entries(remapped(SCREEN, app), "Annotate and view", display)
     after_tag = next((n + 1 for n, e in enumerate(annotate) if e.description == "Tag"), 0)
@@ -97,12 +98,17 @@ def main_help_entries(app: App[object]) -> list[HelpEntry]:
             ("  …no tags left", "No note either: asks delete or keep"),
         )
     ]
+    quick = next((n + 1 for n, e in enumerate(annotate) if "recent tag" in e.description), 0)
+    annotate[quick:quick] = [
+        HelpEntry(f"  {n}", tag, "Annotate and view") for n, tag in enumerate(recent[:9], start=1)
+    ]
     return [
         HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
         *help_entries(remapped(READER, app), "Move and select", display),
         *annotate,
         HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
         HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
+        HelpEntry("i", "List every interview's annotations / this one's", "Outline and list"),
         HelpEntry("a / d / t", "In the list: act on the highlighted row", "Outline and list"),
         HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
     ]

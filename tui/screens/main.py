@@ -30,6 +30,7 @@ from tui.session import Edit, Session, Update
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
+from tui.widgets.quick_tags import QuickTags
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusLine
@@ -108,11 +109,13 @@ class MainScreen(AnnotatingScreen):
         with Vertical(id="chrome"):
             yield SearchBar(id="search")
             yield StatusLine(id="status")
+            yield QuickTags(id="quick-tags")
             yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
         self.status.update_status(author=self.author)
+        self.query_one(QuickTags).display = False  # until there is a recent tag
         self._show_outline()
         self._show_list()  # empty until the store has answered; drawn in the first frame
         self.readers[0].focus()
@@ -184,9 +187,14 @@ class MainScreen(AnnotatingScreen):
 
     def _show_list(self, reader: Reader | None = None) -> None:
         interview = (reader or self.reader).interview
+        session = self.session
+        every = {i.id: (i.title, session.annotations_of(i.id)) for i in self.shown}
         self.query_one(AnnotationList).show(
-            interview.title, self.session.annotations_of(interview.id), self.session.colours
+            interview.title, session.annotations_of(interview.id), session.colours, every
         )
+
+    def _show_quick_tags(self) -> None:
+        self.query_one(QuickTags).show(self.session.recent_tags, self.session.colours)
 
     # ------------------------------------------------------------------ widget messages
 
@@ -215,9 +223,9 @@ class MainScreen(AnnotatingScreen):
 
     @on(AnnotationList.Jump)
     def _list_jump(self, event: AnnotationList.Jump) -> None:
-        reader = self.reader
+        reader = self._reader_for(event.interview) or self.reader
         reader.go_to_offset(event.start)
-        reader.focus()
+        self._activate(reader)
 
     def _activate(self, reader: Reader) -> None:
         """Make ``reader`` the one actions, the status line and the list are about."""
@@ -252,6 +260,7 @@ class MainScreen(AnnotatingScreen):
 
     def _do(self, asked: Edit | Update | None) -> None:
         """Start saving an :class:`Edit` (in a worker), or apply an :class:`Update`."""
+        self._show_quick_tags()  # a tag is recent from the moment it is asked for
         if isinstance(asked, Edit):
             self.status.update_status(save="saving", message=asked.describe)
             self._save(asked)
@@ -265,6 +274,7 @@ class MainScreen(AnnotatingScreen):
     def _apply(self, update: Update) -> None:
         """Show what an operation of the session changed."""
         session = self.session
+        self._show_quick_tags()
         for reader in self.readers:
             if reader.interview.id in update.interviews or update.codebook:
                 annotations = session.annotations_of(reader.interview.id)
@@ -354,7 +364,8 @@ class MainScreen(AnnotatingScreen):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, main_help_entries
 
-        self.app.push_screen(HelpScreen(main_help_entries(self.app), title="gloss keys"))
+        entries = main_help_entries(self.app, self.session.recent_tags)
+        self.app.push_screen(HelpScreen(entries, title="gloss keys"))
 
     def action_choose(self) -> None:
         if len(self.interviews) <= 2:

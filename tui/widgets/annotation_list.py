@@ -1,9 +1,11 @@
-"""The annotation list: the focused interview's annotations in text order.
+"""The annotation list: the focused interview's annotations in text order, or (``i``)
+those of every interview on screen, each row led by its interview's name.
 
 Each row shows the tags (in their colours), the quote, the first line of the note and
-the author; enter asks for a jump (:class:`AnnotationList.Jump`). ``f`` opens a filter
-box that keeps only annotations with a tag containing what is typed. All of it is
-untrusted text, built with :func:`tui.text.plain`.
+the author; enter asks for a jump (:class:`AnnotationList.Jump`, naming the interview).
+``f`` opens a filter box that keeps only annotations with a tag containing what is
+typed; the title then says how many of how many it shows. All of it is untrusted text,
+built with :func:`tui.text.plain`.
 
 The rows are drawn with the line API (only the visible ones, built on demand), so a list
 of thousands of annotations costs nothing until it is scrolled: an ``OptionList`` would
@@ -38,6 +40,8 @@ class Listed(Marked, Protocol):
     """What the list needs of an annotation: what the reader marks, and its words."""
 
     @property
+    def interview(self) -> str: ...
+    @property
     def exact(self) -> str: ...
     @property
     def note(self) -> str: ...
@@ -45,9 +49,17 @@ class Listed(Marked, Protocol):
     def author(self) -> str: ...
 
 
-def row(annotation: Listed, colours: Mapping[str, str], width: int = 120) -> Text:
-    """One annotation as a line of the list, fitted to ``width`` cells at word ends."""
+#: Cells an interview's name may take at the head of a row (every-interview list).
+SOURCE_WIDTH = 14
+
+
+def row(annotation: Listed, colours: Mapping[str, str], width: int = 120, source: str = "") -> Text:
+    """One annotation as a line of the list, fitted to ``width`` cells at word ends;
+    ``source`` (the interview's name) leads the row when the list shows several."""
     head = Text(end="")
+    if source:
+        head.append_text(plain(fit_words(source, SOURCE_WIDTH), "dim"))
+        head.append(" ")
     for tag in annotation.tags:
         head.append_text(plain(tag, f"bold {tag_colour(tag, colours.get(tag))}"))
         head.append(" ")
@@ -106,12 +118,21 @@ class AnnotationRows(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[Listed] = []
+        self._sources: Mapping[str, str] = {}
+        """Interview id -> name, to lead each row (empty: one interview, no names)."""
         self._colours: Mapping[str, str] = {}
         self._empty = "no annotations yet: press t"
         self._cache: dict[int, Strip] = {}
 
-    def set_rows(self, rows: Sequence[Listed], colours: Mapping[str, str], empty: str) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Listed],
+        colours: Mapping[str, str],
+        empty: str,
+        sources: Mapping[str, str] | None = None,
+    ) -> None:
         self._rows = list(rows)
+        self._sources = sources or {}
         self._colours = colours
         self._empty = empty
         self._cache.clear()
@@ -125,7 +146,11 @@ class AnnotationRows(ScrollView, can_focus=True):
 
     def row_text(self, index: int) -> str:
         """The plain text of row ``index`` (for tests and screen readers)."""
-        return row(self._rows[index], self._colours).plain
+        return self._row(index, 120).plain
+
+    def _row(self, index: int, width: int) -> Text:
+        listed = self._rows[index]
+        return row(listed, self._colours, width, self._sources.get(listed.interview, ""))
 
     def validate_highlighted(self, value: int) -> int:
         return min(max(0, value), max(0, len(self._rows) - 1))
@@ -186,7 +211,7 @@ class AnnotationRows(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         cached = self._cache.get(index)
         if cached is None:
-            text = row(self._rows[index], self._colours, width)
+            text = self._row(index, width)
             text.truncate(width, overflow="ellipsis")
             if index == self.highlighted:
                 text.stylize(_HIGHLIGHT if self.has_focus else _HIGHLIGHT_IDLE)
@@ -203,26 +228,35 @@ class AnnotationRows(ScrollView, can_focus=True):
 
 
 class AnnotationList(Vertical):
-    """The annotations of one interview; enter jumps to one; ``f`` filters by tag."""
+    """The annotations of one interview (or of all shown); enter jumps to one; ``f``
+    filters by tag; ``i`` switches between this interview and every interview."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "filter", "Filter by tag", id="list.filter"),
+        Binding("f", "filter", "Filter", id="list.filter"),
+        Binding("i", "toggle_every", "All/this", id="list.every"),
     ]
 
     @dataclass
     class Jump(Message):
-        """The user asked to go to the annotation ``annotation_id`` at ``start``."""
+        """The user asked to go to the annotation ``annotation_id`` at ``start`` of
+        interview ``interview``."""
 
         annotation_id: str
         start: int
+        interview: str
+
+    every: reactive[bool] = reactive(False, init=False)
+    """List the annotations of every interview given to ``show``, not only the focused one."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._annotations: list[Listed] = []
+        self._every: list[Listed] = []
+        self._titles: dict[str, str] = {}
         self._colours: Mapping[str, str] = {}
         self._shown: list[Listed] = []
         self._title = ""
-        self._given: tuple[str, list[Listed], dict[str, str]] | None = None
+        self._given: tuple[object, ...] | None = None
         """What ``show`` was last given."""
 
     def compose(self) -> ComposeResult:
@@ -253,24 +287,53 @@ class AnnotationList(Vertical):
         box = self.query_one("#list-filter", Input)
         return box.value.strip().lower() if box.display else ""
 
-    def show(self, title: str, annotations: Sequence[Listed], colours: Mapping[str, str]) -> None:
-        """Show ``annotations`` of the interview called ``title``."""
-        given = (title, list(annotations), dict(colours))
+    def show(
+        self,
+        title: str,
+        annotations: Sequence[Listed],
+        colours: Mapping[str, str],
+        every: Mapping[str, tuple[str, Sequence[Listed]]] | None = None,
+    ) -> None:
+        """Show ``annotations`` of the interview called ``title``; ``every`` maps each
+        interview on screen (id) to its name and annotations, for the every-interview
+        list (``i``)."""
+        every = every or {}
+        given = (
+            title,
+            list(annotations),
+            dict(colours),
+            [(k, t, list(a)) for k, (t, a) in every.items()],
+        )
         if given == self._given:
             return  # a reload that found nothing new: nothing to rebuild
         self._given = given
         self._annotations = list(annotations)
+        self._every = [a for _title, group in every.values() for a in group]
+        self._titles = {key: name for key, (name, _group) in every.items()}
         self._colours = colours
         self._title = title
-        self._show_header()
         self._rebuild()
 
+    def _listed(self) -> list[Listed]:
+        """What the list shows before the tag filter: this interview's, or every one's."""
+        return self._every if self.every and self._titles else self._annotations
+
     def _show_header(self) -> None:
-        """``Annotations (N): <title>`` on one line: the count first, so that a long
-        title is what gets cut (at a word), never the count."""
-        header = Text(f"Annotations ({len(self._annotations)}): ", "bold", end="")
-        room = self.size.width - 2 - header.cell_len  # the title line has 1 cell padding
-        header.append_text(plain(fit_words(self._title, room) if room > 8 else ""))
+        """``Annotations (N): <title>`` on one line, or ``(3 of 12, tag policy)`` when
+        filtered: the counts first, so that a long title is what gets cut (at a word),
+        never a count."""
+        total = len(self._listed())
+        count = f"{len(self._shown)} of {total}" if self.tag_filter else f"{total}"
+        scope = ", every interview" if self.every and self._titles else ""
+        header = Text(f"Annotations ({count}{scope}", "bold", end="")
+        if self.tag_filter:
+            header.append(", tag ", "bold")
+            header.append_text(plain(fit_words(self.tag_filter, 24), "bold"))
+        header.append(")", "bold")
+        if not scope:
+            header.append(": ", "bold")
+            room = self.size.width - 2 - header.cell_len  # the title line has 1 cell padding
+            header.append_text(plain(fit_words(self._title, room) if room > 8 else ""))
         self.query_one("#list-title", Static).update(header)
 
     def on_resize(self) -> None:
@@ -279,10 +342,19 @@ class AnnotationList(Vertical):
     def _rebuild(self) -> None:
         wanted = self.tag_filter
         self._shown = [
-            a for a in self._annotations if not wanted or any(wanted in t.lower() for t in a.tags)
+            a for a in self._listed() if not wanted or any(wanted in t.lower() for t in a.tags)
         ]
         empty = "no annotation with that tag" if wanted else "no annotations yet: press t"
-        self.rows.set_rows(self._shown, self._colours, empty)
+        sources = self._titles if self.every else None
+        self.rows.set_rows(self._shown, self._colours, empty, sources)
+        self._show_header()
+
+    def watch_every(self) -> None:
+        self._rebuild()
+
+    def action_toggle_every(self) -> None:
+        """List every interview's annotations, or only the focused interview's."""
+        self.every = not self.every
 
     def action_filter(self) -> None:
         box = self.query_one("#list-filter", Input)
@@ -311,4 +383,4 @@ class AnnotationList(Vertical):
         event.stop()
         if 0 <= event.index < len(self._shown):
             chosen = self._shown[event.index]
-            self.post_message(self.Jump(chosen.id, chosen.start))
+            self.post_message(self.Jump(chosen.id, chosen.start, chosen.interview))

@@ -56,7 +56,22 @@ class KeyFooter(Footer):
         mark_bindings_ready(self)
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._rebuild_pending:
+        if self.is_attached and screen is self.screen:
+            self._request_rebuild()
+
+    def watch_compact(self) -> None:
+        # Footer builds its keys for one look: a resize across the narrow width (the
+        # screen sets ``compact`` and ``show_command_palette``) needs them built again,
+        # or the wide keys stay and the last ones fall off an 80-column line.
+        if self._bindings_ready and self.is_attached:
+            self._request_rebuild()
+
+    def watch_show_command_palette(self) -> None:
+        self.watch_compact()
+
+    def _request_rebuild(self) -> None:
+        """Build the keys again once this burst of changes is over."""
+        if not self._rebuild_pending:
             self._rebuild_pending = True
             if self._shown is None:
                 self.call_later(self._rebuild)  # the first keys: in time for the first frame
@@ -86,4 +101,4 @@ class KeyFooter(Footer):
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
         )
         palette = self.show_command_palette and app.ENABLE_COMMAND_PALETTE
-        return shown, palette, app.COMMAND_PALETTE_BINDING
+        return shown, palette, app.COMMAND_PALETTE_BINDING, self.compact

@@ -3,8 +3,9 @@
 Pure functions over offsets and Rich styles, no widget: the reader caches the annotation
 runs of each line (they change only with the annotations or the layout) and lays the
 per-keypress overlays (cursor, selection, search hits) over them when it draws a line.
-Every mark also has a non-colour cue (underline for overlaps, reverse for the selection,
-bold underline for the cursor) so a terminal without colour (``NO_COLOR``) still shows it.
+Every mark also has a non-colour cue (a gutter bar on annotated lines, underline for
+overlaps, reverse for the selection and for search hits, bold underline for the cursor)
+so a terminal without colour (``NO_COLOR``) still shows it.
 """
 
 from __future__ import annotations
@@ -36,13 +37,26 @@ CURSOR_BAR = Style(bold=True, color="yellow")
 CURSOR_BAR_IDLE = Style(dim=True)
 CURSOR = Style(bold=True, underline=True, bgcolor="grey23")
 SELECTION = Style(reverse=True)
-SEARCH = Style(bgcolor="yellow", color="black", bold=True)
+#: Black on yellow, written as yellow on black reversed: without colour it is still
+#: reverse video, apart from the cursor sentence it sits in. Laid over the cursor, so
+#: the matched characters stand out inside the highlighted sentence.
+SEARCH = Style(color="yellow", bgcolor="black", reverse=True, bold=True)
 OVERLAP = Style(underline=True)
 #: A flagged passage (where two coders differ): a gutter mark, and the text in italic, so
 #: it shows without colour too.
 FLAG_MARK = "≠"
 FLAG_GUTTER = Style(bold=True, color="magenta")
 FLAGGED = Style(italic=True)
+#: A line with an annotated passage: a bar in the gutter in its tag colour (a glyph, so
+#: it shows without colour too, and not the cursor's ``▌``).
+ANNOTATED_MARK = "┃"
+
+
+def gutter_mark(marks: Sequence[Mark]) -> tuple[str, Style]:
+    """The gutter cell beside a line's text: the annotated bar, or a space."""
+    if not marks:
+        return " ", Style()
+    return ANNOTATED_MARK, Style(color=marks[0][2])
 
 
 def mark_style(colour: str) -> Style:

@@ -418,7 +418,9 @@ class Reader(ScrollView, can_focus=True):
             label = Segment(f"{line.label:>2}", base + paint.LABEL)
             segments = [bar, label, Segment(paint.FLAG_MARK, base + paint.FLAG_GUTTER)]
         else:
-            segments = [bar, Segment(f"{line.label:>2} ", base + paint.LABEL)]
+            mark, mark_style = paint.gutter_mark(self._marks_on(line.start, line.end))
+            label = Segment(f"{line.label:>2}", base + paint.LABEL)
+            segments = [bar, label, Segment(mark, base + mark_style)]
         if line.text:
             segments.extend(self._text_segments(index, line, base, cursor))
         return Strip(segments)
@@ -434,14 +436,14 @@ class Reader(ScrollView, can_focus=True):
         overlays: list[paint.Run] = [
             (*self._shown(span), paint.FLAGGED) for span in self._flags_on(line)
         ]
-        overlays.extend(
-            (*self._shown(hit), paint.SEARCH) for hit in self._hits_on(line.start, line.end)
-        )
         if self.has_focus:
             overlays.append((cursor[0], cursor[1], paint.CURSOR))
         if self.caret.selection is not None:
             selection = self._shown(self.caret.selection)
             overlays.append((*selection, paint.SELECTION))
+        overlays.extend(  # last: a hit shows inside the cursor sentence and the selection
+            (*self._shown(hit), paint.SEARCH) for hit in self._hits_on(line.start, line.end)
+        )
         kind = base + paint.KIND_STYLES[line.kind]
         return paint.segments(line.text, line.start, kind, runs, overlays)
 
