@@ -63,7 +63,7 @@ class KeyFooter(Footer):
         # Footer builds its keys for one look: a resize across the narrow width (the
         # screen sets ``compact`` and ``show_command_palette``) needs them built again,
         # or the wide keys stay and the last ones fall off an 80-column line.
-        if self._bindings_ready and self.is_attached:
+        if bindings_ready(self) and self.is_attached:
             self._request_rebuild()
 
     def watch_show_command_palette(self) -> None:
