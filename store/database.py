@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from store.codec import to_doc, unpack
+from store.dbpath import check_database_path
 from store.durable import durable_copy
 from store.errors import StoreError
 from store.journal import LOCK_TIMEOUT, JournalFile, Op, Tables, replayed
@@ -36,11 +37,13 @@ CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
 class Database:
     """One database file held in memory and kept current; use :meth:`open`."""
 
-    def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT, real: Path | None = None
+    ) -> None:
         self.path = path
         # Through a symlink, the rename of a compaction must replace the file it points to.
         self._file = JournalFile(
-            Path(os.path.realpath(path)), lock_timeout=lock_timeout, rows=CompactRows()
+            real or Path(os.path.realpath(path)), lock_timeout=lock_timeout, rows=CompactRows()
         )
         self._mutex = threading.RLock()
         self._view = View(path, empty_tables())
@@ -58,15 +61,14 @@ class Database:
     def open(cls, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT) -> Self:
         """Open (creating file and directory if missing); StoreError if it is not usable."""
         path = Path(path)
-        if path.is_dir():
-            raise StoreError(f"{path}: is a directory; pass a file path with --db")
+        real = check_database_path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
                 f"{path}: cannot create its directory ({error.strerror}); pass another --db"
             ) from None
-        store = cls(path, lock_timeout=lock_timeout)
+        store = cls(path, lock_timeout=lock_timeout, real=real)
         with store._file.locked():
             store._file.remove_leftovers()
             store._load_all()

@@ -28,6 +28,7 @@ from typing import Any, BinaryIO, Protocol
 from filelock import FileLock, Timeout
 
 from store import docstream
+from store.dbpath import journal_of, lock_of
 from store.docstream import Decode
 from store.durable import atomic_write, fsync_dir
 from store.errors import StoreError
@@ -100,8 +101,8 @@ class JournalFile:
     ) -> None:
         self.path = path
         self._rows = rows
-        self.journal_path = path.with_name(path.name + ".journal")
-        self.lock_path = path.with_name(path.name + ".lock")
+        self.journal_path = journal_of(path)
+        self.lock_path = lock_of(path)
         self._lock = FileLock(self.lock_path, timeout=lock_timeout)
         self._lock_timeout = lock_timeout
         self._main_stamp: Stamp | None = None
