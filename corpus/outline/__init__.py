@@ -4,5 +4,7 @@
 measures; ``sentences`` gives the spans the reader's cursor moves by; ``output`` prints an
 outline as JSON or text;
 ``places`` says which question holds an offset and ``find`` finds text (search, quotes,
-word edges). Pure functions of the clean text; no file access.
+word edges); ``scoring`` compares an outline with a hand-made gold one (precision,
+recall, F1; used by the tests and ``benchmarks/bench_outline.py``). Pure functions of
+the clean text; no file access.
 """
