@@ -26,6 +26,8 @@ EXPECTED_FIGURES = (
     "memory: gloss",
     "clean",
     "agree: gloss agree",
+    "outline 000_c9713b0c270de763: questions F1",
+    "unsupported format",
 )
 
 
