@@ -3,9 +3,10 @@
 The passages where their tags differ (:mod:`store.differences`) are flagged in both
 readers (a ``≠`` in the gutter, the text in italic); ``n``/``N`` take both readers to the
 next or previous one, and ``c`` copies the coding under the cursor from the other side
-into the current author's own, through the session's :class:`History` so ``u`` undoes
-it. The two readers move together. Like the main screen, every store call runs in a
-thread worker and a timer picks up changes other people make to the database.
+into the current author's own, as an edit of the reading session under this screen (so
+``u`` undoes it, here or back in the reader). The two readers move together. Like the
+main screen, every store call runs in a thread worker and a timer picks up changes other
+people make to the database.
 """
 
 from __future__ import annotations
