@@ -83,10 +83,23 @@ class Outline:
     byline: str | None = None
     intro: Span | None = None
     sections: tuple[Section, ...] = ()
+    _questions: tuple[Question, ...] = field(init=False, repr=False, compare=False)
+    _question_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Gathered once: a transcript of 20,000 questions is asked for them per keypress.
+        questions = tuple(q for s in self.sections for q in s.questions)
+        object.__setattr__(self, "_questions", questions)
+        object.__setattr__(self, "_question_starts", tuple(q.start for q in questions))
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return tuple(q for s in self.sections for q in s.questions)
+        return self._questions
+
+    @property
+    def question_starts(self) -> tuple[int, ...]:
+        """Where each question starts, in order (for bisecting)."""
+        return self._question_starts
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,10 @@ always source offset ``line.start + i``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from rich.cells import cell_len
@@ -113,6 +114,30 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield start, start + len(stripped)
 
 
+class _Spans:
+    """Sorted spans asked, paragraph after paragraph, whether any overlaps or starts in one.
+
+    Bisecting keeps the layout linear in the text: a transcript of 200,000 questions
+    must not compare every paragraph with every question.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # furthest[i]: the largest end among the first i + 1 spans (spans may overlap).
+        self.furthest = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span shares a character with ``[start, end)``."""
+        before_end = bisect_left(self.starts, end)  # spans starting before ``end``
+        return before_end > 0 and self.furthest[before_end - 1] > start
+
+    def first_starting_in(self, start: int, end: int) -> int:
+        """Index (in start order) of the first span starting in ``[start, end)``, or -1."""
+        index = bisect_left(self.starts, start)
+        return index if index < len(self.starts) and self.starts[index] < end else -1
+
+
 def blocks(interview: Interview) -> list[Block]:
     """The paragraphs of the clean text, each classified with the help of the outline."""
     text = interview.text
@@ -120,9 +145,13 @@ def blocks(interview: Interview) -> list[Block]:
     headings = {s.heading.strip() for s in outline.sections if s.heading}
     heading_starts = {s.start for s in outline.sections if s.heading}
     bylines = {line.strip() for line in (outline.dateline, outline.byline) if line}
-    questions = outline.questions
-    measures = [m for q in questions for m in q.measures]
-    answers = [q.answer for q in questions]
+    questions = _Spans((q.start, q.end) for q in outline.questions)
+    # Measures in text order, the first of a paragraph giving its label.
+    measures = sorted(
+        (m for q in outline.questions for m in q.measures), key=lambda m: (m.start, m.end)
+    )
+    measure_starts = _Spans((m.start, m.end) for m in measures)
+    answers = _Spans((q.answer.start, q.answer.end) for q in outline.questions)
     result: list[Block] = []
     for start, end in _paragraphs(text):
         paragraph = text[start:end]
@@ -134,15 +163,15 @@ def blocks(interview: Interview) -> list[Block]:
             kind = "byline"
         elif paragraph in headings or start in heading_starts:
             kind = "heading"
-        elif any(q.start < end and start < q.end for q in questions):
+        elif questions.overlaps(start, end):
             kind = "question"
             # Only the paragraph where the question starts gets the marker; a question
             # continued over several lines is still one question.
-            label = "Q" if any(start <= q.start < end for q in questions) else ""
-        elif measure := next((m for m in measures if start <= m.start < end), None):
+            label = "Q" if questions.first_starting_in(start, end) >= 0 else ""
+        elif (measure := measure_starts.first_starting_in(start, end)) >= 0:
             kind = "measure"
-            label = _measure_label(measure.ordinal)
-        elif any(a.start < end and start < a.end for a in answers):
+            label = _measure_label(measures[measure].ordinal)
+        elif answers.overlaps(start, end):
             kind = "answer"
         result.append(Block(start, end, kind, label))
     return result
@@ -160,6 +189,9 @@ def wrap(text: str, start: int, end: int, width: int) -> Iterator[tuple[int, int
     the line they follow (they are not drawn past the width).
     """
     width = max(1, width)
+    if _plain(text, start, end):
+        yield from _wrap_plain(text, start, end, width)
+        return
     line_start = start
     used = 0
     for match in _WORD.finditer(text, start, end):
@@ -183,6 +215,35 @@ def wrap(text: str, start: int, end: int, width: int) -> Iterator[tuple[int, int
         used += cells + (len(match.group()) - len(match.group().rstrip()))
     if line_start < end or not used:
         yield line_start, end
+
+
+def _plain(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is printable ASCII: one cell a character, spaces only."""
+    part = text[start:end]
+    return part.isascii() and part.isprintable()
+
+
+def _wrap_plain(text: str, start: int, end: int, width: int) -> Iterator[tuple[int, int]]:
+    """``wrap`` for printable ASCII, a line at a time instead of a word at a time.
+
+    A line starting at ``line_start`` holds every word ending by ``line_start + width``;
+    it breaks before the first word that does not, or cuts a word longer than a line.
+    """
+    line_start = start
+    while end - line_start > width:
+        limit = line_start + width
+        if text[limit] == " ":  # the words before fit; the next one opens a line
+            following = limit
+            while text[following] == " ":
+                following += 1
+            yield line_start, following
+            line_start = following
+            continue
+        space = text.rfind(" ", line_start, limit)
+        cut = space + 1 if space >= 0 else limit  # no space: a word longer than a line
+        yield line_start, cut
+        line_start = cut
+    yield line_start, end
 
 
 def lay_out(source: str, block_list: list[Block], width: int) -> Layout:

@@ -60,6 +60,6 @@ def _without(source: Mapped, drops: list[int], near_noise: list[int]) -> tuple[M
 
 def _shift(positions: list[int], deleted: list[int]) -> list[int]:
     """Where ``positions`` (none of them deleted) land once ``deleted`` are gone."""
-    deleted = sorted(deleted)
-    gone = set(deleted)
+    gone = set(deleted)  # overlapping scar regions can drop one character twice
+    deleted = sorted(gone)
     return [i - bisect_left(deleted, i) for i in positions if i not in gone]

@@ -67,14 +67,15 @@ def noise_quotes(text: str, near_noise: set[int]) -> list[int]:
     """Indices of the double quotes in ``text`` that are noise, paragraph by paragraph."""
     drops: list[int] = []
     line: list[int] = []
-    line_start = -1
+    line_end = -1  # where the paragraph of the quotes in ``line`` ends
     position = text.find('"')
     while position >= 0:
-        start = text.rfind("\n", 0, position) + 1
-        if start != line_start and line:
-            drops.extend(_judge_line(text, line, near_noise))
-            line = []
-        line_start = start
+        if position > line_end:  # a quote in a later paragraph
+            if line:
+                drops.extend(_judge_line(text, line, near_noise))
+                line = []
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
         line.append(position)
         position = text.find('"', position + 1)
     if line:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from corpus.model import Outline, Question
 
 
@@ -13,12 +15,8 @@ def question_index(outline: Outline, offset: int, *, strict: bool = False) -> in
     (a heading, a closing remark) still belongs to the question before it. With
     ``strict``, only the question's own text and its answer count.
     """
-    found = -1
+    found = bisect_right(outline.question_starts, offset) - 1
     questions = outline.questions
-    for number, question in enumerate(questions):
-        if question.start > offset:
-            break
-        found = number
     if strict and found >= 0 and not _holds(questions[found], offset):
         return -1
     return found
