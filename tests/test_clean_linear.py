@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 
@@ -28,5 +29,5 @@ def test_pure_noise_cleans_to_no_symbols(line: int) -> None:
         assert len(clean.text) < len(raw) / 3
         offsets = list(clean.raw_offsets)
         assert len(offsets) == len(clean.text) + 1
-        assert all(a < b for a, b in zip(offsets, offsets[1:], strict=False))
+        assert all(a < b for a, b in pairwise(offsets))
         assert all(raw[offsets[i]] == char for i, char in enumerate(clean.text))
