@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
-
-from tui.session import Edit, Session, Update
+from tui.screens.session_screen import SessionScreen
+from tui.session import Edit, Update
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.reader import Reader
 
@@ -19,18 +18,12 @@ if TYPE_CHECKING:
     from store import Annotation
 
 
-class AnnotatingScreen(Screen[None]):
+class AnnotatingScreen(SessionScreen):
     """The base of :class:`tui.screens.main.MainScreen`: its annotating actions."""
-
-    session: Session
 
     @property
     def reader(self) -> Reader:
         """The reader the actions apply to."""
-        raise NotImplementedError
-
-    def _do(self, asked: Edit | Update | None) -> None:
-        """Save an :class:`Edit` in a worker, or show an :class:`Update`."""
         raise NotImplementedError
 
     def _annotation_here(self) -> Annotation | None:

@@ -10,13 +10,11 @@ changed the database, and everything is read again only when they did.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -26,7 +24,7 @@ from textual.widgets import Footer
 from corpus import Interview, Span
 from tui.keys import SCREEN
 from tui.screens.annotating import AnnotatingScreen
-from tui.session import Edit, Session, Update
+from tui.session import Session, Update
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
@@ -40,8 +38,6 @@ if TYPE_CHECKING:
 
 #: Below this width the screen shows one reader at a time and panels on demand.
 NARROW = 120
-#: How long ``q`` waits for changes still being written before it quits anyway (seconds).
-QUIT_WAIT = 15.0
 #: How often to ask the store whether another process changed the database (seconds).
 SYNC_INTERVAL = 1.0
 
@@ -196,6 +192,9 @@ class MainScreen(AnnotatingScreen):
     def _show_quick_tags(self) -> None:
         self.query_one(QuickTags).show(self.session.recent_tags, self.session.colours)
 
+    def _asked(self) -> None:
+        self._show_quick_tags()  # a tag is recent from the moment it is asked for
+
     # ------------------------------------------------------------------ widget messages
 
     @on(Reader.Moved)
@@ -238,38 +237,6 @@ class MainScreen(AnnotatingScreen):
             self.query_one(OutlineTree).follow(reader.interview.id, _inside(reader))
         if self.focused is not reader:
             self.set_focus(reader)
-
-    # ------------------------------------------------------------------ the store, in workers
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
-        """Read everything again (at the start, after another process's change, an error)."""
-        self.app.call_from_thread(self._apply, self.session.load())
-
-    def _poll(self) -> None:
-        # An open comparison watches the store itself (two watchers of one store would
-        # each miss the changes the other saw first); this screen reloads when it closes.
-        if not self._comparing:
-            self._sync()
-
-    @work(thread=True, exclusive=True, group="sync")
-    def _sync(self) -> None:
-        update = self.session.refresh()
-        if update is not None:
-            self.app.call_from_thread(self._apply, update)
-
-    def _do(self, asked: Edit | Update | None) -> None:
-        """Start saving an :class:`Edit` (in a worker), or apply an :class:`Update`."""
-        self._show_quick_tags()  # a tag is recent from the moment it is asked for
-        if isinstance(asked, Edit):
-            self.status.update_status(save="saving", message=asked.describe)
-            self._save(asked)
-        elif asked is not None:
-            self._apply(asked)
-
-    @work(thread=True, group="changes")
-    def _save(self, edit: Edit) -> None:
-        self.app.call_from_thread(self._apply, self.session.save(edit))
 
     def _apply(self, update: Update) -> None:
         """Show what an operation of the session changed."""
@@ -412,15 +379,3 @@ class MainScreen(AnnotatingScreen):
         self._layout_for(self.size.width)
         self._show_outline()
         self._load()
-
-    async def action_quit(self) -> None:
-        """Quit; a change still being written is waited for (bounded), never dropped."""
-        pending = [w for w in self.app.workers if w.group == "changes" and not w.is_finished]
-        if pending:
-            self.status.update_status(save="saving", message="saving, then quitting")
-            with suppress(TimeoutError):
-                await asyncio.wait_for(
-                    asyncio.gather(*(w.wait() for w in pending), return_exceptions=True),
-                    timeout=QUIT_WAIT,
-                )
-        self.app.exit()
