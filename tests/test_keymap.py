@@ -108,11 +108,12 @@ def test_a_bad_file_stops_the_reader_before_the_screen(tmp_path: Path) -> None:
     assert not (tmp_path / "db.json").exists()
 
 
+KEYMAP = {"main.help": "f1", "list.filter": "F", "main.tag": "ctrl+t"}
+
+
 async def test_a_remapped_key_acts_and_the_old_one_does_not(tmp_path: Path) -> None:
     with AnnotationStore.open(tmp_path / "db.json") as store:
-        app = make_app(
-            [load_interview(CLEAN_SEED)], store, author="tester", keymap={"main.help": "f1"}
-        )
+        app = make_app([load_interview(CLEAN_SEED)], store, author="tester", keymap=KEYMAP)
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
             # The footer offers the new key for Help, not the old one.
@@ -126,6 +127,10 @@ async def test_a_remapped_key_acts_and_the_old_one_does_not(tmp_path: Path) -> N
             assert isinstance(app.screen, HelpScreen)
             rows = {(e.keys, e.description) for e in app.screen.entries}
             assert ("f1", "Help") in rows and ("?", "Help") not in rows
+            # The rows written by hand follow the keymap too.
+            assert ("F", "Filter the annotation list by tag") in rows
+            keys = {k for k, _ in rows}
+            assert "^t on a tagged passage" in keys and "a / d / ^t" in keys
 
 
 async def _until_help(app: object) -> None:

@@ -88,13 +88,25 @@ def main_help_entries(app: App[object], recent: Sequence[str] = ()) -> list[Help
     """The main screen's key table: the reader's and the screen's keys (as the user has
     them mapped), with the rows no binding says (tab, the list's keys, the palette), and
     under ``1–9`` the tag each number applies now (``recent``, the recent tags)."""
+    from tui.widgets.annotation_list import AnnotationList, AnnotationRows
+
     display = app.get_key_display
-    annotate = help_entries(remapped(SCREEN, app), "Annotate and view", display)
+    screen_keys = remapped(SCREEN, app)
+    list_bindings = [*AnnotationList.BINDINGS, *AnnotationRows.BINDINGS]
+    list_keys = remapped([b for b in list_bindings if isinstance(b, Binding)], app)
+
+    def keys_of(bindings: list[Binding], binding_id: str) -> str:
+        """The keys of one binding as the user has them, e.g. ``t`` or ``^t``."""
+        found = next(b for b in bindings if b.id == binding_id)
+        return " / ".join(display(single) for single in Binding.make_bindings([found]))
+
+    tag_keys = keys_of(screen_keys, "main.tag")
+    annotate = help_entries(screen_keys, "Annotate and view", display)
     after_tag = next((n + 1 for n, e in enumerate(annotate) if e.description == "Tag"), 0)
     annotate[after_tag:after_tag] = [
         HelpEntry(keys, description, "Annotate and view")
         for keys, description in (
-            ("t on a tagged passage", "Edit its tags: tab removes or adds one"),
+            (f"{tag_keys} on a tagged passage", "Edit its tags: tab removes or adds one"),
             ("  …no tags left", "No note either: asks delete or keep"),
         )
     ]
@@ -102,14 +114,24 @@ def main_help_entries(app: App[object], recent: Sequence[str] = ()) -> list[Help
     annotate[quick:quick] = [
         HelpEntry(f"  {n}", tag, "Annotate and view") for n, tag in enumerate(recent[:9], start=1)
     ]
+    in_list = " / ".join(keys_of(screen_keys, f"main.{a}") for a in ("note", "delete", "tag"))
     return [
         HelpEntry("tab / shift+tab", "Focus outline, readers, list in turn", "Move"),
         *help_entries(remapped(READER, app), "Move and select", display),
         *annotate,
-        HelpEntry("enter", "Jump to the outline node or annotation", "Outline and list"),
-        HelpEntry("f", "Filter the annotation list by tag", "Outline and list"),
-        HelpEntry("i", "List every interview's annotations / this one's", "Outline and list"),
-        HelpEntry("a / d / t", "In the list: act on the highlighted row", "Outline and list"),
+        HelpEntry("enter", "Jump to the outline node", "Outline and list"),
+        HelpEntry(keys_of(list_keys, "list.jump"), "Jump to the annotation", "Outline and list"),
+        HelpEntry(
+            keys_of(list_keys, "list.filter"),
+            "Filter the annotation list by tag",
+            "Outline and list",
+        ),
+        HelpEntry(
+            keys_of(list_keys, "list.every"),
+            "List every interview's annotations / this one's",
+            "Outline and list",
+        ),
+        HelpEntry(in_list, "In the list: act on the highlighted row", "Outline and list"),
         HelpEntry("ctrl+p", "Command palette: every action by name", "General"),
     ]
 
