@@ -101,7 +101,7 @@ def export_annotations(
                 [_csv_row(a, title, headings, neutralise) for a, title, headings in located]
             )
         else:
-            lines = [json.dumps(_record(a, title, headings), ensure_ascii=False)
+            lines = [_line_safe(json.dumps(_record(a, title, headings), ensure_ascii=False))
                      for a, title, headings in located]  # fmt: skip
             if fmt == "jsonl":
                 out.write("\n".join(lines) + "\n")
@@ -114,6 +114,22 @@ def export_annotations(
     if progress is not None:
         progress(total, total)
     return total
+
+
+def _line_safe(line: str) -> str:
+    """``line`` with U+0085, U+2028 and U+2029 written as JSON escapes.
+
+    ``json.dumps`` writes them as they are, and many line readers (Python's
+    ``str.splitlines``, JavaScript before ES2019) break lines there: escaped, a JSON Lines
+    record stays one line for every reader and still decodes to the same text.
+    """
+    if "\u2028" in line or "\u2029" in line or "\x85" in line:
+        return (
+            line.replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029")
+            .replace("\x85", "\\u0085")
+        )
+    return line
 
 
 def _record(annotation: Annotation, title: str, headings: Headings) -> dict[str, object]:

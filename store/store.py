@@ -234,8 +234,9 @@ class AnnotationStore(Database):
     def import_annotations(self, incoming: Iterable[Annotation]) -> ImportResult:
         """Merge annotations from an export by id, in one durable batch, without duplicates.
 
-        A known id is replaced only by a newer version (by ``updated``); an unknown id on a
-        passage that is already annotated has its tags and note merged into that one.
+        The rules are :mod:`store.merging`'s: a known id is replaced only by a newer
+        version (by ``revision``, then ``updated``); an id new here on a passage its coder
+        annotated already has its tags and note merged into that annotation.
         """
         batch = list(incoming)
         result: list[ImportResult] = []

@@ -189,7 +189,10 @@ def test_import_of_a_non_export_is_refused(
     bad.write_text('{"id": "x"}\n', encoding="utf-8")
     code, out, err = run(capsys, "import", str(bad))
     assert (code, out) == (1, "")
-    assert err.startswith(f"gloss: {bad}: record 1 is not a gloss annotation")
+    assert err == (
+        f"gloss: {bad}: line 1: interview: missing (every gloss annotation has it); nothing "
+        "was imported; fix that record, or import a gloss JSON or JSONL export\n"
+    )
 
 
 def test_reanchor_lists_orphans(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -220,5 +220,6 @@ def test_import_refuses_text_that_is_not_valid_unicode(
     record = json.loads(path.read_text(encoding="utf-8"))
     record["note"] = "\udcff"  # json.dumps writes it as the escape \\udcff
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    with pytest.raises(StoreError, match=r"record 1: note: contains bytes that are not valid"):
+    said = r"broken.jsonl: line 1: not valid JSON \(invalid utf-16 surrogate"
+    with pytest.raises(StoreError, match=said):
         read_annotations(path)
