@@ -6,7 +6,8 @@ back in ``store.importing``. :func:`open_tinydb` gives users' scripts a read-onl
 ``tinydb.TinyDB`` over the live database (``store.tinydb_storage``).
 
 Files of a database ``annotations.json``: the main file (a plain TinyDB database),
-``annotations.json.journal`` (changes since the last compaction, one JSON line each) and
+``annotations.json.journal`` (changes since the last compaction, one checked line each,
+see :mod:`store.journal_format`) and
 ``annotations.json.lock``. Copy or back up the first two together, or run
 ``gloss compact`` first so that the main file alone holds everything.
 """

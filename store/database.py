@@ -21,7 +21,8 @@ from store.codec import to_doc, unpack
 from store.dbpath import check_database_path
 from store.durable import durable_copy
 from store.errors import StoreError
-from store.journal import LOCK_TIMEOUT, JournalFile, Op, Tables, replayed
+from store.journal import LOCK_TIMEOUT, JournalFile, Op, Tables
+from store.journal_format import Entry, replayed
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.view import ANNOTATIONS, CompactRows, View, gc_paused
 
@@ -42,8 +43,9 @@ class Database:
     ) -> None:
         self.path = path
         # Through a symlink, the rename of a compaction must replace the file it points to.
+        self._rows = CompactRows()
         self._file = JournalFile(
-            real or Path(os.path.realpath(path)), lock_timeout=lock_timeout, rows=CompactRows()
+            real or Path(os.path.realpath(path)), lock_timeout=lock_timeout, rows=self._rows
         )
         self._mutex = threading.RLock()
         self._view = View(path, empty_tables())
@@ -126,7 +128,7 @@ class Database:
                 ops = change()
                 if not ops:
                     return 0
-                self._file.append(ops)
+                self._file.append(self._view.entries(ops))
                 for op in ops:
                     self._view.apply(op)
                 limit = max(COMPACT_MIN_BYTES, self._main_size() // COMPACT_FRACTION)
@@ -161,8 +163,10 @@ class Database:
             self._load_all()
             self.changes_seen += 1
             return True
-        for op in tail:
-            self._view.apply(op)
+        for entry in tail:
+            op = self._view.resolve(entry)
+            if op is not None:
+                self._view.apply(op)
         if tail:
             self.changes_seen += 1
         return bool(tail)
@@ -175,7 +179,8 @@ class Database:
         snapshot = self._file.read_all()
         if snapshot.main is None:
             # A new database; a journal without its main file (moved away?) is kept, not lost.
-            view = View(self.path, replayed(empty_tables(), snapshot.ops))
+            tables = replayed(empty_tables(), snapshot.ops, self._rows.identity)
+            view = View(self.path, tables)
             self._file.write_main(view.for_writing())
             self._view = view
             return
@@ -189,7 +194,7 @@ class Database:
             tables, ops = snapshot.main, snapshot.ops
         # Indexing once after replaying is much cheaper than keeping indexes current
         # through every operation.
-        self._view = View(self.path, replayed(tables, ops))
+        self._view = View(self.path, replayed(tables, ops, self._rows.identity))
 
     def _migrate(self, main: dict[str, Any], version: int) -> Tables:
         try:
@@ -215,10 +220,11 @@ class Database:
         return tables
 
 
-def _plain(ops: list[Op]) -> list[Op]:
-    """Journal operations with packed rows as documents again (for a migration)."""
+def _plain(entries: list[Entry]) -> list[Entry]:
+    """Journal entries with packed rows as documents again (for a migration)."""
     return [
-        (table, key, to_doc(unpack(doc)) if type(doc) is tuple else doc) for table, key, doc in ops
+        (table, key, to_doc(unpack(doc)) if type(doc) is tuple else doc, name)
+        for table, key, doc, name in entries
     ]
 
 

@@ -2,17 +2,19 @@
 
 TinyDB's own JSON storage rewrites the whole file in place on every change, which costs
 time in proportion to the database and loses data when two processes write at once or
-one dies mid-write. Here every change is appended as one JSON line (a batch of
-``[table, key, document-or-null]`` operations) to ``<db>.journal``, flushed and fsync'ed
-under a cross-process lock, and the main file is rewritten only now and then
+one dies mid-write. Here every change is appended as one line (a batch of operations
+that checks itself, see :mod:`store.journal_format`) to ``<db>.journal``, flushed and
+fsync'ed under a cross-process lock, and the main file is rewritten only now and then
 (compaction: temporary file, fsync, atomic rename, directory fsync). The main file is
 always a valid TinyDB database; main file plus journal is the current state.
 
 A crash mid-append can only tear the last journal line, and only for a change that was
-never acknowledged; readers ignore it and the next writer cuts it off. Replaying a
-journal onto a main file that already contains it is harmless (each operation sets or
-deletes a whole document), so a crash between compaction's rename and the journal's
-truncation loses nothing.
+never acknowledged; readers ignore it and the next writer cuts it off. Any other damage
+(a bad checksum, a line out of place, a journal of another copy of the database) refuses
+the whole journal, naming the line, so a journal is only ever folded in when it was read
+whole. Replaying a journal onto a main file that already contains it is harmless (each
+operation sets or deletes a whole record), so a crash between compaction's rename and
+the journal's truncation loses nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,16 @@ from store.dbpath import journal_of, lock_of
 from store.docstream import Decode
 from store.durable import atomic_write, fsync_dir
 from store.errors import StoreError
+from store.journal_format import (
+    FOLDED,
+    LEGACY,
+    Damage,
+    Entry,
+    decode_line,
+    encode_line,
+    generation_of,
+    stamp_generation,
+)
 
 Document = dict[str, Any]
 Row = Any
@@ -51,6 +64,10 @@ class RowCodec(Protocol):
 
     def encode(self, row: Any) -> Any:
         """The document of a row ``json`` cannot write itself (its ``default``)."""
+        ...
+
+    def identity(self, table: str, row: Any) -> str | None:
+        """The stable name of a row (see :mod:`store.journal_format`)."""
         ...
 
 
@@ -79,18 +96,7 @@ class Snapshot:
     """The main file as parsed (None when it does not exist) and the journal after it."""
 
     main: Any
-    ops: list[Op]
-
-
-def replayed(tables: Tables, ops: list[Op]) -> Tables:
-    """``tables`` (changed in place) with the journal's operations applied in order."""
-    for table, key, doc in ops:
-        rows = tables.setdefault(table, {})
-        if doc is None:
-            rows.pop(key, None)
-        else:
-            rows[key] = doc
-    return tables
+    ops: list[Entry]
 
 
 class JournalFile:
@@ -109,6 +115,17 @@ class JournalFile:
         self._journal_stamp: Stamp | None = None
         self._offset = 0
         """Bytes of the journal read and applied (always at the end of a whole line)."""
+        self._lines = 0
+        """Lines of the journal read and applied (the number of the last one)."""
+        self._adopting = False
+        self._generation: str | None = None
+        self._folded: str | None = None
+        """The generation before (:data:`~store.journal_format.FOLDED`)."""
+        self._folded_lines = 0
+        """Leading journal lines of that generation, already in the main file."""
+        """The generation of the main file as last read or written: every journal line
+        must name it (None: a main file of an older gloss, whose journal is of the old
+        kind, or no main file, whose journal is adopted as it is)."""
 
     # -- locking and change detection ---------------------------------------------------
 
@@ -165,12 +182,16 @@ class JournalFile:
         if main_stamp is not None and main_stamp.size > 0:
             main = self._parse_main(decode)
         self._main_stamp = main_stamp
-        self._offset = 0
+        self._generation = generation_of(main)
+        self._folded = generation_of(main, FOLDED)
+        self._folded_lines = 0
+        self._adopting = main is None
+        self._offset = self._lines = 0
         self._journal_stamp = None
         ops = self._read_journal_from(0, decode)
         return Snapshot(main, ops)
 
-    def read_tail(self) -> list[Op] | None:
+    def read_tail(self) -> list[Entry] | None:
         """The operations appended since the last read, or None if a full read is needed.
 
         A full read is needed when the main file was replaced (a compaction) or the
@@ -207,88 +228,113 @@ class JournalFile:
                 f"{self.path}: not valid JSON ({error.msg} at line {error.lineno}, column "
                 f"{error.colno}); it was left untouched, repair it or pass another --db"
             ) from None
+        except RecursionError:
+            raise StoreError(
+                f"{self.path}: not a gloss database (JSON nested too deeply); it was left "
+                "untouched, pass another --db"
+            ) from None
         except OSError as error:
             raise StoreError(f"{self.path}: cannot be read ({error.strerror}); check it") from None
 
-    def _read_journal_from(self, offset: int, decode: Decode | None) -> list[Op]:
-        """The operations of the whole lines after byte ``offset``."""
+    def _read_journal_from(self, offset: int, decode: Decode | None) -> list[Entry]:
+        """The entries of the whole lines after byte ``offset``."""
         try:
             with open(self.journal_path, "rb") as handle:
                 stamp = Stamp.of(self.journal_path)
                 handle.seek(offset)
-                ops, size = self._read_lines(handle, offset, decode)
+                ops, size, lines = self._read_lines(handle, decode)
         except FileNotFoundError:
             self._journal_stamp = None
-            self._offset = 0
+            self._offset = self._lines = 0
             return []
+        except OSError as error:
+            raise StoreError(
+                f"{self.journal_path}: cannot be read ({error.strerror}); check it"
+            ) from None
         self._offset = offset + size
+        self._lines += lines
         # Record the stamp of what was read; a torn tail leaves size > offset, which the
         # next writer truncates before appending.
         self._journal_stamp = stamp
         return ops
 
-    def _read_lines(
-        self, handle: BinaryIO, offset: int, decode: Decode | None
-    ) -> tuple[list[Op], int]:
-        """The operations of the whole lines in ``handle`` and the bytes they take.
+    def _read_lines(self, handle: BinaryIO, decode: Decode | None) -> tuple[list[Entry], int, int]:
+        """The entries of the whole lines in ``handle``, the bytes and lines they take.
 
         Line by line, so that a big journal is never in memory whole besides what its
-        documents decode to.
+        documents decode to. Any damage refuses the whole journal (StoreError naming
+        the line), except a last line without its line break: an append torn by a crash,
+        never acknowledged, which is ignored (and cut off by the next writer).
         """
-        ops: list[Op] = []
-        size = 0
-        for number, line in enumerate(handle):
+        ops: list[Entry] = []
+        size = lines = 0
+        for line in handle:
+            number = self._lines + lines + 1
             if not line.endswith(b"\n"):
+                if _whole(line):
+                    raise self._damaged(number, "it is whole but its line break is missing")
                 break  # a torn append: never applied
-            batch = self._parse_line(line, decode)
-            if batch is None:
-                if any(
-                    rest.endswith(b"\n") and self._parse_line(rest, None) is not None
-                    for rest in handle
-                ):
-                    raise StoreError(
-                        f"{self.journal_path}: damaged in the middle (line "
-                        f"{number + 1} after byte {offset}); restore it from a backup or "
-                        "move it aside to lose the changes since the last compaction"
-                    )
-                break  # a torn tail written over by zeros after a power cut
-            ops.extend(batch)
+            try:
+                generation, written_as, entries = decode_line(line[:-1], decode)
+            except Damage as damage:
+                raise self._damaged(number, str(damage)) from None
+            if self._check_place(number, generation, written_as):
+                ops.extend(entries)
             size += len(line)
-        return ops, size
+            lines += 1
+        return ops, size, lines
 
-    @staticmethod
-    def _parse_line(line: bytes, decode: Decode | None) -> list[Op] | None:
-        try:
-            record = json.loads(line)
-            raw_ops = record["ops"]
-            if decode is None:
-                return [(str(table), str(key), doc) for table, key, doc in raw_ops]
-            return [
-                (str(table), str(key), None if doc is None else decode(str(table), doc))
-                for table, key, doc in raw_ops
-            ]
-        except (ValueError, KeyError, TypeError):
-            return None
+    def _check_place(self, number: int, generation: str | None, written_as: int | None) -> bool:
+        """True if line ``number`` extends this main file, in its place; False if the main
+        file holds it already; StoreError if it belongs elsewhere."""
+        if self._adopting and number == 1:
+            self._generation = generation  # no main file: the journal is taken as it is
+        if (
+            generation != self._generation
+            and self._folded == (LEGACY if generation is None else generation)
+            and number == self._folded_lines + 1
+        ):
+            self._folded_lines += 1  # left by a compaction that crashed before emptying it
+            return False
+        if generation != self._generation:
+            raise StoreError(
+                f"{self.journal_path}: belongs to another copy of {self.path.name} (line "
+                f"{number} names another generation of it); nothing was changed: move the "
+                "journal aside (it holds changes made to that other copy) or put back the "
+                "database file it belongs to"
+            )
+        if written_as is not None and written_as != number:
+            raise self._damaged(number, f"it was written as line {written_as}")
+        return True
+
+    def _damaged(self, number: int, why: str) -> StoreError:
+        return StoreError(
+            f"{self.journal_path}: line {number} is damaged ({why}); nothing was changed: "
+            "restore the journal from a backup, or move it aside to open the database as "
+            "of its last compaction (the changes since stay in the moved file)"
+        )
 
     # -- writing (always under the lock, after reading up to date) ---------------------
 
-    def append(self, ops: list[Op]) -> None:
+    def append(self, entries: list[Entry]) -> None:
         """Durably append one batch; returns once it is on disk."""
         try:
-            line = json.dumps(
-                {"ops": ops}, ensure_ascii=False, separators=(",", ":"), default=self._encode
-            ).encode()
+            line = encode_line(self._generation or "", self._lines + 1, entries, self._encode)
         except UnicodeEncodeError:
             raise StoreError(
                 f"{self.journal_path}: the change holds text that is not valid Unicode; it "
                 "was not saved, retype the text"
+            ) from None
+        except RecursionError:
+            raise StoreError(
+                f"{self.journal_path}: the change holds data nested too deeply; it was not saved"
             ) from None
         created = not self.journal_path.exists()
         try:
             with open(self.journal_path, "ab") as handle:
                 if handle.tell() > self._offset:
                     handle.truncate(self._offset)  # cut off a torn, unacknowledged tail
-                handle.write(line + b"\n")
+                handle.write(line)
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as error:
@@ -298,7 +344,8 @@ class JournalFile:
             ) from None
         if created:
             fsync_dir(self.path.parent)
-        self._offset += len(line) + 1
+        self._offset += len(line)
+        self._lines += 1
         self._journal_stamp = Stamp.of(self.journal_path)
 
     def _encode(self, row: Any) -> Any:
@@ -308,8 +355,21 @@ class JournalFile:
         return self._rows.encode(row)
 
     def write_main(self, tables: Tables) -> None:
-        """Compact: replace the main file with ``tables`` and empty the journal."""
-        data = json.dumps(tables, separators=(",", ":"), default=self._encode).encode("ascii")
+        """Compact: replace the main file with ``tables`` and empty the journal.
+
+        The main file gets a new generation, which the journal's lines from now on name.
+        """
+        generation = secrets.token_hex(8)
+        legacy = self._main_stamp is not None or (self._adopting and self._lines > 0)
+        folded = self._generation if self._generation is not None else LEGACY if legacy else None
+        stamp_generation(tables, generation, folded)
+        try:
+            data = json.dumps(tables, separators=(",", ":"), default=self._encode).encode("ascii")
+        except RecursionError:
+            raise StoreError(
+                f"{self.path}: holds data nested too deeply to be written; it was left as it "
+                "was, repair it or pass another --db"
+            ) from None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path, data)
@@ -325,4 +385,19 @@ class JournalFile:
             ) from None
         self._main_stamp = Stamp.of(self.path)
         self._journal_stamp = Stamp.of(self.journal_path)
-        self._offset = 0
+        self._offset = self._lines = 0
+        self._generation = generation
+        self._folded, self._folded_lines = folded, 0
+        self._adopting = False
+
+
+def _whole(line: bytes) -> bool:
+    """True if ``line`` (the journal's last, without a line break) is a whole entry, maybe
+    with one damaged byte where its line break was: never a torn append."""
+    for candidate in (line, line[:-1]):
+        try:
+            decode_line(candidate, None)
+        except Damage:
+            continue
+        return True
+    return False

@@ -12,6 +12,9 @@ Version history:
 - 2: a ``revision`` on every annotation (1 for those migrated), and an annotation holds
   one coder's work: ``add`` merges only into the same author's annotation of a passage.
   Annotations an older gloss merged across coders stay under the author they had.
+- 3: the journal checks itself (:mod:`store.journal_format`): meta names the main
+  file's ``generation`` (new at each compaction) and the one ``folded`` into it. The old
+  journal (bare JSON lines) is replayed once, with the migration.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 from store.errors import StoreError
 from store.journal import Tables
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP = "gloss"
 TABLES = ("annotations", "codebook", "meta")
 META_KEY = "1"
@@ -122,7 +125,12 @@ def _v1_to_v2(tables: dict[str, Any]) -> dict[str, Any]:
     return {**tables, "annotations": annotations}
 
 
+def _v2_to_v3(tables: dict[str, Any]) -> dict[str, Any]:
+    return tables  # only the journal changed; the generation is named at the next write
+
+
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }

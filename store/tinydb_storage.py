@@ -25,7 +25,8 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from store.errors import StoreError
-from store.journal import JournalFile, replayed
+from store.journal import JournalFile
+from store.journal_format import replayed
 from store.schema import SCHEMA_VERSION, version_of
 
 

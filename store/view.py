@@ -34,6 +34,7 @@ from store.codec import (
 from store.docstream import Decode
 from store.errors import StoreError
 from store.journal import Document, Op, Row, Tables
+from store.journal_format import Entry, plain_identity
 from store.model import Annotation
 
 ANNOTATIONS = "annotations"
@@ -77,6 +78,20 @@ class CompactRows:
         if isinstance(row, Annotation):
             return to_doc(row)
         raise TypeError(f"{type(row).__name__} is not a document")
+
+    def identity(self, table: str, row: Any) -> str | None:
+        """An annotation's id, a codebook entry's path, however the row is held."""
+        return identity_of(table, row)
+
+
+def identity_of(table: str, row: Row) -> str | None:
+    """The stable name of a row (see :mod:`store.journal_format`)."""
+    if type(row) is tuple:
+        name: str = row[ID]
+        return name
+    if type(row) is Annotation:
+        return row.id
+    return plain_identity(table, row)
 
 
 class Unusual(NamedTuple):
@@ -253,6 +268,46 @@ class View:
         return facts.id, (facts.interview, facts.start, facts.end, facts.author)
 
     # -- changes ------------------------------------------------------------------------
+
+    def entries(self, ops: list[Op]) -> list[Entry]:
+        """``ops`` (about to be applied) as journal entries: each names its record.
+
+        A deletion of a key that holds nothing changes nothing and is left out.
+        """
+        named: dict[tuple[str, str], str | None] = {}
+        entries: list[Entry] = []
+        for table, key, doc in ops:
+            if doc is not None:
+                name = identity_of(table, doc)
+            elif (table, key) in named:
+                name = named[(table, key)]
+            else:
+                held = self._tables.get(table, {}).get(key)
+                name = None if held is None else identity_of(table, held)
+            named[(table, key)] = name
+            if name is None and doc is not None:
+                raise StoreError(f"{self._path}: a {table} record without its name cannot be saved")
+            if name is not None:
+                entries.append((table, key, doc, name))
+        return entries
+
+    def resolve(self, entry: Entry) -> Op | None:
+        """The operation an entry read from the journal makes here: on the key its
+        record is under, or (a new record) its own key if free, else a fresh one; None
+        if it deletes what is not here."""
+        table, key, doc, name = entry
+        if name is None:
+            return table, key, doc  # an old journal's deletion: by key
+        if table == ANNOTATIONS:
+            found = self._key_of.get(name)
+        else:
+            found = self._tag_key.get(name) if table == CODEBOOK else None
+        if found is not None:
+            return table, found, doc
+        if doc is None:
+            return None
+        held = self._tables.get(table, {}).get(key)
+        return table, key if held is None else self.new_key(), doc
 
     def apply(self, op: Op) -> None:
         """Set or delete one document and keep the indexes in step."""

@@ -154,7 +154,7 @@ def test_a_schema_1_database_and_its_journal_migrate_after_a_backup(
     assert (tmp_path / "v1.json.v1.bak").read_bytes() == original
     assert (tmp_path / "v1.json.journal.v1.bak").read_bytes() == original_journal
     saved = json.loads(db.read_text())
-    assert saved["meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+    assert saved["meta"]["1"]["schema"] == SCHEMA_VERSION == 3
     assert {doc["id"]: doc["revision"] for doc in saved["annotations"].values()} == {
         "id1": 1,
         "id2": 2,

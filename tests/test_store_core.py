@@ -33,7 +33,9 @@ def test_open_creates_file_and_directory(db: Path) -> None:
         assert store.path == db
         assert store.annotations() == []
     data = json.loads(db.read_text())
-    assert data["meta"]["1"] == {"app": "gloss", "schema": 2}
+    meta = data["meta"]["1"]
+    assert {key: meta[key] for key in ("app", "schema")} == {"app": "gloss", "schema": 3}
+    assert set(meta) == {"app", "schema", "generation"}  # what the journal must name
     assert data["annotations"] == {} and data["codebook"] == {}
 
 
@@ -204,7 +206,8 @@ def test_file_stays_a_plain_tinydb_database(db: Path, interview: Interview) -> N
         docs = plain.table("annotations").all()
         assert [d["id"] for d in docs] == [made.id]
         assert plain.table("codebook").all()[0]["description"] == "An x"
-        assert plain.table("meta").all() == [{"app": "gloss", "schema": 2}]
+        [meta] = plain.table("meta").all()
+        assert (meta["app"], meta["schema"]) == ("gloss", 3)
     finally:
         plain.close()
 

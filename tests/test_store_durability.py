@@ -156,7 +156,7 @@ def test_journal_damaged_in_the_middle_is_refused(tmp_path: Path) -> None:
     journal = Path(str(db) + ".journal")
     good = journal.read_bytes()
     journal.write_bytes(b"garbage\n" + good)
-    with pytest.raises(StoreError, match=r"mid\.json\.journal: damaged in the middle"):
+    with pytest.raises(StoreError, match=r"mid\.json\.journal: line 1 is damaged"):
         AnnotationStore.open(db)
 
 
