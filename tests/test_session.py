@@ -268,3 +268,22 @@ def test_a_compaction_problem_is_said_once(
     assert "could not be compacted: No space left on device" in first.message
     second = run(session, session.tag(left, sentence(left, 2), ["b"]))
     assert second.message == "tagged b"
+
+
+def test_a_note_changed_elsewhere_is_not_overwritten_and_both_texts_are_kept(
+    session: Session, interviews: list[Interview], tmp_path: Path
+) -> None:
+    left = interviews[0]
+    run(session, session.note(left, sentence(left, 2), None, "first"))
+    (opened,) = session.annotations_of(left.id)
+    with AnnotationStore.open(tmp_path / "notes.json") as other:
+        other.set_note(opened.id, old="first", new="theirs")
+    update = run(session, session.note(left, sentence(left, 2), opened, "mine"))
+    assert update.save == "unsaved" and update.reload
+    assert update.clash is not None
+    assert (update.clash.current.note, update.clash.mine) == ("theirs", "mine")
+    assert session.pending == 0
+    # The user merges both in the editor and saves over the text they were shown.
+    run(session, session.note(left, sentence(left, 2), update.clash.current, "theirs + mine"))
+    session.load()
+    assert [a.note for a in session.annotations_of(left.id)] == ["theirs + mine"]

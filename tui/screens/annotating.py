@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.screens.session_screen import SessionScreen
-from tui.session import Edit, Update
+from tui.session import Edit, NoteClash, Update
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.reader import Reader
 
@@ -120,6 +120,22 @@ class AnnotatingScreen(SessionScreen):
         if target is not None:
             quote = target.exact
         self.app.push_screen(NoteEditor(target.note if target else "", quote), done)
+
+    def _resolve(self, clash: NoteClash) -> None:
+        """Someone changed the note the user just wrote: show theirs, edit ours again."""
+        from tui.screens.note_editor import NoteEditor
+
+        reader = self.reader
+        current = clash.current
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._do(self.session.note(reader.interview, reader.target, current, note))
+
+        theirs = current.note or "(no note)"
+        quote = f"Saved meanwhile by {current.author}:\n{theirs}"
+        title = "The note was changed elsewhere: yours below (ctrl+s saves it over theirs)"
+        self.app.push_screen(NoteEditor(clash.mine, quote, title=title), done)
 
     def action_delete(self) -> None:
         target = self._annotation_here()

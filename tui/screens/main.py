@@ -258,10 +258,8 @@ class MainScreen(AnnotatingScreen):
             reader.go_to_offset(update.go_to.offset)
             if reader is not self.reader and (update.go_to.activate or self.has_class("-narrow")):
                 self._activate(reader)
-        if update.save == "saved":
-            self.status.update_status(save="saved", message=update.message)
-        elif update.save == "error":
-            self.status.update_status(save="error", message=update.message)
+        if update.save is not None:
+            self.status.update_status(save=update.save, message=update.message)
         elif update.message:
             self.status.update_status(message=update.message)
         if update.notice:
@@ -272,6 +270,8 @@ class MainScreen(AnnotatingScreen):
                 severity=update.severity,
                 timeout=update.timeout,
             )
+        if update.clash is not None:
+            self._resolve(update.clash)
         if update.reload:
             self._load()
 

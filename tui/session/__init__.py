@@ -5,6 +5,6 @@
 """
 
 from tui.session.core import Session
-from tui.session.updates import Edit, GoTo, Update
+from tui.session.updates import Edit, GoTo, NoteClash, Update
 
-__all__ = ["Edit", "GoTo", "Session", "Update"]
+__all__ = ["Edit", "GoTo", "NoteClash", "Session", "Update"]

@@ -25,10 +25,11 @@ from dataclasses import replace
 
 from corpus import Interview, Span
 from store import Annotation, AnnotationStore, StoreError, TagInfo
+from store.errors import NoteConflict
 from store.history import History
 from store.model import Change
 from tui.session import search
-from tui.session.updates import Edit, Update
+from tui.session.updates import Edit, NoteClash, Update
 
 
 class Session:
@@ -241,6 +242,15 @@ class Session:
             seen = self.store.changes_seen
             try:
                 said, change = self._make(edit)
+            except NoteConflict as conflict:
+                with self._pending_lock:
+                    self.pending = max(0, self.pending - 1)
+                return Update(
+                    message="the note was changed elsewhere: yours is not saved yet",
+                    save="unsaved",
+                    clash=NoteClash(conflict.current, conflict.new),
+                    reload=True,
+                )
             except StoreError as error:
                 return self._failed(error, reload=True)
             with self._pending_lock:

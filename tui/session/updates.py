@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from corpus import Interview, Span
-from store import StoreError
+from store import Annotation, StoreError
 
 EditKind = Literal["add", "edit", "delete", "undo", "redo"]
 Severity = Literal["information", "warning", "error"]
@@ -21,6 +21,16 @@ class GoTo:
     offset: int
     activate: bool = True
     """Make that reader the active one (False: only in a narrow window)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteClash:
+    """A note the user wrote that was not saved: someone changed it meanwhile."""
+
+    current: Annotation
+    """The annotation as it is now (``current.note`` is the other text)."""
+    mine: str
+    """What the user wrote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +50,11 @@ class Update:
     severity: Severity = "information"
     timeout: float = 3.0
     """Seconds the notification stays."""
-    save: Literal["saved", "error"] | None = None
-    """``saved``: the last pending change is durable; ``error``: a change failed."""
+    save: Literal["saved", "unsaved", "error"] | None = None
+    """``saved``: the last pending change is durable; ``unsaved``: it was not made (the
+    user is asked); ``error``: a change failed."""
+    clash: NoteClash | None = None
+    """Show both notes and ask (the user's was not saved)."""
     go_to: GoTo | None = None
     reload: bool = False
     """Read everything again (a change failed: what is stored is not what is shown)."""
