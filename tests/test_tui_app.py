@@ -380,7 +380,7 @@ async def test_changes_by_another_store_on_the_same_file_appear(
         with AnnotationStore.open(db) as other:
             other.add(other_interview, 0, 10, tags=["from-elsewhere"], author="colleague")
         right = reader(app, 1)
-        await wait_until(pilot, right.annotations_at_cursor, timeout=5, what="sync")
+        await wait_until(pilot, right.annotations_at_cursor, what="sync")
         assert [a.tags for a in right.annotations_at_cursor()] == [("from-elsewhere",)]
         assert any(seg.style and seg.style.bgcolor for seg in right.render_line(0))
 
@@ -717,7 +717,7 @@ async def test_changes_written_by_another_process_appear(store: AnnotationStore,
         )
         assert done.returncode == 0, done.stderr
         right = reader(app, 1)
-        await wait_until(pilot, right.annotations_at_cursor, timeout=5, what="sync")
+        await wait_until(pilot, right.annotations_at_cursor, what="sync")
         assert [a.tags for a in right.annotations_at_cursor()] == [("other-process",)]
         # highlighted in the reader too
         assert any(seg.style and seg.style.bgcolor for seg in right.render_line(0))
