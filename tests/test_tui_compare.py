@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -348,3 +349,61 @@ def test_gloss_compare_refuses_coders_it_cannot_compare_in_one_line(
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and said in lines[0]
     assert lines[0].startswith("gloss: ")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+def test_gloss_compare_in_a_real_terminal(
+    db: Path, tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Driven as a person would: tmux, the real command, keys, what the terminal shows."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parent.parent
+    name = f"gloss-compare-{os.getpid()}-{size[0]}"
+    socket = ["-S", str(tmp_path / "tmux.sock")]  # a private tmux server, gone with the test
+    command = (
+        f"NO_COLOR=1 PYTHONPATH={root} {sys.executable} -m tui compare 004 ann bo "
+        f"--db {db} --author ann"
+    )
+
+    def tmux(*args: str) -> str:
+        done = subprocess.run(
+            ["tmux", *socket, *args], capture_output=True, text=True, timeout=20, check=True
+        )
+        return done.stdout
+
+    def shows(text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = tmux("capture-pane", "-p", "-t", name)
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not shown within {timeout} s: {text!r}\n{screen}")
+            time.sleep(0.1)
+
+    tmux("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command)
+    try:
+        screen = shows("4 differences")
+        assert "A: ann" in screen and "B: bo" in screen
+        tmux("send-keys", "-t", name, "n")
+        screen = shows("difference 1 of 4")
+        marked = [row for row in screen.splitlines() if "▌" in row]
+        assert marked and all("≠" in row for row in marked)
+        tmux("send-keys", "-t", name, "N")  # back past the first: the last
+        shows("difference 4 of 4")
+        tmux("send-keys", "-t", name, "c")
+        shows("copied recovery from bo")
+        tmux("send-keys", "-t", name, "q")
+        shows("annotations")  # back in the reader
+        tmux("send-keys", "-t", name, "q")
+    finally:
+        subprocess.run(["tmux", *socket, "kill-server"], capture_output=True, timeout=20)
+    with AnnotationStore.open(db) as again:
+        s = load_interview(CLEAN_SEED).sentences
+        mine = [(a.start, a.end, a.tags) for a in again.annotations(author="ann")]
+        assert (s[12].start, s[13].end, ("recovery",)) in mine
