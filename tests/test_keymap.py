@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import subprocess
@@ -14,7 +13,7 @@ import textual.keys
 
 from corpus import load_interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, ROOT
+from tests.conftest import CLEAN_SEED, ROOT, wait_until
 from tui.app import make_app
 from tui.config import (
     KEY_NAME_REPLACEMENTS,
@@ -123,7 +122,7 @@ async def test_a_remapped_key_acts_and_the_old_one_does_not(tmp_path: Path) -> N
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)
             await pilot.press("f1")
-            await asyncio.wait_for(_until_help(app), timeout=5)
+            await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
             assert isinstance(app.screen, HelpScreen)
             rows = {(e.keys, e.description) for e in app.screen.entries}
             assert ("f1", "Help") in rows and ("?", "Help") not in rows
@@ -131,11 +130,6 @@ async def test_a_remapped_key_acts_and_the_old_one_does_not(tmp_path: Path) -> N
             assert ("F", "Filter the annotation list by tag") in rows
             keys = {k for k, _ in rows}
             assert "^t on a tagged passage" in keys and "a / d / ^t" in keys
-
-
-async def _until_help(app: object) -> None:
-    while not isinstance(getattr(app, "screen", None), HelpScreen):
-        await asyncio.sleep(0.01)
 
 
 def test_the_readme_lists_every_binding_id() -> None:
