@@ -72,7 +72,7 @@ from store import AnnotationStore
 from tui.app import make_app
 
 store = AnnotationStore.open(Path(sys.argv[1]))
-interviews = [load_interview(p) for p in bundled_paths()]
+interviews = [load_interview(p) for p in [Path(a) for a in sys.argv[2:]] or bundled_paths()]
 app = make_app(interviews, store, author="bench", db_path=store.path)
 
 async def first_paint(pilot):
@@ -159,6 +159,37 @@ def launch_rows(runs: int, empty_db: Path, cache: Path) -> list[Row]:
         _ratio_row("launch: gloss / bare (ratio of medians)", ratio, ratios, limit=1.5),
         _ratio_row(
             "launch: gloss / bare, process start to exit (with shutdown)", exit_ratio, exit_ratios
+        ),
+    ]
+
+
+def long_transcript_rows(runs: int, questions: int, empty_db: Path, cache: Path) -> list[Row]:
+    """First paint of one transcript of ``questions`` questions, cache warm, against the
+    bare app measured in the same run (interleaved)."""
+    from tests.synthetic_transcripts import long_transcript
+
+    path = empty_db.parent / f"long_{questions}.txt"
+    path.write_text(long_transcript(questions), encoding="utf-8")
+    _run_script(GLOSS_APP, str(empty_db), str(path), cache=cache)  # fills the cache
+    bare: list[float] = []
+    gloss: list[float] = []
+    for _ in range(runs):
+        bare.append(_run_script(BARE_APP).painted)
+        gloss.append(_run_script(GLOSS_APP, str(empty_db), str(path), cache=cache).painted)
+    ratios = [g / b for g, b in zip(gloss, bare, strict=True)]
+    label = f"{questions // 1000}k" if questions >= 1000 else str(questions)
+    return [
+        row(
+            f"launch: gloss, one {label}-question transcript, first paint",
+            gloss,
+            unit="ms",
+            scale=1000,
+        ),
+        _ratio_row(
+            f"launch: {label}-question transcript / bare (ratio of medians, cache warm)",
+            statistics.median(gloss) / statistics.median(bare),
+            ratios,
+            limit=6.0,
         ),
     ]
 
@@ -297,6 +328,7 @@ def run(quick: bool) -> list[Row]:
         empty.parent.mkdir()
         cache = base / "clean-cache"
         rows = launch_rows(2 if quick else 9, empty, cache)
+        rows += long_transcript_rows(1 if quick else 5, 2000 if quick else 20_000, empty, cache)
         mid_count, big_count = (200, 500) if quick else (10_000, 50_000)
         mid = base / "mid" / "annotations.json"
         mid.parent.mkdir()

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from corpus import load_interview
+from corpus import interview_from_text, load_interview
 from store import AnnotationStore
 from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tests.synthetic_transcripts import long_transcript
 from tui.app import make_app
 from tui.widgets.outline import OutlineTree
+from tui.widgets.status import StatusLine
 
 
 @pytest.fixture
@@ -46,3 +48,25 @@ async def test_outline_after_a_resize_is_what_a_fresh_start_shows(
         shown = [tree.render_line(y).text for y in range(tree.size.height)]
     assert any(line.strip() for line in shown)
     assert shown == expected
+
+
+async def test_hundreds_of_questions_come_in_groups_filled_where_the_reader_goes(
+    store: AnnotationStore,
+) -> None:
+    interview = interview_from_text("long", long_transcript(450))
+    app = make_app([interview], store, author="t")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(OutlineTree)
+        shown = [tree.render_line(y).text for y in range(tree.size.height)]
+        groups = [line.strip(" ▶▼├└│─") for line in shown if "–Q" in line]
+        assert groups == ["Q1–Q100", "Q101–Q200", "Q201–Q300", "Q301–Q400", "Q401–Q450"]
+        tree.focus()
+        tree.cursor_line = next(y for y, line in enumerate(shown) if "Q201–Q300" in line)
+        await pilot.press("enter")  # jump there: the reader moves, the outline follows
+        await pilot.pause()
+        assert app.screen.query_one(StatusLine).status.question == 201
+        assert tree.cursor_node is not None
+        assert str(tree.cursor_node.label).startswith("Q201 How will you")
+        shown = [tree.render_line(y).text for y in range(tree.size.height)]
+        assert any("Q202 How will you" in line for line in shown)

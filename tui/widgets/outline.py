@@ -16,9 +16,9 @@ from textual import events, on
 from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import NodeID, TreeNode
 
-from corpus import Interview
+from corpus import Interview, Question
 from tui.layout import fit_words
 from tui.text import plain
 from tui.textual_private import grow_line_cache
@@ -32,6 +32,10 @@ class Place:
     offset: int
     question: int = -1
     """Index of the question in ``outline.questions`` (-1 for other nodes)."""
+
+
+GROUP = 100
+"""More questions than this under one heading are shown in groups of this many."""
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -54,7 +58,13 @@ class OutlineTree(Tree[Place]):
         self.guide_depth = 2
         self.auto_expand = False
         self._places: dict[str, list[tuple[int, TreeNode[Place]]]] = {}
-        self._question_nodes: dict[str, list[TreeNode[Place]]] = {}
+        """Per interview, every node made so far and where it points, in text order."""
+        self._starts: dict[str, list[int]] = {}
+        self._pending: dict[NodeID, tuple[list[tuple[int, Question]], int]] = {}
+        """Groups not opened yet: their questions (numbered) and the depth they go at."""
+        self._counts: Mapping[str, Sequence[int]] = {}
+        self._pairs: Mapping[str, Mapping[int, int]] = {}
+        self._room: list[int] = []
         self._following = False
         self._shown_args: tuple[
             Sequence[Interview],
@@ -91,65 +101,104 @@ class OutlineTree(Tree[Place]):
         if built == self._built:
             return  # the same tree again (a reload that found nothing new)
         self._built = built
-        counts = counts or {}
-        totals = totals or {}
-        room = [max(8, width - 2 - depth * self.guide_depth) for depth in range(4)]
-        pairs = pairs or {}
+        self._counts = counts or {}
+        self._pairs = pairs or {}
+        self._room = [max(8, width - 2 - depth * self.guide_depth) for depth in range(4)]
         self.clear()
         self._places = {}
-        self._question_nodes = {}
+        self._starts = {}
+        self._pending = {}
         for interview in interviews:
             questions = interview.outline.questions
-            total = totals.get(interview.id, sum(counts.get(interview.id, ())))
+            total = (totals or {}).get(interview.id, sum(self._counts.get(interview.id, ())))
             counts_text = f"  {len(questions)} Q, {total} ann."
-            label = plain(_short(interview.title, room[0] - len(counts_text)), "bold")
+            label = plain(_short(interview.title, self._room[0] - len(counts_text)), "bold")
             label.append(counts_text, "dim")
             root = self.root.add(label, Place(interview.id, 0), expand=True)
             nodes: list[tuple[int, TreeNode[Place]]] = [(0, root)]
-            qnodes: list[TreeNode[Place]] = []
             number = 0
             for section in interview.outline.sections:
                 parent = root
                 if section.heading:
                     parent = root.add(
-                        plain(_short(section.heading, room[1]), "bold"),
+                        plain(_short(section.heading, self._room[1]), "bold"),
                         Place(interview.id, section.start),
                         expand=True,
                     )
                     nodes.append((section.start, parent))
-                for question in section.questions:
-                    q_count = _at(counts.get(interview.id, ()), number)
-                    depth = 2 if section.heading else 1
-                    suffix = Text(end="")
-                    if q_count:
-                        suffix.append(f" ({q_count})", "green")
-                    paired = pairs.get(interview.id, {}).get(number)
-                    if paired is not None:
-                        suffix.append(f" ↔ Q{paired + 1}", "magenta")
-                    text = Text(f"Q{number + 1} ", "cyan", end="")
-                    room_left = room[depth] - text.cell_len - suffix.cell_len
-                    text.append_text(plain(_short(question.text, room_left)))
-                    text.append_text(suffix)
-                    place = Place(interview.id, question.start, number)
-                    if question.measures:
-                        node = parent.add(text, place, expand=False)
-                        for measure in question.measures:
-                            leaf = node.add_leaf(
-                                plain(
-                                    f"{measure.ordinal}. "
-                                    + _short(measure.text, room[min(3, depth + 1)] - 4)
-                                ),
-                                Place(interview.id, measure.start, number),
-                            )
-                            nodes.append((measure.start, leaf))
-                    else:
-                        node = parent.add_leaf(text, place)
-                    nodes.append((question.start, node))
-                    qnodes.append(node)
-                    number += 1
+                depth = 2 if section.heading else 1
+                numbered = list(enumerate(section.questions, number))
+                number += len(numbered)
+                if len(numbered) <= GROUP:
+                    for at, question in numbered:
+                        nodes.extend(self._add_question(parent, interview.id, at, question, depth))
+                    continue
+                # Thousands of questions: groups of GROUP, filled in when first opened,
+                # so that showing the outline costs the same whatever the transcript.
+                for first in range(0, len(numbered), GROUP):
+                    chunk = numbered[first : first + GROUP]
+                    place = Place(interview.id, chunk[0][1].start)
+                    group = parent.add(self._group_label(interview.id, chunk), place)
+                    self._pending[group.id] = (chunk, depth + 1)
+                    nodes.append((chunk[0][1].start, group))
             nodes.sort(key=lambda pair: pair[0])
             self._places[interview.id] = nodes
-            self._question_nodes[interview.id] = qnodes
+            self._starts[interview.id] = [start for start, _ in nodes]
+
+    def _group_label(self, interview: str, chunk: list[tuple[int, Question]]) -> Text:
+        """``Q101–Q200`` and the annotations in them."""
+        counts = self._counts.get(interview, ())
+        text = Text(f"Q{chunk[0][0] + 1}–Q{chunk[-1][0] + 1}", "cyan", end="")
+        annotated = sum(_at(counts, at) for at, _ in chunk)
+        if annotated:
+            text.append(f" ({annotated})", "green")
+        return text
+
+    def _add_question(
+        self, parent: TreeNode[Place], interview: str, number: int, question: Question, depth: int
+    ) -> list[tuple[int, TreeNode[Place]]]:
+        """Add one question's node (and its measures) under ``parent``; return where they start."""
+        room = self._room
+        q_count = _at(self._counts.get(interview, ()), number)
+        suffix = Text(end="")
+        if q_count:
+            suffix.append(f" ({q_count})", "green")
+        paired = self._pairs.get(interview, {}).get(number)
+        if paired is not None:
+            suffix.append(f" ↔ Q{paired + 1}", "magenta")
+        text = Text(f"Q{number + 1} ", "cyan", end="")
+        room_left = room[min(3, depth)] - text.cell_len - suffix.cell_len
+        text.append_text(plain(_short(question.text, room_left)))
+        text.append_text(suffix)
+        place = Place(interview, question.start, number)
+        if not question.measures:
+            return [(question.start, parent.add_leaf(text, place))]
+        node = parent.add(text, place, expand=False)
+        found = [(question.start, node)]
+        for measure in question.measures:
+            leaf = node.add_leaf(
+                plain(f"{measure.ordinal}. " + _short(measure.text, room[min(3, depth + 1)] - 4)),
+                Place(interview, measure.start, number),
+            )
+            found.append((measure.start, leaf))
+        return found
+
+    def _fill(self, group: TreeNode[Place]) -> None:
+        """Add the questions of a group not opened before."""
+        pending = self._pending.pop(group.id, None)
+        if pending is None or group.data is None:
+            return
+        chunk, depth = pending
+        interview = group.data.interview
+        added = [
+            pair
+            for number, question in chunk
+            for pair in self._add_question(group, interview, number, question, depth)
+        ]
+        nodes = self._places[interview] + added
+        nodes.sort(key=lambda pair: pair[0])  # stable: a group stays before its first question
+        self._places[interview] = nodes
+        self._starts[interview] = [start for start, _ in nodes]
 
     def _label_width(self) -> int:
         """The tree's content width; before its first layout, the width its CSS gives it
@@ -184,8 +233,11 @@ class OutlineTree(Tree[Place]):
         nodes = self._places.get(interview)
         if not nodes:
             return
-        index = bisect_right([start for start, _ in nodes], offset) - 1
-        node = nodes[max(0, index)][1]
+        node = nodes[max(0, bisect_right(self._starts[interview], offset) - 1)][1]
+        if node.id in self._pending:  # a group never opened: its questions are needed now
+            self._fill(node)
+            nodes = self._places[interview]
+            node = nodes[max(0, bisect_right(self._starts[interview], offset) - 1)][1]
         parent = node.parent
         while parent is not None:
             if not parent.is_expanded and parent is not self.root:
@@ -193,8 +245,14 @@ class OutlineTree(Tree[Place]):
             parent = parent.parent
         if self.cursor_node is not node:
             self._following = True
+            if node.line < 0:  # just added or opened: number the tree's lines first
+                _ = self.last_line
             self.move_cursor(node, animate=False)
             self._following = False
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded[Place]) -> None:
+        self._fill(event.node)
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[Place]) -> None:
