@@ -158,3 +158,14 @@ def test_find_text_keeps_offsets_where_lowercasing_would_shift_them() -> None:
     text = "İstanbul and then the istanbul road"
     (hit,) = find_text(text, "road")
     assert text[hit.start : hit.end] == "road"
+
+
+def test_overlaps_finds_what_touches_a_line() -> None:
+    from tui.overlaps import Overlaps
+
+    spans = [Span(0, 100), Span(10, 12), Span(50, 60), Span(200, 210)]
+    index = Overlaps(spans, lambda s: (s.start, s.end))
+    assert index.between(55, 58) == [Span(0, 100), Span(50, 60)]
+    assert index.between(100, 200) == []
+    assert index.between(12, 13) == [Span(0, 100)]
+    assert Overlaps([], lambda s: (s.start, s.end)).between(0, 10) == []

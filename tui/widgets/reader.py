@@ -11,7 +11,6 @@ messages (:class:`Reader.Moved`, :class:`Reader.SelectionChanged`) that the scre
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
@@ -30,6 +29,7 @@ from corpus import Interview, Span
 from tui.keys import READER
 from tui.layout import GUTTER, Layout, Line, lay_out_interview
 from tui.navigation import Caret, Navigator
+from tui.overlaps import Overlaps
 from tui.text import tag_colour
 from tui.widgets import paint
 
@@ -102,20 +102,15 @@ class Reader(ScrollView, can_focus=True):
         self.caret = Caret()
         """The cursor sentence and the selection."""
         self._marks: list[_Mark] = []
-        self._shown_marks: list[tuple[int, int, str]] = []
-        """The marks in the offsets of what is shown (raw offsets in raw mode), sorted."""
-        self._shown_mark_starts: list[int] = []
-        self._longest_mark = 0
+        self._shown_marks: Overlaps[tuple[int, int, str]] = Overlaps([], _bounds)
+        """The marks in the offsets of what is shown (raw offsets in raw mode)."""
         self._runs: dict[int, list[tuple[int, int, Style]]] = {}
         """Per line index: the annotation styling of that line (see ``_mark_runs``)."""
         self._mark_styles: dict[str, Style] = {}
         self._base: Style | None = None
-        self._hits: list[Span] = []
-        self._hit_starts: list[int] = []
-        self._flagged: list[Span] = []
+        self._hits: Overlaps[Span] = Overlaps([], _span_bounds)
+        self._flagged: Overlaps[Span] = Overlaps([], _span_bounds)
         """Passages marked in the gutter and the text (e.g. where two coders differ)."""
-        self._flagged_starts: list[int] = []
-        self._longest_flag = 0
         self._annotations: list[Marked] = []
         self._given: tuple[list[Marked], dict[str, str]] = ([], {})
         """What ``set_annotations`` was last given."""
@@ -208,24 +203,19 @@ class Reader(ScrollView, can_focus=True):
             shown = sorted((*raw_span(m.start, m.end), m.colour) for m in self._marks)
         else:
             shown = [(m.start, m.end, m.colour) for m in self._marks]
-        self._shown_marks = shown
-        self._shown_mark_starts = [m[0] for m in shown]
-        self._longest_mark = max((m[1] - m[0] for m in shown), default=0)
+        self._shown_marks = Overlaps(shown, _bounds)
         self._runs.clear()
 
     def set_search_hits(self, hits: Sequence[Span]) -> None:
-        self._hits = sorted(hits, key=lambda s: s.start)
-        self._hit_starts = [h.start for h in self._hits]
+        self._hits = Overlaps(hits, _span_bounds)
         self._repaint()
 
     def set_flagged(self, spans: Sequence[Span]) -> None:
         """Mark these passages: a ``≠`` in the gutter of their lines, their text styled."""
-        flagged = sorted(spans, key=lambda s: s.start)
-        if flagged == self._flagged:
+        flagged = Overlaps(spans, _span_bounds)
+        if flagged.items == self._flagged.items:
             return  # a reload that changed nothing: nothing to redraw
         self._flagged = flagged
-        self._flagged_starts = [s.start for s in flagged]
-        self._longest_flag = max((len(s) for s in flagged), default=0)
         # An overlay, like the cursor: the lines' annotation runs stay valid.
         self._cache.clear()
         self.refresh()
@@ -455,12 +445,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _marks_on(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Marks overlapping ``[start, end)`` of the shown text, as (start, end, colour)."""
-        shown = self._shown_marks
-        if not shown:
-            return []
-        low = bisect_left(self._shown_mark_starts, start - self._longest_mark)
-        high = bisect_left(self._shown_mark_starts, end)
-        return [m for m in shown[low:high] if m[1] > start]
+        return self._shown_marks.between(start, end)
 
     def _flags_on(self, line: Line) -> list[Span]:
         """Flagged passages overlapping the line (clean offsets)."""
@@ -468,15 +453,20 @@ class Reader(ScrollView, can_focus=True):
             return []
         clean = self.navigator.clean_offset
         start, end = clean(line.start, raw=self.raw), clean(line.end, raw=self.raw)
-        low = bisect_left(self._flagged_starts, start - self._longest_flag)
-        high = bisect_left(self._flagged_starts, max(end, start + 1))
-        return [s for s in self._flagged[low:high] if s.end > start]
+        return self._flagged.between(start, max(end, start + 1))
 
     def _hits_on(self, start: int, end: int) -> list[Span]:
         if self.raw:
-            return [h for h in self._hits if _overlap(self._shown(h), start, end)]
-        high = bisect_left(self._hit_starts, end)
-        return [h for h in self._hits[:high] if h.end > start]
+            return [h for h in self._hits.items if _overlap(self._shown(h), start, end)]
+        return self._hits.between(start, end)
+
+
+def _bounds(mark: tuple[int, int, str]) -> tuple[int, int]:
+    return mark[0], mark[1]
+
+
+def _span_bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def _overlap(span: tuple[int, int], start: int, end: int) -> bool:
