@@ -112,8 +112,10 @@ def decode_line(line: bytes, decode: Decode | None) -> tuple[str | None, int | N
 def _parsed(payload: bytes) -> dict[str, Any]:
     try:
         record = json.loads(payload)
-    except (ValueError, RecursionError):
+    except ValueError:
         raise Damage("not valid JSON") from None
+    except RecursionError:
+        raise Damage("JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise Damage("not a JSON object")
     return record

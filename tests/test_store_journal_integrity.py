@@ -167,7 +167,7 @@ def test_deep_nesting_in_the_journal_is_refused_in_one_line(team: Team) -> None:
     payload = b'{"g":"%s","n":12,"ops":%s}' % (generation.encode(), b"[" * 100_000 + b"]" * 100_000)
     with open(journal_of(db), "ab") as handle:
         handle.write(b"%08x %s\n" % (zlib.crc32(payload), payload))
-    refused_by_the_cli(db, "line 12 is damaged")
+    refused_by_the_cli(db, "line 12 is damaged", "nested too deeply")
 
 
 def test_deep_nesting_in_the_database_is_refused_in_one_line(tmp_path: Path) -> None:
