@@ -20,8 +20,8 @@ from typing import Any, Self
 from store.codec import to_doc, unpack
 from store.dbpath import check_database_path
 from store.durable import durable_copy
-from store.errors import StoreError
-from store.journal import LOCK_TIMEOUT, JournalFile, Op, Tables
+from store.errors import LockUnavailable, StoreError
+from store.journal import LOCK_TIMEOUT, JournalFile, Op, Stamp, Tables
 from store.journal_format import Entry, replayed
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
 from store.view import ANNOTATIONS, CompactRows, View, gc_paused
@@ -32,6 +32,8 @@ of the main file: the rewrite then costs a fixed multiple of the appends it repl
 (amortised O(1) per change), and opening never replays more than a quarter extra."""
 COMPACT_FRACTION = 4
 CLOSE_COMPACT_MAX_BYTES = 1024 * 1024
+READ_ATTEMPTS = 5
+"""Reads without the lock (a read-only place) before giving up on a file that keeps changing."""
 """On close, small databases are compacted so that plain TinyDB sees everything."""
 
 
@@ -50,6 +52,9 @@ class Database:
         self._mutex = threading.RLock()
         self._view = View(path, empty_tables())
         self._closed = False
+        self.read_only = False
+        """True if opened for reading where the lock file cannot be made: never changed."""
+        self._why_read_only = ""
         self.compaction_problem: str | None = None
         """Why the last automatic compaction failed (changes are safe in the journal)."""
         self.changes_seen = 0
@@ -60,10 +65,23 @@ class Database:
     # -- opening and closing ----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT) -> Self:
-        """Open (creating file and directory if missing); StoreError if it is not usable."""
+    def open(
+        cls, path: Path | str, *, lock_timeout: float = LOCK_TIMEOUT, reading: bool = False
+    ) -> Self:
+        """Open (creating file and directory if missing); StoreError if it is not usable.
+
+        ``reading`` is for commands that only read: a database that does not exist is
+        refused (a mistyped path must not become an empty database), and where the lock
+        file cannot be made (a read-only file system or directory) it is read without
+        the lock, consistently, and cannot be changed (:attr:`read_only`).
+        """
         path = Path(path)
         real = check_database_path(path)
+        if reading and not (path.exists() or _journal_of(path).exists()):
+            raise StoreError(
+                f"{path}: no database there; check the path, or create it by annotating "
+                "('gloss annotate') or importing ('gloss import')"
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -71,10 +89,32 @@ class Database:
                 f"{path}: cannot create its directory ({error.strerror}); pass another --db"
             ) from None
         store = cls(path, lock_timeout=lock_timeout, real=real)
-        with store._file.locked():
-            store._file.remove_leftovers()
-            store._load_all()
+        try:
+            with store._file.locked():
+                store._file.remove_leftovers()
+                store._load_all()
+        except LockUnavailable as error:
+            if not reading:
+                raise
+            store._load_without_lock()
+            store._why_read_only = str(error)
         return store
+
+    def _load_without_lock(self) -> None:
+        """Read main file and journal as one state without the lock, or StoreError.
+
+        No gloss process can write where the lock file cannot be made, but a file system
+        may be shared: the read is repeated until neither file changed during it.
+        """
+        for _ in range(READ_ATTEMPTS):
+            before = (Stamp.of(self._file.path), Stamp.of(self._file.journal_path))
+            self._load_all()
+            if (Stamp.of(self._file.path), Stamp.of(self._file.journal_path)) == before:
+                self.read_only = True
+                return
+        raise StoreError(
+            f"{self.path}: kept changing while it was read without its lock; try again"
+        )
 
     def close(self) -> None:
         """Release the database; a small one is compacted first so plain TinyDB sees it all."""
@@ -82,7 +122,11 @@ class Database:
             if self._closed:
                 return
             self._closed = True
-            if self._file.journal_bytes > 0 and self._main_size() < CLOSE_COMPACT_MAX_BYTES:
+            if (
+                not self.read_only
+                and self._file.journal_bytes > 0
+                and self._main_size() < CLOSE_COMPACT_MAX_BYTES
+            ):
                 # Housekeeping only: every change is already durable in the journal.
                 with self._file.locked():
                     self._sync()
@@ -104,7 +148,7 @@ class Database:
     def refresh(self) -> bool:
         """Catch up with other processes; True if they changed the database since last look."""
         with self._mutex:
-            if not self._file.stale():
+            if self.read_only or not self._file.stale():
                 return False
             with self._file.locked():
                 return self._sync()
@@ -123,6 +167,8 @@ class Database:
         with self._mutex:
             if self._closed:
                 raise StoreError(f"{self.path}: the database was closed; open it again")
+            if self.read_only:
+                raise LockUnavailable(self._why_read_only)
             with self._file.locked():
                 self._sync()
                 ops = change()
@@ -218,6 +264,10 @@ class Database:
             ) from None
         self._file.write_main(tables)
         return tables
+
+
+def _journal_of(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
 
 
 def _plain(entries: list[Entry]) -> list[Entry]:

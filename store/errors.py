@@ -12,6 +12,11 @@ class StoreError(Exception):
     """The annotation database cannot be used; ``str(error)`` names the file and what to do."""
 
 
+class LockUnavailable(StoreError):
+    """The lock file cannot be made (a read-only file system or directory): the
+    database can be read without it, never changed."""
+
+
 class Conflict(StoreError):
     """The annotation changed since the caller saw it, so the change was not made.
 

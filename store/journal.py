@@ -34,7 +34,7 @@ from store import docstream
 from store.dbpath import journal_of, lock_of
 from store.docstream import Decode
 from store.durable import atomic_write, fsync_dir
-from store.errors import StoreError
+from store.errors import LockUnavailable, StoreError
 from store.journal_format import (
     FOLDED,
     LEGACY,
@@ -131,8 +131,14 @@ class JournalFile:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the cross-process lock (re-entrant within this process)."""
+        """Hold the cross-process lock (re-entrant within this process).
+
+        :class:`LockUnavailable` at once if the lock file cannot be made (filelock would
+        retry some such errors until its timeout, reporting a lock held by nobody).
+        """
         try:
+            if not self.lock_path.exists():
+                os.close(os.open(self.lock_path, os.O_WRONLY | os.O_CREAT, 0o666))
             self._lock.acquire()
         except Timeout:
             raise StoreError(
@@ -140,7 +146,7 @@ class JournalFile:
                 f"{self._lock_timeout:g} s; wait for it to finish and try again"
             ) from None
         except OSError as error:
-            raise StoreError(
+            raise LockUnavailable(
                 f"{self.path}: cannot create the lock file {self.lock_path.name} "
                 f"({error.strerror}); check the directory's permissions"
             ) from None

@@ -16,7 +16,7 @@ MAX_LENGTH = 200
 # Beyond what is unsafe anywhere, a tag is one line of valid text: no tab, newline or line
 # separator, no lone surrogate (bytes that were not UTF-8).
 _NOT_ONE_LINE = re.compile("[\t\n\u2028\u2029\ud800-\udfff]")
-_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}|[a-z][a-z0-9_ ]{0,30})$")
+_COLOUR_NAME = re.compile(r"[a-z][a-z0-9_]{0,30}")
 
 
 def normalise_tag(raw: str) -> str:
@@ -75,8 +75,26 @@ def moved(tag: str, old: str, new: str) -> str:
 
 
 def check_colour(colour: str) -> str:
-    """A colour as ``#rrggbb``, ``#rgb`` or a plain colour name; StoreError otherwise."""
+    """A colour the reader can draw: ``#rrggbb`` (``#rgb`` is widened to it) or a colour
+    name Rich knows (``red``, ``dark_green``, ``grey50``; "Dark Green" is written
+    ``dark_green``); StoreError otherwise, saying what is accepted."""
+    from rich.color import Color, ColorParseError  # only when a colour is set
+
     value = colour.strip()
-    if not _COLOUR.match(value):
-        raise StoreError(f"colour {colour!r}: not a colour; use '#rrggbb' or a name such as 'red'")
-    return value
+    short = re.fullmatch(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])", value)
+    if short is not None:
+        return "#" + "".join(digit * 2 for digit in short.groups())
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value
+    name = "_".join(value.lower().split())
+    if _COLOUR_NAME.fullmatch(name):
+        try:
+            Color.parse(name)
+        except ColorParseError:
+            pass
+        else:
+            return name
+    raise StoreError(
+        f"colour {colour!r}: not a colour; use '#rrggbb' or a colour name such as 'red', "
+        "'dark_green' or 'grey50'"
+    )

@@ -54,7 +54,9 @@ def test_annotate_prints_only_the_id_once_durable(tmp_path: Path) -> None:
 
 def test_db_flag_beats_the_environment(tmp_path: Path) -> None:
     flag_db, env_db = tmp_path / "flag.json", tmp_path / "env.json"
-    result = gloss("annotate", SEED, "--quote", QUOTE, "--db", str(flag_db), db=env_db)
+    result = gloss(
+        "annotate", SEED, "--quote", QUOTE, "--tag", "t", "--db", str(flag_db), db=env_db
+    )
     assert result.returncode == 0, result.stderr
     assert flag_db.exists() and not env_db.exists()
     assert "explicit --db wins over $GLOSS_DB" in " ".join(gloss("list", "--help").stdout.split())
@@ -64,7 +66,7 @@ def test_db_flag_beats_the_environment(tmp_path: Path) -> None:
 def test_damaged_database_is_one_line_exit_1_and_untouched(tmp_path: Path, content: bytes) -> None:
     db = tmp_path / "broken.json"
     db.write_bytes(content)
-    result = gloss("annotate", SEED, "--quote", QUOTE, "--db", str(db))
+    result = gloss("annotate", SEED, "--quote", QUOTE, "--tag", "t", "--db", str(db))
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -76,20 +78,24 @@ def test_damaged_database_is_one_line_exit_1_and_untouched(tmp_path: Path, conte
 def test_absent_quote_and_bad_occurrence_are_clear_errors(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "annotate", SEED, "--quote", "words nobody ever said")
+    code, out, err = run(
+        capsys, "annotate", SEED, "--quote", "words nobody ever said", "--tag", "t"
+    )
     assert (code, out) == (1, "")
     assert err == (
         f"gloss: {SEED}: quote 'words nobody ever said' is not in the clean text; check it "
         f"with 'gloss clean {SEED}'\n"
     )
-    code, _, err = run(capsys, "annotate", SEED, "--quote", QUOTE, "--occurrence", "2")
+    code, _, err = run(
+        capsys, "annotate", SEED, "--quote", QUOTE, "--tag", "t", "--occurrence", "2"
+    )
     assert code == 1 and "occurs 1 time(s); --occurrence 2 is too big" in err
 
 
 def test_occurrence_and_whitespace_insensitive_quote(capsys: pytest.CaptureFixture[str]) -> None:
-    code, first, _ = run(capsys, "annotate", SEED, "--quote", "stabilize   growth")
+    code, first, _ = run(capsys, "annotate", SEED, "--quote", "stabilize   growth", "--tag", "t")
     assert code == 0
-    code, second, _ = run(capsys, "annotate", SEED, "--quote", "stabilize growth",
+    code, second, _ = run(capsys, "annotate", SEED, "--quote", "stabilize growth", "--tag", "t",
                           "--occurrence", "2")  # fmt: skip
     assert code == 0 and first != second
     code, out, _ = run(capsys, "list", "--json")
@@ -117,8 +123,12 @@ def test_list_json_fields_and_filters(capsys: pytest.CaptureFixture[str]) -> Non
     assert [r["author"] for r in json.loads(out)] == ["Ann"]
     _, out, _ = run(capsys, "list", "--json", "--author", "tester")
     assert [r["tags"] for r in json.loads(out)] == [["econ"]]
-    _, out, _ = run(capsys, "list", "--json", "--interview", "other")
-    assert json.loads(out) == []
+    _, out, _ = run(capsys, "list", "--json", "--interview", "004")
+    assert len(json.loads(out)) == 2
+    code, out, err = run(capsys, "list", "--json", "--interview", "other")
+    assert (code, out) == (1, "")
+    assert err.startswith("gloss: --interview other: no annotations of that interview in ")
+    assert err.endswith(f"(interviews in it: {SEED})\n")
 
 
 def test_list_table_never_prints_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -198,7 +208,7 @@ def test_import_of_a_non_export_is_refused(
 def test_reanchor_lists_orphans(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = tmp_path / "talk.txt"
     text.write_text("Q: Why?\n\nA: Because the sky is blue today.\n", encoding="utf-8")
-    assert run(capsys, "annotate", str(text), "--quote", "the sky is blue")[0] == 0
+    assert run(capsys, "annotate", str(text), "--quote", "the sky is blue", "--tag", "t")[0] == 0
     text.write_text("Q: Why?\n\nA: No reason at all.\n", encoding="utf-8")
     code, out, err = run(capsys, "reanchor", str(text))
     assert code == 0
@@ -213,7 +223,7 @@ def test_slow_export_shows_progress_on_stderr(
 ) -> None:
     import tui.commands.store_commands as commands
 
-    run(capsys, "annotate", SEED, "--quote", QUOTE)
+    run(capsys, "annotate", SEED, "--quote", QUOTE, "--tag", "t")
     monkeypatch.setattr(commands, "PROGRESS_AFTER", 0.0)  # "a moment" has passed at once
     code, out, err = run(capsys, "export", "--format", "jsonl", "-o", str(tmp_path / "o.jsonl"))
     assert (code, out) == (0, "")
@@ -224,7 +234,7 @@ def test_slow_export_shows_progress_on_stderr(
 
 
 def test_quick_export_is_silent(capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "annotate", SEED, "--quote", QUOTE)
+    run(capsys, "annotate", SEED, "--quote", QUOTE, "--tag", "t")
     code, _, err = run(capsys, "export", "--format", "csv")
     assert (code, err) == (0, "")
 
@@ -236,6 +246,7 @@ def test_export_to_an_unwritable_place_is_one_line(
     locked = tmp_path / "read-only"
     locked.mkdir()
     locked.chmod(0o500)
+    assert run(capsys, "annotate", SEED, "--quote", QUOTE, "--tag", "t")[0] == 0
     try:
         if os.access(locked, os.W_OK) and where.startswith("read-only"):
             pytest.skip("running as a user who can write anywhere (root)")

@@ -65,7 +65,7 @@ def register(subparsers: Any) -> None:
 def run_agree(args: argparse.Namespace) -> int:
     coders = _coders(args)
     tag = normalise_tag(args.tag) if args.tag is not None else None
-    with AnnotationStore.open(resolve_db_path(args.db)) as store:
+    with AnnotationStore.open(resolve_db_path(args.db), reading=True) as store:
         everyone = store.annotations()
         path = store.path
     present = sorted({a.author for a in everyone})

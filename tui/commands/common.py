@@ -9,9 +9,14 @@ show. A subcommand's ``--db`` never overrides one given before the command name
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from corpus import Interview, load_interview, resolve_interview
+from corpus import CorpusError, Interview, load_interview, resolve_interview
+
+if TYPE_CHECKING:  # the store is imported by the commands that use it, not at start-up
+    from store import AnnotationStore
 
 Handler = Callable[[argparse.Namespace], int]
 """What a subcommand's parser stores as ``handler``: it runs the command, returns the exit code."""
@@ -44,3 +49,70 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 def load_named_interview(name: str) -> Interview:
     """The interview a command line names: a file path or a bundled interview id."""
     return load_interview(resolve_interview(name))
+
+
+def load_named_interviews(names: Sequence[str]) -> list[Interview]:
+    """The interviews named, refused (as the reader refuses them) if two share an id:
+    an interview's id is its file name, so two ``talk.txt`` in different folders would
+    mix their annotations."""
+    interviews = [load_named_interview(name) for name in names]
+    seen: dict[str, Path] = {}
+    for interview in interviews:
+        other = seen.setdefault(interview.id, interview.path)
+        if other.resolve() != interview.path.resolve():
+            raise CorpusError(
+                f"{interview.path}: same interview id {interview.id!r} as {other}; "
+                "rename one of the files"
+            )
+    return interviews
+
+
+def check_own_file(store: AnnotationStore, interview: Interview) -> None:
+    """Refuse ``interview`` if its id is used in ``store`` by annotations of another file
+    that is still there (a file of the same name in another folder): annotating or
+    re-anchoring it would mix the two, orphaning one's annotations on the other's text."""
+    from store import StoreError
+    from store.store import source_of
+
+    here = source_of(interview)
+    for annotation in store.annotations(interview=interview.id):
+        other = annotation.source
+        if other and here and other != here and Path(other).is_file():
+            raise StoreError(
+                f"{interview.path}: interview id {interview.id!r} is already used in "
+                f"{store.path} by the annotations of {other}; rename one of the files"
+            )
+
+
+def interview_id_in(store: AnnotationStore, name: str | None) -> str | None:
+    """The interview id ``--interview NAME`` means in ``store``, as other commands read
+    names: an id as it is, a file (its id is its name), or the start of an id (``000``).
+
+    StoreError if it names no interview with annotations in ``store``, or several.
+    """
+    from store import StoreError
+
+    if name is None:
+        return None
+    known = sorted({a.interview for a in store.annotations()})
+    if name in known:
+        return name
+    path = Path(name)
+    candidates = [path.stem] if path.is_file() else [i for i in known if i.startswith(name)]
+    found = [i for i in candidates if i in known]
+    if len(found) > 1:
+        raise StoreError(
+            f"--interview {name}: matches several interviews in {store.path} "
+            f"({_some(found)}); give more of the id"
+        )
+    if not found:
+        raise StoreError(
+            f"--interview {name}: no annotations of that interview in {store.path} "
+            f"(interviews in it: {_some(known) or 'none yet'})"
+        )
+    return found[0]
+
+
+def _some(ids: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")

@@ -46,7 +46,7 @@ def run_compare(args: argparse.Namespace) -> int:
     coders = (" ".join(args.coder_a.split()), " ".join(args.coder_b.split()))
     if coders[0] == coders[1]:
         raise StoreError(f"compare {coders[0]} with someone else: CODER_A and CODER_B are the same")
-    store = AnnotationStore.open(db_path)
+    store = AnnotationStore.open(db_path, reading=True)  # a mistyped --db is not made
     try:
         known = coders_of(store.annotations())
         unknown = [coder for coder in coders if coder not in known]

@@ -40,7 +40,10 @@ from tui.commands.common import (
     AUTHOR_HELP,
     Handler,
     add_db_option,
+    check_own_file,
+    interview_id_in,
     load_named_interview,
+    load_named_interviews,
 )
 
 PROGRESS_AFTER = 0.5
@@ -79,7 +82,11 @@ def _command(
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", metavar="T", help="only this tag (and the tags below it)")
-    parser.add_argument("--interview", metavar="I", help="only this interview id")
+    parser.add_argument(
+        "--interview",
+        metavar="I",
+        help="only this interview: its id, the start of it (000) or its file",
+    )
     parser.add_argument("--author", metavar="A", help=AUTHOR_FILTER_HELP)
     parser.add_argument(
         "--status", choices=STATUSES, help="only annotations with this anchoring status"
@@ -244,8 +251,11 @@ def _register_compact(subparsers: Any) -> None:
 # -- handlers -------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> AnnotationStore:
-    return AnnotationStore.open(resolve_db_path(args.db))
+def _open(args: argparse.Namespace, *, reading: bool = False) -> AnnotationStore:
+    """The database of ``--db``. A command that only reads (or changes only what is in
+    it) passes ``reading``: a database that is not there is refused rather than made
+    (a mistyped --db), and one in a read-only place is read without its lock."""
+    return AnnotationStore.open(resolve_db_path(args.db), reading=reading)
 
 
 def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, int]:
@@ -271,23 +281,30 @@ def find_quote(interview: Interview, quote: str, occurrence: int) -> tuple[int, 
 
 
 def run_annotate(args: argparse.Namespace) -> int:
+    if not args.tag and not args.note.strip():
+        raise StoreError(
+            "annotate: give a --tag T (repeat for more) or a --note TEXT; an annotation "
+            "with neither says nothing"
+        )
     interview = load_named_interview(args.interview)
     start, end = find_quote(interview, args.quote, args.occurrence)
     author = resolve_author(args.author)
     with _open(args) as store:
+        check_own_file(store, interview)
         change = store.add(interview, start, end, tags=args.tag, note=args.note, author=author)
     print(change.annotation.id)
     return 0
 
 
 def _filtered(store: AnnotationStore, args: argparse.Namespace) -> list[Annotation]:
+    interview = interview_id_in(store, args.interview)
     return store.annotations(
-        interview=args.interview, tag=args.tag, author=args.author, status=args.status
+        interview=interview, tag=args.tag, author=args.author, status=args.status
     )
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with _open(args) as store:
+    with _open(args, reading=True) as store:
         annotations = _filtered(store, args)
     if args.json:
         json.dump([to_public(a) for a in annotations], sys.stdout, ensure_ascii=False, indent=2)
@@ -313,7 +330,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_tags(args: argparse.Namespace) -> int:
-    with _open(args) as store:
+    # Describing a tag may start a codebook in a new database; the rest need one.
+    with _open(args, reading=args.action != "describe") as store:
         if args.action == "rename":
             changed = store.rename_tag(args.old, args.new)
             _done("renamed", args.old, "to", args.new, changed)
@@ -352,7 +370,7 @@ def _done(verb: str, old: str, joiner: str, new: str, changed: int) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with _open(args) as store:
+    with _open(args, reading=True) as store:
         annotations = _filtered(store, args)
     progress = _Progress(sys.stderr)
     if args.output == "-":
@@ -417,8 +435,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
-    interviews = [load_named_interview(name) for name in args.files]
-    with _open(args) as store:
+    interviews = load_named_interviews(args.files)
+    with _open(args, reading=True) as store:
+        for interview in interviews:
+            check_own_file(store, interview)
         orphans = [o for interview in interviews for o in store.anchor(interview)]
     for orphan in orphans:
         print(f"orphaned {orphan.id} {printable(orphan.interview)} {printable(orphan.exact, 60)!r}")
@@ -427,7 +447,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
 
 
 def run_compact(args: argparse.Namespace) -> int:
-    with _open(args) as store:
+    with _open(args, reading=True) as store:
         store.compact()
         count = len(store)
     print(f"{store.path}: {count} annotation(s), journal folded in")
