@@ -59,3 +59,21 @@ def character_error_rate(cleaned: str, reference: str) -> float:
 
     ref = strip_to_reference(reference)
     return Levenshtein.distance(strip_to_reference(cleaned), ref) / max(1, len(ref))
+
+
+def symbol_noise(size: int, *, seed: int, line: int = 0) -> str:
+    """``size`` characters of nothing but noise: the seed's symbols, the ASCII signs and
+    the space, uniformly; a line break after every ``line`` of them (0: one long line)."""
+    rng = random.Random(seed)
+    alphabet = SYMBOLS + ASCII_SIGNS + " "
+    table = dict(enumerate(alphabet))
+    block = 1 << 16  # drawn a block at a time, as bytes: no object per character
+    text = "".join(
+        bytes(rng.choices(range(len(alphabet)), k=min(block, size - at)))
+        .decode("latin-1")
+        .translate(table)
+        for at in range(0, size, block)
+    )
+    if not line:
+        return text
+    return "\n".join(text[at : at + line] for at in range(0, len(text), line))

@@ -7,23 +7,33 @@ reachable from any clean span. The steps, in order:
 1. line ends: CRLF and lone CR become LF (``corpus.cleaning.escapes``);
 2. terminal escapes, control and invisible characters are removed (``corpus.cleaning.escapes``);
 3. web-page chrome lines (``CHROME_LINES``) are dropped whole;
-4. injected symbol noise is cut out (``corpus.cleaning.symbols``) and the ASCII left of each noise
+4. stretches of nothing but noise (32 characters or more) are cut out whole, one space kept
+   (``corpus.cleaning.symbols``);
+5. injected symbol noise is cut out (``corpus.cleaning.symbols``) and the ASCII left of each noise
    run is judged by a word-frequency noisy-channel model (``corpus.cleaning.noise``).
 
 Every step only deletes characters (a lone CR is swapped for LF in place), so clean text
-that carries none of these is returned unchanged.
+that carries none of these is returned unchanged. Every step is linear in the text, and a
+text over ``2 * PIECE`` characters is cleaned a piece at a time, so memory stays bounded.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator
 
 from corpus.cleaning.edits import Mapped, delete_spans
 from corpus.cleaning.escapes import normalise_line_ends, strip_escapes
 from corpus.cleaning.noise import resolve_ascii_noise
-from corpus.cleaning.symbols import SYMBOL_CLASS, remove_symbols
+from corpus.cleaning.passages import Judge
+from corpus.cleaning.symbols import SYMBOL_CLASS, drop_noise_stretches, remove_symbols
+from corpus.cleaning.vocabulary import Vocabulary
 from corpus.model import CleanText
 
+PIECE = 1 << 19
+"""Texts over twice this many characters are cleaned a piece at a time, so that the
+memory used stays bounded by the piece rather than the file (a 45 MB file is allowed)."""
 CHROME_LINES = ("Clear records", "history record", "cancel")
 """Whole lines of web-page chrome (compared case-insensitively, whitespace ignored)."""
 
@@ -44,10 +54,57 @@ def drop_chrome(source: Mapped) -> Mapped:
 
 def clean_text(raw: str) -> CleanText:
     """Return the clean text with a map back to raw offsets."""
-    mapped = Mapped.identity(raw)
+    pieces = list(_pieces(raw, PIECE))
+    if len(pieces) == 1:
+        mapped, scars = _prepare(raw, 0, len(raw))
+        mapped = resolve_ascii_noise(mapped, scars)
+        return CleanText(text=mapped.text, raw=raw, raw_offsets=mapped.offset_array())
+    # A long text, a piece at a time. The noise judge needs the names of the whole text
+    # and a budget for all of it: a first pass counts them, the second cleans.
+    seen = {"length": 0, "scars": 0}
+
+    def prepared() -> Iterator[str]:
+        for start, end in pieces:
+            mapped, scars = _prepare(raw, start, end)
+            seen["length"] += len(mapped.text)
+            seen["scars"] += len(scars)
+            yield mapped.text
+
+    vocabulary = Vocabulary(prepared())
+    judge = Judge(vocabulary, seen["length"]) if seen["scars"] else None
+    texts: list[str] = []
+    offsets = array("l")
+    for start, end in pieces:
+        mapped, scars = _prepare(raw, start, end)
+        if judge is not None:
+            mapped = resolve_ascii_noise(mapped, scars, judge)
+            judge.forget()  # remembered scores would grow with the text
+        texts.append(mapped.text)
+        offsets.extend(mapped.offsets[:-1])  # the last is the piece's end, not a character
+    offsets.append(len(raw))
+    return CleanText(text="".join(texts), raw=raw, raw_offsets=offsets)
+
+
+def _prepare(raw: str, start: int, end: int) -> tuple[Mapped, list[tuple[int, int]]]:
+    """Steps 1 to 4 up to the ASCII noise for ``raw[start:end]``, with its scars."""
+    mapped = Mapped.identity(raw[start:end], start)
     mapped = normalise_line_ends(mapped)
     mapped = strip_escapes(mapped)
     mapped = drop_chrome(mapped)
-    mapped, scars = remove_symbols(mapped)
-    mapped = resolve_ascii_noise(mapped, scars)
-    return CleanText(text=mapped.text, raw=raw, raw_offsets=mapped.offsets)
+    mapped = drop_noise_stretches(mapped)
+    return remove_symbols(mapped)
+
+
+def _pieces(raw: str, size: int) -> Iterator[tuple[int, int]]:
+    """``raw`` cut into pieces of ``size`` to ``2 * size`` characters, after a line end:
+    before a blank line where there is one, for then no step reads across the cut."""
+    start = 0
+    while len(raw) - start > 2 * size:
+        boundary = raw.find("\n\n", start + size, start + 2 * size) + 1
+        if not boundary:
+            boundary = raw.find("\n", start + size, start + 2 * size) + 1
+        if not boundary:  # no line end at all: garbage, cut anywhere
+            boundary = start + size
+        yield start, boundary
+        start = boundary
+    yield start, len(raw)

@@ -3,7 +3,8 @@
 Cleaning only ever *removes* characters (or swaps one character for another of the same
 length, like a lone CR for LF), so one primitive is enough: delete a sorted set of spans
 and carry the clean-to-raw offset map along. Offsets live in an ``array('l')``, which
-slices and concatenates at C speed, so a 1 MB file costs a few milliseconds per step.
+slices and concatenates at C speed (a ``range`` before anything is deleted), so a 1 MB
+file costs a few milliseconds per step.
 """
 
 from __future__ import annotations
@@ -18,11 +19,18 @@ class Mapped:
     """A text plus, for each character, its index in the raw text (``len(text) + 1`` entries)."""
 
     text: str
-    offsets: array[int]
+    offsets: array[int] | range
+    """A ``range`` until the first deletion: most of a noisy text is deleted, and making
+    the offsets of what goes costs more than cutting it."""
 
     @classmethod
-    def identity(cls, raw: str) -> Mapped:
-        return cls(raw, array("l", range(len(raw) + 1)))
+    def identity(cls, raw: str, start: int = 0) -> Mapped:
+        """``raw`` as found at ``start`` of the raw text."""
+        return cls(raw, range(start, start + len(raw) + 1))
+
+    def offset_array(self) -> array[int]:
+        offsets = self.offsets
+        return offsets if isinstance(offsets, array) else array("l", offsets)
 
 
 def delete_spans(

@@ -30,15 +30,20 @@ from corpus.cleaning.vocabulary import Vocabulary
 _QUOTE_IN_WORD = re.compile(r'(?<=[A-Za-z0-9])"+(?=[A-Za-z0-9])')
 
 
-def resolve_ascii_noise(source: Mapped, scars: list[tuple[int, int]]) -> Mapped:
+def resolve_ascii_noise(
+    source: Mapped, scars: list[tuple[int, int]], judge: Judge | None = None
+) -> Mapped:
     """Drop the ASCII characters that belong to noise runs, keeping real ones.
 
     A text without a single scar carries none of this noise (its runs are mostly
     symbols), so it is returned untouched: clean files are never second-guessed.
+    ``judge``: the judge of the whole text when ``source`` is one piece of it (then the
+    caller has found a scar somewhere in the text).
     """
-    if not scars:
-        return source
-    judge = Judge(Vocabulary(source.text), len(source.text))
+    if judge is None:
+        if not scars:
+            return source
+        judge = Judge(Vocabulary(source.text), len(source.text))
     drops, near_noise = judge_scars(source.text, scars, judge)
     source, near_noise = _without(source, drops, near_noise)
     drops = noise_quotes(source.text, set(near_noise))

@@ -39,6 +39,11 @@ class Judge:
         """Readings left to score before the cheap fallback takes over."""
         self._tokens: dict[str, float] = {}
 
+    def forget(self) -> None:
+        """Drop the token scores remembered so far, to keep memory bounded on long texts."""
+        self._tokens.clear()
+        self.vocabulary.forget()
+
     def afford(self, readings: int) -> bool:
         """Spend ``readings`` from the budget if there is enough left."""
         if self.budget < readings:

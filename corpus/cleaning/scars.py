@@ -28,6 +28,9 @@ MAX_REACH = 4
 """How many doubtful characters on each side of a scar may belong to its run."""
 MAX_DOUBTFUL = 8
 """At most this many doubtful characters are judged together (2**8 readings)."""
+MAX_READ_BACK = 8
+"""Tokens read back past dropped spaces: a line of nothing but noise would read back to
+its start from every region."""
 DROPPABLE = frozenset(NOISE_ASCII) - {'"'}
 """Double quotes are judged by the quote pass, with the whole paragraph to pair them in."""
 
@@ -159,8 +162,10 @@ def _judge_region(
         # Out of budget (hostile input): signs touching the scar go, spaces stay.
         return [start + i for i, char in enumerate(region) if char in DROPPABLE - {" "}]
     left, right = context(text, start, end)
-    while left > 0 and left - 1 in dropped:  # the space before was noise: read on
-        left = token_start(text, left - 1)
+    for _ in range(MAX_READ_BACK):
+        if left == 0 or left - 1 not in dropped:
+            break
+        left = token_start(text, left - 1)  # the space before was noise: read on
     before = text[left:start]
     if dropped and not dropped.isdisjoint(range(left, start)):
         before = "".join(char for i, char in enumerate(before, left) if i not in dropped)

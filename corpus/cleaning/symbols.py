@@ -39,3 +39,24 @@ NOISE_SYMBOL_RUN = re.compile(f"[{SYMBOL_CLASS}]+")
 def remove_symbols(source: Mapped) -> tuple[Mapped, list[tuple[int, int]]]:
     """Cut out every noise symbol; return the text and its scars (see ``delete_spans``)."""
     return delete_spans(source, (m.span() for m in NOISE_SYMBOL_RUN.finditer(source.text)))
+
+
+STRETCH = 32
+"""A run of noise characters this long is no run the noise makes (those are 1 to 4
+long): it is a stretch of nothing but noise, cut out without judging each character."""
+NOISE_STRETCH = re.compile(f"[{SYMBOL_CLASS}{re.escape(NOISE_ASCII)}]{{{STRETCH},}}")
+
+
+def drop_noise_stretches(source: Mapped) -> Mapped:
+    """Cut out stretches of nothing but noise symbols and signs, keeping one space of each
+    (if it had one) so that the words either side stay apart."""
+    spans: list[tuple[int, int]] = []
+    text = source.text
+    for match in NOISE_STRETCH.finditer(text):
+        start, end = match.span()
+        space = text.find(" ", start, end)
+        if space < 0:
+            spans.append((start, end))
+        else:
+            spans.extend(((start, space), (space + 1, end)))
+    return delete_spans(source, spans)[0] if spans else source

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 from corpus.cleaning.symbols import NOISE_SIGNS
@@ -61,14 +62,18 @@ def unknown_logprob(word: str) -> float:
 class Vocabulary:
     """Word scores for one document: the frequency list plus the document's own names."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | Iterable[str]) -> None:
+        """Count the names of ``text``, given whole or in pieces cut at line ends."""
         table = _log_table()
-        # Signs are dropped first so that noise-split names (Zhuanglon>g) still count.
-        counts = Counter(_CAPITALISED.findall(text.translate(_NO_SIGNS)))
+        counts: Counter[str] = Counter()
+        possessives: Counter[str] = Counter()
+        for piece in [text] if isinstance(text, str) else text:
+            # Signs are dropped first so that noise-split names (Zhuanglon>g) still count.
+            counts.update(_CAPITALISED.findall(piece.translate(_NO_SIGNS)))
+            possessives.update(_PLURAL_POSSESSIVE.findall(piece))
         self.names = frozenset(
             word for word, count in counts.items() if count >= 2 and word.lower() not in table
         )
-        possessives = Counter(_PLURAL_POSSESSIVE.findall(text))
         self.possessives = frozenset(word for word, count in possessives.items() if count >= 2)
         """Plurals the interview itself puts an apostrophe after more than once (farmers')."""
         self._cache: dict[str, float] = {}
@@ -88,6 +93,10 @@ class Vocabulary:
                 found = unknown_logprob(word)
         self._cache[word] = found
         return found
+
+    def forget(self) -> None:
+        """Drop the scores remembered so far (they are kept per piece of a long text)."""
+        self._cache.clear()
 
     def knows(self, word: str) -> bool:
         """Whether the word is in the list or is one of the document's names."""
