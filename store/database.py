@@ -23,8 +23,9 @@ from store.durable import durable_copy
 from store.errors import LockUnavailable, StoreError
 from store.journal import LOCK_TIMEOUT, JournalFile, Op, Stamp, Tables
 from store.journal_format import Entry, replayed
+from store.rows import ANNOTATIONS, CompactRows, gc_paused
 from store.schema import SCHEMA_VERSION, backup_path, empty_tables, migrate, version_of
-from store.view import ANNOTATIONS, CompactRows, View, gc_paused
+from store.view import View
 
 COMPACT_MIN_BYTES = 512 * 1024
 """The journal is folded into the main file once it is this big and bigger than a quarter

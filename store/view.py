@@ -3,7 +3,7 @@
 Memory decides the shape as much as time. A 50k-annotation database is 33 MB of JSON;
 held as parsed dicts (four per annotation) it took about 150 MB. So each annotation is
 held once, as a tuple of its field values (:data:`store.codec.Packed`) made while the
-file is read (:class:`CompactRows`), and becomes the frozen :class:`Annotation` the
+file is read (:class:`store.rows.CompactRows`), and becomes the frozen :class:`Annotation` the
 store hands out when first asked for, replacing its tuple. Only a document of an unusual
 shape (a field gloss does not know, say) stays a dict, decoded when asked for. The
 indexes hold keys and ids that the rows hold already, not copies of the documents.
@@ -11,9 +11,6 @@ indexes hold keys and ids that the rows hold already, not copies of the document
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -31,67 +28,16 @@ from store.codec import (
     to_doc,
     unpack,
 )
-from store.docstream import Decode
 from store.errors import StoreError
 from store.journal import Document, Op, Row, Tables
-from store.journal_format import Entry, plain_identity
+from store.journal_format import Entry
 from store.model import Annotation
-
-ANNOTATIONS = "annotations"
-CODEBOOK = "codebook"
+from store.rows import ANNOTATIONS as ANNOTATIONS  # re-exported: the table names
+from store.rows import CODEBOOK as CODEBOOK
+from store.rows import identity_of
 
 PassageKey = tuple[str, int, int, str]
 """(interview, start, end, author): one coder's annotation of one passage."""
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects at once.
-
-    Parsing a big database allocates hundreds of thousands of objects that all survive;
-    without this the collector runs over them again and again (about half the open time).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class CompactRows:
-    """The :class:`store.journal.RowCodec` of the store: annotations packed as read."""
-
-    def decoder(self) -> Decode:
-        """Pack the documents of the annotations table, sharing values for one read."""
-        memo: dict[Any, Any] = {}
-
-        def decode(table: str, document: Any) -> Any:
-            return pack(document, memo) if table == ANNOTATIONS else document
-
-        return decode
-
-    def encode(self, row: Any) -> Any:
-        """The document of an Annotation (json writes a packed tuple as a list, so
-        :meth:`View.for_writing` unpacks those first)."""
-        if isinstance(row, Annotation):
-            return to_doc(row)
-        raise TypeError(f"{type(row).__name__} is not a document")
-
-    def identity(self, table: str, row: Any) -> str | None:
-        """An annotation's id, a codebook entry's path, however the row is held."""
-        return identity_of(table, row)
-
-
-def identity_of(table: str, row: Row) -> str | None:
-    """The stable name of a row (see :mod:`store.journal_format`)."""
-    if type(row) is tuple:
-        name: str = row[ID]
-        return name
-    if type(row) is Annotation:
-        return row.id
-    return plain_identity(table, row)
 
 
 class Unusual(NamedTuple):
