@@ -62,6 +62,7 @@ def read_annotations(path: Path) -> list[Annotation]:
             pass  # several lines, or a damaged one: read line by line
         else:
             if "annotations" in tables and "id" not in tables:
+                _refuse_pending_journal(path)
                 return _from_database(path, tables["annotations"])
     return _from_lines(path, data)
 
@@ -107,6 +108,20 @@ def _from_database(path: Path, table: msgspec.Raw) -> list[Annotation]:
             raise StoreError(f"{path}: {where}: {error}; {ADVICE}") from None
         found.append(_made(path, where, record))
     return found
+
+
+def _refuse_pending_journal(path: Path) -> None:
+    """A database whose journal holds changes would be imported without them: refused."""
+    journal = path.with_name(path.name + ".journal")
+    try:
+        pending = journal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if pending:
+        raise StoreError(
+            f"{path}: its journal {journal.name} holds changes the file does not; run "
+            f"'gloss compact --db {path}' first, then import it (nothing was imported)"
+        )
 
 
 def _public(document: Any) -> Any:

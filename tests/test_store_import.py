@@ -164,6 +164,25 @@ def test_a_database_file_with_a_bad_document_names_its_key(
     assert files_of(db) == before
 
 
+def test_a_database_with_changes_in_its_journal_is_refused(
+    tmp_path: Path, db: Path, interview: Interview
+) -> None:
+    other = tmp_path / "busy.json"
+    store = AnnotationStore.open(other)
+    try:
+        store.add(interview, 10, 40, tags=["x"], author="Ann")  # in the journal until closed
+        before = files_of(db)
+        result = gloss("import", str(other), "--db", str(db))
+    finally:
+        store.close()
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "its journal busy.json.journal holds changes the file does not; run 'gloss compact" in (
+        result.stderr
+    )
+    assert files_of(db) == before
+    assert gloss("import", str(other), "--db", str(db)).returncode == 0  # compacted on close
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_line_separators_in_a_note_round_trip(
     tmp_path: Path, interview: Interview, fmt: str
