@@ -1,10 +1,22 @@
-"""Line styling: annotation runs (innermost colour, overlaps underlined) and overlays."""
+"""Line styling: annotation runs (innermost colour, overlaps underlined), overlays, and a
+whole line drawn by the reader's painter without a screen."""
 
 from __future__ import annotations
 
 from rich.style import Style
 
-from tui.widgets.paint import CURSOR, OVERLAP, SELECTION, mark_runs, segments
+from corpus import Span, interview_from_text
+from tui.layout import lay_out_interview
+from tui.navigation import Navigator
+from tui.widgets.paint import (
+    ANNOTATED_MARK,
+    CURSOR,
+    OVERLAP,
+    SELECTION,
+    LinePainter,
+    mark_runs,
+    segments,
+)
 
 
 def style_of(colour: str) -> Style:
@@ -39,3 +51,21 @@ def test_segments_join_back_to_the_text_and_layer_overlays() -> None:
     assert by_text["brave"] is not None and by_text["brave"].bgcolor is not None
     assert by_text["new world"] is not None and by_text["new world"].reverse
     assert OVERLAP.underline
+
+
+def test_the_painter_draws_a_line_with_its_mark_hit_and_gutter_without_a_screen() -> None:
+    text = "Q: What is the plan?\nA: The first is to increase the supply.\n"
+    interview = interview_from_text("paint", text)
+    painter = LinePainter(Navigator(interview))
+    answer = text.index("The first")
+    painter.set_marks([(answer, answer + len("The first"), "red")])
+    painter.set_hits([Span(text.index("supply"), text.index("supply") + len("supply"))])
+    lines = lay_out_interview(interview, 80).lines
+    index = next(i for i, line in enumerate(lines) if "supply" in line.text)
+    line = lines[index]
+    drawn = painter.line(index, line, Style(), cursor=Span(0, 1), selection=None, focused=True)
+    by_text = {s.text: s.style for s in drawn}
+    assert "".join(s.text for s in drawn).endswith(line.text)
+    assert ANNOTATED_MARK in by_text  # the gutter says the line is annotated
+    assert by_text["The first"] is not None and by_text["The first"].bgcolor is not None
+    assert by_text["supply"] is not None and by_text["supply"].reverse  # the search hit

@@ -1,8 +1,10 @@
 """How a reader line is styled: annotation colours, overlaps, cursor, selection, hits.
 
-Pure functions over offsets and Rich styles, no widget: the reader caches the annotation
-runs of each line (they change only with the annotations or the layout) and lays the
-per-keypress overlays (cursor, selection, search hits) over them when it draws a line.
+Offsets and Rich styles, no widget and no Textual (checked by import-linter): a
+:class:`LinePainter` holds one reader's marks, search hits and flagged passages, caches
+the annotation runs of each line (they change only with the annotations or the layout)
+and lays the per-keypress overlays (cursor, selection, search hits) over them when the
+reader draws a line.
 Every mark also has a non-colour cue (a gutter bar on annotated lines, underline for
 overlaps, reverse for the selection and for search hits, bold underline for the cursor)
 so a terminal without colour (``NO_COLOR``) still shows it.
@@ -10,12 +12,17 @@ so a terminal without colour (``NO_COLOR``) still shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
+
+from corpus import Span
+from tui.layout import Line
+from tui.navigation import Navigator
+from tui.overlaps import Overlaps
 
 #: (start, end, style): a stretch of a line in shown offsets.
 Run = tuple[int, int, Style]
@@ -136,3 +143,149 @@ def segments(
                 style = style + extra
         result.append(Segment(text[a - start : b - start], style))
     return result
+
+
+class LinePainter:
+    """The look of one reader's lines: its annotation marks, search hits and flagged
+    passages, each found per line by overlap, with each line's annotation runs cached.
+
+    Marks, hits and flags are given in clean offsets; in raw mode (``raw``) they are
+    painted at their raw offsets. The reader keeps the layout and the drawn strips.
+    """
+
+    def __init__(self, navigator: Navigator) -> None:
+        self.navigator = navigator
+        self.raw = False
+        self._marks: list[Mark] = []
+        self._shown_marks: Overlaps[Mark] = Overlaps([], _bounds)
+        """The marks in the offsets of what is shown (raw offsets in raw mode)."""
+        self._runs: dict[int, list[Run]] = {}
+        """Per line index: the annotation styling of that line (see :func:`mark_runs`)."""
+        self._mark_styles: dict[str, Style] = {}
+        self._hits: Overlaps[Span] = Overlaps([], _span_bounds)
+        self._flagged: Overlaps[Span] = Overlaps([], _span_bounds)
+        """Passages marked in the gutter and the text (e.g. where two coders differ)."""
+
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        """Paint these annotations, (start, end, colour) in clean offsets."""
+        self._marks = list(marks)
+        self._place_marks()
+
+    def show_raw(self, raw: bool) -> None:
+        """Paint at raw offsets (``raw``) or clean ones."""
+        self.raw = raw
+        self._place_marks()
+
+    def _place_marks(self) -> None:
+        """Put the marks in shown offsets; forget every line's cached styling."""
+        if self.raw:
+            raw_span = self.navigator.interview.clean.raw_span
+            shown = sorted((*raw_span(start, end), colour) for start, end, colour in self._marks)
+        else:
+            shown = list(self._marks)
+        self._shown_marks = Overlaps(shown, _bounds)
+        self._runs.clear()
+
+    def forget_runs(self) -> None:
+        """The lines changed (a new layout): their cached styling no longer fits."""
+        self._runs.clear()
+
+    def set_hits(self, hits: Sequence[Span]) -> None:
+        self._hits = Overlaps(hits, _span_bounds)
+
+    def set_flagged(self, spans: Sequence[Span]) -> bool:
+        """Flag these passages; False when they are the ones already flagged."""
+        flagged = Overlaps(spans, _span_bounds)
+        if flagged.items == self._flagged.items:
+            return False
+        # An overlay, like the cursor: the lines' annotation runs stay valid.
+        self._flagged = flagged
+        return True
+
+    def line(
+        self,
+        index: int,
+        line: Line,
+        base: Style,
+        *,
+        cursor: Span,
+        selection: Span | None,
+        focused: bool,
+    ) -> list[Segment]:
+        """Line ``index`` of the layout: the gutter (cursor bar, label, mark) and its text."""
+        shown_cursor = self._shown(cursor)
+        in_cursor = (
+            not line.blank
+            and line.start < max(shown_cursor[1], shown_cursor[0] + 1)
+            and shown_cursor[0] < line.end
+        )
+        bar_style = CURSOR_BAR if focused else CURSOR_BAR_IDLE
+        bar = Segment("▌" if in_cursor else " ", base + bar_style)
+        label = Segment(f"{line.label:>2}", base + LABEL)
+        if not line.blank and self._flags_on(line):
+            result = [bar, label, Segment(FLAG_MARK, base + FLAG_GUTTER)]
+        else:
+            mark, mark_style = gutter_mark(self._shown_marks.between(line.start, line.end))
+            result = [bar, label, Segment(mark, base + mark_style)]
+        if line.text:
+            overlays = self._overlays(line, shown_cursor if focused else None, selection)
+            kind = base + KIND_STYLES[line.kind]
+            result.extend(
+                segments(line.text, line.start, kind, self._runs_of(index, line), overlays)
+            )
+        return result
+
+    def _runs_of(self, index: int, line: Line) -> list[Run]:
+        runs = self._runs.get(index)
+        if runs is None:
+            marks = self._shown_marks.between(line.start, line.end)
+            runs = self._runs[index] = mark_runs(marks, line.start, line.end, self._style_of)
+        return runs
+
+    def _overlays(
+        self, line: Line, cursor: tuple[int, int] | None, selection: Span | None
+    ) -> list[Run]:
+        """This keypress's styling of the line, over its cached annotation runs."""
+        overlays: list[Run] = [(*self._shown(span), FLAGGED) for span in self._flags_on(line)]
+        if cursor is not None:
+            overlays.append((cursor[0], cursor[1], CURSOR))
+        if selection is not None:
+            overlays.append((*self._shown(selection), SELECTION))
+        overlays.extend(  # last: a hit shows inside the cursor sentence and the selection
+            (*self._shown(hit), SEARCH) for hit in self._hits_on(line.start, line.end)
+        )
+        return overlays
+
+    def _shown(self, span: Span) -> tuple[int, int]:
+        return self.navigator.shown_span(span, raw=self.raw)
+
+    def _style_of(self, colour: str) -> Style:
+        style = self._mark_styles.get(colour)
+        if style is None:
+            style = self._mark_styles[colour] = mark_style(colour)
+        return style
+
+    def _flags_on(self, line: Line) -> list[Span]:
+        """Flagged passages overlapping the line (clean offsets)."""
+        if not self._flagged:
+            return []
+        clean = self.navigator.clean_offset
+        start, end = clean(line.start, raw=self.raw), clean(line.end, raw=self.raw)
+        return self._flagged.between(start, max(end, start + 1))
+
+    def _hits_on(self, start: int, end: int) -> list[Span]:
+        if self.raw:
+            return [h for h in self._hits.items if _overlap(self._shown(h), start, end)]
+        return self._hits.between(start, end)
+
+
+def _bounds(mark: Mark) -> tuple[int, int]:
+    return mark[0], mark[1]
+
+
+def _span_bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _overlap(span: tuple[int, int], start: int, end: int) -> bool:
+    return span[0] < end and start < span[1]

@@ -2,8 +2,9 @@
 
 It is a line-API widget (like Textual's ``Log``): the text is wrapped once per width by
 :mod:`tui.layout` and ``render_line`` styles one screen line at a time from that layout,
-the cursor, the selection, the annotations and the search hits. A keypress only restyles
-the lines whose look changed, so the reader stays fast with thousands of annotations.
+the cursor, the selection, the annotations and the search hits (how a line looks is
+:class:`tui.widgets.paint.LinePainter`'s). A keypress only restyles the lines whose look
+changed, so the reader stays fast with thousands of annotations.
 
 The reader decides nothing about annotations: it shows the marks it is given and posts
 messages (:class:`Reader.Moved`, :class:`Reader.SelectionChanged`) that the screen acts on.
@@ -15,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
@@ -27,11 +27,10 @@ from textual.strip import Strip
 
 from corpus import Interview, Span
 from tui.keys import READER
-from tui.layout import GUTTER, Layout, Line, lay_out_interview
+from tui.layout import GUTTER, Layout, lay_out_interview
 from tui.navigation import Caret, Navigator
-from tui.overlaps import Overlaps
 from tui.text import tag_colour
-from tui.widgets import paint
+from tui.widgets.paint import LinePainter
 
 
 class Marked(Protocol):
@@ -45,13 +44,6 @@ class Marked(Protocol):
     def end(self) -> int: ...
     @property
     def tags(self) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    start: int
-    end: int
-    colour: str
 
 
 class Reader(ScrollView, can_focus=True):
@@ -101,16 +93,9 @@ class Reader(ScrollView, can_focus=True):
         """Where each key takes the cursor and the selection (the reader only paints)."""
         self.caret = Caret()
         """The cursor sentence and the selection."""
-        self._marks: list[_Mark] = []
-        self._shown_marks: Overlaps[tuple[int, int, str]] = Overlaps([], _bounds)
-        """The marks in the offsets of what is shown (raw offsets in raw mode)."""
-        self._runs: dict[int, list[tuple[int, int, Style]]] = {}
-        """Per line index: the annotation styling of that line (see ``_mark_runs``)."""
-        self._mark_styles: dict[str, Style] = {}
+        self._painter = LinePainter(self.navigator)
+        """How each line looks: the marks, hits and flagged passages (the reader draws)."""
         self._base: Style | None = None
-        self._hits: Overlaps[Span] = Overlaps([], _span_bounds)
-        self._flagged: Overlaps[Span] = Overlaps([], _span_bounds)
-        """Passages marked in the gutter and the text (e.g. where two coders differ)."""
         self._annotations: list[Marked] = []
         self._given: tuple[list[Marked], dict[str, str]] = ([], {})
         """What ``set_annotations`` was last given."""
@@ -126,7 +111,7 @@ class Reader(ScrollView, can_focus=True):
             self._layout = self._lay_out()
             self.virtual_size = Size(self._layout.width, len(self._layout.lines))
             self._cache.clear()
-            self._runs.clear()
+            self._painter.forget_runs()
         return self._layout
 
     def _lay_out(self) -> Layout:
@@ -185,38 +170,24 @@ class Reader(ScrollView, can_focus=True):
             return  # a reload that found nothing new: nothing to restyle
         self._given = given
         self._annotations = sorted(annotations, key=lambda a: (a.start, a.end))
-        self._marks = [
-            _Mark(
+        self._painter.set_marks(
+            (
                 a.start,
                 a.end,
                 tag_colour(a.tags[0], colours.get(a.tags[0])) if a.tags else "grey50",
             )
             for a in self._annotations
-        ]
-        self._place_marks()
+        )
         self._repaint()
 
-    def _place_marks(self) -> None:
-        """Put the marks in shown offsets; forget every line's cached styling."""
-        if self.raw:
-            raw_span = self.interview.clean.raw_span
-            shown = sorted((*raw_span(m.start, m.end), m.colour) for m in self._marks)
-        else:
-            shown = [(m.start, m.end, m.colour) for m in self._marks]
-        self._shown_marks = Overlaps(shown, _bounds)
-        self._runs.clear()
-
     def set_search_hits(self, hits: Sequence[Span]) -> None:
-        self._hits = Overlaps(hits, _span_bounds)
+        self._painter.set_hits(hits)
         self._repaint()
 
     def set_flagged(self, spans: Sequence[Span]) -> None:
         """Mark these passages: a ``≠`` in the gutter of their lines, their text styled."""
-        flagged = Overlaps(spans, _span_bounds)
-        if flagged.items == self._flagged.items:
+        if not self._painter.set_flagged(spans):
             return  # a reload that changed nothing: nothing to redraw
-        self._flagged = flagged
-        # An overlay, like the cursor: the lines' annotation runs stay valid.
         self._cache.clear()
         self.refresh()
 
@@ -330,7 +301,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _repaint(self) -> None:
         self._cache.clear()
-        self._runs.clear()
+        self._painter.forget_runs()
         self.refresh()
 
     def _refresh_span(self, span: Span) -> None:
@@ -356,7 +327,7 @@ class Reader(ScrollView, can_focus=True):
     def watch_raw(self) -> None:
         self._layout = None
         self._cache.clear()
-        self._place_marks()
+        self._painter.show_raw(self.raw)
         self.refresh()
         self.call_after_refresh(self._scroll_to_cursor)  # the new layout has other lines
 
@@ -392,82 +363,14 @@ class Reader(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._render_index(index, layout.lines[index], base)
-            strip = strip.crop_extend(0, width, base)
+            segments = self._painter.line(
+                index,
+                layout.lines[index],
+                base,
+                cursor=self.cursor_span,
+                selection=self.caret.selection,
+                focused=self.has_focus,
+            )
+            strip = Strip(segments).crop_extend(0, width, base)
             self._cache[index] = strip
         return strip
-
-    def _render_index(self, index: int, line: Line, base: Style) -> Strip:
-        cursor = self._shown(self.cursor_span)
-        in_cursor = (
-            not line.blank and line.start < max(cursor[1], cursor[0] + 1) and cursor[0] < line.end
-        )
-        bar_style = paint.CURSOR_BAR if self.has_focus else paint.CURSOR_BAR_IDLE
-        bar = Segment("▌" if in_cursor else " ", base + bar_style)
-        if not line.blank and self._flags_on(line):
-            label = Segment(f"{line.label:>2}", base + paint.LABEL)
-            segments = [bar, label, Segment(paint.FLAG_MARK, base + paint.FLAG_GUTTER)]
-        else:
-            mark, mark_style = paint.gutter_mark(self._marks_on(line.start, line.end))
-            label = Segment(f"{line.label:>2}", base + paint.LABEL)
-            segments = [bar, label, Segment(mark, base + mark_style)]
-        if line.text:
-            segments.extend(self._text_segments(index, line, base, cursor))
-        return Strip(segments)
-
-    def _text_segments(
-        self, index: int, line: Line, base: Style, cursor: tuple[int, int]
-    ) -> list[Segment]:
-        """The line's text, styled: cached annotation runs under this keypress's overlays."""
-        runs = self._runs.get(index)
-        if runs is None:
-            marks = self._marks_on(line.start, line.end)
-            runs = self._runs[index] = paint.mark_runs(marks, line.start, line.end, self._style_of)
-        overlays: list[paint.Run] = [
-            (*self._shown(span), paint.FLAGGED) for span in self._flags_on(line)
-        ]
-        if self.has_focus:
-            overlays.append((cursor[0], cursor[1], paint.CURSOR))
-        if self.caret.selection is not None:
-            selection = self._shown(self.caret.selection)
-            overlays.append((*selection, paint.SELECTION))
-        overlays.extend(  # last: a hit shows inside the cursor sentence and the selection
-            (*self._shown(hit), paint.SEARCH) for hit in self._hits_on(line.start, line.end)
-        )
-        kind = base + paint.KIND_STYLES[line.kind]
-        return paint.segments(line.text, line.start, kind, runs, overlays)
-
-    def _style_of(self, colour: str) -> Style:
-        style = self._mark_styles.get(colour)
-        if style is None:
-            style = self._mark_styles[colour] = paint.mark_style(colour)
-        return style
-
-    def _marks_on(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Marks overlapping ``[start, end)`` of the shown text, as (start, end, colour)."""
-        return self._shown_marks.between(start, end)
-
-    def _flags_on(self, line: Line) -> list[Span]:
-        """Flagged passages overlapping the line (clean offsets)."""
-        if not self._flagged:
-            return []
-        clean = self.navigator.clean_offset
-        start, end = clean(line.start, raw=self.raw), clean(line.end, raw=self.raw)
-        return self._flagged.between(start, max(end, start + 1))
-
-    def _hits_on(self, start: int, end: int) -> list[Span]:
-        if self.raw:
-            return [h for h in self._hits.items if _overlap(self._shown(h), start, end)]
-        return self._hits.between(start, end)
-
-
-def _bounds(mark: tuple[int, int, str]) -> tuple[int, int]:
-    return mark[0], mark[1]
-
-
-def _span_bounds(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
-def _overlap(span: tuple[int, int], start: int, end: int) -> bool:
-    return span[0] < end and start < span[1]
