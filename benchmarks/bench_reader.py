@@ -7,6 +7,10 @@
   clock runs from spawning the process (interpreter start-up and imports count) to that
   moment, read by the child; the interpreter's shutdown after the app quits is not part
   of the wait before reading, so it is reported on its own row (start to exit).
+- The same first paint for one synthetic transcript of 20,000 questions
+  (``tests.synthetic_transcripts``), its cleaned text and outline cached, as a ratio to
+  the bare app measured in the same run (target <= 6x): layout and outline must stay
+  linear in the text.
 - Keypress to repaint, in-process with 10k annotations stored: the time from posting a
   key to the end of the first frame after it, composed and rendered to a terminal
   stream (a null sink), for a cursor move (``j``) and a quick tag (``1``). The clock
