@@ -28,7 +28,7 @@ from store import Annotation, AnnotationStore, StoreError, TagInfo
 from store.errors import NoteConflict
 from store.history import History
 from store.model import Change
-from tui.session import search
+from tui.session import renames, search
 from tui.session.updates import Edit, NoteClash, Update
 
 
@@ -63,6 +63,8 @@ class Session:
         self._seen = store.changes_seen
         self._failing = False
         self._compaction_said: str | None = None
+        self._moves: renames.Moves = {}
+        """Tags renamed, merged or deleted elsewhere since the session began: where to."""
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -122,8 +124,8 @@ class Session:
                 tags = self.store.tags()
             except StoreError as error:
                 return self._failed(error, reload=False)
-            self.annotations = loaded
-            self._set_codebook(tags)
+            held, self.annotations = self.annotations, loaded
+            self._follow_codebook(held, tags)
             if not self.recent_tags:
                 newest = sorted(
                     (a for group in loaded.values() for a in group),
@@ -162,7 +164,7 @@ class Session:
 
     def tag(self, interview: Interview, span: Span, tags: Sequence[str]) -> Edit | Update:
         """Tag ``span`` (a merge into the annotation already on exactly that passage)."""
-        clean = _clean(tags)
+        clean = _clean([self.current_name(t) for t in tags])
         if not clean:
             return Update()
         if span.end <= span.start:
@@ -183,9 +185,10 @@ class Session:
     def retag(self, target: Annotation, tags: Sequence[str]) -> Edit | Update:
         """Give ``target`` exactly ``tags``: the tags the user added and removed, as such,
         so a tag someone else added or renamed meanwhile stays."""
-        chosen = _clean(tags)
-        added = tuple(t for t in chosen if t not in target.tags)
-        removed = tuple(t for t in target.tags if t not in chosen)
+        chosen = _clean([self.current_name(t) for t in tags])
+        seen = _clean([self.current_name(t) for t in target.tags])
+        added = tuple(t for t in chosen if t not in seen)
+        removed = tuple(t for t in seen if t not in chosen)
         if not added and not removed:
             return Update(message="tags unchanged")
         self._remember(added)
@@ -335,6 +338,28 @@ class Session:
             return ""
         self._compaction_said = problem
         return f"saved, but the database could not be compacted: {problem}" if problem else ""
+
+    def _follow_codebook(self, held: dict[str, list[Annotation]], tags: list[TagInfo]) -> None:
+        """Take the codebook just read; tags that were renamed, merged or deleted elsewhere
+        since the last read leave the recent tags (or take their new name there)."""
+        before = {t.path: t.count for t in self.tag_infos}
+        after = {t.path: t.count for t in tags}
+        # A tag whose last use the user removed here stays recent: only tags in use gone.
+        gone = {p: n for p, n in before.items() if n and p not in after}
+        appeared = {p: n for p, n in after.items() if p not in before}
+        if gone and before:
+            self._moves.update(renames.moves(gone, held, self.annotations, appeared))
+        for path in after:
+            self._moves.pop(path, None)  # there again: itself
+        self._set_codebook(tags)
+        if self._moves:
+            followed = (renames.follow(t, self._moves) for t in self.recent_tags)
+            self.recent_tags = list(dict.fromkeys(t for t in followed if t is not None))
+
+    def current_name(self, tag: str) -> str:
+        """``tag`` as it is called now, if it was renamed or merged elsewhere (a tag
+        chosen in a picker opened before a rename gets the new name, never the old back)."""
+        return renames.follow(tag, self._moves) or tag
 
     def _set_codebook(self, tags: list[TagInfo]) -> None:
         self.tag_infos = tags

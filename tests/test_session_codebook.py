@@ -1,0 +1,125 @@
+"""The reading session follows codebook changes made by another process: a renamed,
+merged or deleted tag leaves the recent tags (keys 1-9) or takes its new name there,
+and a tag chosen in a picker opened before the rename is saved under the new name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus import Interview, Span, load_interview
+from store import AnnotationStore
+from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tui.session import Edit, Session, Update
+
+
+@pytest.fixture(scope="module")
+def interviews() -> list[Interview]:
+    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
+
+
+@pytest.fixture
+def store(path: Path) -> Iterator[AnnotationStore]:
+    opened = AnnotationStore.open(path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def session(interviews: list[Interview], store: AnnotationStore) -> Session:
+    made = Session(interviews, store, author="ana")
+    made.load()
+    return made
+
+
+def run(session: Session, asked: Edit | Update | None) -> Update:
+    assert isinstance(asked, Edit), asked
+    return session.save(asked)
+
+
+def sentence(interview: Interview, number: int) -> Span:
+    return interview.sentences[number]
+
+
+def tagged(session: Session, left: Interview, tags: dict[int, list[str]]) -> None:
+    for number, names in tags.items():
+        run(session, session.tag(left, sentence(left, number), names))
+
+
+def elsewhere(path: Path, change: str, *args: str, **options: bool) -> None:
+    """A codebook change made by another writer of the same file."""
+    with AnnotationStore.open(path) as other:
+        getattr(other, change)(*args, **options)
+
+
+def test_a_tag_renamed_elsewhere_takes_its_new_name_in_the_recent_tags(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    tagged(session, left, {1: ["growth"], 2: ["policy"], 3: ["tax"]})
+    assert session.recent_tags == ["tax", "policy", "growth"]
+    elsewhere(path, "rename_tag", "policy", "politics")
+    assert session.refresh() is not None
+    assert session.recent_tags == ["tax", "politics", "growth"]
+    run(session, session.quick_tag(left, sentence(left, 5), 2))
+    assert [a.tags for a in session.store.annotations(interview=left.id)][-1] == ("politics",)
+    assert "policy" not in {t.path for t in session.store.tags()}
+
+
+def test_a_tag_merged_away_never_comes_back_from_a_quick_key(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    tagged(session, left, {1: ["economy"], 2: ["policy"], 3: ["policy", "economy"]})
+    assert session.recent_tags == ["policy", "economy"]
+    elsewhere(path, "merge_tags", "policy", "economy")
+    session.refresh()
+    assert session.recent_tags == ["economy"]
+    missing = session.quick_tag(left, sentence(left, 6), 2)
+    assert isinstance(missing, Update) and "No recent tag 2" in missing.notice
+    assert "policy" not in {t.path for t in session.store.tags()}
+
+
+def test_a_tag_deleted_elsewhere_leaves_the_recent_tags(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    tagged(session, left, {1: ["keep"], 2: ["drop"]})
+    elsewhere(path, "delete_tag", "drop", force=True)
+    session.refresh()
+    assert session.recent_tags == ["keep"]
+
+
+def test_a_picker_opened_before_a_rename_saves_the_new_name(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    tagged(session, left, {1: ["policy"], 2: ["policy"]})
+    target = session.annotations_of(left.id)[0]  # as the picker saw it: ("policy",)
+    elsewhere(path, "rename_tag", "policy", "politics")
+    session.refresh()
+    # The picker returns what it showed, plus a tag the user ticked: policy and supply.
+    run(session, session.retag(target, ["policy", "supply"]))
+    run(session, session.tag(left, sentence(left, 4), ["policy"]))
+    stored = [a.tags for a in session.store.annotations(interview=left.id)]
+    assert stored == [("politics", "supply"), ("politics",), ("politics",)]
+
+
+def test_a_tag_whose_last_use_i_removed_stays_recent(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    tagged(session, left, {1: ["once"], 2: ["other"]})
+    run(session, session.retag(session.annotations_of(left.id)[0], ["other"]))
+    with AnnotationStore.open(path) as other:
+        span = sentence(left, 7)
+        other.add(left, span.start, span.end, tags=["theirs"], author="bob")
+    session.refresh()
+    assert "once" in session.recent_tags
