@@ -48,6 +48,13 @@ def test_keymap_by_binding_id(tmp_path: Path) -> None:
     assert settings.path == path
 
 
+def test_others_says_what_a_and_d_do_on_another_coders_annotation(tmp_path: Path) -> None:
+    assert load_settings(IDS, write(tmp_path, "")).others == "ask"
+    assert load_settings(IDS, write(tmp_path, 'others = "refuse"')).others == "refuse"
+    both = load_settings(IDS, write(tmp_path, 'others = "ask"\n[keymap]\n"main.tag" = "x"'))
+    assert (both.others, dict(both.keymap)) == ("ask", {"main.tag": "x"})
+
+
 def test_config_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GLOSS_CONFIG_DIR", str(tmp_path / "conf"))
     assert config_path() == tmp_path / "conf" / "config.toml"
@@ -67,6 +74,8 @@ def test_config_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mon
         ('[keymap]\n"main.help" = "page down"', "'main.help': 'page down' is not a key"),
         ('keymap = "f1"', "'keymap' must be a table"),
         ("[colours]\nx = 1", "unknown setting 'colours'"),
+        ('others = "maybe"', 'others = \'maybe\': write others = "ask" or others = "refuse"'),
+        ("others = 1", 'others = 1: write others = "ask"'),
     ],
 )
 def test_a_bad_file_names_the_file_and_the_key(tmp_path: Path, text: str, named: str) -> None:

@@ -43,6 +43,7 @@ class GlossApp(App[None]):
         db_path: Path | None = None,
         keymap: Mapping[str, str] | None = None,
         compare: tuple[str, str] | None = None,
+        others: str = "ask",
     ) -> None:
         super().__init__()
         self.keymap: Mapping[str, str] = dict(keymap or {})
@@ -50,7 +51,7 @@ class GlossApp(App[None]):
         self.set_keymap(self.keymap)
         # The main screen owns the session's state; the app only knows how to make it.
         self._make_main_screen = partial(
-            MainScreen, interviews, store, author=author, db_path=db_path
+            MainScreen, interviews, store, author=author, db_path=db_path, others=others
         )
         self._compare = (interviews[0], compare) if compare and interviews else None
 
@@ -177,12 +178,15 @@ def make_app(
     db_path: Path | None = None,
     keymap: Mapping[str, str] | None = None,
     compare: tuple[str, str] | None = None,
+    others: str = "ask",
 ) -> GlossApp:
     """The app for these interviews (the first two are shown) over an open store.
 
     ``keymap`` maps binding ids (``tui.keys``) to the keys the user chose for them. With
     ``compare`` (two coders), it opens comparing their codings of the first interview.
+    ``others`` is what ``a`` and ``d`` do on another coder's annotation (``ask``/``refuse``).
     """
     return GlossApp(
-        interviews, store, author=author, db_path=db_path, keymap=keymap, compare=compare
-    )
+        interviews, store, author=author, db_path=db_path, keymap=keymap, compare=compare,
+        others=others,
+    )  # fmt: skip

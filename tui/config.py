@@ -1,6 +1,10 @@
 """The user's settings file: ``config.toml`` in the user config directory, read before the app.
 
-Today it holds one table, ``[keymap]``: binding id = keys, as posting does, e.g.
+It holds ``others`` (what ``a`` and ``d`` do on another coder's annotation: ``"ask"``,
+the default, or ``"refuse"``) and one table, ``[keymap]``: binding id = keys, as posting
+does, e.g.
+
+    others = "refuse"
 
     [keymap]
     "main.tag" = "ctrl+t"
@@ -48,6 +52,8 @@ KEY_NAME_REPLACEMENTS = {
 """Textual's short names for some characters (a copy of ``textual.keys.KEY_NAME_REPLACEMENTS``,
 checked equal by a test: this module does not import Textual)."""
 _WORD = re.compile(r"[a-z][a-z0-9_]*")
+OTHERS = ("ask", "refuse")
+"""What ``a`` and ``d`` may do on another coder's annotation: ask first, or refuse."""
 
 
 class ConfigError(Exception):
@@ -62,6 +68,8 @@ class Settings:
     """Binding id to keys (``"ctrl+t"``, or several: ``"j,down"``), for ``App.set_keymap``."""
     path: Path | None = None
     """The file read, if there was one."""
+    others: str = "ask"
+    """``a`` and ``d`` on another coder's annotation: ``"ask"`` first or ``"refuse"``."""
 
 
 def config_dir() -> Path:
@@ -98,12 +106,18 @@ def load_settings(
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read ({error.strerror}); check it") from None
     for name in data:
-        if name != "keymap":
-            raise ConfigError(f"{path}: unknown setting {name!r}; the only table is [keymap]")
+        if name not in ("keymap", "others"):
+            raise ConfigError(
+                f"{path}: unknown setting {name!r}; the settings are 'others' and [keymap]"
+            )
+    others = data.get("others", "ask")
+    if others not in OTHERS:
+        raise ConfigError(f'{path}: others = {others!r}: write others = "ask" or others = "refuse"')
     table = data.get("keymap", {})
     if callable(known_ids):
         known_ids = known_ids() if table else ()
-    return Settings(keymap=MappingProxyType(_keymap(path, table, known_ids)), path=path)
+    keymap = MappingProxyType(_keymap(path, table, known_ids))
+    return Settings(keymap=keymap, path=path, others=others)
 
 
 def _keymap(path: Path, table: object, known_ids: Collection[str]) -> dict[str, str]:

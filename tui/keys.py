@@ -79,6 +79,9 @@ SCREEN: list[Binding] = [
     Binding("l", "toggle_list", "List", show=False, id="main.toggle_list"),
     Binding("p", "choose", "Choose interviews", show=False, id="main.choose"),
     Binding("C", "compare", "Compare two coders", show=False, id="main.compare"),
+    Binding(
+        "c", "whose", "Whose codings: everyone's, mine, each coder's", show=False, id="main.whose"
+    ),
     Binding("question_mark", "help", "Help", id="main.help"),
     Binding("q", "quit", "Quit", id="main.quit"),
 ]
@@ -115,6 +118,7 @@ def binding_groups() -> list[dict[str, str]]:
     # Imported here: the dialogs are otherwise only loaded when first opened.
     from tui.screens.chooser import InterviewChooser
     from tui.screens.confirm import Confirm
+    from tui.screens.conflict import NoteConflictDialog
     from tui.screens.dialog import Dialog
     from tui.screens.export_dialog import ExportDialog
     from tui.screens.help import HelpScreen
@@ -126,7 +130,10 @@ def binding_groups() -> list[dict[str, str]]:
     def own(owner: type) -> list[BindingType]:
         return list(vars(owner).get("BINDINGS", []))
 
-    dialogs = (InterviewChooser, Confirm, ExportDialog, HelpScreen, NoteEditor, TagPicker)
+    dialogs = (
+        InterviewChooser, Confirm, ExportDialog, HelpScreen, NoteConflictDialog, NoteEditor,
+        TagPicker,
+    )  # fmt: skip
     tables: list[list[BindingType]] = [
         [*READER, *SCREEN],  # a focused reader answers its keys, the screen the rest
         [*READER, *COMPARE],

@@ -47,7 +47,14 @@ def run_reader(args: argparse.Namespace) -> int:
     author = resolve_author(args.author)
     store = AnnotationStore.open(db_path)
     try:
-        app = make_app(interviews, store, author=author, db_path=db_path, keymap=settings.keymap)
+        app = make_app(
+            interviews,
+            store,
+            author=author,
+            db_path=db_path,
+            keymap=settings.keymap,
+            others=settings.others,
+        )
         app.run()
     finally:
         store.close()

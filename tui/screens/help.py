@@ -84,10 +84,13 @@ def fold_numbered(entries: Iterable[HelpEntry]) -> list[HelpEntry]:
     return folded
 
 
-def main_help_entries(app: App[object], recent: Sequence[str] = ()) -> list[HelpEntry]:
+def main_help_entries(
+    app: App[object], recent: Sequence[str] = (), others: str = "ask"
+) -> list[HelpEntry]:
     """The main screen's key table: the reader's and the screen's keys (as the user has
     them mapped), with the rows no binding says (tab, the list's keys, the palette), and
-    under ``1–9`` the tag each number applies now (``recent``, the recent tags)."""
+    under ``1–9`` the tag each number applies now (``recent``, the recent tags).
+    ``others`` is the setting for another coder's annotation (``ask`` or ``refuse``)."""
     from tui.widgets.annotation_list import AnnotationList, AnnotationRows
 
     display = app.get_key_display
@@ -108,8 +111,19 @@ def main_help_entries(app: App[object], recent: Sequence[str] = ()) -> list[Help
         for keys, description in (
             (f"{tag_keys} on a tagged passage", "Edit its tags: tab removes or adds one"),
             ("  …no tags left", "No note either: asks delete or keep"),
+            (f"{tag_keys} on another coder's", "Tags the passage as your own coding"),
         )
     ]
+    note_delete = " / ".join(keys_of(screen_keys, f"main.{a}") for a in ("note", "delete"))
+    annotate.append(
+        HelpEntry(
+            f"{note_delete} on another coder's",
+            'Asks first (others = "refuse" in config.toml)'
+            if others == "ask"
+            else 'Refused (others = "ask" in config.toml asks)',
+            "Annotate and view",
+        )
+    )
     quick = next((n + 1 for n, e in enumerate(annotate) if "recent tag" in e.description), 0)
     annotate[quick:quick] = [
         HelpEntry(f"  {n}", tag, "Annotate and view") for n, tag in enumerate(recent[:9], start=1)

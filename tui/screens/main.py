@@ -66,9 +66,10 @@ class MainScreen(AnnotatingScreen):
         *,
         author: str,
         db_path: Path | None = None,
+        others: str = "ask",
     ) -> None:
         super().__init__()
-        self.session = Session(interviews, store, author=author)
+        self.session = Session(interviews, store, author=author, others=others)
         self.store = store
         self.author = author
         self.db_path = db_path
@@ -165,7 +166,7 @@ class MainScreen(AnnotatingScreen):
     def _show_outline(self) -> None:
         session = self.session
         counts = {i.id: session.question_counts(i) for i in self.shown}
-        totals = {i.id: len(session.annotations_of(i.id)) for i in self.shown}
+        totals = {i.id: len(session.visible(i.id)) for i in self.shown}
         outline = self.query_one(OutlineTree)
         outline.show(self.shown, counts, session.pairs, totals)
         outline.follow(self.reader.interview.id, _inside(self.reader))
@@ -177,16 +178,17 @@ class MainScreen(AnnotatingScreen):
             interview=interview.title,
             question=reader.question + 1,
             questions=len(interview.outline.questions),
-            annotations=len(self.session.annotations_of(interview.id)),
+            annotations=len(self.session.visible(interview.id)),
             selected=_words(interview.text, reader.selection),
+            here=self.session.coders_at(reader.annotations_at_cursor()),
         )
 
     def _show_list(self, reader: Reader | None = None) -> None:
         interview = (reader or self.reader).interview
         session = self.session
-        every = {i.id: (i.title, session.annotations_of(i.id)) for i in self.shown}
+        every = {i.id: (i.title, session.visible(i.id)) for i in self.shown}
         self.query_one(AnnotationList).show(
-            interview.title, session.annotations_of(interview.id), session.colours, every
+            interview.title, session.visible(interview.id), session.colours, every
         )
 
     def _show_quick_tags(self) -> None:
@@ -244,7 +246,7 @@ class MainScreen(AnnotatingScreen):
         self._show_quick_tags()
         for reader in self.readers:
             if reader.interview.id in update.interviews or update.codebook:
-                annotations = session.annotations_of(reader.interview.id)
+                annotations = session.visible(reader.interview.id)
                 reader.set_annotations(annotations, session.colours)
             if update.hits:
                 reader.set_search_hits(session.search.of(self.readers.index(reader)))
@@ -271,9 +273,11 @@ class MainScreen(AnnotatingScreen):
                 timeout=update.timeout,
             )
         if update.clash is not None:
-            self._resolve(update.clash)
+            self._resolve_note(update.clash)
         if update.reload:
             self._load()
+        if update.conflict is not None:
+            self._resolve(update)
 
     # ------------------------------------------------------------------ search, similar
 
@@ -301,6 +305,13 @@ class MainScreen(AnnotatingScreen):
         self._apply(self.session.similar(self.readers.index(reader), reader.question))
 
     # ------------------------------------------------------------------ the rest
+
+    def action_whose(self) -> None:
+        """Show everyone's codings, the user's, then each other coder's in turn."""
+        update = self.session.next_whose()
+        whose = self.session.whose
+        self.status.update_status(whose="" if whose is None else self.session.whose_label())
+        self._apply(update)
 
     def action_raw(self) -> None:
         reader = self.reader
@@ -331,7 +342,7 @@ class MainScreen(AnnotatingScreen):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, main_help_entries
 
-        entries = main_help_entries(self.app, self.session.recent_tags)
+        entries = main_help_entries(self.app, self.session.recent_tags, self.session.others)
         self.app.push_screen(HelpScreen(entries, title="gloss keys"))
 
     def action_choose(self) -> None:

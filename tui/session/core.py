@@ -25,14 +25,15 @@ from dataclasses import replace
 
 from corpus import Interview, Span
 from store import Annotation, AnnotationStore, StoreError, TagInfo
-from store.errors import NoteConflict
+from store.errors import Conflict, NoteConflict
 from store.history import History
 from store.model import Change
 from tui.session import renames, search
+from tui.session.coders import Coders
 from tui.session.updates import Edit, NoteClash, Update
 
 
-class Session:
+class Session(Coders):
     """The state behind the main screen and the operations that change it.
 
     Methods that touch the store (:meth:`load`, :meth:`refresh`, :meth:`save`) are
@@ -40,10 +41,22 @@ class Session:
     UI thread. Everything else is quick and belongs on the UI thread.
     """
 
-    def __init__(self, interviews: Sequence[Interview], store: AnnotationStore, *, author: str):
+    def __init__(
+        self,
+        interviews: Sequence[Interview],
+        store: AnnotationStore,
+        *,
+        author: str,
+        others: str = "ask",
+    ):
         self.interviews = list(interviews)
         self.store = store
         self.author = author
+        self.others = others
+        """``a`` and ``d`` on another coder's annotation: ``ask`` first, or ``refuse``."""
+        self.whose: str | None = None
+        """Whose codings the readers, the list and the counts show: None for everyone's,
+        else one coder's (the user's own: ``author``)."""
         self.history = History(store)
         self.shown: list[Interview] = self.interviews[:2]
         self.annotations: dict[str, list[Annotation]] = {}
@@ -78,30 +91,14 @@ class Session:
         ids = [i.id for i in self.interviews]
         return ids.index(self.shown[0].id), ids.index(self.shown[-1].id)
 
-    def annotations_of(self, interview_id: str) -> list[Annotation]:
-        return self.annotations.get(interview_id, [])
-
     def annotation(self, interview_id: str, annotation_id: str) -> Annotation | None:
         return next((a for a in self.annotations_of(interview_id) if a.id == annotation_id), None)
-
-    def at_span(self, interview_id: str, span: Span) -> Annotation | None:
-        """The user's own annotation on exactly ``span`` (the one a new tag there merges
-        into; another coder's stays theirs)."""
-        key = (span.start, span.end)
-        return next(
-            (
-                a
-                for a in self.annotations_of(interview_id)
-                if (a.start, a.end) == key and a.author == self.author
-            ),
-            None,
-        )
 
     def question_counts(self, interview: Interview) -> list[int]:
         """How many annotations start in each question of ``interview``."""
         starts = [q.start for q in interview.outline.questions]
         counts = [0] * len(starts)
-        for annotation in self.annotations_of(interview.id):
+        for annotation in self.visible(interview.id):
             number = bisect_right(starts, annotation.start) - 1
             if number >= 0:
                 counts[number] += 1
@@ -254,6 +251,8 @@ class Session:
                     clash=NoteClash(conflict.current, conflict.new),
                     reload=True,
                 )
+            except Conflict as conflict:
+                return self._conflicted(edit, conflict)
             except StoreError as error:
                 return self._failed(error, reload=True)
             with self._pending_lock:
@@ -325,6 +324,26 @@ class Session:
             for p, n in sorted(counts.items())
         ]
         return frozenset(touched)
+
+    def _conflicted(self, edit: Edit, conflict: Conflict) -> Update:
+        """Nothing was changed: an undo or redo says why; a delete asks (a note's
+        :class:`NoteClash` is handed over by :meth:`save`)."""
+        with self._pending_lock:
+            self.pending = max(0, self.pending - 1)
+        save = "saved" if not self.pending else None
+        if edit.kind in ("undo", "redo"):
+            said = f"nothing {edit.kind}ne: {conflict}"
+            return Update(message=said, notice=said, severity="warning", timeout=8, save=save)
+        said = "not saved: changed elsewhere meanwhile"
+        return Update(message=said, save=save, reload=True, conflict=conflict, conflicted=edit)
+
+    def keep_mine(self, clash: NoteClash) -> Edit:
+        """Write the user's note over the one saved elsewhere (a new step from theirs)."""
+        current = clash.current
+        return self._begin(
+            Edit("edit", "note saved over theirs", annotation_id=current.id,
+                 note=(current.note, clash.mine))
+        )  # fmt: skip
 
     def _failed(self, error: StoreError, *, reload: bool) -> Update:
         with self._pending_lock:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from corpus import Interview, Span
 from store import Annotation, StoreError
+from store.errors import Conflict
 
 EditKind = Literal["add", "edit", "delete", "undo", "redo"]
 Severity = Literal["information", "warning", "error"]
@@ -58,6 +59,10 @@ class Update:
     go_to: GoTo | None = None
     reload: bool = False
     """Read everything again (a change failed: what is stored is not what is shown)."""
+    conflict: Conflict | None = None
+    """The annotation changed elsewhere since the user saw it, so ``conflicted`` (a
+    delete) was not made: the screen says what it holds now and asks."""
+    conflicted: Edit | None = None
 
     @classmethod
     def failure(cls, error: StoreError, *, reload: bool = False) -> Update:

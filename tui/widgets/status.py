@@ -38,6 +38,10 @@ class Status:
     """Words in the reader's selection (0: no selection)."""
     save: SaveState = "saved"
     author: str = ""
+    whose: str = ""
+    """Whose codings are shown when not everyone's (``your codings``, ``bob's codings``)."""
+    here: str = ""
+    """The coders of the annotations under the cursor (``you, bob``)."""
     message: str = ""
 
 
@@ -80,6 +84,10 @@ class StatusLine(Widget):
         elif s.questions:
             tail.append(f"  before Q1 of {s.questions}")
         tail.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
+        if s.whose:
+            tail.append_text(plain(f" ({s.whose})", "bold"))
+        if s.here:
+            tail.append_text(plain(f"  here: {s.here}"))
         if s.selected:
             tail.append(f"  {s.selected} word{'s' if s.selected != 1 else ''} selected")
         tail.append("  ")

@@ -1,0 +1,128 @@
+"""What the user sees when their change meets one made elsewhere since they looked: a
+note saved over another's asks (both texts shown; keep mine, keep theirs or edit both),
+a delete of an annotation changed since asks, an undo that cannot be made says so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import Annotation, AnnotationStore
+from tests.conftest import screen_lines, wait_until
+from tests.test_tui_app import running, seeds, settle
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "team.json"
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[AnnotationStore]:
+    opened = AnnotationStore.open(db)
+    yield opened
+    opened.close()
+
+
+def first_annotation(store: AnnotationStore, note: str = "", tags: tuple[str, ...] = ("intro",)):
+    interviews = seeds()
+    first = interviews[0].sentences[0]
+    made = store.add(
+        interviews[0], first.start, first.end, tags=tags, note=note, author="tester"
+    ).annotation
+    return interviews, made
+
+
+def elsewhere(db: Path, made: Annotation, **change: object) -> None:
+    with AnnotationStore.open(db) as other:
+        other.edit(made.id, **change)  # type: ignore[arg-type]
+
+
+def text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(screen_lines(app))
+
+
+def note_of(store: AnnotationStore, made: Annotation) -> str:
+    store.refresh()
+    found = store.get(made.id)
+    assert found is not None
+    return found.note
+
+
+async def write_over_their_note(app, pilot, store, db, made) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteEditor")
+    elsewhere(db, made, note=("draft", "bob's reading"))  # while the editor is open
+    await pilot.press(*["backspace"] * len("draft"), *"my reading", "ctrl+s")
+    await settle(app, pilot)
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteConflictDialog")
+    shown = text(app)
+    assert "changed elsewhere" in shown
+    assert "bob's reading" in shown and "my reading" in shown
+    assert note_of(store, made) == "bob's reading"  # nothing overwritten yet
+
+
+@pytest.mark.parametrize(
+    ("key", "stored"),
+    [("m", "my reading"), ("t", "bob's reading"), ("escape", "bob's reading")],
+)
+async def test_a_note_changed_elsewhere_asks_keep_mine_or_theirs(
+    store: AnnotationStore, db: Path, key: str, stored: str
+) -> None:
+    interviews, made = first_annotation(store, note="draft")
+    async with running(store, interviews) as (app, pilot):
+        await write_over_their_note(app, pilot, store, db, made)
+        await pilot.press(key)
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert note_of(store, made) == stored
+        if stored != "my reading":
+            assert "kept their note" in text(app)
+
+
+async def test_edit_both_opens_the_editor_on_both_texts(store: AnnotationStore, db: Path) -> None:
+    interviews, made = first_annotation(store, note="draft")
+    async with running(store, interviews) as (app, pilot):
+        await write_over_their_note(app, pilot, store, db, made)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteEditor")
+        shown = text(app)
+        assert "bob's reading" in shown and "my reading" in shown
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        merged = note_of(store, made)
+        assert "bob's reading" in merged and "my reading" in merged
+
+
+async def test_delete_of_an_annotation_changed_since_asks(store: AnnotationStore, db: Path):
+    interviews, made = first_annotation(store)
+    async with running(store, interviews) as (app, pilot):
+        elsewhere(db, made, add=["growth"])  # before the reader's watch has seen it
+        await pilot.press("d")
+        await settle(app, pilot)
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "Confirm")
+        shown = text(app)
+        assert "changed elsewhere" in shown and "growth" in shown
+        store.refresh()
+        assert store.get(made.id) is not None
+        await pilot.press("y")
+        await settle(app, pilot)
+        store.refresh()
+        assert store.get(made.id) is None
+
+
+async def test_an_undo_that_cannot_be_made_says_so_in_the_status_line(
+    store: AnnotationStore, db: Path
+) -> None:
+    interviews, made = first_annotation(store)
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("a", *"mine", "ctrl+s")
+        await settle(app, pilot)
+        assert note_of(store, made) == "mine"
+        elsewhere(db, made, note=("mine", "bob's"))
+        await pilot.press("u")
+        await settle(app, pilot)
+        await wait_until(pilot, lambda: "nothing undone" in text(app))
+        assert note_of(store, made) == "bob's"
