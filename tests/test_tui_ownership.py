@@ -160,5 +160,5 @@ async def test_c_and_the_ownership_rows_are_in_the_help(store: AnnotationStore) 
         await wait_until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
         rows = {(e.keys, e.description) for e in app.screen.entries}  # type: ignore[attr-defined]
         assert ("c", "Whose codings: everyone's, mine, each coder's") in rows
-        assert ("t on another coder's", "Tags the passage as your own coding") in rows
-        assert ("a / d on another coder's", 'Asks first (others = "refuse" in config.toml)') in rows
+        assert ("t on another's", "Tags the passage as your own coding") in rows
+        assert ("a / d on another's", 'Asks first (others = "refuse" in config.toml)') in rows

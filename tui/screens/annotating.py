@@ -208,7 +208,7 @@ class AnnotatingScreen(SessionScreen):
                 editor = NoteEditor(
                     both_notes(current.note, clash.mine),
                     current.exact,
-                    title=f"Note: merge {current.author}'s and yours",
+                    title="Note: both texts, theirs first; edit them into one",
                 )
                 self.app.push_screen(editor, merged)
             else:

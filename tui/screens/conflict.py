@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from tui.layout import fit_words
 from tui.screens.dialog import Dialog
 from tui.text import neutralise, plain
 
@@ -25,7 +26,7 @@ Choice = Literal["mine", "theirs", "both"]
 
 def both_notes(theirs: str, mine: str) -> str:
     """The text the merge editor starts with: theirs, a marked line, then mine."""
-    return f"{theirs.rstrip()}\n\n--- mine ---\n{mine.strip()}\n"
+    return f"{theirs.rstrip()}\n\n--- mine ---\n{mine.strip()}"
 
 
 class NoteConflictDialog(Dialog[Choice]):
@@ -77,7 +78,7 @@ class NoteConflictDialog(Dialog[Choice]):
                 id="title",
             )
             if self._quote:
-                yield Static(plain(f"“{' '.join(self._quote.split())[:80]}”", "italic"))
+                yield Static(plain(f"“{fit_words(self._quote, 80)}”", "italic"))
             yield Static(plain("Theirs, now:"), classes="label")
             with VerticalScroll(classes="text-box", id="theirs"):
                 yield Static(plain(self._theirs or "(empty)"))

@@ -111,13 +111,13 @@ def main_help_entries(
         for keys, description in (
             (f"{tag_keys} on a tagged passage", "Edit its tags: tab removes or adds one"),
             ("  …no tags left", "No note either: asks delete or keep"),
-            (f"{tag_keys} on another coder's", "Tags the passage as your own coding"),
+            (f"{tag_keys} on another's", "Tags the passage as your own coding"),
         )
     ]
     note_delete = " / ".join(keys_of(screen_keys, f"main.{a}") for a in ("note", "delete"))
     annotate.append(
         HelpEntry(
-            f"{note_delete} on another coder's",
+            f"{note_delete} on another's",
             'Asks first (others = "refuse" in config.toml)'
             if others == "ask"
             else 'Refused (others = "ask" in config.toml asks)',
