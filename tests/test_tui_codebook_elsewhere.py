@@ -98,3 +98,29 @@ async def test_a_tag_merged_away_from_the_cli_leaves_the_quick_keys(
         await pilot.press("G", "2")  # what was policy's key: nothing to apply now
         await settle(app, pilot)
         assert "policy" not in {t.path for t in store.tags()}
+
+
+async def test_an_open_picker_follows_a_rename_and_keeps_both(store: AnnotationStore, db: Path):
+    """The issue's case: picker open, a rename from the CLI, then a tag added in the
+    picker: the rename and the new tag both stay."""
+    interviews = seeds()
+    first = interviews[0].sentences[0]
+    made = store.add(interviews[0], first.start, first.end, tags=["policy"], author="tester")
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("t")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "TagPicker")
+        assert "policy" in "\n".join(screen_lines(app))
+        await asyncio.to_thread(gloss, "tags", "rename", "policy", "politics", "--db", str(db))
+        await wait_until(
+            pilot,
+            lambda: "politics" in "\n".join(screen_lines(app)),
+            timeout=5,
+            what="the open picker lists the new name",
+        )
+        shown = "\n".join(screen_lines(app))
+        assert "policy" not in shown
+        await pilot.press(*"extra", "enter")
+        await settle(app, pilot)
+        store.refresh()
+        found = store.get(made.annotation.id)
+        assert found is not None and found.tags == ("extra", "politics")

@@ -170,6 +170,20 @@ class AnnotatingScreen(SessionScreen):
 
     # -- changed elsewhere meanwhile ---------------------------------------------------------
 
+    def _follow_in_picker(self) -> None:
+        """The codebook was read again: an open tag picker offers what is there now."""
+        if self.app.screen is self:
+            return
+        from tui.screens.tag_picker import TagPicker
+
+        picker = self.app.screen
+        if isinstance(picker, TagPicker):
+            session = self.session
+            codebook = [(t.path, t.count) for t in session.tag_infos]
+            picker.follow_codebook(
+                codebook, session.recent_tags[:9], session.colours, session.current_name
+            )
+
     def _say(self, message: str) -> None:
         self.query_one(StatusLine).update_status(message=message)
 

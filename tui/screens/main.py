@@ -250,6 +250,8 @@ class MainScreen(AnnotatingScreen):
                 reader.set_annotations(annotations, session.colours)
             if update.hits:
                 reader.set_search_hits(session.search.of(self.readers.index(reader)))
+        if update.codebook:
+            self._follow_in_picker()
         if update.interviews or update.codebook:
             self._show_list()
             self._show_outline()

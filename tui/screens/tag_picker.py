@@ -15,7 +15,7 @@ one. A line under the list says what will be kept, added and removed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -243,6 +243,28 @@ class TagPicker(Dialog[list[str] | None]):
             # The best literal match if there is one; otherwise creating what was typed.
             option_list.highlighted = 1 if new_path is not None and strong else 0
         self._show_marks()
+
+    def follow_codebook(
+        self,
+        codebook: Iterable[tuple[str, int]],
+        recent: Sequence[str],
+        colours: Mapping[str, str | None],
+        rename: Callable[[str], str],
+    ) -> None:
+        """The codebook changed elsewhere while the picker is open: offer what is there
+        now; a marked (or the passage's own) tag renamed or merged elsewhere takes its
+        ``rename``-d name, so it never comes back under the old one."""
+        self._current = list(dict.fromkeys(rename(t) for t in self._current))
+        self.marked = list(dict.fromkeys(rename(t) for t in self.marked))
+        self._unmarked = {rename(t) for t in self._unmarked}
+        self._codebook = list(codebook)
+        counted = {path for path, _ in self._codebook}
+        self._codebook += [(path, 0) for path in self._current if path not in counted]
+        self._recent = list(dict.fromkeys(recent))
+        self._known = {path for path, _ in self._codebook} | set(self._recent)
+        self._counts = dict(self._codebook)
+        self._colours = dict(colours)
+        self._refresh_list(self._shown_query)
 
     def _show_message(self, message: str) -> None:
         widget = self.query_one("#message", Static)
