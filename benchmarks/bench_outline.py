@@ -3,9 +3,10 @@
 Each transcript in ``tests/transcripts/`` has a gold outline made by hand (the folder's
 README gives the labelling rules), and so do the two bundled interviews, which must stay
 at F1 1.00. The current parser's outline of each file is scored against its gold with
-``corpus.outline.scoring``. Files of a format the loader has no reader for yet (subtitles,
-Word) get one "unsupported format" row instead of scores, so the table shows what is
-missing. These rows are scores, not timings: one run, median = p95 = the F1.
+``corpus.outline.scoring``. Subtitle files are read as the loader reads them (cues to
+labelled turns); a file of a format the loader has no reader for gets one "unsupported
+format" row instead of scores, so the table shows what is missing. These rows are
+scores, not timings: one run, median = p95 = the F1.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.core import Row
-from corpus import interview_from_text, read_text
+from corpus import load_interview
 from corpus.outline.output import outline_dict
 from corpus.outline.scoring import Gold, OutlineScore, Score, gold_from_dict, score_outline
+from corpus.reading.formats import SUPPORTED_SUFFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSCRIPTS = ROOT / "tests" / "transcripts"
 BUNDLED_GOLD = TRANSCRIPTS / "bundled"
 BUNDLED = ROOT / "corpus" / "bundled"
 #: Suffixes the loader reads as an interview today; others are reported as unsupported.
-READABLE = (".txt", ".md")
+READABLE = SUPPORTED_SUFFIXES
 KINDS = ("headings", "questions", "measures")
 
 
@@ -56,7 +58,7 @@ def score_file(path: Path, gold: Gold) -> OutlineScore | None:
     """The outline of ``path`` scored against ``gold``; None for a format not read yet."""
     if path.suffix not in READABLE:
         return None
-    interview = interview_from_text(path.stem, read_text(path), path)
+    interview = load_interview(path)
     return score_outline(gold, outline_dict(interview))
 
 

@@ -7,6 +7,7 @@ the exporters, and nobody may change it under the others. Offsets always index t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,8 @@ class Interview:
     sentences: tuple[Span, ...]
     fingerprint: str
     """A hash of the clean text; annotations record it to notice changed texts."""
+    times: tuple[tuple[int, float], ...] = ()
+    """For subtitle files, ``(clean offset, seconds)`` where each cue starts, in order."""
 
     @property
     def text(self) -> str:
@@ -142,3 +145,8 @@ class Interview:
     @property
     def title(self) -> str:
         return self.outline.title or self.id
+
+    def time_at(self, offset: int) -> float | None:
+        """When the cue holding clean ``offset`` starts, in seconds; None without times."""
+        index = bisect_right(self.times, offset, key=lambda pair: pair[0]) - 1
+        return self.times[index][1] if index >= 0 else None

@@ -27,7 +27,7 @@ EXPECTED_FIGURES = (
     "clean",
     "agree: gloss agree",
     "outline 000_c9713b0c270de763: questions F1",
-    "unsupported format",
+    "outline srt_ebay_kassei_interview: questions F1",
 )
 
 

@@ -95,6 +95,10 @@ def test_the_bundled_interviews_score_f1_one(gold_path: Path) -> None:
         assert kind.f1 == 1.0, (gold_path.name, kind)
 
 
-def test_formats_the_loader_cannot_read_are_reported_not_scored() -> None:
-    subtitle = next(path for path in _transcripts() if path.suffix not in READABLE)
-    assert score_file(subtitle, read_gold(_note(subtitle, "gold"))) is None
+def test_subtitle_files_are_scored_and_unknown_formats_reported_not_scored() -> None:
+    subtitles = [path for path in _transcripts() if path.suffix in SUBTITLES]
+    assert subtitles and all(path.suffix in READABLE for path in subtitles)
+    for subtitle in subtitles:
+        assert score_file(subtitle, read_gold(_note(subtitle, "gold"))) is not None
+    gold = read_gold(_note(subtitles[0], "gold"))
+    assert score_file(subtitles[0].with_suffix(".pdf"), gold) is None

@@ -57,6 +57,12 @@ def read_text(path: Path) -> str:
     Raises CorpusError, naming the file, when it is missing, not a regular file,
     unreadable, too big or binary. An empty file is an empty interview.
     """
+    return decode_bytes(read_bytes(path), str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of an interview file; CorpusError, naming the file, when it is missing,
+    not a regular file, unreadable or too big."""
     path = Path(path)
     try:
         info = path.stat()
@@ -79,7 +85,7 @@ def read_text(path: Path) -> str:
         raise CorpusError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as error:
         raise CorpusError(f"{path}: cannot be read ({error.strerror})") from None
-    return decode_bytes(data, str(path))
+    return data
 
 
 #: Formats people try to open instead of a text export, by their first bytes.

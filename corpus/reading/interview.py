@@ -8,11 +8,13 @@ milliseconds of imports and work).
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from dataclasses import replace
 from pathlib import Path
 
 from corpus.model import CleanText, Interview
 from corpus.reading.cache import cached_clean, cached_parse
-from corpus.reading.decode import read_text
+from corpus.reading.formats import read_document
 from corpus.reading.parsed import Parsed
 
 
@@ -51,5 +53,27 @@ def interview_from_text(interview_id: str, raw: str, path: Path | None = None) -
 
 
 def load_interview(path: Path) -> Interview:
-    """Read, clean and outline one interview file; raises CorpusError on bad input."""
-    return interview_from_text(path.stem, read_text(path), path)
+    """Read, clean and outline one interview file; raises CorpusError on bad input.
+
+    Text, subtitle and Word files alike (``corpus.reading.formats``); a subtitle file's
+    cue times are carried over to offsets of the clean text.
+    """
+    document = read_document(path)
+    interview = interview_from_text(path.stem, document.text, path)
+    if not document.times:
+        return interview
+    return replace(interview, times=clean_times(interview.clean, document.times))
+
+
+def clean_times(
+    clean: CleanText, times: tuple[tuple[int, float], ...]
+) -> tuple[tuple[int, float], ...]:
+    """``(raw offset, seconds)`` pairs as ``(clean offset, seconds)``: each raw offset moved
+    to the first clean character that comes from it or after it."""
+    moved: list[tuple[int, float]] = []
+    for raw_offset, seconds in times:
+        offset = bisect_left(clean.raw_offsets, raw_offset, hi=len(clean.text))
+        if moved and moved[-1][0] == offset:
+            continue
+        moved.append((offset, seconds))
+    return tuple(moved)

@@ -1,0 +1,47 @@
+"""Which reader turns a file into text, by its suffix: plain text, subtitles or Word.
+
+Subtitle files (WebVTT, SRT) and Word files (.docx) are not text gloss can clean as they
+are: their readers extract the words, with speaker labels written as ``Name:`` at the
+start of a paragraph, and this *extracted* text is what gloss cleans, outlines and shows
+as the raw text (``r``). Subtitle cue times are kept beside it (``Document.times``), never
+in it. The readers' libraries are imported only when such a file is opened: a launch on
+text files does not pay for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.reading.decode import read_bytes, read_text
+
+#: Suffixes read by a reader of their own (lower case); everything else is read as text.
+SUBTITLE_SUFFIXES = (".vtt", ".srt")
+WORD_SUFFIXES = (".docx",)
+SUPPORTED_SUFFIXES = (".txt", ".md", *SUBTITLE_SUFFIXES, *WORD_SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The text of one interview file, and when each subtitle cue starts in it.
+
+    ``times`` holds ``(offset, seconds)`` pairs in offset order: the cue whose text starts
+    at ``text[offset]`` starts ``seconds`` into the recording. Empty for text and Word files.
+    """
+
+    text: str
+    times: tuple[tuple[int, float], ...] = ()
+
+
+def read_document(path: Path) -> Document:
+    """Read ``path`` with the reader its suffix calls for; CorpusError on bad input."""
+    suffix = path.suffix.lower()
+    if suffix in SUBTITLE_SUFFIXES:
+        from corpus.reading.subtitles import read_subtitles
+
+        return read_subtitles(read_bytes(path), str(path), suffix)
+    if suffix in WORD_SUFFIXES:
+        from corpus.reading.word import read_word
+
+        return Document(read_word(read_bytes(path), str(path)))
+    return Document(read_text(path))

@@ -1,0 +1,146 @@
+"""Subtitle files (WebVTT, SRT) as the text of an interview, with each cue's start time.
+
+Recording and meeting tools write transcripts as subtitles: short cues, a few words each,
+each with its times, the speaker given by a voice tag (``<v Jane Doe>``) or a ``Name:``
+prefix. Read as text, the cue numbers and times would drown the words. Here the cues of
+one speaker become one paragraph, ``Name: words``, so the outline sees labelled turns;
+markup inside cues (``<b>``, ``<i>``, ``<c.loud>``) is dropped, and the times go into
+``Document.times`` instead of the text. webvtt-py parses both formats.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from dataclasses import dataclass
+
+from corpus.errors import CorpusError
+from corpus.reading.decode import decode_bytes
+from corpus.reading.formats import Document
+
+#: A speaker label at the start of a cue: up to four capitalised words and a colon
+#: (``Sauer:``, ``MS. PSAKI:``, ``Jane Doe:``), alone on its line or before the words.
+_LABEL = re.compile(
+    r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?:(?:\s+|$)(?P<rest>.*)", re.S
+)
+#: A voice tag opening a cue: ``<v Jane Doe>`` or ``<v.loud Jane Doe>``.
+_VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
+#: Broadcast captions mark a change of speaker with ``>>`` (the name unknown).
+_CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
+#: Without speakers, a pause this long (seconds) between cues starts a new paragraph.
+_PAUSE = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: float
+    end: float
+    speaker: str | None
+    """The cue's speaker when it names one; None when it carries on the last speaker's turn."""
+    new_turn: bool
+    text: str
+
+
+def read_subtitles(data: bytes, name: str, suffix: str) -> Document:
+    """The text and cue times of a ``.vtt`` or ``.srt`` file's bytes; CorpusError if broken."""
+    cues = [_cue(caption) for caption in _captions(decode_bytes(data, name), name, suffix)]
+    return _document([cue for cue in cues if cue.text or cue.speaker])
+
+
+def _captions(text: str, name: str, suffix: str) -> list[object]:
+    import webvtt
+    from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+    kind = "WebVTT" if suffix == ".vtt" else "SRT"
+    fmt = "vtt" if suffix == ".vtt" else "srt"
+    try:
+        captions = webvtt.WebVTT.from_buffer(io.StringIO(text), format=fmt, strict=True).captions
+    except MalformedCaptionError as error:
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (a cue's timing is broken: {_first_line(error)}); "
+            "fix the cue or export the subtitles again"
+        ) from None
+    except MalformedFileError:
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (no cue with a start and end time where one "
+            "should be); check the file or export the subtitles again"
+        ) from None
+    return list(captions)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+
+
+def _cue(caption: object) -> _Cue:
+    from webvtt.models import Caption
+
+    assert isinstance(caption, Caption)
+    raw = caption.raw_text
+    speaker: str | None = None
+    new_turn = False
+    voice = _VOICE.match(raw)
+    if voice:
+        speaker = voice.group("name").strip()
+    change = _CHANGE.match(raw)
+    if change:
+        new_turn = True
+        raw = raw[change.end() :]
+    words = _plain(caption.text if not change else _strip_tags(raw))
+    if speaker is None:
+        label = _LABEL.fullmatch(words)
+        if label:
+            speaker, words = label.group("label"), label.group("rest").strip()
+    start = caption.start_time.in_milliseconds() / 1000
+    end = caption.end_time.in_milliseconds() / 1000
+    return _Cue(start, end, speaker, new_turn, words)
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"<[^>\n]*>", "", text)
+
+
+def _plain(text: str) -> str:
+    """Cue text as plain words: tags and entities resolved, lines joined by one space."""
+    return " ".join(html.unescape(_strip_tags(text)).split())
+
+
+def _document(cues: list[_Cue]) -> Document:
+    """Cues to paragraphs: one per turn, ``Speaker: words``, and each cue's start offset."""
+    parts: list[str] = []
+    times: list[tuple[int, float]] = []
+    length = 0
+    speaker: str | None = None
+    last_end: float | None = None
+    has_speakers = any(cue.speaker for cue in cues)
+    for cue in cues:
+        changed = cue.speaker is not None and cue.speaker != speaker
+        paused = not has_speakers and last_end is not None and cue.start - last_end >= _PAUSE
+        if parts and (changed or cue.new_turn or paused):
+            parts.append("\n\n")
+            length += 2
+        elif parts:
+            parts.append(" ")
+            length += 1
+        if cue.speaker is not None:
+            speaker = cue.speaker
+        elif cue.new_turn:
+            speaker = None
+        times.append((length, cue.start))
+        piece = f"{speaker}: {cue.text}".rstrip() if changed and speaker else cue.text
+        parts.append(piece)
+        length += len(piece)
+        last_end = cue.end
+    if parts:
+        parts.append("\n")
+    return Document("".join(parts), _dedupe(times))
+
+
+def _dedupe(times: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
+    """One time per offset (the first), so the map stays a function of the offset."""
+    kept: list[tuple[int, float]] = []
+    for offset, seconds in times:
+        if not kept or offset > kept[-1][0]:
+            kept.append((offset, seconds))
+    return tuple(kept)

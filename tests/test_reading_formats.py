@@ -1,0 +1,200 @@
+"""Subtitle (WebVTT, SRT) and Word (.docx) files read as interviews, on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+import docx
+import pytest
+
+from corpus import load_interview
+from tests.conftest import ROOT
+
+TRANSCRIPTS = ROOT / "tests" / "transcripts"
+EBAY = TRANSCRIPTS / "srt_ebay_kassei_interview.srt"
+HAMMANT = TRANSCRIPTS / "srt_hammant_developer_profile.srt"
+CAMPUS = TRANSCRIPTS / "vtt_itaccess_campus_leaders.vtt"
+
+
+def gloss(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=ROOT,
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+@pytest.mark.parametrize(
+    ("path", "first_turns"),
+    [
+        (EBAY, ["Schalk: Hello, my name is Chris Schalk.", "Kassei: Hi, Chris."]),
+        (HAMMANT, ["Sauer: Hi. I'm Fred Sauer.", "Hammant: Yeah, so I'm"]),
+        (CAMPUS, ["Michael Young: We are committed", "Tracy Mitrano: We're a leading"]),
+    ],
+    ids=["srt-name-line", "srt-name-prefix", "vtt-voice-tags"],
+)
+def test_subtitle_speakers_become_labelled_turns(path: Path, first_turns: list[str]) -> None:
+    turns = paragraphs(load_interview(path).text)
+    for turn, start in zip(turns, first_turns, strict=False):
+        assert turn.startswith(start)
+    speakers = {turn.split(":", 1)[0] for turn in turns}
+    gold = json.loads(path.with_name(f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+    # The file itself misspells one voice ("Pablo Molinda"): the speakers are those written.
+    assert set(gold["speakers"]) <= speakers | {"Pablo Molina"}
+    # Consecutive cues of one speaker are one paragraph: as many turns as speaker changes.
+    assert all(a.split(":")[0] != b.split(":")[0] for a, b in pairwise(turns))
+
+
+@pytest.mark.parametrize("path", [EBAY, HAMMANT, CAMPUS], ids=["ebay", "hammant", "campus"])
+def test_cue_numbers_times_and_tags_are_not_in_the_clean_text(path: Path) -> None:
+    interview = load_interview(path)
+    assert "-->" not in interview.text
+    assert "00:0" not in interview.text
+    assert "<v" not in interview.text
+    assert not any(line.strip().isdigit() for line in interview.text.splitlines())
+    # ... and "raw" (what `r` shows) is the extracted text, not the subtitle file.
+    assert "-->" not in interview.clean.raw
+
+
+def test_the_time_map_points_at_the_right_cue() -> None:
+    interview = load_interview(HAMMANT)
+    text = interview.text
+    # Cue 4 (00:00:13,868) starts "Paul's a big"; cue 63's turn "Hammant: Yeah" at 00:00:36.
+    paul = text.index("Paul's a big")
+    assert interview.time_at(paul) == pytest.approx(13.868)
+    assert interview.time_at(paul + 5) == pytest.approx(13.868)
+    assert interview.time_at(paul - 1) == pytest.approx(11.634)
+    assert interview.time_at(0) == pytest.approx(8.501)
+    offsets = [offset for offset, _ in interview.times]
+    assert offsets == sorted(set(offsets))
+    assert len(interview.times) == 172  # one per cue
+    for offset, _seconds in interview.times:
+        assert 0 <= offset < len(text)
+
+
+def test_the_time_map_of_a_voice_tagged_vtt() -> None:
+    interview = load_interview(CAMPUS)
+    tracy = interview.text.index("Tracy Mitrano: We're a")
+    assert interview.time_at(tracy) == pytest.approx(43.719)
+    assert interview.time_at(tracy - 3) == pytest.approx(24.64)  # the cue before, 00:00:24.640
+
+
+def test_the_same_file_has_the_same_fingerprint() -> None:
+    assert load_interview(CAMPUS).fingerprint == load_interview(CAMPUS).fingerprint
+
+
+def test_markup_inside_cues_is_dropped_and_never_read_as_markup(tmp_path: Path) -> None:
+    path = tmp_path / "styled.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v.loud Ann Lee><b>Why</b> <i>now</i>?\n\n"
+        "00:00:02.500 --> 00:00:04.000\n<c.yellow>[bold]Because[/bold]</c> &amp; so on.\n\n"
+        "00:00:05.000 --> 00:00:06.000\n<v Bo>Fine.\n",
+        encoding="utf-8",
+    )
+    interview = load_interview(path)
+    assert paragraphs(interview.text) == [
+        "Ann Lee: Why now? [bold]Because[/bold] & so on.",
+        "Bo: Fine.",
+    ]
+    assert interview.time_at(interview.text.index("Bo:")) == 5.0
+
+
+def make_docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Interview with a farmer", level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Interviewer:").bold = True
+    paragraph.add_run(" How did the harvest go this year?")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Farmer").bold = True
+    paragraph.add_run(" It was a dry summer, so we irrigated twice as often.")
+    document.add_heading("The market", level=2)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Interviewer"
+    table.cell(0, 1).text = "And prices?"
+    table.cell(1, 0).text = "Farmer"
+    table.cell(1, 1).text = "Prices fell by a third."
+    document.add_paragraph("An ordinary closing paragraph, with no label.")
+    document.save(str(path))
+
+
+def test_a_word_file_keeps_order_headings_bold_labels_and_table_turns(tmp_path: Path) -> None:
+    path = tmp_path / "farmer.docx"
+    make_docx(path)
+    interview = load_interview(path)
+    assert paragraphs(interview.text) == [
+        "Interview with a farmer",
+        "Interviewer: How did the harvest go this year?",
+        "Farmer: It was a dry summer, so we irrigated twice as often.",
+        "The market",
+        "Interviewer: And prices?",
+        "Farmer: Prices fell by a third.",
+        "An ordinary closing paragraph, with no label.",
+    ]
+    assert interview.times == ()
+    assert interview.time_at(0) is None
+    questions = [q.text for q in interview.outline.questions]
+    assert "How did the harvest go this year?" in questions
+
+
+def test_the_cli_reads_each_format(tmp_path: Path) -> None:
+    path = tmp_path / "farmer.docx"
+    make_docx(path)
+    for source in (path, HAMMANT, CAMPUS):
+        result = gloss("clean", str(source))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == load_interview(source).text
+
+
+def bad_files(folder: Path) -> list[Path]:
+    files = {
+        "not-a-zip.docx": b"this is not a Word file",
+        "broken-timing.vtt": b"WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\nhello\n",
+        "no-header.vtt": b"00:00:01.000 --> 00:00:02.000\nhello\n",
+        "broken-timing.srt": b"1\n00:00:01,000 -> 00:00:02,000\nhello\n",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    import zipfile
+
+    with zipfile.ZipFile(folder / "zip-not-word.docx", "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    return sorted(folder.iterdir())
+
+
+@pytest.mark.parametrize("command", ["outline", "clean"])
+def test_a_bad_file_is_one_line_naming_it_and_a_failure(tmp_path: Path, command: str) -> None:
+    for path in bad_files(tmp_path):
+        result = gloss(command, str(path))
+        assert result.returncode != 0, path.name
+        assert result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert path.name in lines[0]
+        assert "Traceback" not in result.stderr
+
+
+def test_annotations_on_a_vtt_interview_anchor_and_list(tmp_path: Path) -> None:
+    database = tmp_path / "notes.json"
+    copy = tmp_path / "campus.vtt"
+    copy.write_bytes(CAMPUS.read_bytes())
+    quote = "accessibility becomes a very important value"
+    made = gloss("annotate", "--db", str(database), "--quote", quote, "--tag", "values", str(copy))
+    assert made.returncode == 0, made.stderr
+    listed = gloss("list", "--db", str(database), "--json")
+    assert listed.returncode == 0, listed.stderr
+    (entry,) = json.loads(listed.stdout)
+    assert entry["status"] == "anchored"
+    text = load_interview(copy).text
+    assert text[entry["start"] : entry["end"]] == quote
