@@ -2,15 +2,17 @@
 
 Renaming, merging or deleting a tag touches every annotation that carries it, or a tag
 below it (tags are paths), and the codebook entries of that subtree. These functions only
-decide; :class:`store.AnnotationStore` runs them under the lock and persists the result
-as one journal batch, so a rename is all or nothing.
+decide, and refuse what cannot be done (a rename onto an existing tag, a merge into a tag
+below, deleting a tag in use); :class:`store.AnnotationStore` runs them under the lock and
+persists the result as one journal batch, so a rename is all or nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from store.journal import Op
+from store.errors import StoreError
+from store.journal import Document, Op
 from store.tagpaths import is_within, moved
 from store.view import CODEBOOK, View
 
@@ -23,6 +25,51 @@ def users_of(view: View, root: str) -> int:
 def tag_exists(view: View, tag: str) -> bool:
     """True if ``tag`` (or a tag below it) is in the codebook or on an annotation."""
     return any(is_within(path, tag) for path in view.tag_keys()) or users_of(view, tag) > 0
+
+
+def describe_op(view: View, tag: str, description: str | None, colour: str | None) -> Op:
+    """The codebook entry of ``tag`` with these fields (None leaves one as is, "" clears it)."""
+    doc: Document = dict(view.tag_doc(tag)) or {"path": tag}
+    if description is not None:
+        doc["description"] = description or None
+    if colour is not None:
+        doc["colour"] = colour or None
+    return (CODEBOOK, view.tag_key(tag) or view.new_key(), doc)
+
+
+def rename_ops(view: View, source: str, target: str, stamp: str) -> list[Op]:
+    """Rename ``source`` and its subtree to ``target``; refused if ``target`` exists."""
+    if target == source:
+        return []
+    if tag_exists(view, target):
+        raise StoreError(
+            f"tag {target!r} already exists; use 'gloss tags merge {source} {target}' "
+            "to combine the two"
+        )
+    return move_ops(view, source, target, stamp)
+
+
+def merge_ops(view: View, source: str, target: str, stamp: str) -> list[Op]:
+    """Move every use of ``source`` (and below) onto ``target``, which is not below it."""
+    if target == source:
+        return []
+    if is_within(target, source):
+        raise StoreError(
+            f"tag {source!r} cannot be merged into {target!r}, which is below it; rename "
+            f"it instead ('gloss tags rename {source} {target}')"
+        )
+    return move_ops(view, source, target, stamp)
+
+
+def remove_ops(view: View, root: str, stamp: str, *, force: bool) -> list[Op]:
+    """Remove ``root`` and its subtree; refused while annotations use it unless ``force``."""
+    users = users_of(view, root)
+    if users and not force:
+        raise StoreError(
+            f"tag {root!r} is used by {users} annotation(s); pass --force to "
+            "remove it from them, or merge it into another tag"
+        )
+    return delete_ops(view, root, stamp)
 
 
 def move_ops(view: View, source: str, target: str, stamp: str) -> list[Op]:

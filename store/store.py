@@ -23,11 +23,11 @@ from store.anchoring import annotation_at, reanchored
 from store.changes import edited, withdrawn
 from store.database import Database
 from store.errors import Conflict, StoreError, short_quote
-from store.journal import Document, Op
+from store.journal import Op
 from store.merging import ImportResult, merged_into, plan_import
 from store.model import Annotation, Change, Status, TagInfo
 from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
-from store.view import ANNOTATIONS, CODEBOOK
+from store.view import ANNOTATIONS
 
 
 def source_of(interview: Interview) -> str:
@@ -289,72 +289,38 @@ class AnnotationStore(Database):
         if colour:
             colour = check_colour(colour)
 
-        def change() -> list[Op]:
-            key = self._view.tag_key(tag)
-            doc: Document = dict(self._view.tag_doc(tag)) or {"path": tag}
-            if description is not None:
-                doc["description"] = description or None
-            if colour is not None:
-                doc["colour"] = colour or None
-            return [(CODEBOOK, key or self._view.new_key(), doc)]
-
-        self._commit(change)
+        self._commit(lambda: [codebook.describe_op(self._view, tag, description, colour)])
         with self._mutex:
             return self._tag_info(tag, self._view.tag_counts().get(tag, 0))
 
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag and the tags below it everywhere; returns annotations changed."""
         source, target = normalise_tag(old), normalise_tag(new)
-
-        def change() -> list[Op]:
-            self._require_tag(source)
-            if target == source:
-                return []
-            if codebook.tag_exists(self._view, target):
-                raise StoreError(
-                    f"tag {target!r} already exists; use 'gloss tags merge {source} {target}' "
-                    "to combine the two"
-                )
-            return codebook.move_ops(self._view, source, target, now_iso())
-
-        return self._commit(change)
+        return self._change_tag(
+            source, lambda: codebook.rename_ops(self._view, source, target, now_iso())
+        )
 
     def merge_tags(self, source: str, target: str) -> int:
         """Move every use of ``source`` (and below) onto ``target``; returns annotations changed."""
         old, new = normalise_tag(source), normalise_tag(target)
-
-        def change() -> list[Op]:
-            self._require_tag(old)
-            if new == old:
-                return []
-            if is_within(new, old):
-                raise StoreError(
-                    f"tag {old!r} cannot be merged into {new!r}, which is below it; rename "
-                    f"it instead ('gloss tags rename {old} {new}')"
-                )
-            return codebook.move_ops(self._view, old, new, now_iso())
-
-        return self._commit(change)
+        return self._change_tag(old, lambda: codebook.merge_ops(self._view, old, new, now_iso()))
 
     def delete_tag(self, path: str, *, force: bool = False) -> int:
         """Remove a tag (and those below it); refused while in use unless ``force``."""
         root = normalise_tag(path)
+        return self._change_tag(
+            root, lambda: codebook.remove_ops(self._view, root, now_iso(), force=force)
+        )
+
+    def _change_tag(self, tag: str, decide: Callable[[], list[Op]]) -> int:
+        """Commit what ``decide`` makes of an existing ``tag``, decided under the lock."""
 
         def change() -> list[Op]:
-            self._require_tag(root)
-            users = codebook.users_of(self._view, root)
-            if users and not force:
-                raise StoreError(
-                    f"tag {root!r} is used by {users} annotation(s); pass --force to "
-                    "remove it from them, or merge it into another tag"
-                )
-            return codebook.delete_ops(self._view, root, now_iso())
+            if not codebook.tag_exists(self._view, tag):
+                raise StoreError(f"tag {tag!r}: no such tag in {self.path}; see 'gloss tags'")
+            return decide()
 
         return self._commit(change)
-
-    def _require_tag(self, tag: str) -> None:
-        if not codebook.tag_exists(self._view, tag):
-            raise StoreError(f"tag {tag!r}: no such tag in {self.path}; see 'gloss tags'")
 
     # -- the machinery ------------------------------------------------------------------
 
