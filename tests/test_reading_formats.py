@@ -110,6 +110,30 @@ def test_markup_inside_cues_is_dropped_and_never_read_as_markup(tmp_path: Path) 
     assert interview.time_at(interview.text.index("Bo:")) == 5.0
 
 
+def test_a_name_and_colon_that_opens_one_cue_only_is_words_not_a_speaker(tmp_path: Path) -> None:
+    path = tmp_path / "talk.srt"
+    cues = [
+        "Ana: So what changed?",
+        "Ben: Look: the money ran out.",
+        "Remember: nobody planned for that.",
+        "Ana: And then?",
+        "Ben: We started again.",
+    ]
+    path.write_text(
+        "".join(
+            f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{text}\n\n"
+            for n, text in enumerate(cues, start=1)
+        ),
+        encoding="utf-8",
+    )
+    assert paragraphs(load_interview(path).text) == [
+        "Ana: So what changed?",
+        "Ben: Look: the money ran out. Remember: nobody planned for that.",
+        "Ana: And then?",
+        "Ben: We started again.",
+    ]
+
+
 def make_docx(path: Path) -> None:
     document = docx.Document()
     document.add_heading("Interview with a farmer", level=1)
@@ -197,4 +221,25 @@ def test_annotations_on_a_vtt_interview_anchor_and_list(tmp_path: Path) -> None:
     (entry,) = json.loads(listed.stdout)
     assert entry["status"] == "anchored"
     text = load_interview(copy).text
+    assert text[entry["start"] : entry["end"]] == quote
+
+
+def test_annotations_follow_a_vtt_whose_cues_changed(tmp_path: Path) -> None:
+    database = tmp_path / "notes.json"
+    copy = tmp_path / "campus.vtt"
+    copy.write_bytes(CAMPUS.read_bytes())
+    quote = "accessibility becomes a very important value"
+    made = gloss("annotate", "--db", str(database), "--quote", quote, "--tag", "v", str(copy))
+    assert made.returncode == 0, made.stderr
+    # A cue added at the start moves every offset of the clean text.
+    original = CAMPUS.read_text(encoding="utf-8")
+    added = "WEBVTT\n\n00:00:00.100 --> 00:00:00.500\n<v Host> Welcome to the film.\n\n"
+    copy.write_text(original.replace("WEBVTT\n\n", added, 1), encoding="utf-8")
+    moved = gloss("reanchor", "--db", str(database), str(copy))
+    assert moved.returncode == 0, moved.stderr
+    listed = gloss("list", "--db", str(database), "--json")
+    (entry,) = json.loads(listed.stdout)
+    assert entry["status"] == "reanchored"
+    text = load_interview(copy).text
+    assert text.startswith("Host: Welcome to the film.")
     assert text[entry["start"] : entry["end"]] == quote

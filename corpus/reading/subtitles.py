@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import io
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from corpus.errors import CorpusError
 from corpus.reading.decode import decode_bytes
@@ -40,12 +41,27 @@ class _Cue:
     """The cue's speaker when it names one; None when it carries on the last speaker's turn."""
     new_turn: bool
     text: str
+    labelled: bool = False
+    """The speaker came from a ``Name:`` in the cue's text (not a voice tag)."""
 
 
 def read_subtitles(data: bytes, name: str, suffix: str) -> Document:
     """The text and cue times of a ``.vtt`` or ``.srt`` file's bytes; CorpusError if broken."""
     cues = [_cue(caption) for caption in _captions(decode_bytes(data, name), name, suffix)]
+    cues = _confirmed_labels(cues)
     return _document([cue for cue in cues if cue.text or cue.speaker])
+
+
+def _confirmed_labels(cues: list[_Cue]) -> list[_Cue]:
+    """Cues whose ``Name:`` opens only one cue in the file lose it as a speaker: a speaker
+    speaks more than once, but "Look: ..." or "Note: ..." in a sentence is a one-off."""
+    counts = Counter(cue.speaker for cue in cues if cue.labelled)
+    return [
+        replace(cue, speaker=None, labelled=False, text=f"{cue.speaker}: {cue.text}".rstrip())
+        if cue.labelled and counts[cue.speaker] < 2
+        else cue
+        for cue in cues
+    ]
 
 
 def _captions(text: str, name: str, suffix: str) -> list[object]:
@@ -88,13 +104,12 @@ def _cue(caption: object) -> _Cue:
         new_turn = True
         raw = raw[change.end() :]
     words = _plain(caption.text if not change else _strip_tags(raw))
-    if speaker is None:
-        label = _LABEL.fullmatch(words)
-        if label:
-            speaker, words = label.group("label"), label.group("rest").strip()
+    label = None if speaker is not None else _LABEL.fullmatch(words)
+    if label:
+        speaker, words = label.group("label"), label.group("rest").strip()
     start = caption.start_time.in_milliseconds() / 1000
     end = caption.end_time.in_milliseconds() / 1000
-    return _Cue(start, end, speaker, new_turn, words)
+    return _Cue(start, end, speaker, new_turn, words, labelled=label is not None)
 
 
 def _strip_tags(text: str) -> str:
