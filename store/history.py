@@ -142,7 +142,7 @@ class History:
         with self._lock:
             if not self._undo:
                 return None
-            done = self._revert(self._undo.pop())
+            done = self._taken_back(self._undo.pop())
             self._redo.append(done)
             return done
 
@@ -152,9 +152,22 @@ class History:
         with self._lock:
             if not self._redo:
                 return None
-            done = self._revert(self._redo.pop())
+            done = self._taken_back(self._redo.pop())
             self._undo.append(done)
             return done
+
+    def _taken_back(self, change: Change) -> Change:
+        """:meth:`_revert`, refused when it would change nothing: what the step did is
+        gone already (taken off or renamed elsewhere), and "undid" would not be true."""
+        done = self._revert(change)
+        if not done.changed:
+            current = done.annotation
+            raise Conflict(
+                f"{change.step.describe} on {short_quote(current)} in {current.interview} "
+                "is not there any more (changed elsewhere since); that step was skipped",
+                current,
+            )
+        return done
 
     def _revert(self, change: Change) -> Change:
         """Take back ``change`` as far as it is still there; what the store did."""

@@ -270,3 +270,19 @@ def test_undo_of_a_new_annotation_keeps_a_note_rewritten_since(
     undone = history.undo()
     assert undone is not None and undone.after is not None  # kept, not deleted
     assert on_disk(db) == {mine.id: ((), "rewritten")}
+
+
+def test_undo_of_a_tag_taken_off_elsewhere_says_so_and_changes_nothing(
+    history: History, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    first = made(history.add(interview, start, end, tags=["smes"], author="ann"))
+    history.add(interview, start, end, tags=["support"], author="ann")
+    with AnnotationStore.open(db) as other:
+        other.retag(first.id, remove=["support"])
+    with pytest.raises(Conflict, match="not there any more"):
+        history.undo()
+    assert on_disk(db) == {first.id: (("smes",), "")}
+    # The skipped step is dropped: the next undo takes back the first add.
+    history.undo()
+    assert on_disk(db) == {}
