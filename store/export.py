@@ -1,4 +1,5 @@
-"""Annotations out to CSV, JSON or JSON Lines, for spreadsheets, scripts and archives.
+"""Annotations out to CSV, JSON, JSON Lines or W3C JSON-LD, for spreadsheets, scripts,
+archives and web annotation tools (the last in :mod:`store.w3c`).
 
 One function serves the command line and the reader's export dialog. CSV is written for
 spreadsheets: every field round-trips through Python's csv module, tags are joined with
@@ -21,9 +22,13 @@ from store.codec import to_public
 from store.locate import Headings, locate
 from store.model import Annotation
 from store.store import AnnotationStore
+from store.w3c import write_collection
 
-Format = Literal["csv", "json", "jsonl"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "jsonl")
+Format = Literal["csv", "json", "jsonl", "w3c"]
+FORMATS: tuple[Format, ...] = ("csv", "json", "jsonl", "w3c")
+"""Every export format, in the order the command line and the export dialog offer them."""
+EXTENSIONS: dict[Format, str] = {"csv": "csv", "json": "json", "jsonl": "jsonl", "w3c": "jsonld"}
+LABELS: dict[Format, str] = {"csv": "CSV", "json": "JSON", "jsonl": "JSONL", "w3c": "W3C JSON-LD"}
 Loader = Callable[[str], Interview | None]
 Progress = Callable[[int, int], None]
 
@@ -76,12 +81,19 @@ def export_annotations(
     """Write annotations to ``out`` in ``fmt``; returns the number written.
 
     ``out`` for CSV should be opened with ``newline=""``. ``excel`` starts the file with
-    a UTF-8 byte order mark, which Excel needs to read UTF-8. ``progress(done, total)``
-    is called every thousand rows and at the end.
+    a UTF-8 byte order mark, which Excel needs to read UTF-8 (CSV, JSON, JSONL; never
+    W3C JSON-LD, which web tools read). ``progress(done, total)`` is called every
+    thousand rows and at the end. W3C needs no interview: its targets are the quotes
+    and offsets each annotation holds.
     """
     annotations = source.annotations() if isinstance(source, AnnotationStore) else list(source)
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "w3c":
+        written = write_collection(annotations, out, progress)
+        if progress is not None:
+            progress(written, written)
+        return written
     load: Loader = interviews.get if isinstance(interviews, Mapping) else interviews
     find = _finder(load)
     headings_cache: dict[tuple[str, int], tuple[str, Headings]] = {}
