@@ -8,15 +8,20 @@ look at the report before committing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Static
 
 from corpus import load_interview
 from store import AnnotationStore
+from store.anchoring import annotation_at
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 from tui.app import GlossApp, make_app
+from tui.screens.export_dialog import ExportDialog
 
 
 @pytest.fixture
@@ -99,3 +104,31 @@ def test_comparing_two_coders(
         await pilot.pause()
 
     assert snap_compare(comparing, terminal_size=size, run_before=next_difference)
+
+
+class ExportHost(App[None]):
+    """The export dialog alone, its default path fixed (``~``, a set time)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("")
+
+    def on_mount(self) -> None:
+        interview = load_interview(CLEAN_SEED)
+        annotation = annotation_at(
+            interview, 0, 40, annotation_id="a", tags=("t",), note="", author="ann",
+            stamp="2026-03-04T05:06:00.000Z",
+        )  # fmt: skip
+        self.push_screen(
+            ExportDialog([annotation], {interview.id: interview}, now=datetime(2026, 3, 4, 5, 6))
+        )
+
+
+def test_export_dialog_offers_every_format(snap_compare: Any) -> None:
+    """CSV, JSON, JSONL and W3C JSON-LD; W3C chosen (the path's extension follows)."""
+
+    async def choose_w3c(pilot: Any) -> None:
+        await pilot.pause()
+        await pilot.press("shift+tab", "right", "right", "right", "enter")
+        await pilot.pause()
+
+    assert snap_compare(ExportHost(), terminal_size=(80, 24), run_before=choose_w3c)

@@ -412,6 +412,31 @@ async def test_export_enter_writes_the_file_and_returns_its_path(
     assert not list(tmp_path.glob("*.part"))  # no temporary file left behind
 
 
+async def test_export_as_w3c_json_ld_chosen_by_keys(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    """The last format, reached from the path with shift+tab and arrows, writes .jsonld."""
+    annotations, interviews = exported
+    app = Host(ExportDialog(annotations, interviews, directory=tmp_path, now=NOW, linger=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "W3C JSON-LD" in str(app.screen.query_one("#format-w3c", RadioButton).label)
+        await pilot.press("shift+tab", "right", "right", "right", "enter")
+        await pilot.pause()
+        path = app.screen.query_one("#path", Input)
+        assert path.value == str(tmp_path / "gloss-export-20260304-0506.jsonld")
+        await pilot.press("tab", "enter")
+        await wait_until(pilot, lambda: app.result is not NO_RESULT)
+    target = tmp_path / "gloss-export-20260304-0506.jsonld"
+    assert app.result == target
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["type"] == "AnnotationCollection"
+    items = document["first"]["items"]
+    assert [item["target"]["selector"][0]["exact"] for item in items] == [
+        a.exact for a in annotations
+    ]
+    assert {body["value"] for item in items for body in item["body"]} >= {"t0", "=1+1"}
+
+
 async def test_export_file_gets_ordinary_permissions(
     tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
 ) -> None:

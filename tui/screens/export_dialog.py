@@ -27,22 +27,22 @@ from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, R
 
 from corpus import Interview
 from store import Annotation, AnnotationStore, StoreError
-from store.export import FORMATS, Format, export_annotations
+from store.export import EXTENSIONS, FORMATS, LABELS, Format, export_annotations
 from tui.screens.confirm import Confirm
 from tui.screens.dialog import Dialog
 from tui.text import plain
 
 
 def default_export_path(fmt: Format, now: datetime, directory: Path | None = None) -> Path:
-    """``<directory or ~>/gloss-export-YYYYMMDD-HHMM.<fmt>``."""
-    return (directory or Path("~")) / f"gloss-export-{now:%Y%m%d-%H%M}.{fmt}"
+    """``<directory or ~>/gloss-export-YYYYMMDD-HHMM.<extension of fmt>``."""
+    return (directory or Path("~")) / f"gloss-export-{now:%Y%m%d-%H%M}.{EXTENSIONS[fmt]}"
 
 
 def with_format(path_text: str, fmt: Format) -> str:
-    """``path_text`` with its extension switched to ``fmt`` if it has a format's extension."""
+    """``path_text`` with its extension switched to ``fmt``'s if it has a format's extension."""
     path = Path(path_text)
-    if path.suffix.lower().lstrip(".") in FORMATS:
-        return str(path.with_suffix(f".{fmt}"))
+    if path.suffix.lower().lstrip(".") in EXTENSIONS.values():
+        return str(path.with_suffix(f".{EXTENSIONS[fmt]}"))
     return path_text
 
 
@@ -161,7 +161,7 @@ class ExportDialog(Dialog[Path | None]):
             with RadioSet(id="format"):
                 for fmt in FORMATS:
                     yield RadioButton(
-                        fmt.upper(), value=fmt == "csv", id=f"format-{fmt}", compact=True
+                        LABELS[fmt], value=fmt == "csv", id=f"format-{fmt}", compact=True
                     )
             yield Input(str(self._default), id="path")
             with Horizontal(id="options"):
