@@ -17,10 +17,12 @@ import json
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
+from corpus import bundled_paths
 from store.model import Annotation
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -39,16 +41,26 @@ def annotation_iri(annotation_id: str) -> str:
 
 
 def source_iri(annotation: Annotation) -> str:
-    """The interview file's ``file:`` URI when known, else ``urn:gloss:interview:<id>``."""
-    if annotation.source:
+    """The interview file's ``file:`` URI when known, else ``urn:gloss:interview:<id>``.
+
+    A bundled interview is named by its id: its file lies wherever gloss is installed.
+    """
+    if annotation.source and annotation.source not in _bundled_sources():
         path = Path(annotation.source)
         if path.is_absolute():
             return path.as_uri()
     return INTERVIEW_URN + quote(annotation.interview, safe="")
 
 
+@cache
+def _bundled_sources() -> frozenset[str]:
+    return frozenset(str(path.resolve()) for path in bundled_paths())
+
+
 def rfc3339(stamp: str) -> str | None:
     """``stamp`` as an RFC 3339 UTC time with milliseconds; None if it is not a time."""
+    if len(stamp) == 24 and stamp[10] == "T" and stamp[19] == "." and stamp[23] == "Z":
+        return stamp  # already so: how gloss stores every time (store.records checks imports)
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from corpus import Interview, interview_from_text, load_interview
 from store import Annotation, AnnotationStore
 from store.export import export_annotations
 from store.w3c import CONTEXT, annotation_iri, to_w3c
-from tests.conftest import CLEAN_SEED
+from tests.conftest import CLEAN_SEED, ROOT
 
 jsonschema = pytest.importorskip("jsonschema")
 referencing = pytest.importorskip("referencing")
@@ -290,9 +293,11 @@ def test_bodies_creator_dates_and_source(
         assert item["creator"] == {"type": "Person", "name": annotation.author}
         assert item["created"].endswith("Z") and item["modified"].endswith("Z")
         source = item["target"]["source"]
-        assert source == Path(annotation.source).as_uri()
         if annotation.interview == astral_id:
+            assert source == Path(annotation.source).as_uri()
             assert source.endswith("/talk%20%F0%9D%94%8A.txt")  # 'talk 𝔊.txt', encoded
+        else:  # a bundled interview: its file lies wherever gloss is installed
+            assert source == f"urn:gloss:interview:{annotation.interview}"
     seed_item = next(i for i in items if "a note only" in json.dumps(i, ensure_ascii=False))
     assert seed_item["motivation"] == "commenting"
 
@@ -332,3 +337,27 @@ def test_the_file_written_is_json_ld_with_one_item_per_line(
     empty = io.StringIO()
     assert export_annotations([], {}, "w3c", empty) == 0
     assert json.loads(empty.getvalue())["first"]["items"] == []
+
+
+def test_gloss_export_format_w3c_writes_the_file(tmp_path: Path, suite: Suite) -> None:
+    """The real command line, in a child process, as a user runs it."""
+    db, target = tmp_path / "team.json", tmp_path / "annotations.jsonld"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def gloss(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "tui", *args, "--db", str(db)], cwd=ROOT, env=env,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+
+    made = gloss("annotate", "004", "--quote", "increase the supply", "--tag", "policy/supply",
+                 "--note", "why", "--author", "Ann")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    result = gloss("export", "--format", "w3c", "-o", str(target))
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
+    assert result.stderr == f"exported 1 annotation(s) to {target}\n"
+    document = json.loads(target.read_text(encoding="utf-8"))
+    (item,) = document["first"]["items"]
+    assert item["id"] == annotation_iri(made.stdout.strip())
+    assert item["target"]["selector"][0]["exact"] == "increase the supply"
+    assert suite.failures(item, _musts() + ALWAYS + WITH_BODY) == []
