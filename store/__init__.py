@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 def open_tinydb(path: str | Path) -> TinyDB:
     """A read-only TinyDB over the gloss database at ``path``, journal included.
 
-    TinyDB itself is imported only here: gloss does not need it to start.
+    TinyDB itself is imported only here: gloss does not need it to start. A codebook
+    document with a ``moved_to`` field is a tombstone (the tag was renamed there, or
+    deleted if None), not a live tag: query ``~Query().moved_to.exists()`` for the tags.
     """
     from store.tinydb_storage import open_tinydb as open_read_only
 

@@ -93,6 +93,17 @@ class AnnotationStore(Database):
             paths = set(counts) | set(self._view.tag_keys())
             return [self._tag_info(path, counts.get(path, 0)) for path in sorted(paths)]
 
+    def resolve_tag(self, path: str) -> str | None:
+        """``path`` as it is called now: itself unless renamed or merged (then where to,
+        following chains) or deleted (None); tags moved elsewhere leave a tombstone."""
+        with self._mutex:
+            return codebook.resolve(self._view, normalise_tag(path))
+
+    def tag_moves(self) -> dict[str, str | None]:
+        """Every tag renamed, merged or deleted and not in use again: old -> now (None)."""
+        with self._mutex:
+            return codebook.moves(self._view)
+
     def _tag_info(self, path: str, count: int) -> TagInfo:
         doc = self._view.tag_doc(path)
         return TagInfo(path, doc.get("description"), doc.get("colour"), count)

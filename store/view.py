@@ -36,6 +36,10 @@ from store.rows import ANNOTATIONS as ANNOTATIONS  # re-exported: the table name
 from store.rows import CODEBOOK as CODEBOOK
 from store.rows import identity_of
 
+MOVED_TO = "moved_to"
+"""A codebook document with this field is a tombstone: the tag was renamed or merged
+to that path (None: deleted); it is no live tag."""
+
 PassageKey = tuple[str, int, int, str]
 """(interview, start, end, author): one coder's annotation of one passage."""
 
@@ -70,6 +74,9 @@ class View:
         """(interview, start, end, author) -> annotation id; built when first asked for
         (adding needs it, reading and exporting do not: 5 MiB at 50k annotations)."""
         self._tag_key: dict[str, str] = {}
+        """Codebook path -> document key, live tags and tombstones alike (the identity)."""
+        self._moved: dict[str, str | None] = {}
+        """Tombstones: a path renamed or merged away (-> where to) or deleted (-> None)."""
         self._tag_counts: dict[str, int] = {}
         self._next_key = 1
         self._index_all()
@@ -139,18 +146,24 @@ class View:
         return {self._identity(key, row)[1][0] for key, row in self._rows.items()}
 
     def tag_key(self, path: str) -> str | None:
+        """The document key of ``path``'s codebook entry, live or tombstone."""
         return self._tag_key.get(path)
 
     def tag_keys(self) -> dict[str, str]:
-        """Codebook paths and their document keys."""
-        return dict(self._tag_key)
+        """Live codebook paths (no tombstones) and their document keys."""
+        return {p: k for p, k in self._tag_key.items() if p not in self._moved}
+
+    def tag_moves(self) -> dict[str, str | None]:
+        """The tombstones: old path -> where it went (None: deleted)."""
+        return dict(self._moved)
 
     def tag_counts(self) -> dict[str, int]:
         """How many annotations carry each tag (tags in use only)."""
         return dict(self._tag_counts)
 
     def tag_doc(self, path: str) -> Document:
-        key = self._tag_key.get(path)
+        """The live codebook entry of ``path`` ({} if none, or a tombstone)."""
+        key = self._tag_key.get(path) if path not in self._moved else None
         doc: Document = self._tables[CODEBOOK][key] if key is not None else {}
         return doc
 
@@ -266,6 +279,7 @@ class View:
             old = self._tables[CODEBOOK].get(key)
             if old is not None and self._tag_key.get(old.get("path", "")) == key:
                 del self._tag_key[old["path"]]
+                self._moved.pop(old["path"], None)
         rows = self._tables.setdefault(table, {})
         if doc is None:
             rows.pop(key, None)
@@ -343,6 +357,11 @@ class View:
         path = doc.get("path")
         if isinstance(path, str):
             self._tag_key[path] = key
+            if MOVED_TO in doc:
+                target = doc[MOVED_TO]
+                self._moved[path] = target if isinstance(target, str) else None
+            else:
+                self._moved.pop(path, None)
         self._bump(key)
 
     def _bump(self, key: str) -> None:

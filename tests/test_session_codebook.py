@@ -1,6 +1,7 @@
-"""The reading session follows codebook changes made by another process: a renamed,
-merged or deleted tag leaves the recent tags (keys 1-9) or takes its new name there,
-and a tag chosen in a picker opened before the rename is saved under the new name."""
+"""The reading session follows codebook changes made by another process, as the store
+records them: a renamed, merged or deleted tag leaves the recent tags (keys 1-9) or takes
+its new name there, and a tag chosen in a picker opened before the rename is saved under
+the new name; another coder merely retagging a passage renames nothing."""
 
 from __future__ import annotations
 
@@ -123,3 +124,41 @@ def test_a_tag_whose_last_use_i_removed_stays_recent(
         other.add(left, span.start, span.end, tags=["theirs"], author="bob")
     session.refresh()
     assert "once" in session.recent_tags
+
+
+def test_another_coder_retagging_the_only_use_renames_nothing(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    span = sentence(left, 3)
+    with AnnotationStore.open(path) as other:
+        theirs = other.add(left, span.start, span.end, tags=["x"], author="bob").annotation
+    session.refresh()
+    tagged(session, left, {1: ["x"], 2: ["other"]})
+    mine = next(a for a in session.annotations_of(left.id) if a.author == "ana" and "x" in a.tags)
+    run(session, session.retag(mine, []))
+    assert "x" in session.recent_tags
+    with AnnotationStore.open(path) as other:  # bob's is now the only use of x
+        other.retag(theirs.id, add=["y"], remove=["x"])
+    session.refresh()
+    assert "x" in session.recent_tags and "y" not in session.recent_tags
+    run(session, session.tag(left, sentence(left, 6), ["x"]))
+    assert ("x",) in [a.tags for a in session.store.annotations(interview=left.id)]
+
+
+def test_a_rename_of_an_unused_tag_is_followed(
+    session: Session, interviews: list[Interview], path: Path
+) -> None:
+    left = interviews[0]
+    elsewhere(path, "set_tag", "spare", description="kept for later")
+    session.refresh()
+    tagged(session, left, {1: ["spare"], 2: ["other"]})
+    mine = next(a for a in session.annotations_of(left.id) if "spare" in a.tags)
+    run(session, session.retag(mine, []))  # unused again: only the codebook knows it
+    assert "spare" in session.recent_tags
+    elsewhere(path, "rename_tag", "spare", "reserve")
+    assert session.refresh() is not None
+    assert "spare" not in session.recent_tags and "reserve" in session.recent_tags
+    run(session, session.tag(left, sentence(left, 5), ["spare"]))  # a picker opened before
+    assert ("reserve",) in [a.tags for a in session.store.annotations(interview=left.id)]
+    assert "spare" not in {t.path for t in session.store.tags()}

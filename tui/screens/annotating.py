@@ -181,7 +181,7 @@ class AnnotatingScreen(SessionScreen):
             session = self.session
             codebook = [(t.path, t.count) for t in session.tag_infos]
             picker.follow_codebook(
-                codebook, session.recent_tags[:9], session.colours, session.current_name
+                codebook, session.recent_tags[:9], session.colours, session.name_now
             )
 
     def _say(self, message: str) -> None:

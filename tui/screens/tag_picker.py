@@ -249,14 +249,19 @@ class TagPicker(Dialog[list[str] | None]):
         codebook: Iterable[tuple[str, int]],
         recent: Sequence[str],
         colours: Mapping[str, str | None],
-        rename: Callable[[str], str],
+        rename: Callable[[str], str | None],
     ) -> None:
         """The codebook changed elsewhere while the picker is open: offer what is there
         now; a marked (or the passage's own) tag renamed or merged elsewhere takes its
-        ``rename``-d name, so it never comes back under the old one."""
-        self._current = list(dict.fromkeys(rename(t) for t in self._current))
-        self.marked = list(dict.fromkeys(rename(t) for t in self.marked))
-        self._unmarked = {rename(t) for t in self._unmarked}
+        ``rename``-d name, so it never comes back under the old one; a deleted one (None)
+        drops out."""
+
+        def followed(tags: Iterable[str]) -> list[str]:
+            return list(dict.fromkeys(t for t in map(rename, tags) if t is not None))
+
+        self._current = followed(self._current)
+        self.marked = followed(self.marked)
+        self._unmarked = set(followed(self._unmarked))
         self._codebook = list(codebook)
         counted = {path for path, _ in self._codebook}
         self._codebook += [(path, 0) for path in self._current if path not in counted]

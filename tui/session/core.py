@@ -28,7 +28,7 @@ from store import Annotation, AnnotationStore, StoreError, TagInfo
 from store.errors import Conflict, NoteConflict
 from store.history import History
 from store.model import Change
-from tui.session import renames, search
+from tui.session import search
 from tui.session.coders import Coders
 from tui.session.updates import Edit, NoteClash, Update
 
@@ -76,8 +76,8 @@ class Session(Coders):
         self._seen = store.changes_seen
         self._failing = False
         self._compaction_said: str | None = None
-        self._moves: renames.Moves = {}
-        """Tags renamed, merged or deleted elsewhere since the session began: where to."""
+        self._moves: dict[str, str | None] = {}
+        """Tags renamed, merged or deleted (the store's record, as last read): where to."""
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -119,10 +119,11 @@ class Session(Coders):
                 self._seen = self.store.changes_seen
                 loaded = {i.id: self.store.annotations(interview=i.id) for i in shown}
                 tags = self.store.tags()
+                moves = self.store.tag_moves()
             except StoreError as error:
                 return self._failed(error, reload=False)
-            held, self.annotations = self.annotations, loaded
-            self._follow_codebook(held, tags)
+            self.annotations = loaded
+            self._follow_codebook(tags, moves)
             if not self.recent_tags:
                 newest = sorted(
                     (a for group in loaded.values() for a in group),
@@ -358,27 +359,23 @@ class Session(Coders):
         self._compaction_said = problem
         return f"saved, but the database could not be compacted: {problem}" if problem else ""
 
-    def _follow_codebook(self, held: dict[str, list[Annotation]], tags: list[TagInfo]) -> None:
-        """Take the codebook just read; tags that were renamed, merged or deleted elsewhere
-        since the last read leave the recent tags (or take their new name there)."""
-        before = {t.path: t.count for t in self.tag_infos}
-        after = {t.path: t.count for t in tags}
-        # A tag whose last use the user removed here stays recent: only tags in use gone.
-        gone = {p: n for p, n in before.items() if n and p not in after}
-        appeared = {p: n for p, n in after.items() if p not in before}
-        if gone and before:
-            self._moves.update(renames.moves(gone, held, self.annotations, appeared))
-        for path in after:
-            self._moves.pop(path, None)  # there again: itself
+    def _follow_codebook(self, tags: list[TagInfo], moves: dict[str, str | None]) -> None:
+        """Take the codebook just read; tags renamed, merged or deleted elsewhere (as the
+        store records them) take their new name in the recent tags, or leave them."""
+        self._moves = moves
         self._set_codebook(tags)
-        if self._moves:
-            followed = (renames.follow(t, self._moves) for t in self.recent_tags)
+        if moves:
+            followed = (moves.get(t, t) for t in self.recent_tags)
             self.recent_tags = list(dict.fromkeys(t for t in followed if t is not None))
 
     def current_name(self, tag: str) -> str:
         """``tag`` as it is called now, if it was renamed or merged elsewhere (a tag
         chosen in a picker opened before a rename gets the new name, never the old back)."""
-        return renames.follow(tag, self._moves) or tag
+        return self._moves.get(tag) or tag
+
+    def name_now(self, tag: str) -> str | None:
+        """``tag`` as it is called now; None if it was deleted elsewhere."""
+        return self._moves.get(tag, tag)
 
     def _set_codebook(self, tags: list[TagInfo]) -> None:
         self.tag_infos = tags
