@@ -68,8 +68,8 @@ def remove_ops(view: View, root: str, stamp: str, *, force: bool) -> list[Op]:
     users = users_of(view, root)
     if users and not force:
         raise StoreError(
-            f"tag {root!r} is used by {users} annotation(s); pass --force to "
-            "remove it from them, or merge it into another tag"
+            f"tag {root!r} is used by {users} annotation{'' if users == 1 else 's'}; pass "
+            "--force to remove it from them, or merge it into another tag"
         )
     return delete_ops(view, root, stamp)
 

@@ -233,7 +233,7 @@ def test_list_and_export_work_on_a_read_only_file_system(read_only_mount: Path) 
     before = tree(db.parent)
     listed = gloss("list", "--interview", "004", "--db", str(db))
     assert listed.returncode == 0, listed.stderr
-    assert CLEAN_SEED.stem in listed.stdout and listed.stderr == "1 annotation(s)\n"
+    assert CLEAN_SEED.stem in listed.stdout and listed.stderr == "1 annotation\n"
     exported = gloss("export", "--format", "csv", "--db", str(db))
     assert exported.returncode == 0 and QUOTE in exported.stdout, exported.stderr
     written = gloss("tags", "rename", "t", "u", "--db", str(db))

@@ -131,6 +131,31 @@ def test_list_json_fields_and_filters(capsys: pytest.CaptureFixture[str]) -> Non
     assert err.endswith(f"(interviews in it: {SEED})\n")
 
 
+@pytest.mark.parametrize("count", [1, 2])
+def test_list_into_one_file_ends_with_its_count_on_a_line_of_its_own(
+    tmp_path: Path, count: int
+) -> None:
+    """``gloss list > out.txt 2>&1``: the table, then the count, each row a line; the
+    count after the last row even though stdout is buffered and stderr is not."""
+    db = tmp_path / "list.json"
+    for quote, note in [("stabilize growth", "first note"), (QUOTE, "last note")][:count]:
+        made = gloss("annotate", SEED, "--quote", quote, "--note", note, "--db", str(db))
+        assert made.returncode == 0, made.stderr
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    listed = subprocess.run(
+        [sys.executable, "-m", "tui", "list", "--db", str(db)], cwd=ROOT,
+        env={**env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, timeout=60,
+    )  # fmt: skip
+    assert listed.returncode == 0, listed.stdout
+    lines = listed.stdout.splitlines()
+    assert lines[0].split() == ["ID", "INTERVIEW", "SPAN", "TAGS", "AUTHOR", "STATUS", "QUOTE",
+                                "NOTE"]  # fmt: skip
+    assert len(lines) == count + 2 and listed.stdout.endswith("\n")
+    assert lines[-2].endswith(("first note", "last note")[count - 1])
+    assert lines[-1] == ("1 annotation" if count == 1 else "2 annotations")
+
+
 def test_list_table_never_prints_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "annotate", SEED, "--quote", QUOTE, "--note", "evil \x1b[2J\x1b]0;title\x07 note")
     code, out, _ = run(capsys, "list")
@@ -149,13 +174,13 @@ def test_tags_commands(capsys: pytest.CaptureFixture[str]) -> None:
         ["policy/tax", "1"], ["tax", "1"], ["taxes", "1"],
     ]  # fmt: skip
     assert run(capsys, "tags", "rename", "policy", "gov")[1] == (
-        "renamed 'policy' to 'gov' in 1 annotation(s)\n"
+        "renamed 'policy' to 'gov' in 1 annotation\n"
     )
     assert run(capsys, "tags", "merge", "taxes", "tax")[0] == 0
     code, _, err = run(capsys, "tags", "delete", "tax")
-    assert code == 1 and "used by 2 annotation(s); pass --force" in err
+    assert code == 1 and "used by 2 annotations; pass --force" in err
     assert run(capsys, "tags", "delete", "tax", "--force")[1] == (
-        "deleted 'tax' from 2 annotation(s)\n"
+        "deleted 'tax' from 2 annotations\n"
     )
     assert run(capsys, "tags", "describe", "gov", "--colour", "#123456")[0] == 0
     _, out, _ = run(capsys, "tags", "--json")
@@ -172,7 +197,7 @@ def test_export_csv_to_file_and_import_back(
     out_csv = tmp_path / "out.csv"
     code, out, err = run(capsys, "export", "--format", "csv", "-o", str(out_csv), "--excel")
     assert (code, out) == (0, "")
-    assert err == f"exported 1 annotation(s) to {out_csv}\n"
+    assert err == f"exported 1 annotation to {out_csv}\n"
     raw = out_csv.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with open(out_csv, encoding="utf-8-sig", newline="") as handle:
@@ -213,7 +238,7 @@ def test_reanchor_lists_orphans(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, out, err = run(capsys, "reanchor", str(text))
     assert code == 0
     assert out.startswith("orphaned ") and "'the sky is blue'" in out
-    assert err == "1 orphaned annotation(s)\n"
+    assert err == "1 orphaned annotation\n"
     _, out, _ = run(capsys, "list", "--json", "--status", "orphaned")
     assert len(json.loads(out)) == 1
 
@@ -301,7 +326,7 @@ def test_compact_leaves_everything_in_the_main_file(
         load_interview(CLEAN_SEED), 0, 10, author="Ann"
     ).annotation  # journal only: never closed
     code, out, _ = run(capsys, "compact", "--db", str(db))
-    assert (code, out) == (0, f"{db}: 1 annotation(s), journal folded in\n")
+    assert (code, out) == (0, f"{db}: 1 annotation, journal folded in\n")
     assert Path(str(db) + ".journal").stat().st_size == 0
     plain = tinydb.TinyDB(db)
     try:

@@ -89,7 +89,7 @@ def test_delete_refuses_while_in_use_unless_forced(
     used = store.add(interview, 0, 10, tags=["old", "keep"], author="Ann").annotation
     store.set_tag("spare")
     assert store.delete_tag("spare") == 0
-    with pytest.raises(StoreError, match=r"'old' is used by 1 annotation\(s\); pass --force"):
+    with pytest.raises(StoreError, match=r"'old' is used by 1 annotation; pass --force"):
         store.delete_tag("old")
     assert store.get(used.id).tags == ("keep", "old")  # type: ignore[union-attr]
     assert store.delete_tag("old", force=True) == 1

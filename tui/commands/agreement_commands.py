@@ -21,7 +21,7 @@ from store import Annotation, AnnotationStore, StoreError, resolve_db_path
 from store.agreement import Scope, TagAgreement, compare, find_scope
 from store.export import interview_loader
 from store.tagpaths import normalise_tag
-from tui.commands.common import add_db_option, load_named_interview
+from tui.commands.common import add_db_option, counted, load_named_interview
 from tui.commands.store_commands import printable
 
 DESCRIPTION = (
@@ -170,8 +170,9 @@ def _text(
     stale = sum(1 for a in annotations if not a.orphaned and a.fingerprint != found.fingerprint)
     if stale:
         raise StoreError(
-            f"{printable(interview_id)}: {stale} annotation(s) were made on another version "
-            "of its text; run 'gloss reanchor' on the file first"
+            f"{printable(interview_id)}: {counted(stale, 'annotation')} "
+            f"{'was' if stale == 1 else 'were'} made on another version of its text; run "
+            "'gloss reanchor' on the file first"
         )
     return found
 
@@ -225,7 +226,7 @@ def _print_scope(scope: Scope, characters: int, tags: int) -> None:
         )
     if scope.orphaned:
         print(
-            f"left out {scope.orphaned} orphaned annotation(s); 'gloss list --status orphaned' "
-            "shows them",
+            f"left out {counted(scope.orphaned, 'orphaned annotation')}; "
+            "'gloss list --status orphaned' shows them",
             file=sys.stderr,
         )

@@ -29,6 +29,11 @@ AUTHOR_HELP = "who is annotating (default: $GLOSS_AUTHOR, else the login name)"
 AUTHOR_FILTER_HELP = "only this author's annotations"
 
 
+def counted(count: int, noun: str) -> str:
+    """``count`` with ``noun`` in the singular or plural: "1 annotation", "2 annotations"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def add_db_option(parser: argparse.ArgumentParser, *, default: object = argparse.SUPPRESS) -> None:
     """``--db PATH`` under its own "database" heading.
 

@@ -41,6 +41,7 @@ from tui.commands.common import (
     Handler,
     add_db_option,
     check_own_file,
+    counted,
     interview_id_in,
     load_named_interview,
     load_named_interviews,
@@ -325,7 +326,7 @@ def run_list(args: argparse.Namespace) -> int:
     ]
     header = ["ID", "INTERVIEW", "SPAN", "TAGS", "AUTHOR", "STATUS", "QUOTE", "NOTE"]
     _print_table(header, rows, flexible=(6, 7))
-    print(f"{len(rows)} annotation(s)", file=sys.stderr)
+    _summary(counted(len(rows), "annotation"))
     return 0
 
 
@@ -340,7 +341,7 @@ def run_tags(args: argparse.Namespace) -> int:
             _done("merged", args.source, "into", args.target, changed)
         elif args.action == "delete":
             changed = store.delete_tag(args.tag, force=args.force)
-            print(f"deleted {printable(args.tag)!r} from {changed} annotation(s)")
+            print(f"deleted {printable(args.tag)!r} from {counted(changed, 'annotation')}")
         elif args.action == "describe":
             info = store.set_tag(args.tag, description=args.description, colour=args.colour)
             described = f"{printable(info.description or '')} {info.colour or ''}".strip()
@@ -366,7 +367,9 @@ def _tags_of(store: AnnotationStore, author: str | None) -> list[TagInfo]:
 
 
 def _done(verb: str, old: str, joiner: str, new: str, changed: int) -> None:
-    print(f"{verb} {printable(old)!r} {joiner} {printable(new)!r} in {changed} annotation(s)")
+    print(
+        f"{verb} {printable(old)!r} {joiner} {printable(new)!r} in {counted(changed, 'annotation')}"
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -383,7 +386,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = Path(args.output)
     written = _export_to_file(args, annotations, target, progress)
     progress.done()
-    print(f"exported {written} annotation(s) to {target}", file=sys.stderr)
+    _summary(f"exported {counted(written, 'annotation')} to {target}")
     return 0
 
 
@@ -428,7 +431,7 @@ def run_import(args: argparse.Namespace) -> int:
     with _open(args) as store:
         result = store.import_annotations(incoming)
     print(
-        f"imported {len(incoming)} annotation(s): {result.added} added, {result.updated} "
+        f"imported {counted(len(incoming), 'annotation')}: {result.added} added, {result.updated} "
         f"updated, {result.merged} merged into existing passages, {result.unchanged} unchanged"
     )
     return 0
@@ -442,7 +445,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
         orphans = [o for interview in interviews for o in store.anchor(interview)]
     for orphan in orphans:
         print(f"orphaned {orphan.id} {printable(orphan.interview)} {printable(orphan.exact, 60)!r}")
-    print(f"{len(orphans)} orphaned annotation(s)", file=sys.stderr)
+    _summary(counted(len(orphans), "orphaned annotation"))
     return 0
 
 
@@ -450,11 +453,18 @@ def run_compact(args: argparse.Namespace) -> int:
     with _open(args, reading=True) as store:
         store.compact()
         count = len(store)
-    print(f"{store.path}: {count} annotation(s), journal folded in")
+    print(f"{store.path}: {counted(count, 'annotation')}, journal folded in")
     return 0
 
 
 # -- output helpers -------------------------------------------------------------------
+
+
+def _summary(line: str) -> None:
+    """A closing line on stderr, after everything printed on stdout: when both go to one
+    file or pipe (``gloss list > out.txt 2>&1``), stdout is buffered and would land after."""
+    sys.stdout.flush()
+    print(line, file=sys.stderr)
 
 
 def printable(text: str, limit: int | None = None) -> str:
