@@ -156,6 +156,12 @@ class History:
             self._undo.append(done)
             return done
 
+    def _named_now(self, tags: Sequence[str]) -> list[str]:
+        """``tags`` as the codebook calls them now (renames and merges followed, deleted
+        tags left out)."""
+        named = (self.store.resolve_tag(tag) for tag in tags)
+        return list(dict.fromkeys(tag for tag in named if tag is not None))
+
     def _taken_back(self, change: Change) -> Change:
         """:meth:`_revert`, refused when it would change nothing: what the step did is
         gone already (taken off or renamed elsewhere), and "undid" would not be true."""
@@ -172,18 +178,27 @@ class History:
     def _revert(self, change: Change) -> Change:
         """Take back ``change`` as far as it is still there; what the store did."""
         before, after = change.before, change.after
+        self.store.refresh()  # tags renamed or merged elsewhere are followed to their names now
         if after is None:
             assert before is not None
             done = self.store.restore(before)
         elif before is None:
-            withdrawn = self.store.withdraw(after.id, tags=after.tags, note=after.note)
+            withdrawn = self.store.withdraw(
+                after.id, tags=self._named_now(after.tags), note=after.note
+            )
             # Gone already (deleted elsewhere): the effect of the undo is there.
             done = withdrawn or Change.between(after, None)
         else:
             note = (after.note, before.note) if after.note != before.note else None
             try:
+                had = set(self._named_now(before.tags))
                 done = self.store.edit(
-                    after.id, add=change.removed_tags, remove=change.added_tags, note=note
+                    after.id,
+                    add=self._named_now(change.removed_tags),
+                    # A tag of this step merged since into one the passage had before is
+                    # not this step's to take off.
+                    remove=[t for t in self._named_now(change.added_tags) if t not in had],
+                    note=note,
                 )
             except NoteConflict as conflict:
                 raise Conflict(

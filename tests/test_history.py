@@ -286,3 +286,30 @@ def test_undo_of_a_tag_taken_off_elsewhere_says_so_and_changes_nothing(
     # The skipped step is dropped: the next undo takes back the first add.
     history.undo()
     assert on_disk(db) == {}
+
+
+def test_undo_follows_a_tag_renamed_elsewhere_since(
+    history: History, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    mine = made(history.add(interview, start, end, tags=["industry"], author="ann"))
+    history.add(interview, *span("The economy"), tags=["industry"], author="ann")
+    with AnnotationStore.open(db) as other:
+        other.rename_tag("industry", "manufacturing")
+    history.undo()  # the second add: its coding is called manufacturing now
+    assert on_disk(db) == {mine.id: (("manufacturing",), "")}
+    history.undo()
+    assert on_disk(db) == {}
+
+
+def test_undo_keeps_a_tag_the_passage_had_before_it_was_merged_into(
+    history: History, interview: Interview, db: Path
+) -> None:
+    start, end = span("Firms were helped.")
+    first = made(history.add(interview, start, end, tags=["economy"], author="ann"))
+    history.add(interview, start, end, tags=["industry"], author="ann")
+    with AnnotationStore.open(db) as other:
+        other.merge_tags("industry", "economy")
+    with pytest.raises(Conflict, match="not there any more"):
+        history.undo()  # what it added is the tag the passage already had
+    assert on_disk(db) == {first.id: (("economy",), "")}
