@@ -268,27 +268,6 @@ def test_database_behind_a_symlink_stays_a_symlink(tmp_path: Path) -> None:
         assert direct.get(made.id) == made
 
 
-def test_tinydb_query_api_sees_the_journal_and_cannot_write(tmp_path: Path) -> None:
-    from tinydb import Query
-
-    from store.tinydb_storage import GlossStorage
-
-    db = tmp_path / "q.json"
-    interview = load_interview(CLEAN_SEED)
-    store = AnnotationStore.open(db)
-    store.compact()
-    made = store.add(interview, 0, 10, tags=["x"], author="Ann").annotation  # only in the journal
-    plain = tinydb.TinyDB(db, storage=GlossStorage)
-    try:
-        found = plain.table("annotations").search(Query().tags.any(["x"]))
-        assert [doc["id"] for doc in found] == [made.id]
-        with pytest.raises(StoreError, match="read-only"):
-            plain.table("annotations").insert({"id": "sneaky"})
-    finally:
-        plain.close()
-    assert store.get("sneaky") is None and len(store) == 1
-
-
 def test_journal_without_its_main_file_is_kept(tmp_path: Path) -> None:
     db = tmp_path / "gone.json"
     interview = load_interview(CLEAN_SEED)

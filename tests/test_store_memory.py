@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import tinydb
 
 from corpus import load_interview
-from store import AnnotationStore, docstream
+from store import AnnotationStore, docstream, open_tinydb
 from store.codec import pack, to_doc, unpack
 from store.model import Annotation
-from store.tinydb_storage import GlossStorage
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 
 # -- docstream: json.load, a document at a time ------------------------------------------
@@ -244,7 +242,9 @@ def test_a_compaction_right_after_opening_writes_documents_not_tuples(tmp_path: 
     assert all(isinstance(doc, dict) for doc in written.values())
     with AnnotationStore.open(db) as again:
         assert sorted(again.annotations(), key=lambda a: a.id) == sorted(made, key=lambda a: a.id)
-    rows = tinydb.TinyDB(db, storage=GlossStorage).table("annotations").all()
+    plain = open_tinydb(db)
+    rows = plain.table("annotations").all()
+    plain.close()
     assert sorted(row["id"] for row in rows) == sorted(a.id for a in made)
 
 
