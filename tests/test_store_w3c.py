@@ -355,7 +355,7 @@ def test_gloss_export_format_w3c_writes_the_file(tmp_path: Path, suite: Suite) -
     assert made.returncode == 0, made.stderr
     result = gloss("export", "--format", "w3c", "-o", str(target))
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
-    assert result.stderr == f"exported 1 annotation(s) to {target}\n"
+    assert result.stderr == f"exported 1 annotation to {target}\n"
     document = json.loads(target.read_text(encoding="utf-8"))
     (item,) = document["first"]["items"]
     assert item["id"] == annotation_iri(made.stdout.strip())
