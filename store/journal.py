@@ -8,8 +8,11 @@ fsync'ed under a cross-process lock, and the main file is rewritten only now and
 (compaction: temporary file, fsync, atomic rename, directory fsync). The main file is
 always a valid TinyDB database; main file plus journal is the current state.
 
-A crash mid-append can only tear the last journal line, and only for a change that was
-never acknowledged; readers ignore it and the next writer cuts it off. Any other damage
+A crash mid-append can only tear the last journal line. Torn inside, it is a change that
+was never acknowledged: readers ignore it and the next writer cuts it off. Torn exactly
+before its line break, the line is whole (its checksum and number hold): the change was
+fully written, maybe acknowledged, so it is kept, and the next writer completes the line
+before appending so that lines never run together. Any other damage
 (a bad checksum, a line out of place, a journal of another copy of the database) refuses
 the whole journal, naming the line, so a journal is only ever folded in when it was read
 whole. Replaying a journal onto a main file that already contains it is harmless (each
@@ -117,6 +120,9 @@ class JournalFile:
         """Bytes of the journal read and applied (always at the end of a whole line)."""
         self._lines = 0
         """Lines of the journal read and applied (the number of the last one)."""
+        self._unterminated = False
+        """The last line read is whole but lacks its line break (a crash cut it off just
+        before it): ``_offset`` is where the break belongs, and the next append writes it."""
         self._adopting = False
         self._generation: str | None = None
         self._folded: str | None = None
@@ -193,6 +199,7 @@ class JournalFile:
         self._folded_lines = 0
         self._adopting = main is None
         self._offset = self._lines = 0
+        self._unterminated = False
         self._journal_stamp = None
         ops = self._read_journal_from(0, decode)
         return Snapshot(main, ops)
@@ -252,6 +259,7 @@ class JournalFile:
         except FileNotFoundError:
             self._journal_stamp = None
             self._offset = self._lines = 0
+            self._unterminated = False
             return []
         except OSError as error:
             raise StoreError(
@@ -269,25 +277,35 @@ class JournalFile:
 
         Line by line, so that a big journal is never in memory whole besides what its
         documents decode to. Any damage refuses the whole journal (StoreError naming
-        the line), except a last line without its line break: an append torn by a crash,
-        never acknowledged, which is ignored (and cut off by the next writer).
+        the line), except in a last line without its line break, which a crash tore:
+        torn inside, it was never acknowledged and is ignored (and cut off by the next
+        writer); whole, its change was fully written and is kept.
         """
         ops: list[Entry] = []
         size = lines = 0
+        if self._unterminated:
+            completion = handle.readline()  # the line break another writer added
+            if completion == b"":
+                return ops, size, lines
+            if completion != b"\n":
+                raise self._damaged(self._lines, "the next line was joined to it")
+            size, self._unterminated = 1, False
         for line in handle:
             number = self._lines + lines + 1
-            if not line.endswith(b"\n"):
-                if _whole(line):
-                    raise self._damaged(number, "it is whole but its line break is missing")
-                break  # a torn append: never applied
+            whole = line.endswith(b"\n")
             try:
-                generation, written_as, entries = decode_line(line[:-1], decode)
+                generation, written_as, entries = decode_line(line[:-1] if whole else line, decode)
             except Damage as damage:
-                raise self._damaged(number, str(damage)) from None
+                if whole:
+                    raise self._damaged(number, str(damage)) from None
+                if _whole_but_its_break(line):
+                    raise self._damaged(number, "a stray byte stands where its line break belongs")
+                break  # a torn append: never acknowledged, never applied
             if self._check_place(number, generation, written_as):
                 ops.extend(entries)
             size += len(line)
             lines += 1
+            self._unterminated = not whole
         return ops, size, lines
 
     def _check_place(self, number: int, generation: str | None, written_as: int | None) -> bool:
@@ -335,6 +353,8 @@ class JournalFile:
             raise StoreError(
                 f"{self.journal_path}: the change holds data nested too deeply; it was not saved"
             ) from None
+        if self._unterminated:
+            line = b"\n" + line  # complete the last line first, in the same write
         created = not self.journal_path.exists()
         try:
             with open(self.journal_path, "ab") as handle:
@@ -352,6 +372,7 @@ class JournalFile:
             fsync_dir(self.path.parent)
         self._offset += len(line)
         self._lines += 1
+        self._unterminated = False
         self._journal_stamp = Stamp.of(self.journal_path)
 
     def _encode(self, row: Any) -> Any:
@@ -392,18 +413,17 @@ class JournalFile:
         self._main_stamp = Stamp.of(self.path)
         self._journal_stamp = Stamp.of(self.journal_path)
         self._offset = self._lines = 0
+        self._unterminated = False
         self._generation = generation
         self._folded, self._folded_lines = folded, 0
         self._adopting = False
 
 
-def _whole(line: bytes) -> bool:
-    """True if ``line`` (the journal's last, without a line break) is a whole entry, maybe
-    with one damaged byte where its line break was: never a torn append."""
-    for candidate in (line, line[:-1]):
-        try:
-            decode_line(candidate, None)
-        except Damage:
-            continue
-        return True
-    return False
+def _whole_but_its_break(line: bytes) -> bool:
+    """True if ``line`` (the journal's last, without a line break, not whole itself) is a
+    whole entry followed by one byte where its line break belongs: damage, not a tear."""
+    try:
+        decode_line(line[:-1], None)
+    except Damage:
+        return False
+    return True

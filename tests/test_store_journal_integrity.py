@@ -1,5 +1,7 @@
-"""The journal checks itself: damage anywhere but a torn last line is refused, a journal
-of another copy of the database is refused, and no fault loses a record in silence."""
+"""The journal checks itself: damage anywhere but a last line torn by a crash is refused,
+a journal of another copy of the database is refused, and no fault loses a record in
+silence. A crash can cut the last line's one write exactly before its line break: that
+line is whole, so it is kept, and the next append completes it."""
 
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ from corpus import load_interview
 from store import AnnotationStore, StoreError
 from store.journal_format import encode_line, generation_of, replayed
 from tests.conftest import CLEAN_SEED, ROOT
+
+SEED = "004_2a78cebe821b9ac3"
+QUOTE = "The first is to increase the supply"
 
 State = dict[str, tuple[tuple[str, ...], int]]
 """What a user sees of a database: each annotation's tags and revision, by id."""
@@ -116,10 +121,91 @@ def test_the_last_two_lines_joined_are_refused_not_skipped(team: Team) -> None:
     refused_by_the_cli(db, "line 10 is damaged")
 
 
-def test_a_whole_last_line_without_its_line_break_is_refused(team: Team) -> None:
-    db, _ = team
+def test_a_whole_last_line_without_its_line_break_is_kept(team: Team) -> None:
+    """A crash (a power cut) can tear an append exactly before its line break. The line's
+    checksum and number still hold, so its change was written whole; it may have been
+    acknowledged, so keeping it is the safe reading (dropping it could lose a change the
+    user was told is saved), and refusing the database after an ordinary crash would make
+    the user repair it by hand."""
+    db, expected = team
     journal_of(db).write_bytes(journal_of(db).read_bytes()[:-1])
-    refused_by_the_cli(db, "line 11 is damaged", "line break is missing")
+    assert state(db) == expected
+
+
+def test_a_stray_byte_where_the_last_line_break_belongs_is_refused(team: Team) -> None:
+    """A crash tears, it does not write a wrong byte: that is damage."""
+    db, _ = team
+    journal_of(db).write_bytes(journal_of(db).read_bytes()[:-1] + b"\x00")
+    refused_by_the_cli(db, "line 11 is damaged", "where its line break belongs")
+
+
+def test_a_last_line_without_its_break_in_the_wrong_place_is_refused(team: Team) -> None:
+    db, _ = team
+    lines = lines_of(db)
+    journal_of(db).write_bytes(b"".join([*lines[:-2], lines[-1][:-1]]))
+    refused_by_the_cli(db, "line 10 is damaged", "written as line 11")
+
+
+def big_database(db: Path) -> tuple[str, str]:
+    """A main file too big to be folded in when the command line closes it, so the journal
+    stays as the commands leave it; one annotation in it, one in the journal's one line."""
+    interview = load_interview(CLEAN_SEED)
+    with AnnotationStore.open(db) as store:
+        big = store.add(interview, 0, 10, note="x" * 1_100_000, author="Ann").annotation
+        store.compact()
+        late = store.add(interview, 20, 30, tags=["late"], author="Ann").annotation
+    assert len(lines_of(db)) == 1
+    return big.id, late.id
+
+
+def listed(db: Path) -> set[str]:
+    result = gloss("list", "--json", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    return {a["id"] for a in json.loads(result.stdout)}
+
+
+def test_after_a_crash_before_the_line_break_the_next_annotation_completes_the_line(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "team.json"
+    big, late = big_database(db)
+    journal_of(db).write_bytes(journal_of(db).read_bytes()[:-1])  # the crash
+    assert listed(db) == {big, late}
+    made = gloss("annotate", SEED, "--quote", QUOTE, "--tag", "t", "--db", str(db))
+    assert made.returncode == 0, made.stderr
+    assert listed(db) == {big, late, made.stdout.strip()}
+    lines = lines_of(db)
+    assert len(lines) == 2 and all(line.endswith(b"\n") for line in lines)
+
+
+def test_after_a_crash_mid_line_the_next_annotation_cuts_the_torn_tail_off(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "team.json"
+    big, late = big_database(db)
+    whole = journal_of(db).read_bytes()
+    journal_of(db).write_bytes(whole + whole[: len(whole) // 2])  # torn mid-append
+    assert listed(db) == {big, late}
+    made = gloss("annotate", SEED, "--quote", QUOTE, "--tag", "t", "--db", str(db))
+    assert made.returncode == 0, made.stderr
+    assert listed(db) == {big, late, made.stdout.strip()}
+    lines = lines_of(db)
+    assert lines[0] == whole and len(lines) == 2 and lines[1].endswith(b"\n")
+
+
+def test_a_running_reader_follows_the_line_another_process_completed(tmp_path: Path) -> None:
+    db = tmp_path / "team.json"
+    big, late = big_database(db)
+    journal_of(db).write_bytes(journal_of(db).read_bytes()[:-1])
+    interview = load_interview(CLEAN_SEED)
+    with AnnotationStore.open(db) as running:
+        assert {a.id for a in running.annotations()} == {big, late}
+        made = gloss("annotate", SEED, "--quote", QUOTE, "--tag", "t", "--db", str(db))
+        assert made.returncode == 0, made.stderr
+        assert running.refresh()
+        assert {a.id for a in running.annotations()} == {big, late, made.stdout.strip()}
+        mine = running.add(interview, 40, 50, tags=["mine"], author="Bo").annotation
+    assert listed(db) == {big, late, made.stdout.strip(), mine.id}
 
 
 def test_an_older_copy_restored_beside_its_journal_is_refused(tmp_path: Path) -> None:
@@ -236,12 +322,13 @@ def test_an_old_journal_beside_a_new_database_is_refused(team: Team) -> None:
 
 def fault(data: bytes, chance: random.Random) -> tuple[str, bytes, int | None]:
     """One fault at a random place: its name, the damaged journal, and for a truncation
-    the whole lines left (a cut in the last line is what a crash leaves, undetectable)."""
+    the whole lines left (a cut in the last line is what a crash leaves, undetectable; a
+    cut just before a line break leaves that line whole, and kept)."""
     lines = data.splitlines(keepends=True)
     kind = chance.choice(["truncate", "join", "duplicate", "reorder", "flip"])
     if kind == "truncate":
         cut = chance.randrange(len(data))
-        return kind, data[:cut], data[:cut].count(b"\n")
+        return kind, data[:cut], data[: cut + 1].count(b"\n")
     if kind == "join":
         i = chance.randrange(len(lines))
         lines[i] = lines[i][:-1]
