@@ -47,6 +47,7 @@ from store.journal_format import (
     encode_line,
     generation_of,
     stamp_generation,
+    whole_but_its_break,
 )
 
 Document = dict[str, Any]
@@ -296,10 +297,9 @@ class JournalFile:
             try:
                 generation, written_as, entries = decode_line(line[:-1] if whole else line, decode)
             except Damage as damage:
-                if whole:
-                    raise self._damaged(number, str(damage)) from None
-                if _whole_but_its_break(line):
-                    raise self._damaged(number, "a stray byte stands where its line break belongs")
+                if whole or whole_but_its_break(line):
+                    why = str(damage) if whole else "a stray byte where its line break belongs"
+                    raise self._damaged(number, why) from None
                 break  # a torn append: never acknowledged, never applied
             if self._check_place(number, generation, written_as):
                 ops.extend(entries)
@@ -417,13 +417,3 @@ class JournalFile:
         self._generation = generation
         self._folded, self._folded_lines = folded, 0
         self._adopting = False
-
-
-def _whole_but_its_break(line: bytes) -> bool:
-    """True if ``line`` (the journal's last, without a line break, not whole itself) is a
-    whole entry followed by one byte where its line break belongs: damage, not a tear."""
-    try:
-        decode_line(line[:-1], None)
-    except Damage:
-        return False
-    return True

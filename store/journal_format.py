@@ -191,3 +191,13 @@ def _fresh_key(tables: dict[str, dict[str, Row]]) -> str:
     """A document key no table that a journal changes uses yet."""
     keys = [int(key) for table in IDENTITY_FIELD for key in tables.get(table, {}) if key.isdigit()]
     return str(max(keys, default=0) + 1)
+
+
+def whole_but_its_break(line: bytes) -> bool:
+    """True if ``line`` (the journal's last, without a line break, not whole itself) is a
+    whole entry followed by one byte where its line break belongs: damage, not a tear."""
+    try:
+        decode_line(line[:-1], None)
+    except Damage:
+        return False
+    return True
