@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from corpus import Interview
 from store import Annotation, AnnotationStore
+from tests.conftest import screen_lines
 from tests.test_tui_app import NARROW, WIDE, main, reader, running, seeds, settle
 from tests.test_tui_dialogs import Host, highlighted, picker_rows, screen_text
 from tui.screens.confirm import Confirm
@@ -244,7 +245,7 @@ async def test_picker_shows_a_long_passage_on_one_line_cut_at_a_word() -> None:
     app = Host(TagPicker(CODEBOOK, current=["trust"], quote=words))
     async with app.run_test() as pilot:
         await pilot.pause()
-        shown = screen_text(app).splitlines()[1]
+        shown = next(line.strip(" █") for line in screen_lines(app) if "“" in line)
         assert shown.startswith("“Since") and shown.endswith("…”")
         kept = shown.removeprefix("“").removesuffix("…”")
         assert words.startswith(kept + " ")  # whole words only
