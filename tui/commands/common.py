@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpus import CorpusError, Interview, load_interview, resolve_interview
+from tui.wording import counted as counted  # re-exported: the commands import it from here
 
 if TYPE_CHECKING:  # the store is imported by the commands that use it, not at start-up
     from store import AnnotationStore
@@ -27,11 +28,6 @@ DB_HELP = (
 )
 AUTHOR_HELP = "who is annotating (default: $GLOSS_AUTHOR, else the login name)"
 AUTHOR_FILTER_HELP = "only this author's annotations"
-
-
-def counted(count: int, noun: str) -> str:
-    """``count`` with ``noun`` in the singular or plural: "1 annotation", "2 annotations"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, default: object = argparse.SUPPRESS) -> None:

@@ -31,6 +31,7 @@ from store.model import Change
 from tui.session import search
 from tui.session.coders import Coders
 from tui.session.updates import Edit, NoteClash, Update
+from tui.wording import counted
 
 
 class Session(Coders):
@@ -133,8 +134,9 @@ class Session(Coders):
                 self._remember([t for a in newest for t in a.tags], at_end=True)
             notice = ""
             if orphans:
+                verb = "matches" if len(orphans) == 1 else "match"
                 notice = (
-                    f"{len(orphans)} annotation(s) no longer match the text (orphaned); "
+                    f"{counted(len(orphans), 'annotation')} no longer {verb} the text (orphaned); "
                     "list them with 'gloss list --status orphaned'"
                 )
             return Update(

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual.widget import Widget
 
 from tui.text import plain
-from tui.widgets.status import SaveState
-
-_SAVE: dict[str, tuple[str, str]] = {
-    "saved": ("saved", "green"),
-    "saving": ("saving…", "yellow"),
-    "unsaved": ("unsaved", "yellow"),
-    "error": ("NOT SAVED", "bold red"),
-}
+from tui.widgets.status import OneLine, SaveState, save_word
+from tui.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,27 +25,11 @@ class CompareState:
     message: str = ""
 
 
-class CompareStatus(Widget):
+class CompareStatus(OneLine[CompareState]):
     """``A ann ◂ left · right ▸ B bo  difference 3 of 12  saved  by me  message``."""
 
-    DEFAULT_CSS = """
-    CompareStatus {
-        height: 1;
-        width: 1fr;
-        padding: 0 1;
-        background: $panel;
-    }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.state = CompareState()
-
-    def update_state(self, **changes: object) -> None:
-        new = replace(self.state, **changes)  # type: ignore[arg-type]
-        if new != self.state:
-            self.state = new
-            self.refresh()
+        super().__init__(CompareState(), id=id)
 
     def render(self) -> Text:
         s = self.state
@@ -66,10 +43,9 @@ class CompareStatus(Widget):
         elif s.difference:
             text.append(f"  difference {s.difference} of {s.differences}")
         else:
-            text.append(f"  {s.differences} difference{'s' if s.differences != 1 else ''}")
-        word, style = _SAVE[s.save]
+            text.append(f"  {counted(s.differences, 'difference')}")
         text.append("  ")
-        text.append(word, style)
+        text.append(*save_word(s.save))
         text.append("  by ")
         text.append_text(plain(s.author, "italic"))
         if s.message:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from rich.text import Text
 from textual.widget import Widget
 
 from tui.text import plain
+from tui.wording import counted
 
 SaveState = Literal["saved", "saving", "unsaved", "error"]
 
@@ -45,15 +46,19 @@ class Status:
     message: str = ""
 
 
-class StatusLine(Widget):
-    """One line under the readers; ``update_status(**changes)`` changes part of it.
+State = TypeVar("State")
+"""The frozen dataclass a one-line bar shows."""
 
-    A fixed one-line widget that only repaints itself: a ``Static.update`` would ask for
-    a layout pass of the whole screen on every cursor move.
+
+class OneLine(Widget, Generic[State]):
+    """A fixed one-line bar showing a frozen ``state``; ``update_state(**changes)`` changes it.
+
+    It only repaints itself: a ``Static.update`` would ask for a layout pass of the whole
+    screen on every cursor move.
     """
 
     DEFAULT_CSS = """
-    StatusLine {
+    OneLine {
         height: 1;
         width: 1fr;
         padding: 0 1;
@@ -61,15 +66,34 @@ class StatusLine(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, state: State, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.status = Status()
+        self.state = state
+
+    def update_state(self, **changes: object) -> None:
+        new = replace(self.state, **changes)  # type: ignore[type-var]
+        if new != self.state:
+            self.state = new
+            self.refresh()
+
+
+def save_word(save: SaveState) -> tuple[str, str]:
+    """The word and style that say whether the user's work is on disk."""
+    return _SAVE_WORDS[save], _SAVE_STYLES[save]
+
+
+class StatusLine(OneLine[Status]):
+    """One line under the readers; ``update_status(**changes)`` changes part of it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Status(), id=id)
+
+    @property
+    def status(self) -> Status:
+        return self.state
 
     def update_status(self, **changes: object) -> None:
-        new = replace(self.status, **changes)  # type: ignore[arg-type]
-        if new != self.status:
-            self.status = new
-            self.refresh()
+        self.update_state(**changes)
 
     def render(self) -> Text:
         return self.render_status()
@@ -77,21 +101,21 @@ class StatusLine(Widget):
     def render_status(self) -> Text:
         """Title first, shortened so that the rest (where, how many, saved?) and the latest
         message fit; on a very narrow line the message is cut last."""
-        s = self.status
+        s = self.state
         tail = Text(no_wrap=True, end="")
         if s.questions and s.question:
             tail.append(f"  Q {s.question} of {s.questions}")
         elif s.questions:
             tail.append(f"  before Q1 of {s.questions}")
-        tail.append(f"  {s.annotations} annotation{'s' if s.annotations != 1 else ''}")
+        tail.append(f"  {counted(s.annotations, 'annotation')}")
         if s.whose:
             tail.append_text(plain(f" ({s.whose})", "bold"))
         if s.here:
             tail.append_text(plain(f"  here: {s.here}"))
         if s.selected:
-            tail.append(f"  {s.selected} word{'s' if s.selected != 1 else ''} selected")
+            tail.append(f"  {counted(s.selected, 'word')} selected")
         tail.append("  ")
-        tail.append(_SAVE_WORDS[s.save], _SAVE_STYLES[s.save])
+        tail.append(*save_word(s.save))
         tail.append("  by ")
         tail.append_text(plain(s.author, "italic"))
         width = self.content_region.width or 80
