@@ -246,10 +246,10 @@ def test_reanchor_lists_orphans(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_slow_export_shows_progress_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.commands.store_commands as commands
+    import tui.commands.output as output
 
     run(capsys, "annotate", SEED, "--quote", QUOTE, "--tag", "t")
-    monkeypatch.setattr(commands, "PROGRESS_AFTER", 0.0)  # "a moment" has passed at once
+    monkeypatch.setattr(output, "PROGRESS_AFTER", 0.0)  # "a moment" has passed at once
     code, out, err = run(capsys, "export", "--format", "jsonl", "-o", str(tmp_path / "o.jsonl"))
     assert (code, out) == (0, "")
     assert err.splitlines()[0] == "gloss: exporting 1/1"

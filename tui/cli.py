@@ -21,7 +21,10 @@ from tui.commands.common import Handler, add_db_option, add_store_options
 #: Modules that each define ``register(subparsers)``; their parsers set ``handler``.
 COMMAND_MODULES = (
     "tui.commands.corpus_commands",
-    "tui.commands.store_commands",
+    "tui.commands.annotation_commands",
+    "tui.commands.tag_commands",
+    "tui.commands.exchange_commands",
+    "tui.commands.maintenance_commands",
     "tui.commands.compare_command",
     "tui.commands.agreement_commands",
 )

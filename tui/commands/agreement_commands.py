@@ -22,7 +22,7 @@ from store.agreement import Scope, TagAgreement, compare, find_scope
 from store.export import interview_loader
 from store.tagpaths import normalise_tag
 from tui.commands.common import add_db_option, counted, load_named_interview
-from tui.commands.store_commands import printable
+from tui.commands.output import printable
 
 DESCRIPTION = (
     "Per tag, each coder's coverage (share of characters coded with the tag), percent "
