@@ -333,3 +333,13 @@ def test_compact_leaves_everything_in_the_main_file(
         assert [d["id"] for d in plain.table("annotations").all()] == [made.id]
     finally:
         plain.close()
+
+
+def test_export_summary_names_every_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    from store.export import FORMATS, LABELS
+    from tui.cli import build_command_parser
+
+    monkeypatch.setenv("COLUMNS", "200")  # the summary on one line
+    parser, _ = build_command_parser()
+    line = next(line for line in parser.format_help().splitlines() if "export annotations" in line)
+    assert all(LABELS[fmt] in line for fmt in FORMATS), line
