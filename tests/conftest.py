@@ -19,6 +19,9 @@ BUNDLED = ROOT / "corpus" / "bundled"
 NOISY_SEED = BUNDLED / "000_c9713b0c270de763.txt"
 CLEAN_SEED = BUNDLED / "004_2a78cebe821b9ac3.txt"
 
+#: The session tests' fixtures (interviews, path, store, session); a module's own win.
+pytest_plugins = ["tests.session_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def _clean_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:

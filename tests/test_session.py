@@ -3,44 +3,12 @@ against a real database file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from corpus import Interview, Span, load_interview
+from corpus import Interview, Span
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tests.session_fixtures import run, sentence
 from tui.session import Edit, Session, Update
-
-
-@pytest.fixture(scope="module")
-def interviews() -> list[Interview]:
-    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[AnnotationStore]:
-    opened = AnnotationStore.open(tmp_path / "notes.json")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def session(interviews: list[Interview], store: AnnotationStore) -> Session:
-    made = Session(interviews, store, author="ana")
-    made.load()
-    return made
-
-
-def run(session: Session, asked: Edit | Update | None) -> Update:
-    """Save what the session asked for, as the screen's worker does."""
-    assert isinstance(asked, Edit), asked
-    return session.save(asked)
-
-
-def sentence(interview: Interview, number: int) -> Span:
-    return interview.sentences[number]
 
 
 def add(store: AnnotationStore, interview: Interview, number: int, tags: list[str], who: str):

@@ -5,48 +5,12 @@ the new name; another coder merely retagging a passage renames nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from corpus import Interview, Span, load_interview
+from corpus import Interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, NOISY_SEED
-from tui.session import Edit, Session, Update
-
-
-@pytest.fixture(scope="module")
-def interviews() -> list[Interview]:
-    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "notes.json"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[AnnotationStore]:
-    opened = AnnotationStore.open(path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def session(interviews: list[Interview], store: AnnotationStore) -> Session:
-    made = Session(interviews, store, author="ana")
-    made.load()
-    return made
-
-
-def run(session: Session, asked: Edit | Update | None) -> Update:
-    assert isinstance(asked, Edit), asked
-    return session.save(asked)
-
-
-def sentence(interview: Interview, number: int) -> Span:
-    return interview.sentences[number]
+from tests.session_fixtures import run, sentence
+from tui.session import Session, Update
 
 
 def tagged(session: Session, left: Interview, tags: dict[int, list[str]]) -> None:

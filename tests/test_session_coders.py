@@ -3,27 +3,9 @@ coder's, and whose codings are shown (everyone's, mine, one coder's)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from corpus import Interview, Span, load_interview
+from corpus import Interview, Span
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, NOISY_SEED
 from tui.session import Session
-
-
-@pytest.fixture(scope="module")
-def interviews() -> list[Interview]:
-    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[AnnotationStore]:
-    opened = AnnotationStore.open(tmp_path / "notes.json")
-    yield opened
-    opened.close()
 
 
 def coded(store: AnnotationStore, interviews: list[Interview], others: str = "ask") -> Session:

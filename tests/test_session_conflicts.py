@@ -4,45 +4,13 @@ an undo that cannot be made says so and changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from corpus import Interview, load_interview
+from corpus import Interview
 from store import Annotation, AnnotationStore
 from store.errors import Conflict, NoteConflict
-from tests.conftest import CLEAN_SEED, NOISY_SEED
-from tui.session import Edit, Session, Update
-
-
-@pytest.fixture(scope="module")
-def interviews() -> list[Interview]:
-    return [load_interview(NOISY_SEED), load_interview(CLEAN_SEED)]
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "notes.json"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[AnnotationStore]:
-    opened = AnnotationStore.open(path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def session(interviews: list[Interview], store: AnnotationStore) -> Session:
-    made = Session(interviews, store, author="ana")
-    made.load()
-    return made
-
-
-def run(session: Session, asked: Edit | Update | None) -> Update:
-    assert isinstance(asked, Edit), asked
-    return session.save(asked)
+from tests.session_fixtures import run
+from tui.session import Session
 
 
 def noted(session: Session, interview: Interview, note: str) -> Annotation:
