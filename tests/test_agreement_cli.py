@@ -173,16 +173,25 @@ def test_interviews_not_every_coder_annotated_are_left_out_unless_named(
     assert json.loads(out)[0]["characters"] == len(first.text) + len(second.text)
 
 
-def test_a_text_that_cannot_be_read_is_named_with_what_to_do(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def own_text_coded(
+    tmp_path: Path, *, ann: tuple[int, int], bob: tuple[int, int]
+) -> tuple[Path, Path]:
+    """The team database and the user's own copy of a seed text, on which ann and bob
+    each tagged one passage "quote"."""
     db = tmp_path / "team.json"
     own = tmp_path / "mine.txt"
     own.write_bytes(CLEAN_SEED.read_bytes())
     interview = load_interview(own)
     with AnnotationStore.open(db) as store:
-        store.add(interview, 0, 100, tags=["quote"], author="ann")
-        store.add(interview, 50, 120, tags=["quote"], author="bob")
+        store.add(interview, *ann, tags=["quote"], author="ann")
+        store.add(interview, *bob, tags=["quote"], author="bob")
+    return db, own
+
+
+def test_a_text_that_cannot_be_read_is_named_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, own = own_text_coded(tmp_path, ann=(0, 100), bob=(50, 120))
     moved = tmp_path / "elsewhere" / "mine.txt"
     moved.parent.mkdir()
     own.rename(moved)
@@ -198,13 +207,7 @@ def test_a_text_that_cannot_be_read_is_named_with_what_to_do(
 def test_a_changed_text_asks_for_reanchoring_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "team.json"
-    own = tmp_path / "mine.txt"
-    own.write_bytes(CLEAN_SEED.read_bytes())
-    interview = load_interview(own)
-    with AnnotationStore.open(db) as store:
-        store.add(interview, 500, 600, tags=["quote"], author="ann")
-        store.add(interview, 550, 650, tags=["quote"], author="bob")
+    db, own = own_text_coded(tmp_path, ann=(500, 600), bob=(550, 650))
     own.write_bytes(b"A new first line.\n" + CLEAN_SEED.read_bytes())
     code, _, err = run(capsys, "agree", "ann", "bob", "--db", str(db))
     assert code != 0
