@@ -265,43 +265,31 @@ async def _keypress_samples(
     return samples
 
 
+def _stored(stored: int) -> str:
+    return f"{stored // 1000}k" if stored >= 1000 else str(stored)
+
+
+def _keypress_row(name: str, samples: list[float]) -> Row:
+    """A keypress-to-repaint row: its p95 must stay within 50 ms."""
+    return row(name, samples, unit="ms", scale=1000, target="p95 <= 50 ms", limit=50, by="p95")
+
+
 def keypress_rows(presses: int, db: Path, stored: int) -> list[Row]:
     samples = asyncio.run(_keypress_samples(db, ["j", "1"], presses))
-    label = f"{stored // 1000}k" if stored >= 1000 else str(stored)
     return [
-        row(
-            f"reader: keypress j to repaint ({label} stored)",
-            samples["j"],
-            unit="ms",
-            scale=1000,
-            target="p95 <= 50 ms",
-            limit=50,
-            by="p95",
-        ),
-        row(
-            f"reader: keypress 1 (quick tag) to repaint ({label} stored)",
-            samples["1"],
-            unit="ms",
-            scale=1000,
-            target="p95 <= 50 ms",
-            limit=50,
-            by="p95",
+        _keypress_row(f"reader: keypress j to repaint ({_stored(stored)} stored)", samples["j"]),
+        _keypress_row(
+            f"reader: keypress 1 (quick tag) to repaint ({_stored(stored)} stored)", samples["1"]
         ),
     ]
 
 
 def compare_rows(presses: int, db: Path, stored: int) -> list[Row]:
     samples = asyncio.run(_keypress_samples(db, ["n"], presses, compare=("ann", "bob")))
-    label = f"{stored // 1000}k" if stored >= 1000 else str(stored)
     return [
-        row(
-            f"compare: keypress n (next difference) to repaint ({label} by two coders)",
+        _keypress_row(
+            f"compare: keypress n (next difference) to repaint ({_stored(stored)} by two coders)",
             samples["n"],
-            unit="ms",
-            scale=1000,
-            target="p95 <= 50 ms",
-            limit=50,
-            by="p95",
         )
     ]
 
