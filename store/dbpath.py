@@ -3,9 +3,9 @@
 A compaction replaces the main file by renaming a new one over it, and the journal is
 opened for appending: aimed at a FIFO, a device (``/dev/null``, even for root), a socket
 or a directory, either would replace or feed something that is not a gloss database.
-And a path named like the journal or the lock file of another database would be read
-as that database's journal and emptied by its next compaction. Such paths are refused
-before anything is opened or written.
+And a path named like the journal, the lock file or the seal of another database would
+be read or written as that file. Such paths are refused before anything is opened or
+written.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from store.errors import StoreError
 
 JOURNAL_SUFFIX = ".journal"
 LOCK_SUFFIX = ".lock"
+SEAL_SUFFIX = ".seal"
 
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
@@ -38,11 +39,20 @@ def lock_of(path: Path) -> Path:
     return path.with_name(path.name + LOCK_SUFFIX)
 
 
+def seal_of(path: Path) -> Path:
+    """Where the seal of the journal of the database ``path`` lives (see :mod:`store.seal`)."""
+    return path.with_name(path.name + SEAL_SUFFIX)
+
+
 def check_database_path(path: Path) -> Path:
     """The real path of the database ``path`` (symlinks followed); StoreError if gloss
     must not use it: the name of another database's journal or lock file, a symlink
     loop, or anything but a regular file (a missing file is fine: it will be created)."""
-    for suffix, what in ((JOURNAL_SUFFIX, "journal"), (LOCK_SUFFIX, "lock file")):
+    for suffix, what in (
+        (JOURNAL_SUFFIX, "journal"),
+        (LOCK_SUFFIX, "lock file"),
+        (SEAL_SUFFIX, "journal seal"),
+    ):
         if path.name.endswith(suffix) and len(path.name) > len(suffix):
             owner = path.name.removesuffix(suffix)
             raise StoreError(
@@ -53,6 +63,7 @@ def check_database_path(path: Path) -> Path:
     _check_kind(path, path, "--db")
     _check_kind(path, journal_of(real), "its journal")
     _check_kind(path, lock_of(real), "its lock file")
+    _check_kind(path, seal_of(real), "its journal seal")
     return real
 
 

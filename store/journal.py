@@ -12,9 +12,11 @@ A crash mid-append can only tear the last journal line. Torn inside, it is a cha
 was never acknowledged: readers ignore it and the next writer cuts it off. Torn exactly
 before its line break, the line is whole (its checksum and number hold): the change was
 fully written, maybe acknowledged, so it is kept, and the next writer completes the line
-before appending so that lines never run together. Any other damage
-(a bad checksum, a line out of place, a journal of another copy of the database) refuses
-the whole journal, naming the line, so a journal is only ever folded in when it was read
+before appending so that lines never run together. Lines cut off the end after they were
+acknowledged look like a torn append, so the seal (:mod:`store.seal`) counts them
+outside the journal and a journal short of its seal is refused. Any other damage (a bad
+checksum, a line out of place, a journal of another copy of the database) refuses the
+whole journal, naming the line, so a journal is only ever folded in when it was read
 whole. Replaying a journal onto a main file that already contains it is harmless (each
 operation sets or deletes a whole record), so a crash between compaction's rename and
 the journal's truncation loses nothing.
@@ -34,7 +36,7 @@ from typing import Any, BinaryIO, Protocol
 from filelock import FileLock, Timeout
 
 from store import docstream
-from store.dbpath import journal_of, lock_of
+from store.dbpath import journal_of, lock_of, seal_of
 from store.docstream import Decode
 from store.durable import atomic_write, fsync_dir
 from store.errors import LockUnavailable, StoreError
@@ -49,6 +51,7 @@ from store.journal_format import (
     stamp_generation,
     whole_but_its_break,
 )
+from store.seal import check_sealed, write_seal
 
 Document = dict[str, Any]
 Row = Any
@@ -104,7 +107,8 @@ class Snapshot:
 
 
 class JournalFile:
-    """One database on disk: ``<db>``, ``<db>.journal`` and the lock file ``<db>.lock``."""
+    """One database on disk: ``<db>``, ``<db>.journal``, its seal ``<db>.seal`` (see
+    :mod:`store.seal`) and the lock file ``<db>.lock``."""
 
     def __init__(
         self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT, rows: RowCodec | None = None
@@ -113,6 +117,7 @@ class JournalFile:
         self._rows = rows
         self.journal_path = journal_of(path)
         self.lock_path = lock_of(path)
+        self.seal_path = seal_of(path)
         self._lock = FileLock(self.lock_path, timeout=lock_timeout)
         self._lock_timeout = lock_timeout
         self._main_stamp: Stamp | None = None
@@ -252,6 +257,7 @@ class JournalFile:
 
     def _read_journal_from(self, offset: int, decode: Decode | None) -> list[Entry]:
         """The entries of the whole lines after byte ``offset``."""
+        unterminated = self._unterminated
         try:
             with open(self.journal_path, "rb") as handle:
                 stamp = Stamp.of(self.journal_path)
@@ -266,6 +272,13 @@ class JournalFile:
             raise StoreError(
                 f"{self.journal_path}: cannot be read ({error.strerror}); check it"
             ) from None
+        try:
+            check_sealed(
+                self.seal_path, self.journal_path, self._generation or "", self._lines + lines
+            )
+        except StoreError:
+            self._unterminated = unterminated  # nothing of this read was taken
+            raise
         self._offset = offset + size
         self._lines += lines
         # Record the stamp of what was read; a torn tail leaves size > offset, which the
@@ -370,6 +383,14 @@ class JournalFile:
             ) from None
         if created:
             fsync_dir(self.path.parent)
+        try:
+            write_seal(self.seal_path, self._generation or "", self._lines + 1)
+        except OSError as error:
+            # The line is on disk and is read back by the next look at the journal.
+            raise StoreError(
+                f"{self.seal_path}: cannot be written ({error.strerror}); the change is in "
+                "the journal, but a journal cut short would go unnoticed: check permissions"
+            ) from None
         self._offset += len(line)
         self._lines += 1
         self._unterminated = False
