@@ -383,14 +383,8 @@ class JournalFile:
             ) from None
         if created:
             fsync_dir(self.path.parent)
-        try:
-            write_seal(self.seal_path, self._generation or "", self._lines + 1)
-        except OSError as error:
-            # The line is on disk and is read back by the next look at the journal.
-            raise StoreError(
-                f"{self.seal_path}: cannot be written ({error.strerror}); the change is in "
-                "the journal, but a journal cut short would go unnoticed: check permissions"
-            ) from None
+        # If this fails, the line on disk is read back by the next look at the journal.
+        write_seal(self.seal_path, self._generation or "", self._lines + 1)
         self._offset += len(line)
         self._lines += 1
         self._unterminated = False

@@ -41,19 +41,24 @@ def _encoded(generation: str, lines: int) -> bytes:
 
 
 def write_seal(path: Path, generation: str, lines: int) -> None:
-    """Record durably that ``lines`` lines of ``generation`` were acknowledged (OSError
-    if it cannot be written)."""
-    created = not path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
+    """Record durably that ``lines`` lines of ``generation`` were acknowledged."""
     try:
-        os.pwrite(fd, _encoded(generation, lines), 0)
-        if os.fstat(fd).st_size != _SIZE:
-            os.ftruncate(fd, _SIZE)  # a file of another length (never written by gloss)
-        _datasync(fd)
-    finally:
-        os.close(fd)
-    if created:
-        fsync_dir(path.parent)
+        created = not path.exists()
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
+        try:
+            os.pwrite(fd, _encoded(generation, lines), 0)
+            if os.fstat(fd).st_size != _SIZE:
+                os.ftruncate(fd, _SIZE)  # a file of another length (never written by gloss)
+            _datasync(fd)
+        finally:
+            os.close(fd)
+        if created:
+            fsync_dir(path.parent)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: cannot be written ({error.strerror}); the change is in the journal, "
+            "but a journal cut short would go unnoticed: check permissions"
+        ) from None
 
 
 def _datasync(fd: int) -> None:

@@ -85,6 +85,18 @@ def test_a_crash_before_the_seal_was_written_lists_every_line(tmp_path: Path) ->
     assert state(db) == {first.id: (("a",), 1), second.id: (("b",), 1)}
 
 
+def test_a_last_line_without_its_break_is_kept_but_one_cut_inside_is_refused(
+    team: Team,
+) -> None:
+    db, expected = team
+    main, journal = db.read_bytes(), journal_of(db).read_bytes()
+    journal_of(db).write_bytes(journal[:-1])  # a crash before the line break
+    assert state(db) == expected
+    db.write_bytes(main)
+    journal_of(db).write_bytes(journal[:-2])  # the line itself cut short
+    refused_by_the_cli(db, "line 11 is missing")
+
+
 def test_a_torn_seal_counts_as_none_and_the_next_change_writes_it_whole(team: Team) -> None:
     db, expected = team
     seal_of(db).write_bytes(seal_of(db).read_bytes()[:20])
