@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,24 @@ CLEAN_SEED = BUNDLED / "004_2a78cebe821b9ac3.txt"
 
 #: The session tests' fixtures (interviews, path, store, session); a module's own win.
 pytest_plugins = ["tests.session_fixtures"]
+
+
+def run_gloss(
+    *args: str, prefix: Sequence[str] = (), cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a child process, as a user would (``prefix`` runs it
+    under another tool, e.g. ``setpriv``); ``$GLOSS_DB`` is left out so ``--db`` decides."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("GLOSS_DB", None)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -9,13 +9,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CLEAN_SEED, NOISY_SEED, ROOT
+from tests.conftest import CLEAN_SEED, NOISY_SEED, run_gloss
 
 QUOTE = "The first is to increase the supply"
 NOISY_QUOTE = "the real economy provide strong support"
@@ -23,12 +22,7 @@ NOISY_QUOTE = "the real economy provide strong support"
 
 def gloss(*args: str, prefix: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process (``prefix`` runs it under another tool)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("GLOSS_DB", None)
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "tui", *args], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    return run_gloss(*args, prefix=prefix)
 
 
 def refused(result: subprocess.CompletedProcess[str], *said: str) -> None:

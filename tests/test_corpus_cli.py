@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from corpus import load_interview
-from tests.conftest import CLEAN_SEED, NOISY_SEED, ROOT
+from tests.conftest import CLEAN_SEED, NOISY_SEED, ROOT, run_gloss
 from tui.cli import main
 
 
@@ -24,14 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 
 def gloss(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        cwd=ROOT,
-    )
+    return run_gloss(*argv)
 
 
 @pytest.mark.parametrize("seed", [CLEAN_SEED, NOISY_SEED], ids=["004", "000"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import docx
 import pytest
 
 from corpus import load_interview
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_gloss
 
 TRANSCRIPTS = ROOT / "tests" / "transcripts"
 EBAY = TRANSCRIPTS / "srt_ebay_kassei_interview.srt"
@@ -21,14 +20,7 @@ CAMPUS = TRANSCRIPTS / "vtt_itaccess_campus_leaders.vtt"
 
 
 def gloss(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        cwd=ROOT,
-    )
+    return run_gloss(*argv)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from corpus import load_interview
 from store import AnnotationStore
 from store.history import History
-from tests.conftest import CLEAN_SEED, ROOT
+from tests.conftest import CLEAN_SEED, ROOT, run_gloss
 
 SEED = "004_2a78cebe821b9ac3"
 QUOTE = "stabilize the industry"
@@ -26,11 +26,7 @@ TAGS_EACH = 15
 
 def gloss(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-m", "tui", *args], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+    result = run_gloss(*args)
     assert result.returncode == 0, result.stderr
     return result
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 from corpus import load_interview
 from store import AnnotationStore, StoreError
 from store.journal_format import encode_line, generation_of, replayed
-from tests.conftest import CLEAN_SEED, ROOT
+from tests.conftest import CLEAN_SEED, run_gloss
 
 SEED = "004_2a78cebe821b9ac3"
 QUOTE = "The first is to increase the supply"
@@ -31,11 +29,7 @@ Team = tuple[Path, State]
 
 def gloss(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+    return run_gloss(*args)
 
 
 def journal_of(db: Path) -> Path:
