@@ -13,15 +13,13 @@ import contextlib
 import io
 import random
 import tempfile
-import uuid
 from pathlib import Path
 
-from benchmarks.bench_store import NOTES, TAGS
+from benchmarks.bench_store import random_annotation
 from benchmarks.core import Row, row, time_calls
 from corpus import Interview, bundled_paths, load_interview
 from store import AnnotationStore
 from store.agreement import compare
-from store.anchoring import annotation_at
 from store.codec import to_doc
 from store.journal import JournalFile
 from store.schema import empty_tables
@@ -40,17 +38,7 @@ def build_team_database(
     for coder in CODERS:
         for _ in range(per_coder):
             interview = chance.choice(interviews)
-            start = chance.randrange(0, len(interview.text) - 400)
-            annotation = annotation_at(
-                interview,
-                start,
-                start + chance.randrange(20, 300),
-                annotation_id=uuid.UUID(int=chance.getrandbits(128)).hex,
-                tags=tuple(sorted(set(chance.sample(TAGS, chance.randrange(1, 3))))),
-                note=chance.choice(NOTES),
-                author=coder,
-                stamp="2026-01-01T10:00:00.000Z",
-            )
+            annotation = random_annotation(chance, interview, coder, "2026-01-01T10:00:00.000Z")
             rows[str(len(rows) + 1)] = to_doc(annotation)
     JournalFile(path).write_main(tables)
 

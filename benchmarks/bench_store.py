@@ -32,6 +32,7 @@ from store.anchoring import annotation_at
 from store.codec import to_doc
 from store.export import export_annotations
 from store.journal import JournalFile
+from store.model import Annotation
 from store.schema import empty_tables
 
 TAGS = ("policy/tax-relief", "policy/subsidy", "economy/growth", "industry/chips", "quote")
@@ -51,19 +52,27 @@ def build_database(
     rows = tables["annotations"]
     for key in range(1, count + 1):
         interview = interviews[key % len(interviews)]
-        start = chance.randrange(0, len(interview.text) - 400)
-        annotation = annotation_at(
-            interview,
-            start,
-            start + chance.randrange(20, 300),
-            annotation_id=uuid.UUID(int=chance.getrandbits(128)).hex,
-            tags=tuple(sorted(set(chance.sample(TAGS, chance.randrange(1, 3))))),
-            note=chance.choice(NOTES),
-            author=chance.choice(authors),
-            stamp=f"2026-01-{1 + key % 28:02d}T10:00:00.000Z",
-        )
-        rows[str(key)] = to_doc(annotation)
+        author = chance.choice(authors)
+        stamp = f"2026-01-{1 + key % 28:02d}T10:00:00.000Z"
+        rows[str(key)] = to_doc(random_annotation(chance, interview, author, stamp))
     JournalFile(path).write_main(tables)
+
+
+def random_annotation(
+    chance: random.Random, interview: Interview, author: str, stamp: str
+) -> Annotation:
+    """One plausible annotation of ``interview`` by ``author``: a passage, tags, a note."""
+    start = chance.randrange(0, len(interview.text) - 400)
+    return annotation_at(
+        interview,
+        start,
+        start + chance.randrange(20, 300),
+        annotation_id=uuid.UUID(int=chance.getrandbits(128)).hex,
+        tags=tuple(sorted(set(chance.sample(TAGS, chance.randrange(1, 3))))),
+        note=chance.choice(NOTES),
+        author=author,
+        stamp=stamp,
+    )
 
 
 def _add_samples(path: Path, interviews: list[Interview], runs: int, seed: int) -> list[float]:
