@@ -1,8 +1,8 @@
 """Outline: the structure of a clean text (title, sections, questions, measures, sentences).
 
-``structure`` builds the outline from paragraphs, speaker labels, front matter and
-measures; ``sentences`` gives the spans the reader's cursor moves by; ``output`` prints an
-outline as JSON or text;
+``structure`` builds the outline from paragraphs, speaker labels, front matter,
+``headings`` and ``measures``; ``sentences`` gives the spans the reader's cursor moves by;
+``output`` prints an outline as JSON or text;
 ``places`` says which question holds an offset and ``find`` finds text (search, quotes,
 word edges); ``scoring`` compares an outline with a hand-made gold one (precision,
 recall, F1; used by the tests and ``benchmarks/bench_outline.py``). Pure functions of

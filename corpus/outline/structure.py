@@ -10,10 +10,7 @@ found from the shape of paragraphs (one per line, unless the file is hard-wrappe
   still belong to the question when an answer label follows within a few short lines;
 - an *answer* opens with ``A:``/``Answer:`` or a name label (``Minister Li:``) right
   after a question, else at the next paragraph, and runs to the next question or heading;
-- a *heading* is a short standalone line right before a question (so rhetorical questions
-  in the intro, or a last answer line, are not headings); a heading ending with a period
-  (``Stabilizing industrial growth: We have ... economy.``) is only believed in a
-  document that also has plain headings;
+- *headings*, the lines that title a section: :mod:`corpus.outline.headings`;
 - *measures*, the numbered items of an answer: :mod:`corpus.outline.measures`.
 
 Every offset indexes the clean text and excludes labels: ``text[start:end]`` of a
@@ -29,12 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from corpus.model import Outline, Question, Section, Span
-from corpus.outline.frontmatter import (
-    MAX_HEADING_CHARS,
-    MAX_HEADING_WORDS,
-    find_front_matter,
-    headline_like,
-)
+from corpus.outline.frontmatter import find_front_matter
+from corpus.outline.headings import find_headings, opens_turn
 from corpus.outline.labels import (
     Label,
     Role,
@@ -51,8 +44,6 @@ from corpus.outline.paragraphs import paragraph_layout
 MAX_QUESTION_CONTINUATIONS = 3
 MAX_CONTINUATION_WORDS = 60
 
-_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
-_TOPIC_COLON = re.compile(r"[^:：.?!]{2,80}[:：][ \t]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -85,15 +76,15 @@ def build_outline(text: str) -> Outline:
     lines = _with_named_interviewer(text, _lines(text, paragraphs))
     if not lines:
         return Outline()
-    first_turn = next((i for i, line in enumerate(lines) if _opens_turn(line)), len(lines))
-    headings = _headings(text, lines)
+    first_turn = next((i for i, line in enumerate(lines) if opens_turn(line)), len(lines))
+    headings = find_headings(text, lines)
     front = find_front_matter(
         text,
         [(line.start, line.end) for line in lines[:first_turn]],
         title_may_lead=not (0 in headings and headings - {0}),
     )
     body = lines[front.consumed :]
-    headings = _headings(text, body)
+    headings = find_headings(text, body)
     turns = _turns(text, body, headings, wrapped)
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
@@ -163,54 +154,6 @@ def _with_named_interviewer(text: str, lines: list[_Line]) -> list[_Line]:
 
 def _words(text: str, line: _Line) -> int:
     return len(text[line.start : line.end].split())
-
-
-# ------------------------------------------------------------------------- headings
-
-
-def _headings(text: str, lines: list[_Line]) -> set[int]:
-    """Indexes of lines that head a section: heading-shaped and right before a question.
-
-    Never a line right after a question (its answer is due there) nor one opened by a
-    speaker's name that labels other lines too.
-    """
-    speakers = Counter(line.name.name for line in lines if line.name)
-    plain: set[int] = set()
-    colon_sentences: set[int] = set()
-    for index, line in enumerate(lines):
-        if (
-            _opens_turn(line)
-            or not _precedes_question(lines, index)
-            or (index > 0 and lines[index - 1].asker is not None)
-            or (line.name is not None and speakers[line.name.name] > 1)
-        ):
-            continue
-        if headline_like(text[line.start : line.end]):
-            plain.add(index)
-        elif _colon_sentence_heading(text, line):
-            colon_sentences.add(index)
-    return plain | colon_sentences if plain else set()
-
-
-def _colon_sentence_heading(text: str, line: _Line) -> bool:
-    """``Topic: one short sentence.``, as headings are written in some interviews."""
-    value = text[line.start : line.end]
-    return (
-        len(value) <= MAX_HEADING_CHARS
-        and _words(text, line) <= MAX_HEADING_WORDS
-        and value.endswith((".", "。"))
-        and _TOPIC_COLON.match(value) is not None
-        and not _SENTENCE_BREAK.search(value)
-        and value[0].isupper()
-    )
-
-
-def _precedes_question(lines: list[_Line], index: int) -> bool:
-    return index + 1 < len(lines) and lines[index + 1].asker is not None
-
-
-def _opens_turn(line: _Line) -> bool:
-    return line.asker is not None or line.answerer is not None
 
 
 # -------------------------------------------------------------------------- turns
