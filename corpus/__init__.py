@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from corpus.cleaning.clean import clean_text
     from corpus.errors import CorpusError
-    from corpus.model import CleanText, Interview, Measure, Outline, Question, Section, Span
+    from corpus.model import (
+        CleanText,
+        Interview,
+        Measure,
+        Outline,
+        Question,
+        Section,
+        Span,
+        Turn,
+    )
     from corpus.outline.find import find_text, word_edge
     from corpus.outline.places import question_index
     from corpus.outline.sentences import split_sentences
@@ -36,6 +45,7 @@ _HOMES = {
     "Question": "corpus.model",
     "Section": "corpus.model",
     "Span": "corpus.model",
+    "Turn": "corpus.model",
     "build_outline": "corpus.outline.structure",
     "bundled_paths": "corpus.reading.bundled",
     "clean_text": "corpus.cleaning.clean",
@@ -63,6 +73,7 @@ __all__ = [
     "Question",
     "Section",
     "Span",
+    "Turn",
     "build_outline",
     "bundled_paths",
     "clean_text",

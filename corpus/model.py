@@ -59,9 +59,28 @@ class Question:
     """The answer's text, label excluded, up to the next question or heading."""
     measures: tuple[Measure, ...] = ()
     asker: str = ""
-    """The label as written, e.g. ``Q``, ``Reporter``."""
+    """The question's speaker: its label as written, e.g. ``Q``, ``Reporter``, ``MS. PSAKI``
+    (markup and colon dropped)."""
     answerer: str = ""
-    """The answer's label as written, e.g. ``Answer``, ``Minister Li``; empty if none."""
+    """The answer's speaker: its label as written, e.g. ``Answer``, ``Minister Li``; empty
+    if the answer has no label."""
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's stretch of talk: from its label to the next speaker's label.
+
+    Every labelled turn is here, questions or not (thanks, back-channel, a moderator giving
+    the floor), so a reader can say who speaks at any offset.
+    """
+
+    speaker: str
+    """The label as written, markup and colon dropped (``MS. PSAKI``, ``Q``, ``Jane Doe``)."""
+    label: Span
+    """Where the label stands (a timestamp next to it included)."""
+    start: int
+    end: int
+    """The turn's own text, label excluded, up to the next turn, heading or the end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +103,22 @@ class Outline:
     byline: str | None = None
     intro: Span | None = None
     sections: tuple[Section, ...] = ()
+    speakers: tuple[str, ...] = ()
+    """Every speaker, in order of first turn."""
+    askers: tuple[str, ...] = ()
+    """The speakers who put questions to the interviewee(s), in order of first turn."""
+    turns: tuple[Turn, ...] = ()
+    """Every labelled turn, in text order."""
     _questions: tuple[Question, ...] = field(init=False, repr=False, compare=False)
     _question_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _turn_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Gathered once: a transcript of 20,000 questions is asked for them per keypress.
         questions = tuple(q for s in self.sections for q in s.questions)
         object.__setattr__(self, "_questions", questions)
         object.__setattr__(self, "_question_starts", tuple(q.start for q in questions))
+        object.__setattr__(self, "_turn_starts", tuple(t.label.start for t in self.turns))
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -101,6 +128,14 @@ class Outline:
     def question_starts(self) -> tuple[int, ...]:
         """Where each question starts, in order (for bisecting)."""
         return self._question_starts
+
+    def turn_at(self, offset: int) -> Turn | None:
+        """The turn holding clean ``offset`` (its label included); None outside every turn."""
+        index = bisect_right(self._turn_starts, offset) - 1
+        if index < 0:
+            return None
+        turn = self.turns[index]
+        return turn if offset < max(turn.end, turn.label.end) else None
 
 
 @dataclass(frozen=True, slots=True)

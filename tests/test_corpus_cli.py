@@ -72,8 +72,14 @@ def test_outline_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str
     section = data["sections"][0]
     assert set(section) == {"heading", "start", "end", "questions"}
     question = section["questions"][0]
-    assert {"text", "start", "end", "answer", "measures"} <= set(question)
-    assert set(question["answer"]) == {"start", "end"}
+    assert {"text", "start", "end", "speaker", "answer", "measures"} <= set(question)
+    assert set(question["answer"]) == {"start", "end", "speaker"}
+    assert (question["speaker"], question["answer"]["speaker"]) == ("Q", "Answer")
+    assert data["speakers"] == ["Q", "Answer", "Question"]
+    assert data["askers"] == ["Q", "Question"]
+    turn = data["turns"][0]
+    assert set(turn) == {"speaker", "start", "end", "label"}
+    assert turn["speaker"] == "Q"
     assert set(question["measures"][0]) == {"ordinal", "text", "start", "end"}
     assert [m["ordinal"] for m in question["measures"]] == [1, 2, 3, 4]
 
@@ -221,3 +227,8 @@ def test_stdin_as_dash() -> None:
     document = json.loads(outline.stdout)
     assert document["id"] == "stdin"
     assert document["title"] == load_interview(CLEAN_SEED).outline.title
+
+
+def test_outline_text_lists_the_speakers_and_who_asks(capsys: pytest.CaptureFixture[str]) -> None:
+    printed = run(capsys, "outline", str(CLEAN_SEED))
+    assert "  speakers: Q, Answer, Question\n  asking: Q, Question\n" in printed

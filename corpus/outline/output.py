@@ -1,17 +1,20 @@
 """An interview's outline as plain data (for ``gloss outline --json``) and as readable text.
 
 Scripts depend on the JSON shape, so it is built here in one place and documented:
-``{"id", "title", "dateline", "byline", "intro", "sections": [{"heading", "start", "end",
-"questions": [{"text", "start", "end", "asker", "answerer", "answer": {"start", "end"},
-"measures": [{"ordinal", "text", "start", "end"}]}]}]}``. Offsets index the clean text
-(``gloss clean``'s output); texts carry no labels.
+``{"id", "title", "dateline", "byline", "intro", "speakers", "askers", "sections":
+[{"heading", "start", "end", "questions": [{"text", "start", "end", "speaker", "asker",
+"answerer", "answer": {"start", "end", "speaker"}, "measures": [{"ordinal", "text",
+"start", "end"}]}]}], "turns": [{"speaker", "start", "end", "label": {"start", "end"}}]}``.
+A question's ``speaker`` (also ``asker``, its older name) is who asks it, an answer's
+``speaker`` (also the question's ``answerer``) who answers, empty when unlabelled.
+Offsets index the clean text (``gloss clean``'s output); texts carry no labels.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from corpus.model import Interview, Measure, Question, Section, Span
+from corpus.model import Interview, Measure, Question, Section, Span, Turn
 
 
 def outline_dict(interview: Interview) -> dict[str, Any]:
@@ -23,7 +26,10 @@ def outline_dict(interview: Interview) -> dict[str, Any]:
         "dateline": outline.dateline,
         "byline": outline.byline,
         "intro": _span(outline.intro) if outline.intro else None,
+        "speakers": list(outline.speakers),
+        "askers": list(outline.askers),
         "sections": [_section(section) for section in outline.sections],
+        "turns": [_turn(turn) for turn in outline.turns],
     }
 
 
@@ -41,9 +47,10 @@ def _question(question: Question) -> dict[str, Any]:
         "text": question.text,
         "start": question.start,
         "end": question.end,
+        "speaker": question.asker,
         "asker": question.asker,
         "answerer": question.answerer,
-        "answer": _span(question.answer),
+        "answer": {**_span(question.answer), "speaker": question.answerer},
         "measures": [_measure(measure) for measure in question.measures],
     }
 
@@ -57,6 +64,15 @@ def _measure(measure: Measure) -> dict[str, Any]:
     }
 
 
+def _turn(turn: Turn) -> dict[str, Any]:
+    return {
+        "speaker": turn.speaker,
+        "start": turn.start,
+        "end": turn.end,
+        "label": _span(turn.label),
+    }
+
+
 def _span(span: Span) -> dict[str, int]:
     return {"start": span.start, "end": span.end}
 
@@ -67,6 +83,9 @@ def outline_text(interview: Interview) -> str:
     outline_title = outline.title
     lines = [f"{outline_title}  [{interview.id}]" if outline_title else interview.id]
     lines += [f"  {value}" for value in (outline.dateline, outline.byline) if value]
+    if outline.speakers:
+        lines.append(f"  speakers: {', '.join(outline.speakers)}")
+        lines.append(f"  asking: {', '.join(outline.askers) or '(nobody)'}")
     if not outline.sections:
         lines.append("  (no questions found)")
     number = 0

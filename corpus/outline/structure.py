@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from corpus.model import Outline, Question, Section, Span
+from corpus.model import Outline, Question, Section, Span, Turn
 from corpus.outline.frontmatter import find_front_matter
 from corpus.outline.headings import find_headings, opens_turn
 from corpus.outline.labels import (
@@ -68,6 +68,8 @@ class _Turn:
     question: Question
     label_start: int
     """Where the question's paragraph starts (its label included)."""
+    answer_label: Span | None = None
+    """Where the answer's label stands, if it has one."""
 
 
 def build_outline(text: str) -> Outline:
@@ -92,6 +94,7 @@ def build_outline(text: str) -> Outline:
     )
     intro_lines = [ln for ln in body if first_block is None or ln.end <= first_block]
     intro = Span(intro_lines[0].start, intro_lines[-1].end) if intro_lines else None
+    speakers, askers, spoken = _speakers(turns)
     return Outline(
         title=front.title,
         title_span=front.title_span,
@@ -99,7 +102,30 @@ def build_outline(text: str) -> Outline:
         byline=front.byline,
         intro=intro,
         sections=_sections(text, body, headings, turns),
+        speakers=speakers,
+        askers=askers,
+        turns=spoken,
     )
+
+
+def _speakers(
+    turns: list[_Turn],
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Turn, ...]]:
+    """The speakers, askers and labelled turns of the questions found."""
+    spoken: list[Turn] = []
+    for turn in turns:
+        question = turn.question
+        spoken.append(
+            Turn(
+                question.asker, Span(turn.label_start, question.start), question.start, question.end
+            )
+        )
+        if turn.answer_label is not None:
+            answer = question.answer
+            spoken.append(Turn(question.answerer, turn.answer_label, answer.start, answer.end))
+    speakers = tuple(dict.fromkeys(t.speaker for t in spoken))
+    askers = tuple(dict.fromkeys(t.question.asker for t in turns))
+    return speakers, askers, tuple(spoken)
 
 
 # --------------------------------------------------------------------------- lines
@@ -215,6 +241,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
     question_end = first.end
     answer_start: int | None = None
     answerer = ""
+    answer_label: Span | None = None
     following = index + 1
     if question_start == first.end and not body.ends_turn(following):
         # "Reporter:" alone on its line: the question is the next line.
@@ -231,6 +258,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
         if label is not None:
             question_end = lines[at - 1].end
             answer_start, answerer = label.text_start, label.name
+            answer_label = Span(label.start, label.text_start)
             answer_line_end = lines[at].end
             following = at + 1
             if answer_start >= lines[at].end:  # the label stands alone on its line
@@ -258,7 +286,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
         asker=asker.name,
         answerer=answerer,
     )
-    return _Turn(question, first.start), end_index
+    return _Turn(question, first.start, answer_label if answerer else None), end_index
 
 
 def _bare_answer_label(line: _Line) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpus.model import Measure, Outline, Question, Section, Span
+from corpus.model import Measure, Outline, Question, Section, Span, Turn
 
 Parsed = tuple[Outline, tuple[Span, ...]]
 """What is cached for one clean text: its outline and its sentences."""
@@ -30,6 +30,9 @@ def as_tuples(parsed: Parsed) -> tuple[Any, ...]:
             outline.byline,
             _span(outline.intro),
             tuple(_section(s) for s in outline.sections),
+            outline.speakers,
+            outline.askers,
+            tuple((t.speaker, t.label.start, t.label.end, t.start, t.end) for t in outline.turns),
         ),
         tuple(flat),
     )
@@ -37,7 +40,7 @@ def as_tuples(parsed: Parsed) -> tuple[Any, ...]:
 
 def from_tuples(data: Any) -> Parsed:
     """The outline and sentences ``as_tuples`` was given; TypeError/ValueError if damaged."""
-    (title, title_span, dateline, byline, intro, sections), flat = data
+    (title, title_span, dateline, byline, intro, sections, speakers, askers, turns), flat = data
     if len(flat) % 2:
         raise ValueError("odd number of sentence offsets")
     outline = Outline(
@@ -47,6 +50,9 @@ def from_tuples(data: Any) -> Parsed:
         byline=byline,
         intro=_to_span(intro),
         sections=tuple(_to_section(s) for s in sections),
+        speakers=tuple(speakers),
+        askers=tuple(askers),
+        turns=tuple(_to_turn(t) for t in turns),
     )
     sentences = tuple(Span(flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
     return outline, sentences
@@ -58,6 +64,13 @@ def _span(span: Span | None) -> tuple[int, int] | None:
 
 def _to_span(data: Any) -> Span | None:
     return None if data is None else Span(*data)
+
+
+def _to_turn(data: Any) -> Turn:
+    speaker, label_start, label_end, start, end = data
+    if not isinstance(speaker, str):
+        raise TypeError("a turn's speaker must be a string")
+    return Turn(speaker, Span(label_start, label_end), start, end)
 
 
 def _section(section: Section) -> tuple[Any, ...]:
