@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "tui.commands.maintenance_commands",
     "tui.commands.compare_command",
     "tui.commands.agreement_commands",
+    "tui.commands.findings_commands",
 )
 
 EXIT_USER_ERROR = 1

@@ -43,6 +43,9 @@ class RetrievedPassage:
     matched: tuple[str, ...]
     """The passage's tags at or below the code asked for."""
     status: Status
+    located: bool = False
+    """True when the interview's text was read and is the one the passage was anchored
+    on (then a None ``question`` means the passage is outside any question)."""
 
 
 def retrieve(
@@ -88,4 +91,5 @@ def passage_of(annotation: Annotation, code: str | None, texts: InterviewTexts) 
         tags=annotation.tags,
         matched=matched,
         status=annotation.status,
+        located=place.located,
     )

@@ -32,6 +32,9 @@ class Place:
     question: str | None
     """The question's text; None when unknown or outside a question."""
     section: str | None = None
+    located: bool = False
+    """True when the interview's text was read and is the one the passage was anchored
+    on: a None question then means the passage is outside any question."""
 
 
 class InterviewTexts:
@@ -88,7 +91,9 @@ class InterviewTexts:
             return Place(interview.title, None, None)
         headings = locate(interview.outline, annotation.start)
         index = _question_index(interview, annotation.start) if headings.question else None
-        place = Place(interview.title, index, headings.question or None, headings.section or None)
+        place = Place(
+            interview.title, index, headings.question or None, headings.section or None, True
+        )
         self._places[key] = place
         return place
 
