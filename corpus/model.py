@@ -109,6 +109,8 @@ class Outline:
     """The speakers who put questions to the interviewee(s), in order of first turn."""
     turns: tuple[Turn, ...] = ()
     """Every labelled turn, in text order."""
+    intro_measures: tuple[Measure, ...] = ()
+    """Items enumerated before any question (an opening statement's list)."""
     _questions: tuple[Question, ...] = field(init=False, repr=False, compare=False)
     _question_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _turn_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)

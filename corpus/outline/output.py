@@ -1,12 +1,13 @@
 """An interview's outline as plain data (for ``gloss outline --json``) and as readable text.
 
 Scripts depend on the JSON shape, so it is built here in one place and documented:
-``{"id", "title", "dateline", "byline", "intro", "speakers", "askers", "sections":
-[{"heading", "start", "end", "questions": [{"text", "start", "end", "speaker", "asker",
-"answerer", "answer": {"start", "end", "speaker"}, "measures": [{"ordinal", "text",
-"start", "end"}]}]}], "turns": [{"speaker", "start", "end", "label": {"start", "end"}}]}``.
-A question's ``speaker`` (also ``asker``, its older name) is who asks it, an answer's
-``speaker`` (also the question's ``answerer``) who answers, empty when unlabelled.
+``{"id", "title", "dateline", "byline", "intro", "intro_measures", "speakers", "askers",
+"sections": [{"heading", "start", "end", "questions": [{"text", "start", "end", "speaker",
+"asker", "answerer", "answer": {"start", "end", "speaker"}, "measures": [{"ordinal",
+"text", "start", "end"}]}]}], "turns": [{"speaker", "start", "end", "label": {"start",
+"end"}}]}``. A question's ``speaker`` (also ``asker``, its older name) is who asks it, an
+answer's ``speaker`` (also the question's ``answerer``) who answers, empty when
+unlabelled. ``intro_measures`` (measures too) are the items listed before any question.
 Offsets index the clean text (``gloss clean``'s output); texts carry no labels.
 """
 
@@ -28,6 +29,7 @@ def outline_dict(interview: Interview) -> dict[str, Any]:
         "intro": _span(outline.intro) if outline.intro else None,
         "speakers": list(outline.speakers),
         "askers": list(outline.askers),
+        "intro_measures": [_measure(measure) for measure in outline.intro_measures],
         "sections": [_section(section) for section in outline.sections],
         "turns": [_turn(turn) for turn in outline.turns],
     }
@@ -86,6 +88,9 @@ def outline_text(interview: Interview) -> str:
     if outline.speakers:
         lines.append(f"  speakers: {', '.join(outline.speakers)}")
         lines.append(f"  asking: {', '.join(outline.askers) or '(nobody)'}")
+    if outline.intro_measures:
+        lines += ["", "  (before the questions)"]
+        lines += [f"        {m.ordinal}. {m.text}" for m in outline.intro_measures]
     if not outline.sections:
         lines.append("  (no questions found)")
     number = 0

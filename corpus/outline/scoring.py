@@ -142,7 +142,7 @@ def outline_items(outline: Mapping[str, Any]) -> tuple[list[str], list[str], lis
     """Headings, question texts and measure texts of ``gloss outline --json`` data, in order."""
     headings: list[str] = []
     questions: list[str] = []
-    measures: list[str] = []
+    measures = [measure["text"] for measure in outline.get("intro_measures", [])]
     for section in outline.get("sections", []):
         if section.get("heading"):
             headings.append(section["heading"])

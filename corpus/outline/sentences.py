@@ -33,10 +33,10 @@ NUMBER_ABBREVIATIONS = frozenset(_NUMBER_ABBREVIATIONS_WORDS.split())
 
 #: A candidate end: terminators, closing quotes/brackets, then whitespace (paragraphs are
 #: split one at a time, so a newline here is a soft break of a hard-wrapped text).
-_END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*[ \t\n]+(?=["'“‘«(\[]?[A-Z0-9])""")
+_END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-Z0-9])""")
 #: CJK terminators need no space after them.
 _CJK_END = re.compile(r"[。！？]+[”’」』）]*")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]")
 
 

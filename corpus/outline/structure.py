@@ -105,6 +105,9 @@ def build_outline(text: str) -> Outline:
         speakers=speakers,
         askers=askers,
         turns=spoken,
+        intro_measures=find_measures(text, intro.start, intro.end, wrapped=wrapped)
+        if intro
+        else (),
     )
 
 

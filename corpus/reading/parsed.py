@@ -33,6 +33,7 @@ def as_tuples(parsed: Parsed) -> tuple[Any, ...]:
             outline.speakers,
             outline.askers,
             tuple((t.speaker, t.label.start, t.label.end, t.start, t.end) for t in outline.turns),
+            tuple(_measure(m) for m in outline.intro_measures),
         ),
         tuple(flat),
     )
@@ -40,7 +41,21 @@ def as_tuples(parsed: Parsed) -> tuple[Any, ...]:
 
 def from_tuples(data: Any) -> Parsed:
     """The outline and sentences ``as_tuples`` was given; TypeError/ValueError if damaged."""
-    (title, title_span, dateline, byline, intro, sections, speakers, askers, turns), flat = data
+    (
+        (
+            title,
+            title_span,
+            dateline,
+            byline,
+            intro,
+            sections,
+            speakers,
+            askers,
+            turns,
+            intro_measures,
+        ),
+        flat,
+    ) = data
     if len(flat) % 2:
         raise ValueError("odd number of sentence offsets")
     outline = Outline(
@@ -53,6 +68,7 @@ def from_tuples(data: Any) -> Parsed:
         speakers=tuple(speakers),
         askers=tuple(askers),
         turns=tuple(_to_turn(t) for t in turns),
+        intro_measures=tuple(Measure(*m) for m in intro_measures),
     )
     sentences = tuple(Span(flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
     return outline, sentences
@@ -84,7 +100,7 @@ def _to_section(data: Any) -> Section:
 
 
 def _question(question: Question) -> tuple[Any, ...]:
-    measures = tuple((m.ordinal, m.text, m.start, m.end) for m in question.measures)
+    measures = tuple(_measure(m) for m in question.measures)
     answer = (question.answer.start, question.answer.end)
     return (
         question.text,
@@ -95,6 +111,10 @@ def _question(question: Question) -> tuple[Any, ...]:
         question.asker,
         question.answerer,
     )
+
+
+def _measure(measure: Measure) -> tuple[int, str, int, int]:
+    return (measure.ordinal, measure.text, measure.start, measure.end)
 
 
 def _to_question(data: Any) -> Question:

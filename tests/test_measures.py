@@ -1,0 +1,177 @@
+"""Measures (the items an answer enumerates) in the shapes people write them.
+
+Each convention is checked on a small written answer, and the real transcripts whose gold
+outlines list measures are scored against that gold (``tests/transcripts/``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus import build_outline, load_interview
+from corpus.outline.output import outline_dict
+from corpus.outline.scoring import gold_from_dict, score_outline
+
+TRANSCRIPTS = Path(__file__).parent / "transcripts"
+
+
+def listed(answer: str) -> list[tuple[int, str]]:
+    """The measures (ordinal, headline) of ``answer`` put to one question."""
+    (question,) = build_outline(f"Q: What will you do?\nA: {answer}\n").questions
+    text = f"Q: What will you do?\nA: {answer}\n"
+    for measure in question.measures:  # each measure's span starts with its headline
+        assert " ".join(text[measure.start : measure.end].split()).startswith(measure.text)
+    return [(m.ordinal, m.text) for m in question.measures]
+
+
+def test_ordinal_subjects_with_articles_nouns_and_a_last_item() -> None:
+    answer = (
+        "There are four key elements. The first is transportation: how we move. "
+        "A second big category is how we live at home. The third category of this plan "
+        "is care. The last element of this is about research."
+    )
+    assert listed(answer) == [
+        (1, "The first is transportation: how we move."),
+        (2, "A second big category is how we live at home."),
+        (3, "The third category of this plan is care."),
+        (4, "The last element of this is about research."),
+    ]
+
+
+def test_the_first_is_that() -> None:
+    answer = "The first is that prices rose. The second is that wages did not."
+    assert listed(answer) == [
+        (1, "The first is that prices rose."),
+        (2, "The second is that wages did not."),
+    ]
+
+
+def test_number_one_and_secondly_after_a_conjunction() -> None:
+    answer = (
+        "We are announcing new steps.\n"
+        "But number one, we will protect the marches.\n"
+        "Secondly, we are addressing violations.\n"
+        "We are also funding clinics."
+    )
+    assert listed(answer) == [
+        (1, "But number one, we will protect the marches."),
+        (2, "Secondly, we are addressing violations."),
+    ]
+    (question,) = build_outline(f"Q: What will you do?\nA: {answer}\n").questions
+    second = question.measures[1]
+    assert question.answer.end == second.end  # the unmarked paragraph stays in the item
+
+
+def test_number_one_after_its_item_marks_the_paragraph_it_ends() -> None:
+    answer = (
+        "We talked about trade.\n"
+        "For example, Britain will invest in batteries and a whole range of things.  "
+        "Number one.\n"
+        "Number two: cooperating on AI.  It is a limitless capacity."
+    )
+    assert listed(answer) == [
+        (1, "For example, Britain will invest in batteries and a whole range of things."),
+        (2, "Number two: cooperating on AI."),
+    ]
+
+
+def test_first_of_all_then_secondly() -> None:
+    answer = "First of all, we listen. Secondly, we act. Thirdly, we review."
+    assert listed(answer) == [
+        (1, "First of all, we listen."),
+        (2, "Secondly, we act."),
+        (3, "Thirdly, we review."),
+    ]
+
+
+def test_according_to_the_first_and_second() -> None:
+    answer = (
+        "According to the first requirement, firms report each month. "
+        "According to the second, they publish their prices."
+    )
+    assert listed(answer) == [
+        (1, "According to the first requirement, firms report each month."),
+        (2, "According to the second, they publish their prices."),
+    ]
+
+
+def test_an_announced_first_item_opens_a_list_alone() -> None:
+    answer = (
+        "I have structured it around a couple of different areas. The first is economic "
+        "security. We work together on it."
+    )
+    assert listed(answer) == [(1, "The first is economic security.")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("We will:\n1. cut taxes\n2. build roads\n3. train workers", ["cut taxes", "build roads"]),
+        ("We will:\n1) cut taxes\n2) build roads", ["cut taxes", "build roads"]),
+        ("We will:\n(1) cut taxes\n(2) build roads", ["cut taxes", "build roads"]),
+        ("We will:\na) cut taxes\nb) build roads", ["cut taxes", "build roads"]),
+        ("We will:\na. cut taxes\nb. build roads", ["cut taxes", "build roads"]),
+        ("We will:\n(a) cut taxes\n(b) build roads", ["cut taxes", "build roads"]),
+        ("We will (a) cut taxes; (b) build roads; and (c) train.", ["cut taxes", "build roads"]),
+        ("We will (A) cut taxes and (B) build roads.", ["cut taxes", "build roads."]),
+    ],
+)
+def test_numbered_and_lettered_lists(answer: str, expected: list[str]) -> None:
+    found = listed(answer)
+    assert [ordinal for ordinal, _ in found] == list(range(1, len(found) + 1))
+    assert [text for _, text in found][: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "First of all, the Ukrainians should speak to the operations. We helped.",
+        "Well, first, I would say: we were ready. And we still are.",
+        "So, on the first one, the plan is clear. On the second one, it is not.",
+        "The first time I went there was cold. The second time was warm.",
+        "We are not relenting one single second. Number one priority is safety.",
+        "The first is to stabilize growth. Nothing else was listed.",
+        "The second thing I would say about policy is that it matters.",
+        "He was a) late and then (b)",
+        "Plan b) failed.",
+    ],
+)
+def test_no_list_without_a_clear_enumeration(answer: str) -> None:
+    assert listed(answer) == []
+
+
+def test_no_break_spaces_between_sentences_do_not_hide_a_list() -> None:
+    answer = "Two areas matter.\u00a0 The first is security.\u00a0 The second is trade."
+    assert listed(answer) == [(1, "The first is security."), (2, "The second is trade.")]
+
+
+def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
+    text = (
+        "OFFICIAL: Thanks. There are three parts. The first is roads. The second is ports. "
+        "The third is rail.\n"
+        "Q: How much does it cost?\n"
+        "A: A lot.\n"
+    )
+    outline = build_outline(text)
+    assert [(m.ordinal, m.text) for m in outline.intro_measures] == [
+        (1, "The first is roads."),
+        (2, "The second is ports."),
+        (3, "The third is rail."),
+    ]
+    assert outline.questions[0].measures == ()
+    for measure in outline.intro_measures:
+        assert text[measure.start : measure.end].startswith(measure.text)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["wh_background_press_call_2021-03-30", "wh_joint_press_conference_2023-06-08"],
+)
+def test_real_transcripts_measures_match_their_gold(name: str) -> None:
+    gold = gold_from_dict(json.loads((TRANSCRIPTS / f"{name}.gold.json").read_text("utf-8")))
+    outline = outline_dict(load_interview(TRANSCRIPTS / gold.file))
+    score = score_outline(gold, outline).measures
+    assert (score.gold, score.found, score.matched) == (len(gold.measures),) * 3
