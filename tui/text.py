@@ -10,13 +10,12 @@ builds it through :func:`plain`, which never parses markup and neutralises contr
 
 from __future__ import annotations
 
-import zlib
-
-from rich.color import Color, ColorParseError
 from rich.style import Style
 from rich.text import Text
 
 from corpus import show_unsafe, strip_unsafe
+from store.colours import PALETTE as PALETTE  # re-exported: one rule for screen and report
+from store.colours import tag_colour as tag_colour
 
 __all__ = [
     "PALETTE",
@@ -44,48 +43,3 @@ def plain(text: str, style: str | Style = "", *, keep_offsets: bool = False) -> 
     :func:`neutralise` for ``keep_offsets``.
     """
     return Text(neutralise(text, keep_offsets=keep_offsets), style=style, end="")
-
-
-#: Tag colours for when the codebook sets none. Each has a contrast ratio of at least
-#: 3:1 against both black and white (WCAG relative luminance), so a tag reads the same
-#: on dark and light themes; neighbours differ in hue so adjacent tags are told apart.
-PALETTE: tuple[str, ...] = (
-    "#4e79a7",  # blue
-    "#e15759",  # red
-    "#59a14f",  # green
-    "#b07aa1",  # purple
-    "#d95f02",  # orange
-    "#1f9e89",  # teal
-    "#7570b3",  # indigo
-    "#e7298a",  # magenta
-    "#a6761d",  # ochre
-    "#2b8cbe",  # sky
-    "#9c755f",  # brown
-    "#af8700",  # mustard
-)
-
-
-def _is_colour(text: str) -> bool:
-    """True if Rich reads ``text`` as exactly one colour."""
-    try:
-        Color.parse(text)
-    except ColorParseError:
-        return False
-    return True
-
-
-def tag_colour(path: str, codebook_colour: str | None = None) -> str:
-    """The colour to draw tag ``path`` in: the codebook's, if it is a valid colour.
-
-    Otherwise a palette colour picked by a stable hash of the path (the same in every
-    session and process, unlike ``hash()``). A child tag (``emotion/anger``) gets its own
-    colour; the codebook can give a family one colour if the user wants that. The
-    codebook colour is untrusted text, so it is accepted only if it parses as a single
-    colour (``"red on white"`` or ``"[bold]"`` fall back to the palette).
-    """
-    if codebook_colour:
-        # "Dark Green" as a user may type it is Rich's "dark_green".
-        candidate = "_".join(codebook_colour.lower().split())
-        if _is_colour(candidate):
-            return candidate
-    return PALETTE[zlib.crc32(path.encode("utf-8")) % len(PALETTE)]
