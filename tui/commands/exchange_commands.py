@@ -6,15 +6,14 @@ merges by id and duplicates nothing. Nothing here imports Textual.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from store import Annotation, StoreError
+from store import Annotation
 from store.export import FORMATS, LABELS, export_annotations, interview_loader
 from store.importing import read_annotations
+from tui.commands.atomic import write_atomically
 from tui.commands.common import counted
 from tui.commands.output import Progress, summary
 from tui.commands.store_access import add_filters, filtered, open_store, store_command
@@ -109,31 +108,9 @@ def _export_to_file(
     args: argparse.Namespace, annotations: list[Annotation], target: Path, progress: Progress
 ) -> int:
     """Write through a temporary file renamed into place: never a half-written export."""
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise StoreError(f"{target}: the directory {directory} does not exist; create it first")
-    if target.is_dir():
-        raise StoreError(f"{target}: is a directory; give a file name with -o")
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.")
-    except OSError as error:
-        raise StoreError(
-            f"{target}: cannot write in {directory} ({error.strerror}); choose another -o"
-        ) from None
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            written = _write_export(args, annotations, handle, progress)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise StoreError(
-            f"{target}: the export could not be written ({error.strerror}); nothing was "
-            "changed, free some space or choose another -o"
-        ) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return written
+    return write_atomically(
+        target, lambda handle: _write_export(args, annotations, handle, progress), what="the export"
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
