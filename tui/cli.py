@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "tui.commands.compare_command",
     "tui.commands.agreement_commands",
     "tui.commands.findings_commands",
+    "tui.commands.report_command",
 )
 
 EXIT_USER_ERROR = 1
