@@ -17,7 +17,14 @@ from pathlib import Path
 
 from benchmarks.core import Row
 
-MODULES = ("bench_clean", "bench_store", "bench_reader", "bench_agreement", "bench_outline")
+MODULES = (
+    "bench_clean",
+    "bench_store",
+    "bench_reader",
+    "bench_agreement",
+    "bench_outline",
+    "bench_report",
+)
 DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"
 
 

@@ -166,9 +166,12 @@ def _count_matrix(counts: CountTable) -> Matrix:
 def _cooccurrence(annotations: Sequence[Annotation]) -> Matrix:
     """Codes that meet another, each against each (0 on the diagonal)."""
     found = cooccur(annotations, scope="overlap")
-    meeting = {code for pair in found.cells for code in pair}
+    counts: dict[tuple[str, str], int] = {}
+    for a, b, count in found.pairs():
+        counts[(a, b)] = counts[(b, a)] = count
+    meeting = {code for pair in counts for code in pair}
     codes = tuple(code for code in found.codes if code in meeting)
-    return Matrix(codes, codes, tuple(tuple(found.count(a, b) for b in codes) for a in codes))
+    return Matrix(codes, codes, tuple(tuple(counts.get((a, b), 0) for b in codes) for a in codes))
 
 
 def _sections(codes: Sequence[Code], placed: Sequence[RetrievedPassage]) -> list[CodePassages]:
