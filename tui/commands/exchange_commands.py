@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from store import Annotation
 from store.export import FORMATS, LABELS, export_annotations, interview_loader
 from store.importing import read_annotations
-from tui.commands.atomic import write_atomically
+from tui.commands.atomic import output_stream
 from tui.commands.common import counted
 from tui.commands.output import Progress, summary
 from tui.commands.store_access import add_filters, filtered, open_store, store_command
@@ -108,9 +108,8 @@ def _export_to_file(
     args: argparse.Namespace, annotations: list[Annotation], target: Path, progress: Progress
 ) -> int:
     """Write through a temporary file renamed into place: never a half-written export."""
-    return write_atomically(
-        target, lambda handle: _write_export(args, annotations, handle, progress), what="the export"
-    )
+    with output_stream(target, newline="") as handle:
+        return _write_export(args, annotations, handle, progress)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -20,13 +20,13 @@ from store.findings import CooccurrenceMatrix, CountTable, cooccur, count_codes,
 from store.findings.cooccurrence import SCOPES
 from store.findings.counts import BY
 from store.tagpaths import normalise_tag
+from tui.commands.atomic import output_stream
 from tui.commands.common import counted
 from tui.commands.findings_output import (
     RETRIEVED_COLUMNS,
     aligned,
     cell,
     matrix_lines,
-    output_stream,
     retrieved_markdown,
     retrieved_public,
     retrieved_row,

@@ -6,22 +6,17 @@ control characters are shown as escapes; in Markdown, characters that would beco
 formatting or HTML are escaped (a note must not turn into a link or a script when the
 file is rendered); in CSV, cells a spreadsheet would run as a formula get a leading
 apostrophe, as ``gloss export`` does. A file named with ``-o`` is written through a
-temporary file renamed into place, so it is never left half-written.
+temporary file renamed into place (tui.commands.atomic), never left half-written.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TextIO
 
 from corpus import escape_unsafe
-from store import StoreError
 from store.export import neutralise_cell
 from store.findings import RetrievedPassage
 from tui.commands.output import printable
@@ -163,38 +158,3 @@ def short_number(value: int) -> str:
     if value >= 1000:
         return f"{value / 1000:.1f}k"
     return str(value)
-
-
-@contextmanager
-def output_stream(target: str, *, newline: str | None = None) -> Iterator[TextIO]:
-    """stdout for ``-``, else a temporary file beside ``target`` renamed over it once
-    everything is written (removed if anything fails: never a half-written file)."""
-    import sys
-
-    if target == "-":
-        yield sys.stdout
-        return
-    path = Path(target)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise StoreError(f"{path}: the directory {directory} does not exist; create it first")
-    if path.is_dir():
-        raise StoreError(f"{path}: is a directory; give a file name with -o")
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-    except OSError as error:
-        raise StoreError(
-            f"{path}: cannot write in {directory} ({error.strerror}); choose another -o"
-        ) from None
-    try:
-        with open(fd, "w", encoding="utf-8", newline=newline) as handle:
-            yield handle
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise StoreError(
-            f"{path}: could not be written ({error.strerror}); free some space or choose another -o"
-        ) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

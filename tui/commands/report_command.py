@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from store import StoreError
-from tui.commands.atomic import write_atomically
+from tui.commands.atomic import output_stream
 from tui.commands.common import AUTHOR_FILTER_HELP, counted
 from tui.commands.output import printable, summary
 from tui.commands.store_access import open_store, store_command
@@ -87,7 +87,8 @@ def run_report(args: argparse.Namespace) -> int:
             if target is None:
                 render(report, sys.stdout, writing)
                 return 0
-            write_atomically(target, lambda out: render(report, out, writing), what="the report")
+            with output_stream(target) as out:
+                render(report, out, writing)
     summary(
         f"wrote the report of {counted(report.annotations, 'annotation')} and "
         f"{counted(len(report.codes), 'code')} to {printable(str(target))}"
