@@ -26,7 +26,8 @@ class Document:
     """The text of one interview file, and when each subtitle cue starts in it.
 
     ``times`` holds ``(offset, seconds)`` pairs in offset order: the cue whose text starts
-    at ``text[offset]`` starts ``seconds`` into the recording. Empty for text and Word files.
+    at ``text[offset]`` starts ``seconds`` into the recording (for a Word file, the times
+    of a table's time column). Empty for text files.
     """
 
     text: str
@@ -43,5 +44,5 @@ def read_document(path: Path) -> Document:
     if suffix in WORD_SUFFIXES:
         from corpus.reading.word import read_word
 
-        return Document(read_word(read_bytes(path), str(path)))
+        return read_word(read_bytes(path), str(path))
     return Document(read_text(path))

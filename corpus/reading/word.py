@@ -1,33 +1,39 @@
 """Word files (.docx) as the text of an interview.
 
 Researchers' transcripts often arrive as Word documents: speaker names in bold at the
-start of a paragraph, headings in Word's heading styles, sometimes a two-column table of
-speaker and words. Read with python-docx, in document order: each paragraph a paragraph,
-a bold leading name written as ``Name:``, a heading its own line, a table row of a short
-name and words a turn ``Name: words`` (other cells a paragraph each).
+start of a paragraph, headings in Word's heading styles, sometimes a table with a column
+of speakers (and one of times) beside the words. Read with python-docx, in document
+order: each paragraph a paragraph, a bold leading name written as ``Name:``, a heading its
+own line, a table row of a short name and words a turn ``Name: words`` (other cells a
+paragraph each). A table's time column goes into ``Document.times``, like a subtitle
+cue's start, not into the text; a header row ("Speaker | Text") stays one plain line.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from corpus.errors import CorpusError
+from corpus.reading.formats import Document
 
 #: A bold lead-in longer than this many words is emphasis, not a speaker's name.
 _MAX_LABEL_WORDS = 5
+#: A table cell that holds only a time: ``00:01:23``, ``1:23``, ``[00:01:23.5]``.
+_TIME = re.compile(r"\[?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,]\d+)?\]?")
 
 
-def read_word(data: bytes, name: str) -> str:
+def read_word(data: bytes, name: str) -> Document:
     """The text of a .docx file's bytes, paragraphs apart; CorpusError if it is not one."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-        paragraphs = list(_paragraphs(document))
+        blocks = list(_blocks(document))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         reason = "not a ZIP package" if not zipfile.is_zipfile(io.BytesIO(data)) else str(error)
         raise CorpusError(
@@ -39,18 +45,35 @@ def read_word(data: bytes, name: str) -> str:
             f"{name}: is a damaged Word .docx file ({str(error)[:80]}); "
             "save it again from Word or export it as plain text"
         ) from None
-    text = "\n\n".join(p for p in paragraphs if p)
-    return f"{text}\n" if text else ""
+    return _document([(text, seconds) for text, seconds in blocks if text])
 
 
-def _paragraphs(document: Any) -> Iterator[str]:
+def _document(blocks: list[tuple[str, float | None]]) -> Document:
+    """Paragraphs a blank line apart, and the offset each timed paragraph starts at."""
+    parts: list[str] = []
+    times: list[tuple[int, float]] = []
+    length = 0
+    for text, seconds in blocks:
+        if parts:
+            parts.append("\n\n")
+            length += 2
+        if seconds is not None and (not times or seconds >= times[-1][1]):
+            times.append((length, seconds))
+        parts.append(text)
+        length += len(text)
+    if parts:
+        parts.append("\n")
+    return Document("".join(parts), tuple(times))
+
+
+def _blocks(document: Any) -> Iterator[tuple[str, float | None]]:
     from docx.table import Table
 
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             yield from _table(block)
         else:
-            yield _paragraph(block)
+            yield _paragraph(block), None
 
 
 def _paragraph(paragraph: Any) -> str:
@@ -85,8 +108,24 @@ def _bold(run: Any) -> bool:
     return bool(style is not None and style.font.bold)
 
 
-def _table(table: Any) -> Iterator[str]:
-    """A table's rows: ``Name: words`` for a short name beside words, else each cell."""
+def _table(table: Any) -> Iterator[tuple[str, float | None]]:
+    """A table's rows: ``Name: words`` (and the row's time) for a short name beside
+    words, a header row as one line, any other row each cell a paragraph."""
+    rows = list(_rows(table))
+    speakers = {words[0] for words, _ in rows[1:] if len(words) == 2 and _is_name(words[0])}
+    for index, (words, seconds) in enumerate(rows):
+        header = index == 0 and seconds is None and len(words) > 1
+        if header and all(map(_is_name, words)) and words[0] not in speakers:
+            yield "\t".join(words), None  # "Speaker | Time | Text": not a turn
+            continue
+        if len(words) == 2 and _is_name(words[0]):
+            yield f"{words[0].rstrip(':').strip()}: {words[1]}", seconds
+        else:
+            yield from ((cell, None) for cell in words)
+
+
+def _rows(table: Any) -> Iterator[tuple[list[str], float | None]]:
+    """Each row's filled cells other than a time, and the time one of its cells holds."""
     seen: set[Any] = set()  # the cells' elements, kept alive so identity holds
     for row in table.rows:
         cells = []
@@ -96,12 +135,19 @@ def _table(table: Any) -> Iterator[str]:
             seen.add(cell._tc)
             cells.append("\n".join(_paragraph(p) for p in cell.paragraphs if p.text.strip()))
         filled = [cell for cell in cells if cell]
-        if len(filled) == 2 and _is_name(filled[0]):
-            yield f"{filled[0].rstrip(':').strip()}: {filled[1]}"
-        else:
-            yield from filled
+        seconds = next((s for s in map(_seconds, filled) if s is not None), None)
+        yield [cell for cell in filled if _seconds(cell) is None], seconds
 
 
 def _is_name(cell: str) -> bool:
     words = cell.rstrip(":").split()
     return 0 < len(words) <= _MAX_LABEL_WORDS and "\n" not in cell and cell[-1] not in ".?!"
+
+
+def _seconds(cell: str) -> float | None:
+    """The seconds a cell that holds only a time stands for; None for any other cell."""
+    found = _TIME.fullmatch(cell.strip())
+    if not found:
+        return None
+    hours = int(found.group("h") or 0)
+    return hours * 3600 + int(found.group("m")) * 60 + int(found.group("s"))
