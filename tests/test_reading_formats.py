@@ -179,6 +179,11 @@ def bad_files(folder: Path) -> list[Path]:
         "broken-timing.vtt": b"WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\nhello\n",
         "no-header.vtt": b"00:00:01.000 --> 00:00:02.000\nhello\n",
         "broken-timing.srt": b"1\n00:00:01,000 -> 00:00:02,000\nhello\n",
+        "empty.docx": b"",
+        "old-word-97.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500),
+        "empty.vtt": b"",
+        "empty.srt": b"",
+        "binary.srt": b"\xff\xfe\x00\x01garbage\x00",
     }
     for name, data in files.items():
         (folder / name).write_bytes(data)
@@ -186,6 +191,14 @@ def bad_files(folder: Path) -> list[Path]:
 
     with zipfile.ZipFile(folder / "zip-not-word.docx", "w") as archive:
         archive.writestr("notes.txt", "hello")
+    whole = folder / "whole.docx"
+    make_docx(whole)
+    (folder / "cut-short.docx").write_bytes(whole.read_bytes()[:3000])
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(folder / "damaged.docx", "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            out.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    whole.unlink()
     return sorted(folder.iterdir())
 
 
@@ -235,3 +248,33 @@ def test_annotations_follow_a_vtt_whose_cues_changed(tmp_path: Path) -> None:
     text = load_interview(copy).text
     assert text.startswith("Host: Welcome to the film.")
     assert text[entry["start"] : entry["end"]] == quote
+
+
+def test_a_meeting_tools_vtt_with_name_prefixes(tmp_path: Path) -> None:
+    """Zoom writes numbered cues whose text starts with the speaker's display name."""
+    cues = [
+        ("00:00:01.200", "00:00:04.000", "Maria Lopez: Thanks for joining. Can you hear me?"),
+        ("00:00:04.500", "00:00:06.000", "Sam O'Neil: Yes, loud and clear."),
+        ("00:00:06.500", "00:00:09.000", "Maria Lopez: Great. How long have you worked"),
+        ("00:00:09.000", "00:00:10.500", "Maria Lopez: at the clinic?"),
+        ("00:00:11.000", "00:00:14.000", "Sam O'Neil: Note: about six years now."),
+    ]
+    path = tmp_path / "GMT20240307-140000_Recording.transcript.vtt"
+    path.write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"{n}\n{start} --> {end}\n{text}\n\n" for n, (start, end, text) in enumerate(cues, 1)
+        ),
+        encoding="utf-8",
+    )
+    interview = load_interview(path)
+    assert paragraphs(interview.text) == [
+        "Maria Lopez: Thanks for joining. Can you hear me?",
+        "Sam O'Neil: Yes, loud and clear.",
+        "Maria Lopez: Great. How long have you worked at the clinic?",
+        "Sam O'Neil: Note: about six years now.",
+    ]
+    text = interview.text
+    assert interview.time_at(text.index("Maria Lopez: Great")) == pytest.approx(6.5)
+    assert interview.time_at(text.index("at the clinic")) == pytest.approx(9.0)
+    assert interview.time_at(text.index("Sam O'Neil: Note")) == pytest.approx(11.0)
