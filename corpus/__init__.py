@@ -32,7 +32,12 @@ if TYPE_CHECKING:
     from corpus.outline.structure import build_outline
     from corpus.reading.bundled import bundled_paths, resolve_interview
     from corpus.reading.decode import read_text
-    from corpus.reading.interview import fingerprint, interview_from_text, load_interview
+    from corpus.reading.interview import (
+        fingerprint,
+        interview_from_text,
+        load_interview,
+        with_askers,
+    )
     from corpus.untrusted import escape_unsafe, has_unsafe, show_unsafe, strip_unsafe
 
 #: Each public name and the module that defines it.
@@ -61,6 +66,7 @@ _HOMES = {
     "show_unsafe": "corpus.untrusted",
     "split_sentences": "corpus.outline.sentences",
     "strip_unsafe": "corpus.untrusted",
+    "with_askers": "corpus.reading.interview",
     "word_edge": "corpus.outline.find",
 }
 
@@ -89,6 +95,7 @@ __all__ = [
     "show_unsafe",
     "split_sentences",
     "strip_unsafe",
+    "with_askers",
     "word_edge",
 ]
 

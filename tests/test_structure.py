@@ -695,14 +695,17 @@ def test_both_speakers_labelled_by_name() -> None:
     outline = build_outline(text)
     assert outline.title == "Minister Jin on industry"
     assert headings(outline) == [None]
-    assert questions(outline) == [
-        "How was the past year?",
-        "What comes next? Is there a plan?",
-        "Thank you.",
-    ]
+    # The closing thanks is a turn of the interviewer's, not a question (issue 11).
+    assert questions(outline) == ["How was the past year?", "What comes next? Is there a plan?"]
     assert {(q.asker, q.answerer) for q in outline.questions} == {
         ("Zhang Xinxin", "Jin Zhuanglong")
     }
+    assert outline.turns[-2].speaker == "Zhang Xinxin"
+    assert text[outline.turns[-2].start : outline.turns[-2].end] == "Thank you."
+    assert (outline.speakers, outline.askers) == (
+        ("Zhang Xinxin", "Jin Zhuanglong"),
+        ("Zhang Xinxin",),
+    )
     assert measures(outline)[1] == [
         (1, "The first is to stabilize growth."),
         (2, "The second is to reform."),

@@ -14,6 +14,7 @@ speaker label or a list number.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from corpus.model import Span
 from corpus.outline.labels import answer_label, asker_label, name_label
@@ -43,9 +44,14 @@ def is_hard_wrapped(text: str) -> bool:
     return paragraph_layout(text)[1]
 
 
-def paragraph_layout(text: str) -> tuple[list[tuple[int, int]], bool]:
+def paragraph_layout(
+    text: str, breaks: Container[int] = frozenset()
+) -> tuple[list[tuple[int, int]], bool]:
     """The paragraphs of ``text`` as ``(start, end)`` pairs, and whether it is
-    hard-wrapped: one pass, no objects per paragraph (texts may have 100 000 lines)."""
+    hard-wrapped: one pass, no objects per paragraph (texts may have 100 000 lines).
+
+    A line starting at an offset in ``breaks`` (a speaker's label found in the document)
+    always starts a paragraph."""
     lines = _trimmed_lines(text)
     if not lines:
         return [], False
@@ -55,7 +61,7 @@ def paragraph_layout(text: str) -> tuple[list[tuple[int, int]], bool]:
     paragraphs: list[tuple[int, int]] = []
     start, end = lines[0]
     for next_start, next_end in lines[1:]:
-        if _soft_break(text, end, next_start, next_end, width):
+        if next_start not in breaks and _soft_break(text, end, next_start, next_end, width):
             end = next_end
         else:
             paragraphs.append((start, end))

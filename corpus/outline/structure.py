@@ -5,11 +5,14 @@ found from the shape of paragraphs (one per line, unless the file is hard-wrappe
 :mod:`corpus.outline.paragraphs`) and their order:
 
 - front matter (dateline, title, byline): :mod:`corpus.outline.frontmatter`;
-- a *question* opens with an interviewer label (``Q:``, ``Reporter:`` ...; or, when both
-  sides are labelled by name, the name whose turns are mostly questions); lines after it
-  still belong to the question when an answer label follows within a few short lines;
-- an *answer* opens with ``A:``/``Answer:`` or a name label (``Minister Li:``) right
-  after a question, else at the next paragraph, and runs to the next question or heading;
+- *speakers*: who speaks in each paragraph, who asks and which of the askers' turns are
+  questions: :mod:`corpus.outline.speakers` (over ``turns``, ``askers``, ``questions``);
+- a *question* opens with an asker's turn that puts something to the interviewee; where
+  the document labels the answers it runs to the next label, else lines after it still
+  belong to it when an answer label follows within a few short lines;
+- an *answer* opens with a non-asker's label (``A:``, ``MS. PSAKI:``, or a name such as
+  ``Minister Li:`` right after a question), else at the next paragraph, and runs to the
+  next question or heading;
 - *headings*, the lines that title a section: :mod:`corpus.outline.headings`;
 - *measures*, the numbered items of an answer: :mod:`corpus.outline.measures`.
 
@@ -23,42 +26,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass
 
 from corpus.model import Outline, Question, Section, Span, Turn
 from corpus.outline.frontmatter import find_front_matter
 from corpus.outline.headings import find_headings, opens_turn
-from corpus.outline.labels import (
-    Label,
-    Role,
-    answer_label,
-    asker_label,
-    inline_answer,
-    may_open_with_label,
-    name_label,
-)
+from corpus.outline.labels import Label, inline_answer
 from corpus.outline.measures import find_measures
-from corpus.outline.paragraphs import paragraph_layout
+from corpus.outline.speakers import Line, read_lines, spoken_turns
 
 #: How many short lines may continue a question before its answer label.
 MAX_QUESTION_CONTINUATIONS = 3
 MAX_CONTINUATION_WORDS = 60
 
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """A non-blank line (a paragraph), whitespace trimmed, with the label opening it."""
-
-    start: int
-    end: int
-    asker: Label | None = None
-    """The interviewer label opening the line, if any."""
-    answerer: Label | None = None
-    """The fixed answer label (``A:``, ``Answer:``) opening the line, if any."""
-    name: Label | None = None
-    """A name-like label (``Minister Li:``) opening the line; only believed in context."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +54,19 @@ class _Turn:
     """Where the answer's label stands, if it has one."""
 
 
-def build_outline(text: str) -> Outline:
-    """Find title, dateline, byline, intro, sections, questions and measures in clean text."""
-    paragraphs, wrapped = paragraph_layout(text)
-    lines = _with_named_interviewer(text, _lines(text, paragraphs))
+def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
+    """Find title, dateline, byline, intro, sections, questions and measures in clean text.
+
+    ``askers`` names the speakers who ask (``--interviewer``); by default the document
+    decides (:mod:`corpus.outline.askers`).
+    """
+    reading = read_lines(text, askers)
+    lines, wrapped = reading.lines, reading.wrapped
     if not lines:
         return Outline()
-    first_turn = next((i for i, line in enumerate(lines) if opens_turn(line)), len(lines))
+    first_turn = next(
+        (i for i, line in enumerate(lines) if opens_turn(line) or line.spoken), len(lines)
+    )
     headings = find_headings(text, lines)
     front = find_front_matter(
         text,
@@ -87,14 +75,15 @@ def build_outline(text: str) -> Outline:
     )
     body = lines[front.consumed :]
     headings = find_headings(text, body)
-    turns = _turns(text, body, headings, wrapped)
+    turns = _turns(text, body, headings, wrapped, reading.labelled_answers)
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
         default=None,
     )
     intro_lines = [ln for ln in body if first_block is None or ln.end <= first_block]
     intro = Span(intro_lines[0].start, intro_lines[-1].end) if intro_lines else None
-    speakers, askers, spoken = _speakers(turns)
+    spoken = spoken_turns(body, headings, _answer_turns(turns))
+    speakers = tuple(dict.fromkeys(turn.speaker for turn in spoken))
     return Outline(
         title=front.title,
         title_span=front.title_span,
@@ -103,7 +92,7 @@ def build_outline(text: str) -> Outline:
         intro=intro,
         sections=_sections(text, body, headings, turns),
         speakers=speakers,
-        askers=askers,
+        askers=tuple(speaker for speaker in speakers if speaker in reading.askers),
         turns=spoken,
         intro_measures=find_measures(text, intro.start, intro.end, wrapped=wrapped)
         if intro
@@ -111,77 +100,21 @@ def build_outline(text: str) -> Outline:
     )
 
 
-def _speakers(
-    turns: list[_Turn],
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Turn, ...]]:
-    """The speakers, askers and labelled turns of the questions found."""
-    spoken: list[Turn] = []
-    for turn in turns:
-        question = turn.question
-        spoken.append(
-            Turn(
-                question.asker, Span(turn.label_start, question.start), question.start, question.end
-            )
-        )
-        if turn.answer_label is not None:
-            answer = question.answer
-            spoken.append(Turn(question.answerer, turn.answer_label, answer.start, answer.end))
-    speakers = tuple(dict.fromkeys(t.speaker for t in spoken))
-    askers = tuple(dict.fromkeys(t.question.asker for t in turns))
-    return speakers, askers, tuple(spoken)
-
-
-# --------------------------------------------------------------------------- lines
-
-
-def _lines(text: str, paragraphs: list[tuple[int, int]]) -> list[_Line]:
-    """The paragraphs of ``text`` with the labels that open them."""
-    lines = []
-    for start, end in paragraphs:
-        if not may_open_with_label(text, start, end):
-            lines.append(_Line(start, end))
-            continue
-        asker = asker_label(text, start, end)
-        answerer = None if asker else answer_label(text, start, end)
-        name = None if asker or answerer else name_label(text, start, end)
-        lines.append(_Line(start, end, asker, answerer, name))
-    return lines
-
-
-def _with_named_interviewer(text: str, lines: list[_Line]) -> list[_Line]:
-    """Name labels on both sides (``Zhang Xinxin: ...?`` / ``Jin Zhuanglong: ...``).
-
-    Only when no line has an interviewer label: of the names that label two lines or
-    more (two speakers at least), the one whose turns are most often questions (and at
-    least half of them) is the interviewer.
-    """
-    if any(line.asker for line in lines):
-        return lines
-    turns: dict[str, list[_Line]] = {}
-    for line in lines:
-        if line.name is not None:
-            turns.setdefault(line.name.name, []).append(line)
-    asking = {
-        name: sum("?" in text[ln.start : ln.end] or "？" in text[ln.start : ln.end] for ln in said)
-        / len(said)
-        for name, said in turns.items()
-        if len(said) >= 2
-    }
-    if len(asking) < 2:
-        return lines
-    ranked = sorted(asking.items(), key=lambda item: item[1], reverse=True)
-    (interviewer, share), (_, runner_up) = ranked[0], ranked[1]
-    if share < 0.5 or share == runner_up:
-        return lines
+def _answer_turns(turns: list[_Turn]) -> list[Turn]:
+    """Answers whose label was believed only where an answer was due (``Minister Li:``)."""
     return [
-        replace(line, asker=replace(line.name, role=Role.ASKER), name=None)
-        if line.name is not None and line.name.name == interviewer
-        else line
-        for line in lines
+        Turn(
+            turn.question.answerer,
+            turn.answer_label,
+            turn.question.answer.start,
+            turn.question.answer.end,
+        )
+        for turn in turns
+        if turn.answer_label is not None
     ]
 
 
-def _words(text: str, line: _Line) -> int:
+def _words(text: str, line: Line) -> int:
     return len(text[line.start : line.end].split())
 
 
@@ -194,11 +127,13 @@ class _Body:
     often each one-word name label occurs."""
 
     text: str
-    lines: list[_Line]
+    lines: list[Line]
     headings: set[int]
     name_counts: Counter[str]
     wrapped: bool
     """The text is hard-wrapped (see :mod:`corpus.outline.paragraphs`)."""
+    labelled_answers: bool
+    """The document labels the answers' speakers: a question runs to the next label."""
 
     def ends_turn(self, index: int) -> bool:
         """Line ``index`` is past the end, a heading or a new question."""
@@ -208,22 +143,26 @@ class _Body:
             or self.lines[index].asker is not None
         )
 
-    def answering_name(self, line: _Line) -> Label | None:
+    def answering_name(self, line: Line) -> Label | None:
         """A name label (``Minister Li:``) on a line where an answer is due.
 
         One capitalised word (``Li:``) must label another line too: a lone
         ``Specifically:`` opening an answer is prose, not a speaker.
         """
         label = line.name
+        if line.spoken is not None:
+            return None  # a speaker the document knows: its role is already decided
         if label is None or " " in label.name or not label.name.isascii():
             return label
         return label if self.name_counts[label.name] > 1 else None
 
 
-def _turns(text: str, lines: list[_Line], headings: set[int], wrapped: bool) -> list[_Turn]:
+def _turns(
+    text: str, lines: list[Line], headings: set[int], wrapped: bool, labelled_answers: bool
+) -> list[_Turn]:
     """Every question with its answer span and measures, in text order."""
     names = Counter(line.name.name for line in lines if line.name)
-    body = _Body(text, lines, headings, names, wrapped)
+    body = _Body(text, lines, headings, names, wrapped, labelled_answers)
     turns = []
     index = 0
     while index < len(lines):
@@ -292,23 +231,25 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
     return _Turn(question, first.start, answer_label if answerer else None), end_index
 
 
-def _bare_answer_label(line: _Line) -> bool:
+def _bare_answer_label(line: Line) -> bool:
     return line.answerer is not None and line.answerer.text_start >= line.end
 
 
 def _answer_ahead(body: _Body, index: int) -> tuple[Label | None, int]:
     """The answer label closing a question whose continuation may start on line ``index``.
 
-    Up to :data:`MAX_QUESTION_CONTINUATIONS` short lines may still belong to the question.
+    Up to :data:`MAX_QUESTION_CONTINUATIONS` short lines may still belong to the question;
+    any number where the document labels its answers (the asker's turn runs to one).
     """
-    for at in range(index, min(len(body.lines), index + 1 + MAX_QUESTION_CONTINUATIONS)):
+    reach = len(body.lines) if body.labelled_answers else index + 1 + MAX_QUESTION_CONTINUATIONS
+    for at in range(index, min(len(body.lines), reach)):
         if body.ends_turn(at):
             break
         line = body.lines[at]
         label = line.answerer or body.answering_name(line)
         if label is not None:
             return label, at
-        if _words(body.text, line) > MAX_CONTINUATION_WORDS:
+        if not body.labelled_answers and _words(body.text, line) > MAX_CONTINUATION_WORDS:
             break
     return None, index
 
@@ -317,7 +258,7 @@ def _answer_ahead(body: _Body, index: int) -> tuple[Label | None, int]:
 
 
 def _sections(
-    text: str, lines: list[_Line], headings: set[int], turns: list[_Turn]
+    text: str, lines: list[Line], headings: set[int], turns: list[_Turn]
 ) -> tuple[Section, ...]:
     """Group the questions under the heading before them (None before the first heading)."""
     starts = sorted(

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
+from corpus.errors import CorpusError
 from corpus.model import CleanText, Interview
 from corpus.reading.cache import cached_clean, cached_parse
 from corpus.reading.formats import read_document
@@ -77,3 +79,23 @@ def clean_times(
             continue
         moved.append((offset, seconds))
     return tuple(moved)
+
+
+def with_askers(interview: Interview, askers: Collection[str]) -> Interview:
+    """``interview`` outlined again with the named speakers as the ones who ask.
+
+    A name matches a speaker's label whole or by its last words, case aside (``Psaki``
+    names ``MS. PSAKI``). CorpusError names the speakers when a name matches none.
+    """
+    from corpus.outline.askers import matching_speakers
+    from corpus.outline.structure import build_outline
+
+    speakers = interview.outline.speakers
+    for name in askers:
+        if not matching_speakers(speakers, [name]):
+            known = ", ".join(speakers) if speakers else "none found"
+            raise CorpusError(
+                f"{interview.path}: no speaker is called {name!r} (its speakers: {known}); "
+                "give --interviewer one of them"
+            )
+    return replace(interview, outline=build_outline(interview.text, askers))

@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from corpus import CorpusError, Interview, interview_from_text
+from corpus import CorpusError, Interview, interview_from_text, with_askers
 from corpus.reading.decode import MAX_BYTES, decode_bytes
 from tui.commands.common import load_named_interview
 
@@ -42,11 +42,15 @@ def register(subparsers: Any) -> None:
         "outline",
         help="print the outline (sections, questions, measures) of interviews",
         description=(
-            "Print the outline of each interview: title, section headings, numbered "
-            "questions and the measures of each answer. With --json, one object per "
-            "file (a list for several files) whose offsets index 'gloss clean FILE'."
+            "Print the outline of each interview: title, its speakers and who asks, "
+            "section headings, numbered questions and the measures of each answer. With "
+            "--json, one object per file (a list for several files) whose offsets index "
+            "'gloss clean FILE'; each question and answer names its speaker."
         ),
-        epilog="examples: gloss outline 000 004; gloss outline --json 004 > 004.outline.json",
+        epilog=(
+            "examples: gloss outline 000 004; gloss outline --json 004 > 004.outline.json; "
+            "gloss outline --interviewer 'Jane Doe' talk.md"
+        ),
     )
     outline.add_argument(
         "files",
@@ -55,6 +59,15 @@ def register(subparsers: Any) -> None:
         help="interview text files, bundled interview ids, or - for stdin",
     )
     outline.add_argument("--json", action="store_true", help="machine-readable output")
+    outline.add_argument(
+        "--interviewer",
+        action="append",
+        metavar="NAME",
+        help=(
+            "the speaker who asks, as labelled in the text (repeat for several; a last "
+            "name will do: --interviewer Psaki); by default the text decides"
+        ),
+    )
     outline.set_defaults(handler=run_outline)
 
 
@@ -82,6 +95,8 @@ def run_outline(args: argparse.Namespace) -> int:
     from corpus.outline.output import outline_dict, outline_text
 
     interviews = [_load_or_stdin(name) for name in args.files]
+    if args.interviewer:
+        interviews = [with_askers(interview, args.interviewer) for interview in interviews]
     if args.json:
         data = [outline_dict(interview) for interview in interviews]
         document = data[0] if len(data) == 1 else data

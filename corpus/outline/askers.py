@@ -1,0 +1,144 @@
+"""Who asks: the speakers who put questions to the interviewee, decided from the document.
+
+No list of names: the rules read the turns. A label that names a role that asks
+(``Q``, ``Reporter``, ``Interviewer``, ``Host``, ``Moderator``) settles it. Otherwise the
+interviewee is the speaker with the most words, and the askers are the others whose turns
+put questions (question marks) more often than the interviewee's and are shorter on
+average, or who introduce themselves as the press do ("Colby Smith with the New York
+Times"), so a press conference's many reporters, each with their own label, ask and its
+one answerer does not. A moderator who only gives the floor puts no question and so is not
+an asker. The user may name the askers instead (``gloss outline --interviewer NAME``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from corpus.outline.labels import Role
+from corpus.outline.said import Said, count_asking, count_sentences, has_question_mark
+
+_ASKING_ROLE = re.compile(
+    r"(?i)(?:^|\b)(?:q|questions?|questioner|reporters?|interviewer|journalist|"
+    r"correspondent|(?:co-?)?host|moderator|audience(?: member)?)(?:\b|$)|记者|问"
+)
+_ANSWERING_ROLE = re.compile(r"(?i)^(?:a|answers?|interviewee|respondent|答)$")
+#: "Colby Smith with the New York Times.", "Chris Mason from BBC News.": a reporter's
+#: self-introduction, at the start of a sentence.
+_PRESS_INTRODUCTION = re.compile(
+    r"(?:^|[.!?][\"”’)]*\s+)(?:[A-Z][\w'’-]+\s+){1,3}(?:with|from)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> frozenset[str]:
+    """The speakers of ``turns`` who ask; ``named`` (the user's choice) overrides the rules."""
+    speakers = list(dict.fromkeys(turn.speaker for turn in turns if turn.speaker))
+    if named is not None:
+        return matching_speakers(speakers, named)
+    roles = {turn.speaker: turn.role for turn in turns if turn.role is not None}
+    by_role = frozenset(s for s in speakers if roles.get(s) is Role.ASKER or _ASKING_ROLE.search(s))
+    answering = {s for s in speakers if roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)}
+    if by_role:
+        return by_role
+    return _inferred(turns, speakers, answering)
+
+
+def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -> frozenset[str]:
+    """Without role labels: the interviewee asks least, the others who put questions ask.
+
+    Each speaker's leaning to ask is the share of their sentences that put a question (an
+    interviewee's long answers hold rhetorical questions too, but among many more
+    sentences), a little more for speaking first, for naming another speaker (the host
+    introducing the guest, a moderator calling on a reporter) and for short turns. The
+    one who leans least is the interviewee; every other speaker who puts a question at
+    all asks, as does one who introduces themselves as the press do.
+    """
+    if len(speakers) < 2:
+        return frozenset()
+    stats = {speaker: _Leaning() for speaker in speakers}
+    for turn in turns:
+        if turn.speaker:
+            stats[turn.speaker].add(turn.text)
+    first = next(turn.speaker for turn in turns if turn.speaker)
+    mean_length = sum(s.length() for s in stats.values()) / len(stats)
+    score = {
+        speaker: leaning.share()
+        + _HINT * (speaker == first)
+        + _HINT * _names_another(turns, speaker, speakers)
+        + _HINT * (leaning.length() < mean_length)
+        for speaker, leaning in stats.items()
+    }
+    interviewee = min(speakers, key=lambda s: (score[s], -stats[s].words))
+    return frozenset(
+        s
+        for s in speakers
+        if s != interviewee
+        and s not in answering
+        and stats[s].asking > 0
+        and (s in _press(turns) or score[s] > score[interviewee])
+    )
+
+
+#: What speaking first, naming another speaker or short turns add to a speaker's leaning.
+_HINT = 0.1
+#: Words of a label that name a role, not the person (``MR.``, ``THE PRESIDENT``).
+_TITLE_WORDS = (
+    "mr mrs ms dr the chair chairman president prime minister senior administration "
+    "official secretary senator governor general professor speaker"
+)
+_TITLES = frozenset(_TITLE_WORDS.split())
+
+
+class _Leaning:
+    """One speaker's counts: words, turns, sentences and sentences that put a question."""
+
+    def __init__(self) -> None:
+        self.words = self.turns = self.sentences = self.asking = 0
+
+    def add(self, text: str) -> None:
+        self.words += len(text.split())
+        self.turns += 1
+        self.sentences += count_sentences(text)
+        self.asking += count_asking(text)
+
+    def share(self) -> float:
+        return self.asking / max(1, self.sentences)
+
+    def length(self) -> float:
+        return self.words / max(1, self.turns)
+
+
+def _names_another(turns: Sequence[Said], speaker: str, speakers: list[str]) -> bool:
+    names = {w for other in speakers if other != speaker for w in _words(other)} - _TITLES
+    names = {name for name in names if len(name) >= 3}
+    if not names:
+        return False
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b", re.I)
+    return any(pattern.search(turn.text) for turn in turns if turn.speaker == speaker)
+
+
+def _press(turns: Sequence[Said]) -> set[str]:
+    """Speakers who introduce themselves as reporters do, in a turn that asks."""
+    return {
+        turn.speaker
+        for turn in turns
+        if turn.speaker and has_question_mark(turn.text) and _PRESS_INTRODUCTION.search(turn.text)
+    }
+
+
+def matching_speakers(speakers: Collection[str], names: Collection[str]) -> frozenset[str]:
+    """The speakers that ``names`` (given by a user) name."""
+    return frozenset(s for s in speakers if any(_same_speaker(s, name) for name in names))
+
+
+def _same_speaker(speaker: str, name: str) -> bool:
+    """``--interviewer Psaki`` names ``MS. PSAKI``; ``Brian Kernighan`` names ``Kernighan``."""
+    label, given = _words(speaker), _words(name)
+    if not label or not given:
+        return False
+    shorter, longer = sorted((label, given), key=len)
+    return longer[-len(shorter) :] == shorter
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"[^\w\s-]", " ", name.casefold()).split()

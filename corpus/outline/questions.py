@@ -1,0 +1,193 @@
+"""Which of the askers' turns are questions: the ones that put something to the interviewee.
+
+A question is an asker's turn the interviewee is to answer: one with a question mark, a
+request ("Tell us about ..."), or a statement the interviewee does answer ("You brought
+your granddaughter." - "That's right. Carolina."). Other turns stay turns: back-channel
+("Yeah.", "Mm-hmm."), thanks and greetings alone ("Thank you, Mr. President.", "How are
+you?"), echoes of what the interviewee just said, fragments and interjections inside an
+answer ("Because —"), remarks answered only by back-channel, the floor given or asked for
+("Jake?" - "Yeah."), talk between co-hosts (the next turn is another asker's), and a
+statement that closes with thanks. The rules read words every interview uses, not a
+transcript's names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from itertools import pairwise
+
+from corpus.outline.said import Said, has_question_mark, puts_question, sentences
+
+_STAGE = re.compile(r"\([^)]{1,40}\)|\[[^\]]{1,40}\]")
+_TOKEN = re.compile(r"[\w'’-]+")
+#: An address before the words: "Mr. President, ...", "Alan, ...", "Well, ...".
+_VOCATIVE = r"(?:(?:(?i:well|oh|and|so|okay|ok|yes|yeah|hey|hi|great)|[A-Z][\w.'’-]*)[ ,]+){0,3}"
+_PLEASANTRY = re.compile(
+    rf"{_VOCATIVE}(?i:thanks?\b|thank you|many thanks|much appreciated|"
+    r"(?:we|i)(?: really| certainly| truly| do)? appreciate|appreciate it|"
+    r"good (?:morning|afternoon|evening|night|day)|hi\b|hello|hey\b|welcome|"
+    r"(?:it's |it is |it was |it's been |so |very )?"
+    r"(?:great|good|nice|lovely) (?:to|seeing|having)|"
+    r"(?:my |a |it's been a |it was a )?pleasure|how are you|how's it going|happy \w+day|"
+    r"enjoy\b|congratulations|cheers|bye|goodbye|take care)"
+)
+_GRATITUDE = re.compile(
+    r"(?i)\b(?:thank|thanks|appreciate|grateful|pleasure|congratulat\w*|hats off)\b"
+)
+_BACKCHANNEL_TEXT = """yeah yes yep yup no nope mm mhm mm-hmm mmhmm mhmm uh-huh uh huh hmm um
+    uh ah oh okay ok right sure wow great good cool exactly absolutely true indeed really
+    interesting got it i see that's it's correct fine alright all laughs laughter laughing
+    crosstalk inaudible well so amazing fantastic nice perfect totally definitely"""
+_BACKCHANNEL_WORDS = frozenset(_BACKCHANNEL_TEXT.split())
+#: A reply that confirms a statement answers it ("That's right." after "You brought ...").
+_CONFIRMATION = re.compile(
+    r"(?i)\W*(?:(?:that['’]?s|that is|it['’]?s|it is)(?: \w+)? (?:right|correct|true)\b|"
+    r"(?:correct|exactly|absolutely|indeed)\b|(?:i|we) (?:did|do|have|am|was|will)\b)"
+)
+_DASHES = ("—", "–", "--", "-")
+#: A short turn: back-channel, an echo or a fragment is at most this many words.
+_SHORT = 8
+#: Thanks and greetings alone never run longer than this (characters).
+_PLEASANTRIES_CHARS = 600
+#: A sentence of thanks or congratulations is at most this many words.
+_LONG_THANKS = 25
+#: An echo repeats what the interviewee said last: this many characters of each turn.
+_ECHO_REACH = 400
+#: The fewest words of a reply that answers a statement.
+_MIN_REPLY = 3
+_PRONOUNS = {"you": "i", "your": "my", "you're": "i'm", "yours": "mine", "you've": "i've"}
+_FUNCTION_TEXT = (
+    "a an the and or but so to of in on at for with that this it is are was were be do does "
+    "did i you he she we they my your his her our their me him us them"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def question_turns(turns: Sequence[Said], askers: Collection[str]) -> set[int]:
+    """Indexes of the askers' turns in ``turns`` that are questions to the interviewee.
+
+    A turn whose speaker is empty is unlabelled talk (an answer in a transcript that
+    labels only the questions).
+    """
+    found = set()
+    for index, turn in enumerate(turns):
+        if turn.speaker in askers and _is_question(turns, index, askers):
+            found.add(index)
+    return found
+
+
+def _is_question(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    text = _STAGE.sub(" ", turns[index].text).strip()
+    words = _TOKEN.findall(text[: _PLEASANTRIES_CHARS + 1])  # enough to tell a short turn
+    if not words:
+        return False
+    following = turns[index + 1] if index + 1 < len(turns) else None
+    reply = following.text if following is not None and following.speaker not in askers else ""
+    if (
+        following is not None
+        and following.speaker in askers
+        and (following.speaker != turns[index].speaker or not has_question_mark(text))
+    ):
+        return False  # talk between askers, or a remark nobody answered
+    if _pleasantries_only(text) or _backchannel(words):
+        return False
+    if len(words) <= _SHORT and (
+        _echo(words, turns, index, askers) or _fragment(text) or _interjection(turns, index, askers)
+    ):
+        return False
+    if has_question_mark(text):
+        return not (len(words) <= 2 and reply and _backchannel(_TOKEN.findall(reply)))
+    if reply and _pleasantries_only(reply):
+        return False  # "Mr. President, enjoy your time." - "Thank you very much."
+    if _answers_the_interviewee(turns, index, askers):
+        return False
+    parts = sentences(text)
+    if any(puts_question(part) for part in parts[-3:]):
+        return True
+    if parts and _pleasantry(parts[-1]):
+        return False  # a statement that closes with thanks: the reply is to the thanks
+    reply_words = _TOKEN.findall(_STAGE.sub(" ", reply))
+    if _CONFIRMATION.match(reply):
+        return True
+    return len(reply_words) >= _MIN_REPLY and not _backchannel(reply_words)
+
+
+def _pleasantries_only(text: str) -> bool:
+    """Thanks and greetings, nothing else but back-channel ("Thank you, Mr. President.",
+    "How are you?", "Thank you very much. Great.")."""
+    if len(text) > _PLEASANTRIES_CHARS:
+        return False
+    pleasant = False
+    for part in sentences(_STAGE.sub(" ", text)):
+        if _pleasantry(part):
+            pleasant = True
+        elif not _backchannel(_TOKEN.findall(part)):
+            return False
+    return pleasant
+
+
+def _pleasantry(sentence: str) -> bool:
+    words = _TOKEN.findall(sentence)
+    return _PLEASANTRY.match(sentence.strip(" \"“”'‘’—–-")) is not None or (
+        len(words) <= _LONG_THANKS
+        and _GRATITUDE.search(sentence) is not None
+        and "?" not in sentence
+    )
+
+
+def _answers_the_interviewee(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """A statement right after the interviewee asked something: the tables turned."""
+    if index == 0:
+        return False
+    before = turns[index - 1]
+    if before.speaker in askers or not before.speaker:
+        return False
+    parts = sentences(before.text)
+    return bool(parts) and has_question_mark(parts[-1])
+
+
+def _backchannel(words: list[str]) -> bool:
+    return 0 < len(words) <= 4 and all(w.casefold() in _BACKCHANNEL_WORDS for w in words)
+
+
+def _fragment(text: str) -> bool:
+    """Cut off: "Because —", "He's —"."""
+    return text.rstrip(" \"”'’").endswith(_DASHES)
+
+
+def _echo(words: list[str], turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """The interviewee's own words said back ("That's right." after "That's right.", "You
+    love the president?" after "I love the president."): each pair of neighbouring words,
+    "you" read as "I", occurs in the interviewee's last turns."""
+    said = [
+        turn.text
+        for turn in turns[max(0, index - 3) : index]
+        if turn.speaker not in askers or not turn.speaker
+    ]
+    if not said:
+        return False
+    mine = _without_repeats([_PRONOUNS.get(w.casefold(), w.casefold()) for w in words])
+    heard = [w.casefold() for text in said for w in _TOKEN.findall(text[-_ECHO_REACH:])]
+    if len(mine) == 1:
+        return mine[0] in heard and mine[0] not in _FUNCTION_WORDS
+    pairs = set(pairwise(heard))
+    return all(pair in pairs for pair in pairwise(mine))
+
+
+def _without_repeats(words: list[str]) -> list[str]:
+    """ "that's that's right" as "that's right": a stammer is no new word."""
+    return [w for i, w in enumerate(words) if i == 0 or words[i - 1] != w]
+
+
+def _interjection(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """A word put in while the interviewee is cut off mid-sentence and then carries on."""
+    if index == 0 or index + 1 >= len(turns):
+        return False
+    before, after = turns[index - 1], turns[index + 1]
+    if before.speaker in askers or after.speaker != before.speaker:
+        return False
+    carried_on = (
+        after.text.lstrip()[:1] in ("—", "–", "-", "…") or after.text.lstrip()[:1].islower()
+    )
+    return _fragment(before.text) and carried_on

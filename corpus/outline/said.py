@@ -1,0 +1,94 @@
+"""What a turn says, as the who-asks and which-are-questions rules read it.
+
+Both rules look at the same things: who speaks, their words, the sentences of a turn and
+whether a sentence puts something to the other side (a question mark, or a request such
+as "Tell us about ..." or "I wonder if you can explain ..."). Kept here so that the two
+rules read a turn the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.outline.labels import Role
+
+QUESTION_MARKS = ("?", "？")
+_SENTENCE_END = re.compile(r"(?<=[.!?。？！])[\"”’)]*\s+")
+#: Words after whose full stop a sentence goes on ("Mr. President").
+_ABBREVIATIONS = frozenset(
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "st.",
+        "jr.",
+        "sr.",
+        "prof.",
+        "gen.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "lt.",
+        "col.",
+        "no.",
+        "vs.",
+        "etc.",
+        "inc.",
+        "co.",
+    ]
+)
+_REQUEST = re.compile(
+    r"(?i)(?:^|[.!?][\"”’)]*\s+|[,;:]\s+|"
+    r"\b(?:and|so|now|but|then|please|could you|can you|would you|will you|maybe)\s+)"
+    r"(?:tell|talk|describe|explain|walk|share|remind|"
+    r"let'?s (?:talk|go back|turn|start|move|begin)|"
+    r"i(?:'d| would) (?:like|love) (?:to (?:ask|know|hear)|you to)|"
+    r"i (?:want|wanted) to (?:ask|know|hear)|i wonder)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One turn: who speaks (empty for unlabelled talk), what they say, the label's role."""
+
+    speaker: str
+    text: str
+    role: Role | None = None
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, not cut after ``Mr.`` or an initial."""
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if pieces and _abbreviated(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        elif piece:
+            pieces.append(piece)
+    return [piece for piece in pieces if any(ch.isalnum() for ch in piece)]
+
+
+def count_sentences(text: str) -> int:
+    """About how many sentences ``text`` holds (abbreviations aside), cheaply."""
+    return len(_SENTENCE_END.findall(text)) + 1 if text.strip() else 0
+
+
+def count_asking(text: str) -> int:
+    """About how many sentences of ``text`` put a question: its question marks and requests."""
+    return sum(text.count(mark) for mark in QUESTION_MARKS) + len(_REQUEST.findall(text))
+
+
+def _abbreviated(piece: str) -> bool:
+    words = piece[-8:].split()
+    last = words[-1] if words else ""
+    return last.casefold() in _ABBREVIATIONS or (len(last) == 2 and last[0].isupper())
+
+
+def has_question_mark(text: str) -> bool:
+    return any(mark in text for mark in QUESTION_MARKS)
+
+
+def puts_question(sentence: str) -> bool:
+    """A sentence that asks: a question mark, or a request to tell, explain, describe."""
+    return has_question_mark(sentence) or _REQUEST.search(sentence) is not None

@@ -1,0 +1,171 @@
+"""The paragraphs of a transcript with who speaks in each, who asks, and which turns ask.
+
+This is where the three readings meet before the outline is built: the document's
+speaker labels (:mod:`corpus.outline.turns`), who asks (:mod:`corpus.outline.askers`) and
+which of the askers' turns are questions (:mod:`corpus.outline.questions`). Each
+paragraph that opens a turn carries its speaker's label in one of three roles: a question
+(``asker``), an answer or other talk of a non-asker (``answerer``), or an asker's turn
+that puts no question (``name``: thanks, back-channel, the floor given). A paragraph with
+a name-shaped label the document does not bear out keeps it as ``name`` only, believed
+later where an answer is due (``Minister Li:`` after a question).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from corpus.model import Span, Turn
+from corpus.outline.askers import find_askers
+from corpus.outline.labels import Label, Role, may_open_with_label, name_label
+from corpus.outline.paragraphs import paragraph_layout
+from corpus.outline.questions import question_turns
+from corpus.outline.said import Said
+from corpus.outline.turns import SpeakerLabel, find_labels, inline_starts
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line (a paragraph), whitespace trimmed, with the label opening it."""
+
+    start: int
+    end: int
+    asker: Label | None = None
+    """The label of a question opening the line, if any."""
+    answerer: Label | None = None
+    """The label of a speaker who does not ask (an answer) opening the line, if any."""
+    name: Label | None = None
+    """An asker's label on a turn that is no question, or a name-shaped label the
+    document does not bear out (only believed where an answer is due)."""
+    spoken: SpeakerLabel | None = None
+    """The speaker label the document bears out, whatever its role."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A transcript's lines with roles, whether it is hard-wrapped, and who asks."""
+
+    lines: list[Line]
+    wrapped: bool
+    askers: frozenset[str]
+    labelled_answers: bool
+    """Some turns of speakers who do not ask are labelled (so a question runs to one)."""
+
+
+def read_lines(text: str, named_askers: Collection[str] | None = None) -> Reading:
+    """The paragraphs of ``text`` with their speakers' labels in their roles."""
+    labels = find_labels(text)
+    paragraphs, wrapped = paragraph_layout(text, labels)
+    if labels:
+        paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
+    lines = [_line(text, start, end, labels.get(start)) for start, end in paragraphs]
+    said, owners = _said(text, lines)
+    askers = find_askers(said, named_askers)
+    asking = {owners[i] for i in question_turns(said, askers)}
+    lines = [_with_role(index, line, askers, asking) for index, line in enumerate(lines)]
+    labelled_answers = any(line.answerer is not None and line.spoken for line in lines)
+    return Reading(lines, wrapped, askers, labelled_answers)
+
+
+def spoken_turns(lines: list[Line], headings: set[int], extra: list[Turn]) -> tuple[Turn, ...]:
+    """Every labelled turn: from its label to the next label, heading or the end.
+
+    ``extra`` are answers whose label was believed only where an answer was due.
+    """
+    turns: list[Turn] = []
+    open_turn: tuple[SpeakerLabel, int] | None = None
+    for index, line in enumerate([*lines, None]):
+        ends = line is None or line.spoken is not None or index in headings
+        if ends and open_turn is not None:
+            label, last = open_turn
+            end = max(label.text_start, lines[last].end)
+            turns.append(
+                Turn(label.speaker, Span(label.start, label.text_start), label.text_start, end)
+            )
+            open_turn = None
+        if line is not None and line.spoken is not None:
+            open_turn = (line.spoken, index)
+        elif line is not None and open_turn is not None:
+            open_turn = (open_turn[0], index)
+    taken = {turn.label.start for turn in turns}
+    turns += [turn for turn in extra if turn.label.start not in taken]
+    return tuple(sorted(turns, key=lambda turn: turn.label.start))
+
+
+def _split_at(
+    text: str, paragraphs: list[tuple[int, int]], starts: list[int]
+) -> list[tuple[int, int]]:
+    """Paragraphs cut where a label starts inside them (a transcript on one line)."""
+    if not starts:
+        return paragraphs
+    result: list[tuple[int, int]] = []
+    cuts = iter(starts)
+    cut = next(cuts, None)
+    for start, end in paragraphs:
+        while cut is not None and cut <= start:
+            cut = next(cuts, None)
+        while cut is not None and cut < end:
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > start:
+                result.append((start, piece_end))
+            start = cut
+            cut = next(cuts, None)
+        result.append((start, end))
+    return result
+
+
+def _line(text: str, start: int, end: int, spoken: SpeakerLabel | None) -> Line:
+    if spoken is not None:
+        return Line(start, end, spoken=spoken)
+    if may_open_with_label(text, start, end):
+        return Line(start, end, name=name_label(text, start, end))
+    return Line(start, end)
+
+
+def _said(text: str, lines: list[Line]) -> tuple[list[Said], list[int]]:
+    """The turns as the who-asks rules read them, and the line each one opens on.
+
+    In a transcript with one labelled speaker (``Q:`` only), a turn's first paragraph is
+    the asker's and the paragraphs after it are the unlabelled answer.
+    """
+    speakers = {line.spoken.speaker for line in lines if line.spoken}
+    said: list[Said] = []
+    owners: list[int] = []
+    index = 0
+    while index < len(lines):
+        label = lines[index].spoken
+        if label is None:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(lines) and lines[last + 1].spoken is None:
+            last += 1
+        # A label alone on its line ("Reporter:") says its words on the next one.
+        head = index if label.text_start < lines[index].end else index + 1
+        if len(speakers) == 1 and last > head:
+            said.append(Said(label.speaker, text[label.text_start : lines[head].end], label.role))
+            said.append(Said("", text[lines[head + 1].start : lines[last].end]))
+            owners += [index, head + 1]
+        else:
+            said.append(Said(label.speaker, text[label.text_start : lines[last].end], label.role))
+            owners.append(index)
+        index = last + 1
+    return said, owners
+
+
+def _with_role(index: int, line: Line, askers: frozenset[str], asking: set[int]) -> Line:
+    spoken = line.spoken
+    if spoken is None:
+        return line
+    start, end = line.start, line.end
+    if index in asking:
+        return Line(start, end, asker=_label(spoken, Role.ASKER), spoken=spoken)
+    if spoken.speaker in askers:
+        return Line(start, end, name=_label(spoken, Role.ASKER), spoken=spoken)
+    return Line(start, end, answerer=_label(spoken, Role.ANSWERER), spoken=spoken)
+
+
+def _label(spoken: SpeakerLabel, role: Role) -> Label:
+    return Label(role, spoken.speaker, spoken.start, spoken.text_start)

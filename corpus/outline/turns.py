@@ -1,0 +1,292 @@
+"""Speaker labels read from the document itself: its labelling convention and its speakers.
+
+Transcripts mark who speaks in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``,
+``COLBY SMITH.``, ``Q`` and spaces, Markdown ``**Jane Doe:**``, a handle ``jdoe:``, a name
+alone on its line above the turn, with a timestamp before or after the name. A
+label-shaped start of a line is believed when the document bears its convention out: the
+same name labels two lines or more, or its style (bold, capitals and a full stop, a name
+alone on its line) already labels two recurring speakers, so a press conference's
+reporters, who each speak once, are speakers too. Fixed role labels (``Q:``, ``Answer:``,
+``Reporter:``) need no such support. A long first label ("President of the X Broadcasting
+Company Jane Doe:") is the speaker its last words name when a shorter label for them
+recurs. Labels inside a line (a transcript flattened from a PDF) are found for
+capitalised names that label two turns or more.
+
+Only where speakers are is decided here; who asks is :mod:`corpus.outline.askers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus.outline.labels import NOT_NAMES, Role, answer_label, asker_label
+
+#: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``.
+_TS = (
+    r"(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\\?\]"
+    r"|\(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\)"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)"
+)
+_LEAD = rf"(?:{_TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"
+_TRAIL = re.compile(rf"[^\S\n]*(?:{_TS}[^\S\n]*)?")
+_WORD = r"[^\W\d_][\w'’.&-]*"
+_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|\d{{1,3}})){{0,11}}"
+
+_BOLD = re.compile(
+    rf"[^\S\n]*{_LEAD}\*\*(?P<name>[^*\n:]{{1,80}}?)[^\S\n]*(?::[^\S\n]*\*\*|\*\*[^\S\n]*:)"
+)
+_COLON = re.compile(
+    rf"[^\S\n]*{_LEAD}(?P<name>{_NAME})(?:[^\S\n]*(?:\\?\[|\()[\d:.,]+(?:\\?\]|\)))?[^\S\n]*[:：](?=\s|$)"
+)
+_DOT = re.compile(
+    r"[^\S\n]*(?P<name>[A-Z][A-Z'’-]+\.?(?:[^\S\n]+[A-Z][A-Z'’.-]*){0,5}?)\.[^\S\n]+(?=\S)"
+)
+_LETTER = re.compile(r"[^\S\n]*(?P<name>[QA])(?:[^\S\n]{2,}|\t)(?=\S)")
+_HANDLE = re.compile(r"[^\S\n]*(?P<name>[a-z][a-z0-9_.-]{1,30})[^\S\n]*:[^\S\n]+(?=\S)")
+_ALONE = re.compile(rf"[^\S\n]*{_LEAD}(?P<name>{_NAME})(?:[^\S\n]+{_TS})?[^\S\n]*")
+_INLINE = re.compile(
+    r"(?<=\s)(?P<name>[A-Z][A-Z.'’-]*[A-Z](?:[^\S\n]+[A-Z][A-Z.'’-]*){0,3})[^\S\n]*:[^\S\n]+(?=\S)"
+)
+#: A known speaker's name after the end of a sentence, inside a line: "Yes. Sauer: Or ...".
+_INLINE_NAME = re.compile(
+    r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:[^\S\n]+(?=\S)"
+)
+_LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
+
+_PARTICLES_WORDS = "of the and for de van von der den al bin da la le du di del y on at in to"
+_PARTICLES = frozenset(_PARTICLES_WORDS.split())
+#: Names of up to this many words are ordinary labels; longer ones must end in a known name.
+MAX_NAME_WORDS = 4
+_MAX_ALONE_CHARS = 48
+#: No label (with its timestamps and markup) reaches further into its line than this.
+_LABEL_REACH = 160
+#: Two names that recur establish a style, and then a style's one-off labels count too.
+_ESTABLISHED = 2
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLabel:
+    """A speaker's label at ``start``; the spoken text begins at ``text_start``."""
+
+    speaker: str
+    """Who speaks: the label as written, markup and colon dropped (a long label resolved
+    to the short name the document uses for the same speaker)."""
+    start: int
+    text_start: int
+    role: Role | None = None
+    """ASKER or ANSWERER for the fixed role labels (``Q:``, ``Answer:``); else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    style: str
+    name: str
+    start: int
+    text_start: int
+    role: Role | None = None
+    inline: bool = False
+
+
+def find_labels(text: str) -> dict[int, SpeakerLabel]:
+    """Every speaker label of ``text`` the document bears out, by where it starts."""
+    candidates = list(_candidates(text))
+    if not candidates:
+        return {}
+    counts = Counter((c.style, c.name) for c in candidates)
+    counts.update(_long_label_tails(candidates))
+    established = Counter(style for (style, _), count in counts.items() if count >= 2)
+    accepted: dict[int, SpeakerLabel] = {}
+    known = {
+        c.name.casefold(): c.name
+        for c in candidates
+        if (c.role is not None or counts[(c.style, c.name)] >= 2)
+        and len(c.name.split()) <= MAX_NAME_WORDS
+        and c.style != "inline name"
+    }
+    for candidate in candidates:
+        speaker = _believed(candidate, counts, established, known)
+        if speaker is not None:
+            accepted[candidate.start] = SpeakerLabel(
+                speaker, candidate.start, candidate.text_start, candidate.role
+            )
+    return accepted
+
+
+def _long_label_tails(candidates: list[_Candidate]) -> list[tuple[str, str]]:
+    """A long label ("President of the X Company Jane Doe") counts as one more use of the
+    short label its last words are ("Jane Doe"), so the two together make it recur."""
+    short = {
+        (c.style, c.name.casefold()): c.name
+        for c in candidates
+        if len(c.name.split()) <= MAX_NAME_WORDS
+    }
+    tails = []
+    for c in candidates:
+        words = c.name.split()
+        if len(words) <= MAX_NAME_WORDS:
+            continue
+        for size in (3, 2, 1):
+            name = short.get((c.style, " ".join(words[-size:]).casefold()))
+            if name is not None:
+                tails.append((c.style, name))
+                break
+    return tails
+
+
+def inline_starts(labels: dict[int, SpeakerLabel], text: str) -> list[int]:
+    """Labels that start inside a line (after other words), where a paragraph must split."""
+    return sorted(start for start in labels if text[text.rfind("\n", 0, start) + 1 : start].strip())
+
+
+def _believed(
+    candidate: _Candidate,
+    counts: Counter[tuple[str, str]],
+    established: Counter[str],
+    known: dict[str, str],
+) -> str | None:
+    """The speaker ``candidate`` names, if the document bears its label out."""
+    name, style = candidate.name, candidate.style
+    if candidate.role is not None:
+        return name
+    if style in ("inline", "inline name"):
+        return known.get(name.casefold())
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS:
+        return _short(name, known) if style in ("colon", "bold") else None
+    recurs = counts[(style, name)] >= 2
+    # Capitals at a line's start are rarely prose: one recurring name settles their style.
+    settled = established[style] >= (1 if name.isupper() and style != "alone" else _ESTABLISHED)
+    if style == "handle":
+        return name if recurs and settled and name not in NOT_NAMES else None
+    if style == "alone":
+        return name if settled and (recurs or name.isupper()) else None
+    if recurs:
+        return name
+    if not settled:
+        return None
+    if style == "colon":
+        return name if name.isupper() or len(words) >= 2 else None
+    return name  # bold, a capitals-and-full-stop name, a letter
+
+
+def _short(name: str, known: dict[str, str]) -> str | None:
+    """A long label's speaker: the recurring name its last words are."""
+    words = name.split()
+    for size in (3, 2, 1):
+        tail = " ".join(words[-size:]).casefold()
+        if len(words) > size and tail in known:
+            return known[tail]
+    return None
+
+
+# ------------------------------------------------------------------- candidates
+
+
+def _candidates(text: str) -> Iterator[_Candidate]:
+    """Label-shaped starts of lines (and all-caps labels inside long lines), in order."""
+    lines = [match.span(1) for match in _LINE.finditer(text)]
+    for index, (start, end) in enumerate(lines):
+        candidate = _line_candidate(text, start, end)
+        if candidate is None and index + 1 < len(lines):
+            candidate = _alone(text, start, end)
+        if candidate is not None:
+            yield candidate
+        inside = candidate.text_start if candidate is not None else start + 1
+        if text.find(":", inside, end) > 0:
+            yield from _inline(text, inside, end)
+
+
+def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
+    reach = min(end, start + _LABEL_REACH)
+    if (
+        text.find(":", start, reach) < 0
+        and text.find("：", start, reach) < 0
+        and text[start] not in "QA*"
+        and not text[start : start + 2].isupper()
+    ):
+        return None  # no label of any style can open this line (most lines of prose)
+    role = asker_label(text, start, end) or answer_label(text, start, end)
+    if role is not None:
+        return _Candidate(
+            "role", role.name, role.start, _after(text, role.text_start, end), role.role
+        )
+    for style, pattern in (("bold", _BOLD), ("letter", _LETTER), ("colon", _COLON)):
+        match = pattern.match(text, start, end)
+        if match is not None:
+            name = " ".join(match.group("name").split())
+            if style == "letter" or _name_like(name):
+                return _Candidate(
+                    style, name, _label_start(text, match), _after(text, match.end(), end)
+                )
+    match = _DOT.match(text, start, end)
+    if match is not None and _caps_name(match.group("name")):
+        name = " ".join(match.group("name").split())
+        return _Candidate("dot", name, _label_start(text, match), _after(text, match.end(), end))
+    match = _HANDLE.match(text, start, end)
+    if match is not None:
+        return _Candidate("handle", match.group("name"), match.start("name"), match.end())
+    return None
+
+
+def _alone(text: str, start: int, end: int) -> _Candidate | None:
+    """A name alone on its line (its turn in the next paragraph)."""
+    if end - start > _MAX_ALONE_CHARS or text[end - 1] in ".?!,;":
+        return None
+    match = _ALONE.fullmatch(text, start, end)
+    if match is None:
+        return None
+    name = " ".join(match.group("name").split())
+    if not _name_like(name) or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    return _Candidate("alone", name, start, end)
+
+
+def _inline(text: str, start: int, end: int) -> Iterator[_Candidate]:
+    """Labels inside a line: capitals anywhere ("... 1998 NEAL: This is ..."), or a name
+    after a sentence's end ("Yes. Sauer: Or ..."), believed only for known speakers."""
+    found: dict[int, _Candidate] = {}
+    for match in _INLINE_NAME.finditer(text, start, end):
+        name = " ".join(match.group("name").split())
+        at = match.start("name")
+        found[at] = _Candidate("inline name", name, at, _after(text, match.end(), end), inline=True)
+    for match in _INLINE.finditer(text, start, end):
+        name = " ".join(match.group("name").split())
+        if _caps_name(name) and name.split()[0].lower() not in NOT_NAMES:
+            at = match.start("name")
+            found[at] = _Candidate("inline", name, at, _after(text, match.end(), end), inline=True)
+    yield from (found[at] for at in sorted(found))
+
+
+def _label_start(text: str, match: re.Match[str]) -> int:
+    """Where a label starts: its leading timestamp or markup, spaces skipped."""
+    start = match.start()
+    while text[start].isspace():
+        start += 1
+    return start
+
+
+def _after(text: str, position: int, end: int) -> int:
+    """Where the spoken text starts: spaces and a timestamp after the label skipped."""
+    match = _TRAIL.match(text, position, end)
+    return match.end() if match else position
+
+
+def _name_like(name: str) -> bool:
+    """Capitalised words or name particles, not a word like ``Note``; digits only last."""
+    words = name.split()
+    if not words or words[0].lower() in NOT_NAMES or words[-1].lower() in _PARTICLES:
+        return False
+    if not words[0][0].isupper():
+        return False
+    return all(
+        word[0].isupper() or word.lower() in _PARTICLES or (word.isdigit() and i == len(words) - 1)
+        for i, word in enumerate(words)
+    )
+
+
+def _caps_name(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= 2 and name.isupper() and name.split()[0].lower() not in NOT_NAMES

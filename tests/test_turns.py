@@ -1,0 +1,262 @@
+"""Speaker turns read from the document: one test per labelling convention (issue 11).
+
+Each snippet is written for its test in the convention named; the real transcripts in
+``tests/transcripts`` are read at the end, their speakers and askers against the gold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_outline import TRANSCRIPTS, read_gold, transcript_of
+from corpus import Outline, build_outline, load_interview
+
+
+def said(text: str, outline: Outline) -> list[tuple[str, str]]:
+    """Every turn as (speaker, its words with whitespace collapsed)."""
+    return [(t.speaker, " ".join(text[t.start : t.end].split())) for t in outline.turns]
+
+
+def asked(text: str, outline: Outline) -> list[tuple[str, str]]:
+    return [(q.asker, q.text) for q in outline.questions]
+
+
+def test_capitals_with_a_colon_and_q_followed_by_spaces_in_hard_wrapped_text() -> None:
+    # A White House briefing: "MS. PSAKI:" and "Q" with spaces (some non-breaking), no
+    # colon, wrapped at 72 columns.
+    text = (
+        "MS. PSAKI:  Hi, everyone.  I have a couple of items for you at the top before\n"
+        "we get to your questions today, so bear with me for a moment or two.\n"
+        "\n"
+        "Q \u00a0  What is the plan for the rest of the week, and will the President\n"
+        "travel to the border as the governors have asked him to do?\n"
+        "\n"
+        "MS. PSAKI:  He will travel on Thursday.  We will have more details for you\n"
+        "later in the week when the schedule is final.\n"
+        "\n"
+        "Q    Thank you, Jen.\n"
+        "\n"
+        "MS. PSAKI:  Thanks, everyone.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("MS. PSAKI", "Q")
+    assert outline.askers == ("Q",)
+    assert asked(text, outline) == [
+        (
+            "Q",
+            "What is the plan for the rest of the week, and will the President travel to "
+            "the border as the governors have asked him to do?",
+        )
+    ]
+    question = outline.questions[0]
+    assert question.answerer == "MS. PSAKI"
+    assert text[question.answer.start : question.answer.end].startswith("He will travel")
+    assert said(text, outline)[3] == ("Q", "Thank you, Jen.")  # a turn, not a question
+
+
+def test_capitals_and_a_full_stop_with_reporters_who_speak_once() -> None:
+    # A central bank's press conference: "NAME." labels; a moderator gives the floor and
+    # each reporter has a label of their own, used once or twice.
+    text = (
+        "CHAIR POWELL. Good afternoon. Today we left our policy rate unchanged.\n"
+        "MICHELLE SMITH. Howard.\n"
+        "HOWARD SCHNEIDER. Howard Schneider with Reuters. How much of the slowdown is tariffs?\n"
+        "CHAIR POWELL. It is hard to say how much; some of it is.\n"
+        "MICHELLE SMITH. Colby.\n"
+        "COLBY SMITH. Thank you. Colby Smith with the Times. Is a recession likely?\n"
+        "CHAIR POWELL. No, the forecasters put it at about one in four.\n"
+        "MICHELLE SMITH. Nick.\n"
+        "NICK TIMIRAOS. Nick Timiraos of the Journal. Will you slow the runoff again?\n"
+        "CHAIR POWELL. We have no plans to.\n"
+    )
+    outline = build_outline(text)
+    assert set(outline.speakers) == {
+        "CHAIR POWELL",
+        "MICHELLE SMITH",
+        "HOWARD SCHNEIDER",
+        "COLBY SMITH",
+        "NICK TIMIRAOS",
+    }
+    assert outline.askers == ("HOWARD SCHNEIDER", "COLBY SMITH", "NICK TIMIRAOS")
+    assert [q.text.split(".")[0] for q in outline.questions] == [
+        "Howard Schneider with Reuters",
+        "Thank you",
+        "Nick Timiraos of the Journal",
+    ]
+    assert {q.answerer for q in outline.questions} == {"CHAIR POWELL"}
+
+
+def test_a_name_alone_on_its_line_above_the_turn() -> None:
+    text = (
+        "JANE DOE\n"
+        "Welcome to the show. Where did you grow up?\n"
+        "\n"
+        "JOHN ROE\n"
+        "In a small town by the sea, where my father fished.\n"
+        "\n"
+        "JANE DOE\n"
+        "And what brought you to the city?\n"
+        "\n"
+        "JOHN ROE\n"
+        "Work, mostly. There was none at home.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("JANE DOE", "JOHN ROE")
+    assert outline.askers == ("JANE DOE",)
+    assert asked(text, outline) == [
+        ("JANE DOE", "Welcome to the show. Where did you grow up?"),
+        ("JANE DOE", "And what brought you to the city?"),
+    ]
+    first = outline.questions[0]
+    assert text[first.answer.start : first.answer.end] == (
+        "In a small town by the sea, where my father fished."
+    )
+    assert outline.title is None and outline.sections[0].heading is None
+
+
+def test_markdown_bold_labels_with_escaped_timestamps() -> None:
+    text = (
+        "**Jane Doe:** \\[00:12\\] Thanks for coming on. What got you into open source?\n"
+        "\n"
+        "**Sam Poe:** A broken printer driver, honestly. I fixed it and sent the patch.\n"
+        "\n"
+        "**Jane Doe:** Mm-hmm.\n"
+        "\n"
+        "**Sam Poe:** \\[01:05\\] And then they asked me to maintain it.\n"
+        "\n"
+        "**Jane Doe:** \\[01:10\\] How long did you keep it up?\n"
+        "\n"
+        "**Sam Poe:** Nine years.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Jane Doe", "Sam Poe")
+    assert outline.askers == ("Jane Doe",)
+    assert asked(text, outline) == [
+        ("Jane Doe", "Thanks for coming on. What got you into open source?"),
+        ("Jane Doe", "How long did you keep it up?"),
+    ]
+    assert said(text, outline)[3] == ("Sam Poe", "And then they asked me to maintain it.")
+
+
+def test_lower_case_handles() -> None:
+    text = (
+        "alice: so what did you change in the scheduler?\n"
+        "bob: I moved the timers into one heap, which halved the wakeups.\n"
+        "alice: nice. and did anything break?\n"
+        "bob: two tests that relied on the old order.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("alice", "bob")
+    assert outline.askers == ("alice",)
+    assert [q.text for q in outline.questions] == [
+        "so what did you change in the scheduler?",
+        "nice. and did anything break?",
+    ]
+
+
+def test_q_and_a_letters_followed_by_spaces() -> None:
+    text = "Q    When did it start?\nA    In May.\nQ    And when did it end?\nA    In June.\n"
+    outline = build_outline(text)
+    assert outline.speakers == ("Q", "A")
+    assert [(q.text, q.answerer) for q in outline.questions] == [
+        ("When did it start?", "A"),
+        ("And when did it end?", "A"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("[00:00:01] Dana Lee: ", "[00:00:09] Omar Haddad: "),
+        ("Dana Lee (00:00:01): ", "Omar Haddad (00:00:09): "),
+        ("00:01 Dana Lee: ", "00:09 Omar Haddad: "),
+    ],
+    ids=["timestamp-before", "timestamp-after", "bare-time-before"],
+)
+def test_timestamps_before_or_after_names(first: str, second: str) -> None:
+    text = (
+        f"{first}Could you say what your team builds?\n"
+        f"{second}We build the tools our nurses chart with.\n"
+        f"{first.replace('01', '20')}What do they ask you for most?\n"
+        f"{second.replace('09', '31')}Fewer clicks, always.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Dana Lee", "Omar Haddad")
+    assert asked(text, outline) == [
+        ("Dana Lee", "Could you say what your team builds?"),
+        ("Dana Lee", "What do they ask you for most?"),
+    ]
+
+
+def test_a_name_alone_with_a_time_after_it() -> None:
+    # Otter-style exports: the speaker and the time on one line, the words below.
+    text = (
+        "Dana Lee  0:03\nCould you say what your team builds?\n\n"
+        "Omar Haddad  0:09\nWe build the tools our nurses chart with.\n\n"
+        "Dana Lee  0:20\nWhat do they ask you for most?\n\n"
+        "Omar Haddad  0:31\nFewer clicks, always.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Dana Lee", "Omar Haddad")
+    assert [q.text for q in outline.questions] == [
+        "Could you say what your team builds?",
+        "What do they ask you for most?",
+    ]
+
+
+def test_a_very_long_first_label_then_short_ones() -> None:
+    text = (
+        "President of the Northern Broadcasting Company Jane Doe: Thank you for taking "
+        "our questions. How will the new rules change local radio?\n"
+        "Minister Lee: They will give local stations more air time.\n"
+        "Jane Doe: And who pays for it?\n"
+        "Minister Lee: The licence fee, as before.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Jane Doe", "Minister Lee")
+    assert outline.askers == ("Jane Doe",)
+    assert [q.text for q in outline.questions] == [
+        "Thank you for taking our questions. How will the new rules change local radio?",
+        "And who pays for it?",
+    ]
+
+
+def test_labels_inside_one_long_line() -> None:
+    # A transcript flattened from a PDF: the labels sit inside one line.
+    text = (
+        "ORAL HISTORY TRANSCRIPT INTERVIEWED BY ANN WHITE 1998 WHITE: Thank you for "
+        "having us. BROWN: It is a pleasure. WHITE: Where were you born? BROWN: In Ohio, "
+        "on a farm near the river, in the winter of 1931. WHITE: What did your parents "
+        "grow? BROWN: Corn and soy, mostly, and a few cows for milk.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("WHITE", "BROWN")
+    assert outline.askers == ("WHITE",)
+    assert [q.text for q in outline.questions] == [
+        "Where were you born?",
+        "What did your parents grow?",
+    ]
+    assert all(text[t.label.start : t.label.end].startswith(t.speaker) for t in outline.turns)
+
+
+def test_prose_with_colons_has_no_speakers() -> None:
+    text = (
+        "The plan has three parts: roads, ports and rail.\n"
+        "Note: the figures are provisional.\n"
+        "Stabilizing growth: we are confident.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == () and outline.turns == () and outline.questions == ()
+
+
+GOLDS = sorted(TRANSCRIPTS.glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_real_transcripts_speakers_and_askers_match_the_gold(gold_path: Path) -> None:
+    gold = read_gold(gold_path)
+    outline = load_interview(transcript_of(gold_path, gold)).outline
+    assert set(gold.speakers) <= set(outline.speakers)
+    assert set(outline.askers) == set(gold.askers)
