@@ -24,6 +24,7 @@ MODULES = (
     "bench_agreement",
     "bench_outline",
     "bench_report",
+    "bench_findings",
 )
 DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"
 

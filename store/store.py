@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from operator import attrgetter
 
 from corpus import Interview
 from store import codebook
@@ -28,6 +29,9 @@ from store.merging import ImportResult, merged_into, plan_import
 from store.model import Annotation, Change, Status, TagInfo
 from store.tagpaths import check_colour, check_text, is_within, normalise_tag, normalise_tags
 from store.view import ANNOTATIONS
+
+TEXT_ORDER = attrgetter("interview", "start", "end", "created", "id")
+"""The order :meth:`AnnotationStore.annotations` lists annotations in."""
 
 
 def source_of(interview: Interview) -> str:
@@ -66,15 +70,25 @@ class AnnotationStore(Database):
         ``tag`` matches that tag and the tags below it (``policy`` finds ``policy/tax``).
         """
         root = normalise_tag(tag) if tag is not None else None
+        # Whether a set of tags is within ``root``, decided once per distinct set (a
+        # project has few): the filter runs over every annotation of the database.
+        within: dict[tuple[str, ...], bool] = {}
+
+        def has_root(tags: tuple[str, ...]) -> bool:
+            found = within.get(tags)
+            if found is None:
+                found = within[tags] = any(is_within(t, root) for t in tags) if root else True
+            return found
+
         with self._mutex:
             found = [
                 a
                 for a in self._view.all(interview)
                 if (author is None or a.author == author)
                 and (status is None or a.status == status)
-                and (root is None or any(is_within(t, root) for t in a.tags))
+                and (root is None or has_root(a.tags))
             ]
-        found.sort(key=lambda a: (a.interview, a.start, a.end, a.created, a.id))
+        found.sort(key=TEXT_ORDER)
         return found
 
     def at_span(self, interview: str, start: int, end: int, *, author: str) -> Annotation | None:

@@ -50,36 +50,56 @@ class Cooccurrence:
 
 @dataclass(frozen=True, slots=True)
 class CooccurrenceMatrix:
-    """Codes that meet, and where; symmetric, so each pair is kept once."""
+    """Codes that meet, and how often; symmetric, so each pair is kept once.
+
+    Only the counts are worked out at once; the passages behind a cell are found when
+    asked for (:meth:`behind`), from an index of each code's passages.
+    """
 
     scope: Scope
     codes: tuple[str, ...]
     """Every code in scope (meeting another or not), in tree order."""
-    cells: Mapping[Pair, tuple[Cooccurrence, ...]] = field(default_factory=dict)
+    counts: Mapping[Pair, int] = field(default_factory=dict)
     """Only pairs that meet; keys in :func:`pair` order."""
     unplaced: int = 0
     """Passages left out: orphaned, or (scope ``question``) whose question is unknown."""
+    _places: _Places | None = field(default=None, repr=False, compare=False)
 
     def count(self, a: str, b: str) -> int:
         """How often ``a`` and ``b`` meet (0 for a code with itself or codes that never meet)."""
-        return len(self.behind(a, b))
+        return 0 if a == b else self.counts.get(pair(a, b), 0)
 
     def behind(self, a: str, b: str) -> tuple[Cooccurrence, ...]:
-        """The meetings of ``a`` and ``b`` (``first`` holds ``a``'s passages)."""
-        if a == b:
+        """The meetings of ``a`` and ``b`` (``first`` holds ``a``'s passages), in text order."""
+        if a == b or self._places is None or not self.count(a, b):
             return ()
-        found = self.cells.get(pair(a, b), ())
-        if pair(a, b) == (a, b):
-            return found
-        return tuple(
-            Cooccurrence(m.interview, m.second, m.first, m.question_index, m.question)
-            for m in found
-        )
+        if self.scope == "overlap":
+            return tuple(_overlaps_of(self._places, a, b))
+        return tuple(_questions_of(self._places, a, b))
 
     def pairs(self) -> list[tuple[str, str, int]]:
         """``(a, b, count)`` for every pair that meets, most frequent first."""
-        counted = [(a, b, len(found)) for (a, b), found in self.cells.items()]
+        counted = [(a, b, n) for (a, b), n in self.counts.items()]
         return sorted(counted, key=lambda t: (-t[2], tree_key(t[0]), tree_key(t[1])))
+
+
+@dataclass(frozen=True, slots=True)
+class _Question:
+    """The passages of each code in one question-and-answer."""
+
+    interview: str
+    index: int
+    text: str
+    passages: dict[str, list[Annotation]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where each code's passages are: per interview in text order (overlap), or the
+    questions holding the code (question)."""
+
+    by_code: dict[str, dict[str, list[Annotation]]] = field(default_factory=dict)
+    questions_of: dict[str, list[_Question]] = field(default_factory=dict)
 
 
 def pair(a: str, b: str) -> Pair:
@@ -102,79 +122,116 @@ def cooccur(
         raise ValueError(f"co-occurrence scope {scope!r}: use one of {', '.join(SCOPES)}")
     by_interview: dict[str, list[Annotation]] = defaultdict(list)
     unplaced = 0
-    codes: set[str] = set()
     for a in annotations:
         if a.orphaned:
             unplaced += 1
-            continue
-        if a.tags:
+        elif a.tags:
             by_interview[a.interview].append(a)
-            codes.update(a.tags)
-    cells: dict[Pair, list[Cooccurrence]] = defaultdict(list)
+    for found in by_interview.values():
+        found.sort(key=_by_start)
     if scope == "overlap":
-        for interview, found in by_interview.items():
-            _overlaps(interview, found, cells)
+        counts, places = _count_overlaps(by_interview)
     else:
-        unplaced += _questions(by_interview, texts or InterviewTexts(), cells)
-    return CooccurrenceMatrix(
-        scope,
-        tuple(sorted(codes, key=tree_key)),
-        {key: tuple(found) for key, found in cells.items()},
-        unplaced,
-    )
+        counts, places, left = _count_questions(by_interview, texts or InterviewTexts())
+        unplaced += left
+    codes = {t for found in by_interview.values() for a in found for t in a.tags}
+    return CooccurrenceMatrix(scope, tuple(sorted(codes, key=tree_key)), counts, unplaced, places)
 
 
-def _overlaps(
-    interview: str, annotations: list[Annotation], cells: dict[Pair, list[Cooccurrence]]
-) -> None:
-    """Add the meetings of every pair of overlapping passages of one interview (a sweep
-    by start: each passage meets those still open when it starts)."""
-    annotations.sort(key=lambda a: (a.start, a.end))
-    open_: list[Annotation] = []
-    for a in annotations:
-        open_ = [b for b in open_ if b.end > a.start]
-        for x, y in combinations(a.tags, 2):
-            first, second = pair(x, y)
-            cells[(first, second)].append(Cooccurrence(interview, (a,), (a,)))
-        for b in open_:
-            if a.start >= a.end or b.start >= b.end:
-                continue
-            seen: set[Pair] = set()
-            for x in a.tags:
-                for y in b.tags:
-                    if x == y:
-                        continue
-                    key = pair(x, y)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    firsts = (a,) if key[0] == x else (b,)
-                    seconds = (b,) if key[0] == x else (a,)
-                    cells[key].append(Cooccurrence(interview, firsts, seconds))
-        open_.append(a)
+def _by_start(a: Annotation) -> tuple[int, int]:
+    return (a.start, a.end)
 
 
-def _questions(
+def _pairs_within(tags: tuple[str, ...]) -> list[Pair]:
+    """The pairs of codes one passage carrying ``tags`` makes."""
+    return [pair(x, y) for x, y in combinations(tags, 2)]
+
+
+def _pairs_between(first: tuple[str, ...], second: tuple[str, ...]) -> list[Pair]:
+    """The pairs of codes two overlapping passages make, one code from each, each once."""
+    return sorted({pair(x, y) for x in first for y in second if x != y})
+
+
+def _count_overlaps(
     by_interview: Mapping[str, list[Annotation]],
-    texts: InterviewTexts,
-    cells: dict[Pair, list[Cooccurrence]],
-) -> int:
-    """Add one meeting per question two codes share; returns the passages left unplaced."""
+) -> tuple[dict[Pair, int], _Places]:
+    """Count the pairs of overlapping passages per pair of codes, in one sweep by start
+    per interview (each passage meets those still open when it starts). What is counted
+    is each distinct combination of tag sets; it is expanded into code pairs at the end."""
+    combos: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = defaultdict(int)
+    places = _Places()
+    for interview, found in by_interview.items():
+        open_: list[Annotation] = []
+        for a in found:
+            start = a.start
+            open_ = [b for b in open_ if b.end > start]
+            tags = a.tags
+            combos[(tags, ())] += 1
+            for b in open_:
+                combos[(b.tags, tags)] += 1
+            open_.append(a)
+            for tag in tags:
+                places.by_code.setdefault(tag, {}).setdefault(interview, []).append(a)
+    counts: dict[Pair, int] = defaultdict(int)
+    for (first, second), times in combos.items():
+        made = _pairs_within(first) if not second else _pairs_between(first, second)
+        for key in made:
+            counts[key] += times
+    return dict(counts), places
+
+
+def _overlaps_of(places: _Places, a: str, b: str) -> Iterable[Cooccurrence]:
+    """The meetings of ``a`` and ``b``: each pair of overlapping passages once."""
+    of_a, of_b = places.by_code.get(a, {}), places.by_code.get(b, {})
+    for interview in sorted(set(of_a) & set(of_b)):
+        seen: set[frozenset[str]] = set()
+        for p in of_a[interview]:
+            for q in of_b[interview]:
+                if q.start >= p.end:
+                    break
+                if q.end <= p.start:
+                    continue
+                ids = frozenset((p.id, q.id))
+                if ids not in seen:
+                    seen.add(ids)
+                    yield Cooccurrence(interview, (p,), (q,))
+
+
+def _count_questions(
+    by_interview: Mapping[str, list[Annotation]], texts: InterviewTexts
+) -> tuple[dict[Pair, int], _Places, int]:
+    """Count the questions two codes share; also returns the passages left unplaced."""
+    counts: dict[Pair, int] = defaultdict(int)
+    places = _Places()
     unplaced = 0
-    for interview, passages in sorted(by_interview.items()):
-        # (question index, its text) -> code -> the passages coded with it there
-        questions: dict[tuple[int, str], dict[str, list[Annotation]]] = {}
-        for a in sorted(passages, key=lambda a: (a.start, a.end)):
+    for interview, found in sorted(by_interview.items()):
+        questions: dict[int, _Question] = {}
+        for a in found:
             place = texts.place(a)
             if place.question_index is None or place.question is None:
                 unplaced += 1
                 continue
-            per_code = questions.setdefault((place.question_index, place.question), {})
-            for tag in a.tags:
-                per_code.setdefault(tag, []).append(a)
-        for (index, question), per_code in sorted(questions.items()):
-            for x, y in combinations(sorted(per_code, key=tree_key), 2):
-                cells[(x, y)].append(
-                    Cooccurrence(interview, tuple(per_code[x]), tuple(per_code[y]), index, question)
+            question = questions.get(place.question_index)
+            if question is None:
+                question = questions[place.question_index] = _Question(
+                    interview, place.question_index, place.question, {}
                 )
-    return unplaced
+            for tag in a.tags:
+                question.passages.setdefault(tag, []).append(a)
+        for _index, question in sorted(questions.items()):
+            codes = question.passages
+            for tag in codes:
+                places.questions_of.setdefault(tag, []).append(question)
+            for x, y in combinations(sorted(codes, key=tree_key), 2):
+                counts[(x, y)] += 1
+    return dict(counts), places, unplaced
+
+
+def _questions_of(places: _Places, a: str, b: str) -> Iterable[Cooccurrence]:
+    for question in places.questions_of.get(a, []):
+        passages = question.passages
+        if b in passages:
+            yield Cooccurrence(
+                question.interview, tuple(passages[a]), tuple(passages[b]), question.index,
+                question.text,
+            )  # fmt: skip

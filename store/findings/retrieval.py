@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.findings.codes import check_code
-from store.findings.texts import InterviewTexts
+from store.findings.texts import InterviewTexts, Place
 from store.model import Annotation, Status
 from store.store import AnnotationStore
 from store.tagpaths import is_within
@@ -20,32 +20,80 @@ from store.tagpaths import is_within
 
 @dataclass(frozen=True, slots=True)
 class RetrievedPassage:
-    """One coded passage, with where it sits and who coded it."""
+    """One coded passage, with where it sits and who coded it.
 
-    annotation_id: str
-    interview: str
-    """The interview's id."""
-    title: str
-    """The interview's title (its id when its text cannot be read)."""
-    start: int
-    end: int
-    """Offsets in the interview's clean text (as last anchored)."""
-    quote: str
-    question: str | None
-    """The question the passage is under; None if its text cannot be read or it is
-    outside any question."""
-    question_index: int | None
-    section: str | None
-    coder: str
-    note: str
-    tags: tuple[str, ...]
-    """All the passage's tags, not only those retrieved."""
+    It holds the annotation and its place; the rest are views of those two, so that a
+    retrieval of tens of thousands of passages stays quick.
+    """
+
+    annotation: Annotation
+    place: Place
     matched: tuple[str, ...]
     """The passage's tags at or below the code asked for."""
-    status: Status
-    located: bool = False
-    """True when the interview's text was read and is the one the passage was anchored
-    on (then a None ``question`` means the passage is outside any question)."""
+
+    @property
+    def annotation_id(self) -> str:
+        return self.annotation.id
+
+    @property
+    def interview(self) -> str:
+        """The interview's id."""
+        return self.annotation.interview
+
+    @property
+    def title(self) -> str:
+        """The interview's title (its id when its text cannot be read)."""
+        return self.place.title
+
+    @property
+    def start(self) -> int:
+        """Offset in the interview's clean text (as last anchored)."""
+        return self.annotation.start
+
+    @property
+    def end(self) -> int:
+        return self.annotation.end
+
+    @property
+    def quote(self) -> str:
+        return self.annotation.exact
+
+    @property
+    def question(self) -> str | None:
+        """The question the passage is under; None if its text cannot be read or it is
+        outside any question."""
+        return self.place.question
+
+    @property
+    def question_index(self) -> int | None:
+        return self.place.question_index
+
+    @property
+    def section(self) -> str | None:
+        return self.place.section
+
+    @property
+    def coder(self) -> str:
+        return self.annotation.author
+
+    @property
+    def note(self) -> str:
+        return self.annotation.note
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """All the passage's tags, not only those retrieved."""
+        return self.annotation.tags
+
+    @property
+    def status(self) -> Status:
+        return self.annotation.status
+
+    @property
+    def located(self) -> bool:
+        """True when the interview's text was read and is the one the passage was
+        anchored on (then a None ``question`` means it is outside any question)."""
+        return self.place.located
 
 
 def retrieve(
@@ -66,30 +114,19 @@ def retrieve(
     code = check_code(store, tag)
     found = store.annotations(tag=code, author=author)
     texts = texts if texts is not None else InterviewTexts()
-    return [passage_of(a, code, texts) for a in found]
+    matched: dict[tuple[str, ...], tuple[str, ...]] = {}
+    passages = []
+    for a in found:
+        mine = matched.get(a.tags)
+        if mine is None:
+            mine = matched[a.tags] = tuple(t for t in a.tags if is_within(t, code))
+        passages.append(RetrievedPassage(a, texts.place(a), mine))
+    return passages
 
 
 def passage_of(annotation: Annotation, code: str | None, texts: InterviewTexts) -> RetrievedPassage:
     """``annotation`` as a retrieved passage; ``matched`` holds its tags within ``code``
     (all its tags when ``code`` is None)."""
-    place = texts.place(annotation)
-    matched = (
-        annotation.tags if code is None else tuple(t for t in annotation.tags if is_within(t, code))
-    )
-    return RetrievedPassage(
-        annotation_id=annotation.id,
-        interview=annotation.interview,
-        title=place.title,
-        start=annotation.start,
-        end=annotation.end,
-        quote=annotation.exact,
-        question=place.question,
-        question_index=place.question_index,
-        section=place.section,
-        coder=annotation.author,
-        note=annotation.note,
-        tags=annotation.tags,
-        matched=matched,
-        status=annotation.status,
-        located=place.located,
-    )
+    tags = annotation.tags
+    matched = tags if code is None else tuple(t for t in tags if is_within(t, code))
+    return RetrievedPassage(annotation, texts.place(annotation), matched)

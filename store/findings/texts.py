@@ -52,7 +52,7 @@ class InterviewTexts:
         self._load = load
         self._by_id: dict[str, Interview | None] = {i.id: i for i in known}
         self._by_source: dict[str, Interview | None] = {}
-        self._places: dict[tuple[str, str, int], Place] = {}
+        self._places: dict[tuple[str, str, int, str], Place] = {}
 
     def add(self, interview: Interview) -> None:
         """Use ``interview`` for its id from now on (a text the caller loaded itself)."""
@@ -80,10 +80,13 @@ class InterviewTexts:
 
     def place(self, annotation: Annotation) -> Place:
         """Title, question and section of ``annotation``'s passage (None where unknown)."""
-        key = (annotation.interview, annotation.fingerprint, annotation.start)
+        key = (annotation.interview, annotation.fingerprint, annotation.start, annotation.status)
         found = self._places.get(key)
-        if found is not None and not annotation.orphaned:
-            return found
+        if found is None:
+            found = self._places[key] = self._find_place(annotation)
+        return found
+
+    def _find_place(self, annotation: Annotation) -> Place:
         interview = self.interview_of(annotation)
         if interview is None:
             return Place(annotation.interview, None, None)
@@ -91,11 +94,9 @@ class InterviewTexts:
             return Place(interview.title, None, None)
         headings = locate(interview.outline, annotation.start)
         index = _question_index(interview, annotation.start) if headings.question else None
-        place = Place(
+        return Place(
             interview.title, index, headings.question or None, headings.section or None, True
         )
-        self._places[key] = place
-        return place
 
 
 def _question_index(interview: Interview, offset: int) -> int | None:
