@@ -28,6 +28,9 @@ EXPECTED_FIGURES = (
     "agree: gloss agree",
     "outline 000_c9713b0c270de763: questions F1",
     "outline srt_ebay_kassei_interview: questions F1",
+    "findings: retrieve",
+    "findings: gloss stats",
+    "findings: gloss cooccur",
 )
 
 

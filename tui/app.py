@@ -89,9 +89,16 @@ class GlossApp(App[None]):
         """Every gloss action, so the command palette can do what the keys do."""
         yield from super().get_system_commands(screen)
         from tui.screens.compare import CompareScreen
+        from tui.screens.findings_base import FindingsScreen
 
         if isinstance(screen, CompareScreen):
             yield from _commands_of(screen, remapped(COMPARE, self), remapped(READER, self))
+            return
+        if isinstance(screen, FindingsScreen):  # its own keys, not the reader's underneath
+            for binding in remapped([b for b in screen.BINDINGS if isinstance(b, Binding)], self):
+                yield SystemCommand(
+                    _title(binding), f"key {_key(binding)}", _runner(screen, binding.action)
+                )
             return
         main = self.main
         screen_keys, reader_keys = remapped(SCREEN, self), remapped(READER, self)
@@ -146,11 +153,12 @@ def _key(binding: Binding) -> str:
         "left_curly_bracket": "{",
         "slash": "/",
         "question_mark": "?",
+        "number_sign": "#",
     }
     return ", ".join(names.get(k, k) for k in binding.key.split(","))
 
 
-def _runner(screen: Screen[None], action: str) -> Callable[[], Awaitable[None]]:
+def _runner(screen: Screen[Any], action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         await screen.run_action(action)
 

@@ -82,6 +82,23 @@ SCREEN: list[Binding] = [
     Binding(
         "c", "whose", "Whose codings: everyone's, mine, each coder's", show=False, id="main.whose"
     ),
+    Binding(
+        "R",
+        "findings('retrieval')",
+        "Retrieve: every passage of a code",
+        show=False,
+        id="main.retrieve",
+    ),
+    Binding(
+        "number_sign",
+        "findings('counts')",
+        "Counts: codes x interviews",
+        show=False,
+        id="main.counts",
+    ),
+    Binding(
+        "X", "findings('cooccurrence')", "Co-occurrence of codes", show=False, id="main.cooccur"
+    ),
     Binding("question_mark", "help", "Help", id="main.help"),
     Binding("q", "quit", "Quit", id="main.quit"),
 ]
@@ -96,6 +113,28 @@ COMPARE: list[Binding] = [
     Binding("w", "switch_side", "Other side", show=False, id="compare.switch_side"),
     Binding("question_mark", "help", "Help", id="compare.help"),
     Binding("q", "close", "Close comparison", id="compare.close"),
+]
+
+
+#: Keys of the retrieval screen (``R``): a code's passages across interviews.
+RETRIEVAL: list[Binding] = [
+    Binding("c", "next_coder", "Coder", id="retrieval.coder"),
+    Binding("escape", "back", "Back", id="retrieval.back"),
+    Binding("q", "close", "Close", id="retrieval.close"),
+]
+
+#: Keys of the counts screen (``#``).
+COUNTS: list[Binding] = [
+    Binding("b", "toggle_by", "By interview/coder", id="counts.by"),
+    Binding("escape,q", "close", "Close", id="counts.close"),
+]
+
+#: Keys of the co-occurrence screen (``X``).
+COOCCURRENCE: list[Binding] = [
+    Binding("s", "next_scope", "Overlap/question", id="cooccur.scope"),
+    Binding("c", "next_coder", "Coder", id="cooccur.coder"),
+    Binding("escape", "back", "Back", id="cooccur.back"),
+    Binding("q", "close", "Close", id="cooccur.close"),
 ]
 
 
@@ -138,6 +177,9 @@ def binding_groups() -> list[dict[str, str]]:
         [*READER, *SCREEN],  # a focused reader answers its keys, the screen the rest
         [*READER, *COMPARE],
         [*SCREEN, *own(AnnotationList), *own(AnnotationRows)],
+        RETRIEVAL,
+        COUNTS,
+        COOCCURRENCE,
         own(SearchBar),
         *([*own(Dialog), *own(dialog)] for dialog in dialogs),  # a dialog is modal
     ]

@@ -75,6 +75,8 @@ class MainScreen(AnnotatingScreen):
         self.db_path = db_path
         self.active_index = 0
         self._comparing = False
+        self.pending_jump: tuple[str, int] | None = None
+        """(interview, offset) to go to once a new pair of interviews is shown."""
 
     @property
     def interviews(self) -> list[Interview]:
@@ -144,7 +146,7 @@ class MainScreen(AnnotatingScreen):
         readers = self.readers
         return readers[min(self.active_index, len(readers) - 1)]
 
-    def _reader_for(self, interview_id: str) -> Reader | None:
+    def reader_for(self, interview_id: str) -> Reader | None:
         return next((r for r in self.readers if r.interview.id == interview_id), None)
 
     def on_resize(self, event: Resize) -> None:
@@ -217,15 +219,19 @@ class MainScreen(AnnotatingScreen):
 
     @on(OutlineTree.Jump)
     def _outline_jump(self, event: OutlineTree.Jump) -> None:
-        reader = self._reader_for(event.place.interview)
+        reader = self.reader_for(event.place.interview)
         if reader is not None:
             reader.go_to_offset(event.place.offset)
             self._activate(reader)
 
     @on(AnnotationList.Jump)
     def _list_jump(self, event: AnnotationList.Jump) -> None:
-        reader = self._reader_for(event.interview) or self.reader
-        reader.go_to_offset(event.start)
+        self.jump_to(event.interview, event.start)
+
+    def jump_to(self, interview_id: str, offset: int) -> None:
+        """Move the reader showing ``interview_id`` (else the active one) to ``offset``."""
+        reader = self.reader_for(interview_id) or self.reader
+        reader.go_to_offset(offset)
         self._activate(reader)
 
     def _activate(self, reader: Reader) -> None:
@@ -341,6 +347,12 @@ class MainScreen(AnnotatingScreen):
 
         open_export(self, self.store, self.interviews, exported)
 
+    def action_findings(self, kind: str) -> None:
+        """Retrieval, counts or co-occurrence (``tui.screens.findings_open``)."""
+        from tui.screens.findings_open import open_findings
+
+        open_findings(self, kind)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, main_help_entries
 
@@ -392,3 +404,6 @@ class MainScreen(AnnotatingScreen):
         self._layout_for(self.size.width)
         self._show_outline()
         self._load()
+        if self.pending_jump is not None:
+            self.jump_to(*self.pending_jump)
+            self.pending_jump = None
