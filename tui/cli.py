@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "tui.commands.agreement_commands",
     "tui.commands.findings_commands",
     "tui.commands.report_command",
+    "tui.commands.serve_command",
 )
 
 EXIT_USER_ERROR = 1

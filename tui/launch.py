@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus import CorpusError, Interview, bundled_paths, load_interview, resolve_interview
+
+if TYPE_CHECKING:
+    from tui.config import Settings
 
 
 def load_interviews(names: Sequence[str]) -> list[Interview]:
@@ -32,10 +38,21 @@ def load_interviews(names: Sequence[str]) -> list[Interview]:
     return interviews
 
 
-def run_reader(args: argparse.Namespace) -> int:
-    """Open the reader on ``args.files`` with ``args.db`` and ``args.author``."""
-    from store import AnnotationStore, resolve_author, resolve_db_path
-    from tui.app import make_app
+@dataclass(frozen=True)
+class ReaderStart:
+    """What the reader opens with, every part of it checked."""
+
+    settings: Settings
+    interviews: list[Interview]
+    db_path: Path
+    author: str
+
+
+def prepare_reader(args: argparse.Namespace) -> ReaderStart:
+    """Read the settings and ``args.files``, resolve ``args.db`` and ``args.author``;
+    ConfigError, CorpusError or StoreError on bad input (the database is checked when
+    it is opened)."""
+    from store import resolve_author, resolve_db_path
     from tui.config import check_clashes, load_settings
     from tui.keys import binding_groups, binding_ids
 
@@ -43,17 +60,24 @@ def run_reader(args: argparse.Namespace) -> int:
     if settings.keymap:
         check_clashes(settings, binding_groups())
     interviews = load_interviews(args.files)
-    db_path = resolve_db_path(args.db)
-    author = resolve_author(args.author)
-    store = AnnotationStore.open(db_path)
+    return ReaderStart(settings, interviews, resolve_db_path(args.db), resolve_author(args.author))
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    """Open the reader on ``args.files`` with ``args.db`` and ``args.author``."""
+    from store import AnnotationStore
+    from tui.app import make_app
+
+    start = prepare_reader(args)
+    store = AnnotationStore.open(start.db_path)
     try:
         app = make_app(
-            interviews,
+            start.interviews,
             store,
-            author=author,
-            db_path=db_path,
-            keymap=settings.keymap,
-            others=settings.others,
+            author=start.author,
+            db_path=start.db_path,
+            keymap=start.settings.keymap,
+            others=start.settings.others,
         )
         app.run()
     finally:

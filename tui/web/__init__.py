@@ -1,0 +1,1 @@
+"""The reader in a web browser (``gloss serve``), through textual-serve."""
