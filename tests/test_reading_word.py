@@ -3,6 +3,7 @@ tables of turns with a header and a time column, and a real transcript typed int
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -155,3 +156,19 @@ def test_a_first_row_that_is_a_turn_is_not_taken_for_a_header(tmp_path: Path) ->
         "Ann: Hello.",
         "Interviewer: Ready?",
     ]
+
+
+HEARING = ROOT / "tests" / "transcripts" / "hearing_uk_covid_inquiry_2024-03-07.txt"
+HEARING_DOCX = HEARING.with_name("docx_hearing_uk_covid_inquiry_2024-03-07.docx")
+
+
+def test_a_word_file_from_another_writer_holds_the_words_of_its_source() -> None:
+    """pandoc's Word file of the hearing: bold label runs with the colon outside, a
+    Heading 1, italic stage directions; read, it is the published text without markup."""
+    source = [
+        re.sub(r"\n=+$", "", block).replace("**", "").strip("*")
+        for block in paragraphs(HEARING.read_text(encoding="utf-8"))
+    ]
+    interview = load_interview(HEARING_DOCX)
+    assert paragraphs(interview.clean.raw) == source
+    assert "Lady Hallett: Good morning." in paragraphs(interview.text)
