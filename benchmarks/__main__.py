@@ -25,6 +25,7 @@ MODULES = (
     "bench_outline",
     "bench_report",
     "bench_findings",
+    "bench_pairing",
 )
 DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"
 

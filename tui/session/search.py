@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corpus import Interview, Span, find_text
-from corpus.similarity import most_similar, pair_questions
+from corpus.similarity import counterparts, most_similar
 from tui.session.updates import GoTo, Update
 
 Pairs = dict[str, dict[int, int]]
@@ -64,10 +64,10 @@ def pair(shown: Sequence[Interview]) -> Pairs:
     if len(shown) != 2:
         return {}
     left, right = shown
-    found = pair_questions(
+    to_right, to_left = counterparts(
         [q.text for q in left.outline.questions], [q.text for q in right.outline.questions]
     )
-    return {left.id: {i: j for i, j, _ in found}, right.id: {j: i for i, j, _ in found}}
+    return {left.id: to_right, right.id: to_left}
 
 
 def similar(shown: Sequence[Interview], pairs: Pairs, reader: int, question: int) -> Update:
