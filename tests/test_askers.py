@@ -168,3 +168,42 @@ def test_an_interviewer_who_is_not_a_speaker_is_refused(tmp_path: Path, name: st
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert str(path) in line and repr(name) in line and "Dana Lee, Omar Haddad" in line
+
+
+def test_research_transcript_letters_interviewer_and_respondent() -> None:
+    # I: and R: as research transcripts write them; the respondent's rhetorical question
+    # does not make her the one who asks.
+    text = (
+        "R: I trained in the city. Who would have thought I would end up out here? Not me.\n"
+        "I: Can you tell me about your first year on the ward?\n"
+        "R: It was long. Nights, mostly, and a lot of learning by watching others.\n"
+        "I: Who taught you the most?\n"
+        "R: An older nurse called Mary, who had been there thirty years.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("R", "I")
+    assert outline.askers == ("I",)
+    assert [q.answerer for q in outline.questions] == ["R", "R"]
+
+
+def test_a_statement_answered_by_someone_other_than_the_interviewee_is_no_question() -> None:
+    # A hearing: counsel's remark to the chair, answered by the chair, is not put to the
+    # witness; the questions to the witness are.
+    text = (
+        "**Chair Ray**: Good morning.\n\n"
+        "**Ms Kent**: My Lady, before we begin there is a correction to the record: the "
+        "figure given yesterday was 900 million, not 900,000.\n\n"
+        "**Chair Ray**: A slight difference.\n\n"
+        "**Ms Kent**: Please could you give your full name.\n\n"
+        "**Mr Dale**: Thomas Edward Dale. I was the director of the agency from 2015 to "
+        "2022, and before that its deputy for six years, in charge of planning.\n\n"
+        "**Ms Kent**: And when did you first hear of the shortage?\n\n"
+        "**Mr Dale**: In the first week of March, from our regional offices, who had been "
+        "reporting delays in deliveries for some days by then.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Ms Kent",)
+    assert [q.text for q in outline.questions] == [
+        "Please could you give your full name.",
+        "And when did you first hear of the shortage?",
+    ]

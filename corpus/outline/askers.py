@@ -22,7 +22,11 @@ _ASKING_ROLE = re.compile(
     r"(?i)(?:^|\b)(?:q|questions?|questioner|reporters?|interviewer|journalist|"
     r"correspondent|(?:co-?)?host|moderator|audience(?: member)?)(?:\b|$)|记者|问"
 )
-_ANSWERING_ROLE = re.compile(r"(?i)^(?:a|answers?|interviewee|respondent|答)$")
+_ANSWERING_ROLE = re.compile(
+    r"(?i)^(?:a|answers?|r|p|interviewee|respondent|participant|witness|guest)(?:\s*\d{1,3})?$|^答$"
+)
+#: Research transcripts' letters: ``I:`` (or ``Int:``) asks, ``R:``/``P:`` answers.
+_ASKING_LETTERS = re.compile(r"(?i)^(?:i|int|iv)(?:\s*\d{1,3})?$")
 #: "Colby Smith with the New York Times.", "Chris Mason from BBC News.": a reporter's
 #: self-introduction, at the start of a sentence.
 _PRESS_INTRODUCTION = re.compile(

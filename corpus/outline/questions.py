@@ -54,6 +54,8 @@ _PLEASANTRIES_CHARS = 600
 _LONG_THANKS = 25
 #: An echo repeats what the interviewee said last: this many characters of each turn.
 _ECHO_REACH = 400
+#: An interviewee says at least a quarter as much as the one who says most.
+_INTERVIEWEE_SHARE = 4
 #: The fewest words of a reply that answers a statement.
 _MIN_REPLY = 3
 _PRONOUNS = {"you": "i", "your": "my", "you're": "i'm", "yours": "mine", "you've": "i've"}
@@ -70,14 +72,28 @@ def question_turns(turns: Sequence[Said], askers: Collection[str]) -> set[int]:
     A turn whose speaker is empty is unlabelled talk (an answer in a transcript that
     labels only the questions).
     """
+    interviewees = _interviewees(turns, askers)
     found = set()
     for index, turn in enumerate(turns):
-        if turn.speaker in askers and _is_question(turns, index, askers):
+        if turn.speaker in askers and _is_question(turns, index, askers, interviewees):
             found.add(index)
     return found
 
 
-def _is_question(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+def _interviewees(turns: Sequence[Said], askers: Collection[str]) -> set[str]:
+    """Who is asked: the speakers who do not ask and say a good share of what is answered
+    (a chair's "Good morning." makes no interviewee of her); unlabelled answers too."""
+    words: dict[str, int] = {}
+    for turn in turns:
+        if turn.speaker not in askers:
+            words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
+    most = max(words.values(), default=0)
+    return {speaker for speaker, count in words.items() if count * _INTERVIEWEE_SHARE >= most}
+
+
+def _is_question(
+    turns: Sequence[Said], index: int, askers: Collection[str], interviewees: set[str]
+) -> bool:
     text = _STAGE.sub(" ", turns[index].text).strip()
     words = _TOKEN.findall(text[: _PLEASANTRIES_CHARS + 1])  # enough to tell a short turn
     if not words:
@@ -107,6 +123,8 @@ def _is_question(turns: Sequence[Said], index: int, askers: Collection[str]) -> 
         return True
     if parts and _pleasantry(parts[-1]):
         return False  # a statement that closes with thanks: the reply is to the thanks
+    if following is None or following.speaker not in interviewees:
+        return False  # a remark nobody answered, or answered by someone else (a chair)
     reply_words = _TOKEN.findall(_STAGE.sub(" ", reply))
     if _CONFIRMATION.match(reply):
         return True

@@ -42,7 +42,7 @@ _ABBREVIATIONS = frozenset(
 _REQUEST = re.compile(
     r"(?i)(?:^|[.!?][\"”’)]*\s+|[,;:]\s+|"
     r"\b(?:and|so|now|but|then|please|could you|can you|would you|will you|maybe)\s+)"
-    r"(?:tell|talk|describe|explain|walk|share|remind|"
+    r"(?:tell|talk|describe|explain|walk|share|remind|(?:please )?(?:could|can|would) you|"
     r"let'?s (?:talk|go back|turn|start|move|begin)|"
     r"i(?:'d| would) (?:like|love) (?:to (?:ask|know|hear)|you to)|"
     r"i (?:want|wanted) to (?:ask|know|hear)|i wonder)\b"
