@@ -57,6 +57,7 @@ def _isolated_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _clean_cache
     monkeypatch.setenv("GLOSS_DB", str(tmp_path / "user-data" / "annotations.json"))
     monkeypatch.setenv("GLOSS_AUTHOR", "tester")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # who asks, per interview
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 

@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from corpus import CorpusError
-from tui.commands.common import Handler, add_db_option, add_store_options
+from tui.commands.common import (
+    Handler,
+    add_db_option,
+    add_interviewer_option,
+    add_store_options,
+)
 
 #: Modules that each define ``register(subparsers)``; their parsers set ``handler``.
 COMMAND_MODULES = (
@@ -90,7 +95,10 @@ def build_reader_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
     """The parser for ``gloss [FILE...]``, whose help also lists the subcommands."""
     parser = argparse.ArgumentParser(
         prog="gloss",
-        usage="gloss [FILE ...] [--db PATH] [--author NAME]\n       gloss COMMAND [ARGS ...]",
+        usage=(
+            "gloss [FILE ...] [--db PATH] [--author NAME] [--interviewer NAME]\n"
+            "       gloss COMMAND [ARGS ...]"
+        ),
         description=(
             "A terminal reader and annotator for interview transcripts. With no FILE, "
             "opens the two bundled interviews side by side."
@@ -108,6 +116,7 @@ def build_reader_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
         help="interview text files or bundled interview ids (default: the bundled two)",
     )
     add_store_options(parser)
+    add_interviewer_option(parser)
     return parser
 
 

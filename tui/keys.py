@@ -79,6 +79,7 @@ SCREEN: list[Binding] = [
     Binding("l", "toggle_list", "List", show=False, id="main.toggle_list"),
     Binding("p", "choose", "Choose interviews", show=False, id="main.choose"),
     Binding("C", "compare", "Compare two coders", show=False, id="main.compare"),
+    Binding("I", "interviewer", "Who asks in this interview", show=False, id="main.interviewer"),
     Binding(
         "c", "whose", "Whose codings: everyone's, mine, each coder's", show=False, id="main.whose"
     ),

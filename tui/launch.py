@@ -59,7 +59,9 @@ def prepare_reader(args: argparse.Namespace) -> ReaderStart:
     settings = load_settings(binding_ids)
     if settings.keymap:
         check_clashes(settings, binding_groups())
-    interviews = load_interviews(args.files)
+    from tui.interviewers import with_interviewers
+
+    interviews = with_interviewers(load_interviews(args.files), getattr(args, "interviewer", None))
     return ReaderStart(settings, interviews, resolve_db_path(args.db), resolve_author(args.author))
 
 

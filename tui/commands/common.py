@@ -47,6 +47,20 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--author", metavar="NAME", help=AUTHOR_HELP)
 
 
+def add_interviewer_option(parser: argparse.ArgumentParser) -> None:
+    """``--interviewer NAME`` (repeatable) of the reader: who asks, instead of the text's
+    choice or the one last made with ``I`` in the reader."""
+    parser.add_argument(
+        "--interviewer",
+        action="append",
+        metavar="NAME",
+        help=(
+            "the speaker who asks, as labelled in the text (a last name will do; repeat "
+            "for several); default: the choice made with I in the reader, else the text's"
+        ),
+    )
+
+
 def load_named_interview(name: str) -> Interview:
     """The interview a command line names: a file path or a bundled interview id."""
     return load_interview(resolve_interview(name))

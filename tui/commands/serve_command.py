@@ -16,7 +16,7 @@ import socket
 import sys
 from typing import Any
 
-from tui.commands.common import AUTHOR_HELP, add_db_option
+from tui.commands.common import AUTHOR_HELP, add_db_option, add_interviewer_option
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -50,6 +50,7 @@ def register(subparsers: Any) -> None:
         "--port", type=_port, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})"
     )
     parser.add_argument("--author", metavar="NAME", help=AUTHOR_HELP)
+    add_interviewer_option(parser)
     add_db_option(parser)
     parser.set_defaults(handler=run_serve)
 
@@ -64,10 +65,13 @@ def _port(text: str) -> int:
     return port
 
 
-def reader_command(files: list[str], *, db_path: str, author: str) -> str:
+def reader_command(
+    files: list[str], *, db_path: str, author: str, interviewers: list[str] | None = None
+) -> str:
     """The shell command that opens the reader as ``gloss serve`` was asked to."""
-    argv = [sys.executable, "-m", "tui", "--db", db_path, "--author", author, "--", *files]
-    return shlex.join(argv)
+    asking = [word for name in interviewers or () for word in ("--interviewer", name)]
+    argv = [sys.executable, "-m", "tui", "--db", db_path, "--author", author, *asking]
+    return shlex.join([*argv, "--", *files])
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -86,7 +90,12 @@ def run_serve(args: argparse.Namespace) -> int:
             f"{start.db_path} as {start.author}",
             file=sys.stderr,
         )
-    command = reader_command(list(args.files), db_path=str(start.db_path), author=start.author)
+    command = reader_command(
+        list(args.files),
+        db_path=str(start.db_path),
+        author=start.author,
+        interviewers=args.interviewer,
+    )
     from tui.web.server import serve
 
     try:

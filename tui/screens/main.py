@@ -22,9 +22,11 @@ from textual.events import Resize
 from textual.widgets import Footer
 
 from corpus import Interview, Span
+from tui.interviewers import speaker_at
 from tui.keys import SCREEN
 from tui.screens.annotating import AnnotatingScreen
 from tui.session import Session, Update
+from tui.text import plain
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
@@ -176,7 +178,10 @@ class MainScreen(AnnotatingScreen):
     def _update_status(self, reader: Reader | None = None) -> None:
         reader = reader or self.reader
         interview = reader.interview
+        speaking = speaker_at(interview, _inside(reader))
         self.status.update_status(
+            speaker=speaking[0] if speaking else "",
+            asks=bool(speaking and speaking[1]),
             interview=interview.title,
             question=reader.question + 1,
             questions=len(interview.outline.questions),
@@ -371,6 +376,40 @@ class MainScreen(AnnotatingScreen):
 
         titles = [f"{i.title} ({i.id})" if i.title != i.id else i.id for i in self.interviews]
         self.app.push_screen(InterviewChooser(titles, self.session.shown_indices()), chosen)
+
+    def action_interviewer(self) -> None:
+        """Set who asks in the active reader's interview, remembered for next time."""
+        from tui.screens.asker_picker import AskerPicker
+
+        interview = self.reader.interview
+        outline = interview.outline
+        if not outline.speakers:
+            self.status.update_status(message="no speaker labels in this interview")
+            return
+
+        def chosen(names: tuple[str, ...] | None) -> None:
+            if names is not None:
+                self._set_interviewer(interview, names)
+
+        picker = AskerPicker(interview.title, outline.speakers, outline.askers)
+        self.app.push_screen(picker, chosen)
+
+    def _set_interviewer(self, interview: Interview, names: tuple[str, ...]) -> None:
+        from tui.interviewers import as_the_text_says, remember, with_interviewers
+
+        try:
+            remember(interview.id, names)
+        except OSError as error:
+            self.notify(plain(f"cannot remember who asks: {error}"), severity="warning")
+        index = [i.id for i in self.interviews].index(interview.id)
+        reoutlined = (
+            with_interviewers([interview], names)[0] if names else as_the_text_says(interview)
+        )
+        self.session.interviews[index] = reoutlined
+        self.pending_jump = (interview.id, _inside(self.reader))
+        self.show_pair(*self.session.shown_indices())
+        who = ", ".join(names) if names else "as the text says"
+        self.status.update_status(message=f"asking: {who}")
 
     def action_compare(self) -> None:
         """Compare two coders (asked for) on the interview in the active reader."""

@@ -19,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode
 
 from corpus import Interview, Question
+from tui.interviewers import ROLE_LABELS
 from tui.layout import fit_words
 from tui.text import plain
 from tui.textual_private import grow_line_cache
@@ -92,7 +93,7 @@ class OutlineTree(Tree[Place]):
         width = self._label_width()
         self._width = width
         built = (
-            tuple((i.id, i.fingerprint) for i in interviews),
+            tuple((i.id, i.fingerprint, i.outline.askers) for i in interviews),
             {k: list(v) for k, v in (counts or {}).items()},
             {k: dict(v) for k, v in (pairs or {}).items()},
             dict(totals or {}),
@@ -167,6 +168,8 @@ class OutlineTree(Tree[Place]):
         if paired is not None:
             suffix.append(f" ↔ Q{paired + 1}", "magenta")
         text = Text(f"Q{number + 1} ", "cyan", end="")
+        if question.asker and question.asker.lower() not in ROLE_LABELS:
+            text.append_text(plain(_short(question.asker, 16) + ": ", "italic"))
         room_left = room[min(3, depth)] - text.cell_len - suffix.cell_len
         text.append_text(plain(_short(question.text, room_left)))
         text.append_text(suffix)

@@ -8,6 +8,7 @@ from typing import Generic, Literal, TypeVar
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.interviewers import ROLE_LABELS
 from tui.text import plain
 from tui.wording import counted
 
@@ -43,6 +44,10 @@ class Status:
     """Whose codings are shown when not everyone's (``your codings``, ``bob's codings``)."""
     here: str = ""
     """The coders of the annotations under the cursor (``you, bob``)."""
+    speaker: str = ""
+    """Who speaks at the cursor, as the text labels them (empty outside a turn)."""
+    asks: bool = False
+    """Whether that speaker is one who asks (else they answer)."""
     message: str = ""
 
 
@@ -107,6 +112,13 @@ class StatusLine(OneLine[Status]):
             tail.append(f"  Q {s.question} of {s.questions}")
         elif s.questions:
             tail.append(f"  before Q1 of {s.questions}")
+        if s.speaker and s.speaker.lower() in ROLE_LABELS:  # Q:, Answer: name no one
+            tail.append("  question" if s.asks else "  answer")
+        elif s.speaker:
+            name = s.speaker if len(s.speaker) <= 24 else s.speaker[:23].rstrip() + "…"
+            tail.append("  ")
+            tail.append_text(plain(name, "italic"))
+            tail.append(" asks" if s.asks else " answers")
         tail.append(f"  {counted(s.annotations, 'annotation')}")
         if s.whose:
             tail.append_text(plain(f" ({s.whose})", "bold"))

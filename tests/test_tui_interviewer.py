@@ -1,0 +1,77 @@
+"""Who speaks and who asks, in the reader: the status line names the speaker at the cursor,
+the outline the asker of each question, ``I`` sets who asks (remembered per interview) and
+``gloss --interviewer NAME`` does for one run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from corpus import load_interview
+from store import AnnotationStore
+from tests.conftest import ROOT, run_gloss, screen_lines, wait_until
+from tui.app import make_app
+from tui.interviewers import remember, remembered, state_path, with_interviewers
+
+ORAL_HISTORY = ROOT / "tests" / "transcripts" / "oral_history_nasa_shepard_1998.txt"
+
+
+def _status(app: object) -> str:
+    """The status line: the one that says whose work is saved."""
+    return next((ln for ln in screen_lines(app) if "by tester" in ln), "")  # type: ignore[arg-type]
+
+
+async def test_the_status_line_and_outline_say_who_speaks_and_i_sets_who_asks(
+    tmp_path: Path,
+) -> None:
+    interview = load_interview(ORAL_HISTORY)
+    assert interview.outline.askers == ("NEAL",)
+    store = AnnotationStore.open(tmp_path / "db.json")
+    app = make_app([interview], store, author="tester")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("right_square_bracket")  # the first question
+        await wait_until(pilot, lambda: "NEAL asks" in _status(app), what="the asker named")
+        assert any("Q1 NEAL: " in line for line in screen_lines(app))  # the outline too
+        await pilot.press("I")
+        await wait_until(pilot, lambda: any("Who asks in" in ln for ln in screen_lines(app)))
+        assert any("NEAL  (asks now)" in line for line in screen_lines(app))
+        await pilot.press("down", "down", "enter")  # SHEPARD
+        await wait_until(pilot, lambda: "asking: SHEPARD" in _status(app), what="the choice")
+        await wait_until(pilot, lambda: "NEAL answers" in _status(app), what="NEAL answers now")
+    store.close()
+    assert remembered(interview.id) == ("SHEPARD",)
+    assert json.loads(state_path().read_text(encoding="utf-8")) == {interview.id: ["SHEPARD"]}
+    # Next time the interview opens with that choice, until it is set back.
+    [again] = with_interviewers([load_interview(ORAL_HISTORY)], None)
+    assert again.outline.askers == ("SHEPARD",)
+
+
+async def test_as_the_text_says_forgets_the_choice(tmp_path: Path) -> None:
+    interview = load_interview(ORAL_HISTORY)
+    remember(interview.id, ["SHEPARD"])
+    [chosen] = with_interviewers([interview], None)
+    store = AnnotationStore.open(tmp_path / "db.json")
+    app = make_app([chosen], store, author="tester")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("I", "enter")  # the first entry: as the text says
+        await wait_until(pilot, lambda: "as the text says" in _status(app))
+    store.close()
+    assert remembered(interview.id) == ()
+
+
+def test_a_damaged_state_file_is_only_a_lost_preference(tmp_path: Path) -> None:
+    path = tmp_path / "interviewers.json"
+    path.write_text("{ not json", encoding="utf-8")
+    assert remembered("x", path) == ()
+    remember("x", ["Ann"], path)
+    assert remembered("x", path) == ("Ann",)
+
+
+def test_interviewer_option_names_a_speaker_or_is_one_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "db.json")
+    result = run_gloss(str(ORAL_HISTORY), "--db", db, "--interviewer", "Nobody")
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "no speaker is called 'Nobody'" in line and "NEAL, SHEPARD" in line
+    [chosen] = with_interviewers([load_interview(ORAL_HISTORY)], ["Shepard"])
+    assert chosen.outline.askers == ("SHEPARD",)
