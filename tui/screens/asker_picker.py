@@ -1,9 +1,13 @@
-"""``I``: who asks in this interview: one of its speakers, or as the text decides."""
+"""``I``: who asks in this interview: one of its speakers, or as the text decides.
+
+The choice is remembered per interview (``tui.interviewers``), and the interview is
+outlined again in place: its readers show it anew, the cursor where it was.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,8 +16,13 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from corpus import Interview
+from tui.interviewers import as_the_text_says, remember, with_interviewers
 from tui.screens.dialog import Dialog
 from tui.text import plain
+
+if TYPE_CHECKING:
+    from tui.screens.main import MainScreen
 
 BY_THE_TEXT = "(as the text says)"
 
@@ -61,3 +70,32 @@ class AskerPicker(Dialog[tuple[str, ...] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def ask_who_asks(main: MainScreen) -> None:
+    """Open the picker over the active reader's interview and apply the choice."""
+    interview = main.reader.interview
+    outline = interview.outline
+    if not outline.speakers:
+        main.status.update_status(message="no speaker labels in this interview")
+        return
+
+    def chosen(names: tuple[str, ...] | None) -> None:
+        if names is not None:
+            _set_interviewer(main, interview, names)
+
+    main.app.push_screen(AskerPicker(interview.title, outline.speakers, outline.askers), chosen)
+
+
+def _set_interviewer(main: MainScreen, interview: Interview, names: tuple[str, ...]) -> None:
+    try:
+        remember(interview.id, names)
+    except OSError as error:
+        main.notify(plain(f"cannot remember who asks: {error}"), severity="warning")
+    index = [i.id for i in main.interviews].index(interview.id)
+    reoutlined = with_interviewers([interview], names)[0] if names else as_the_text_says(interview)
+    main.session.interviews[index] = reoutlined
+    main.pending_jump = (interview.id, main.reader.navigator.inside(main.reader.caret))
+    main.show_pair(*main.session.shown_indices())
+    who = ", ".join(names) if names else "as the text says"
+    main.status.update_status(message=f"asking: {who}")

@@ -26,7 +26,6 @@ from tui.interviewers import speaker_at
 from tui.keys import SCREEN
 from tui.screens.annotating import AnnotatingScreen
 from tui.session import Session, Update
-from tui.text import plain
 from tui.widgets.annotation_list import AnnotationList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.outline import OutlineTree
@@ -379,37 +378,9 @@ class MainScreen(AnnotatingScreen):
 
     def action_interviewer(self) -> None:
         """Set who asks in the active reader's interview, remembered for next time."""
-        from tui.screens.asker_picker import AskerPicker
+        from tui.screens.asker_picker import ask_who_asks
 
-        interview = self.reader.interview
-        outline = interview.outline
-        if not outline.speakers:
-            self.status.update_status(message="no speaker labels in this interview")
-            return
-
-        def chosen(names: tuple[str, ...] | None) -> None:
-            if names is not None:
-                self._set_interviewer(interview, names)
-
-        picker = AskerPicker(interview.title, outline.speakers, outline.askers)
-        self.app.push_screen(picker, chosen)
-
-    def _set_interviewer(self, interview: Interview, names: tuple[str, ...]) -> None:
-        from tui.interviewers import as_the_text_says, remember, with_interviewers
-
-        try:
-            remember(interview.id, names)
-        except OSError as error:
-            self.notify(plain(f"cannot remember who asks: {error}"), severity="warning")
-        index = [i.id for i in self.interviews].index(interview.id)
-        reoutlined = (
-            with_interviewers([interview], names)[0] if names else as_the_text_says(interview)
-        )
-        self.session.interviews[index] = reoutlined
-        self.pending_jump = (interview.id, _inside(self.reader))
-        self.show_pair(*self.session.shown_indices())
-        who = ", ".join(names) if names else "as the text says"
-        self.status.update_status(message=f"asking: {who}")
+        ask_who_asks(self)
 
     def action_compare(self) -> None:
         """Compare two coders (asked for) on the interview in the active reader."""
