@@ -278,3 +278,36 @@ def test_a_meeting_tools_vtt_with_name_prefixes(tmp_path: Path) -> None:
     assert interview.time_at(text.index("Maria Lopez: Great")) == pytest.approx(6.5)
     assert interview.time_at(text.index("at the clinic")) == pytest.approx(9.0)
     assert interview.time_at(text.index("Sam O'Neil: Note")) == pytest.approx(11.0)
+
+
+def test_recording_tools_speaker_labels_numbers_notes_and_lower_case(tmp_path: Path) -> None:
+    """'Speaker 1:' (automatic transcripts), a display name with pronouns in brackets and
+    a lower-case handle are labels once they open two cues; times and links are not."""
+    cues = [
+        "Speaker 1: How did it start?",
+        "Speaker 2: With a grant at 10:30: https://example.org/grant",
+        "Speaker 1: And then?",
+        "Speaker 2: Note: we grew.",
+        "Ann Lee (she/her): May I add something?",
+        "ann.lee: sorry, my other account.",
+        "Ann Lee (she/her): We grew slowly.",
+        "ann.lee: yes.",
+    ]
+    path = tmp_path / "otter.vtt"
+    path.write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{text}\n\n" for n, text in enumerate(cues)
+        ),
+        encoding="utf-8",
+    )
+    assert paragraphs(load_interview(path).text) == [
+        "Speaker 1: How did it start?",
+        "Speaker 2: With a grant at 10:30: https://example.org/grant",
+        "Speaker 1: And then?",
+        "Speaker 2: Note: we grew.",
+        "Ann Lee (she/her): May I add something?",
+        "ann.lee: sorry, my other account.",
+        "Ann Lee (she/her): We grew slowly.",
+        "ann.lee: yes.",
+    ]

@@ -20,10 +20,14 @@ from corpus.errors import CorpusError
 from corpus.reading.decode import decode_bytes
 from corpus.reading.formats import Document
 
-#: A speaker label at the start of a cue: up to four capitalised words and a colon
-#: (``Sauer:``, ``MS. PSAKI:``, ``Jane Doe:``), alone on its line or before the words.
+#: A speaker label at the start of a cue: up to four words and a colon, alone on its line
+#: or before the words: ``Sauer:``, ``MS. PSAKI:``, ``Jane Doe:``, a recording tool's
+#: ``Speaker 1:``, a display name with a note in brackets (``Ann Lee (she/her):``) or in
+#: lower case (``ann.lee:``). Only a label that opens two cues or more is taken for one.
 _LABEL = re.compile(
-    r"(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) ?:(?:\s+|$)(?P<rest>.*)", re.S
+    r"(?P<label>[^\W_][\w.'’-]*(?: [^\W_][\w.'’-]*){0,3}(?: \([^()\n]{1,40}\))?)"
+    r" ?:(?:\s+|$)(?P<rest>.*)",
+    re.S,
 )
 #: A voice tag opening a cue: ``<v Jane Doe>`` or ``<v.loud Jane Doe>``.
 _VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
