@@ -16,6 +16,7 @@ from store import AnnotationStore
 from store.agreement import compare
 from store.colours import tag_hex
 from store.report import Report, assemble, render_html, render_markdown
+from store.report.markdown import md_code
 from tests.report_fixtures import (
     HOSTILE_DESCRIPTION,
     HOSTILE_NAME,
@@ -259,3 +260,11 @@ def test_markdown_tables_keep_their_columns_whatever_the_cells_hold(team: Team) 
     assert all(len(widths) == 1 for widths in row_widths)
     assert row_widths[0] == {8}
     assert row_widths[1] == {1 + len(report.by_interview.columns)}
+
+
+@pytest.mark.parametrize("code", ["policy/tax_relief", "a`b", "`starts", "ends``", "x\\*y<b>&"])
+def test_a_code_span_shows_its_text_exactly(code: str) -> None:
+    tokens = parsed(f"codes: {md_code(code)} and more")
+    children = tokens[1].children or []
+    spans = [child.content for child in children if child.type == "code_inline"]
+    assert spans == [code]

@@ -6,6 +6,7 @@ Markdown, pandoc's extensions (``@`` citations, ``$`` maths, ``^``/``~`` super- 
 subscripts) or a pipe table would act on gets a backslash, a line that would start a
 list, heading or definition is escaped at its start, and control characters are shown
 as visible escapes. So ``<script>`` stays text and a ``|`` in a note cannot break a table.
+``gloss retrieve`` writes its Markdown with the same :func:`md` and :func:`md_code`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from store.report.model import Agreement, Code, CodePassages, Matrix, Report, sh
 
 Progress = Callable[[int, int], None]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&$^@!])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&$^@!])")
 """Characters escaped wherever they are (any ASCII punctuation may take a backslash)."""
 _LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
 """What would start a list item, a setext underline or a definition at a line's start."""
@@ -37,6 +38,16 @@ def md_lines(text: str, prefix: str = "") -> str:
     and starting with ``prefix`` (``"> "`` in a block quote); blank lines are dropped."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(prefix + _escaped_line(line) for line in lines if line)
+
+
+def md_code(text: str) -> str:
+    """``text`` as an inline code span, shown exactly (inside one, backslashes do not
+    escape): fenced by one backtick more than its longest run of them, on one line."""
+    flat = escape_unsafe(" ".join(text.split()))
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    return f"{fence}{padded}{fence}"
 
 
 def _escaped_line(line: str) -> str:

@@ -11,20 +11,17 @@ temporary file renamed into place (tui.commands.atomic), never left half-written
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Sequence
 from typing import TextIO
 
-from corpus import escape_unsafe
 from store.export import neutralise_cell
 from store.findings import RetrievedPassage
+from store.report.markdown import md, md_code
 from tui.commands.output import printable
 
 FALLBACK_WIDTH = 80
 """Columns assumed when the output is not a terminal (a pipe, a file)."""
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-=]|\d+\.)", re.MULTILINE)
 
 
 def terminal_width() -> int:
@@ -37,10 +34,10 @@ def cell(text: str, neutralise: bool) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """``text`` as literal Markdown: formatting characters and HTML escaped, control
-    characters shown as escapes, each line kept."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escape_unsafe(text))
-    return _MARKDOWN_LINE_START.sub(r"\1\\\2", escaped)
+    """``text`` as literal Markdown (``store.report.markdown``, as the report writes it):
+    formatting characters and HTML escaped, control characters shown as escapes, each
+    line kept."""
+    return "\n".join(md(line) for line in text.splitlines())
 
 
 def retrieved_markdown(code: str, passages: Sequence[RetrievedPassage], out: TextIO) -> None:
@@ -60,7 +57,7 @@ def retrieved_markdown(code: str, passages: Sequence[RetrievedPassage], out: Tex
             shown = markdown_text(" ".join(asked.split())) if asked else _no_question(p)
             out.write(f"\n### {shown}\n")
         quote = "\n".join(f"> {markdown_text(line)}" for line in p.quote.splitlines() or [""])
-        codes = ", ".join(f"`{markdown_text(t)}`" for t in p.matched)
+        codes = ", ".join(md_code(t) for t in p.matched)
         status = "" if p.status == "anchored" else f" · {p.status}"
         out.write(
             f"\n{quote}\n\n— {markdown_text(p.coder)} · {codes} · {p.start}–{p.end}{status}\n"
