@@ -12,6 +12,7 @@ import contextlib
 import io
 import random
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,24 +65,26 @@ def run(quick: bool) -> list[Row]:
         db = root / "project.json"
         build_project(db, interviews, annotations)
         for suffix, target in (("html", "<= 10 s"), ("md", "")):
+            cpu: list[float] = []
 
-            def report(suffix: str = suffix) -> None:
+            def report(suffix: str = suffix, cpu: list[float] = cpu) -> None:
                 out = root / f"report.{suffix}"
+                started = time.process_time()
                 with (
                     contextlib.redirect_stdout(io.StringIO()),
                     contextlib.redirect_stderr(io.StringIO()),
                 ):
                     assert main(["report", "--db", str(db), "-o", str(out)]) == 0
+                cpu.append(time.process_time() - started)
 
             samples = time_calls(report, runs=runs)
-            rows.append(
-                row(
-                    f"report: gloss report -o report.{suffix}, {interview_count} interviews, "
-                    f"{label} annotations, 3 coders",
-                    samples,
-                    unit="s",
-                    target=target,
-                    limit=10.0 if target else None,
-                )
+            figure = (
+                f"report: gloss report -o report.{suffix}, {interview_count} interviews, "
+                f"{label} annotations, 3 coders"
             )
+            limit = 10.0 if target else None
+            rows.append(row(figure, samples, unit="s", target=target, limit=limit))
+            # The same runs' CPU time: what the wall time is on a machine not shared
+            # with other work (the report is one thread).
+            rows.append(row(f"{figure} (CPU time)", cpu[-runs:], unit="s"))
     return rows
