@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from corpus import escape_unsafe
 from store.agreement import compare, find_scope
 from store.colours import tag_hex
 from store.errors import StoreError
@@ -58,7 +59,7 @@ def assemble(
     everyone = store.annotations()
     authors = sorted({a.author for a in everyone})
     if author is not None and author not in authors:
-        listed = ", ".join(authors) or "none yet"
+        listed = escape_unsafe(", ".join(authors)) or "none yet"
         raise StoreError(f"{store.path}: no annotations by {author!r}; the coders are: {listed}")
     chosen = [a for a in everyone if author is None or a.author == author]
     if root is not None:
@@ -73,9 +74,11 @@ def assemble(
     counts = count_codes(chosen, by="interview")
     by_coder = count_codes(chosen, by="author")
     codes = tuple(_codes(paths, chosen, counts, by_coder, codebook))
-    interviews = tuple(
-        InterviewInfo(i, title) for i, title in sorted({(p.interview, p.title) for p in placed})
-    )
+    titles: dict[str, str] = {}
+    for p in placed:  # an interview's title where its text was found, else its id
+        if titles.get(p.interview, p.interview) == p.interview:
+            titles[p.interview] = p.title
+    interviews = tuple(InterviewInfo(i, titles[i]) for i in sorted(titles))
     agreement, missing = _agreement(everyone if author is None else chosen, root, texts)
     return Report(
         database=str(store.path),
