@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -268,3 +270,22 @@ def test_a_code_span_shows_its_text_exactly(code: str) -> None:
     children = tokens[1].children or []
     spans = [child.content for child in children if child.type == "code_inline"]
     assert spans == [code]
+
+
+def test_pandoc_reads_the_markdown_tables_and_keeps_hostile_text_as_text(
+    team: Team, tmp_path: Path
+) -> None:
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        pytest.skip("pandoc is not installed")
+    source = tmp_path / "report.md"
+    source.write_text(markdown_of(report_of(team)), encoding="utf-8")
+    done = subprocess.run(
+        [pandoc, "-f", "markdown-smart", "-t", "html", "--wrap=none", str(source)],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    page = Page(done.stdout)
+    assert page.tags.count("table") == 4
+    assert not {"script", "img", "b", "i"} & set(page.tags)
+    for hostile in HOSTILE_SHOWN:  # no HTML, citation, maths or emphasis made of them
+        assert hostile in page.text, hostile
