@@ -9,6 +9,7 @@ drawn. Nothing here imports Textual.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -79,7 +80,7 @@ def run_report(args: argparse.Namespace) -> int:
     with open_store(args, reading=True) as store:
         if target is not None:
             _refuse_database(target, store.path)
-        with _progress(len(store) >= PROGRESS_FROM) as step:
+        with _progress(len(store) >= PROGRESS_FROM) as step, _no_cycle_collection():
             report = assemble(
                 store, tag=args.tag, author=args.author, progress=step("placing passages")
             )
@@ -104,6 +105,21 @@ def _refuse_database(target: Path, database: Path) -> None:
     }
     if resolved in own:
         raise StoreError(f"{target}: is the database or one of its files; choose another -o")
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the report is built: it would walk the
+    50k annotations held in memory again and again as the findings make their many small
+    objects (40% of the time at 50k); reference counting still frees them, and the
+    report makes no cycles worth waiting for."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager
