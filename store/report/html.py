@@ -92,7 +92,7 @@ def _by_path(codes: Iterable[Code]) -> Mapping[str, Code]:
 def _title_of(interviews: Iterable[InterviewInfo], interview_id: str) -> str:
     for interview in interviews:
         if interview.id == interview_id:
-            return shorten(interview.title, 40)
+            return interview.title
     return interview_id
 
 

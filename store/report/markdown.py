@@ -73,15 +73,14 @@ def render_markdown(report: Report, out: TextIO, progress: Progress | None = Non
     write("## Codebook\n\n")
     write(_codebook(report.codes) if report.codes else "*No codes.*\n")
     write("\n## Codes by interview\n\n")
-    write("Passages coded with each code or a code below it, per interview.")
+    write("Passages coded with each code or a code below it, per interview (by id: its file name).")
     if report.orphaned:
         write(
             f" {_counted(report.orphaned, 'orphaned passage')} (whose place in the text was "
             "lost) are left out here and in the next table."
         )
     write("\n\n")
-    titles = {i.id: i.title for i in report.interviews}
-    write(_matrix(report.by_interview, lambda c: shorten(titles.get(c, c), 40), False))
+    write(_matrix(report.by_interview, lambda c: shorten(c, 40), False))
     write("\n## Co-occurring codes\n\n")
     write(
         "How often the two codes meet: pairs of passages in one interview, one coded with "
