@@ -2,14 +2,13 @@
 
 A tag is drawn in its codebook colour if that is a colour, else in a palette colour
 chosen by a stable hash of its path, so a code looks the same on screen and on paper.
-Rich parses colours (names such as ``dark_green`` as well as ``#rrggbb``); it is no UI.
+Rich parses colours (names such as ``dark_green`` as well as ``#rrggbb``); it is no UI,
+and it is imported only when a colour is asked for (``gloss outline`` never loads it).
 """
 
 from __future__ import annotations
 
 import zlib
-
-from rich.color import Color, ColorParseError
 
 #: Tag colours for when the codebook sets none. Each has a contrast ratio of at least
 #: 3:1 against both black and white (WCAG relative luminance), so a tag reads the same
@@ -32,6 +31,8 @@ PALETTE: tuple[str, ...] = (
 
 def _is_colour(text: str) -> bool:
     """True if Rich reads ``text`` as exactly one colour."""
+    from rich.color import Color, ColorParseError  # only when a colour is asked for
+
     try:
         Color.parse(text)
     except ColorParseError:
@@ -59,4 +60,6 @@ def tag_colour(path: str, codebook_colour: str | None = None) -> str:
 def tag_hex(path: str, codebook_colour: str | None = None) -> str:
     """:func:`tag_colour` as ``#rrggbb``, for places that do not know Rich's names
     (HTML, CSS); only hex digits, so it is safe inside a style attribute."""
+    from rich.color import Color
+
     return Color.parse(tag_colour(path, codebook_colour)).get_truecolor().hex

@@ -17,8 +17,8 @@ from markdown_it.token import Token
 from store import AnnotationStore
 from store.agreement import compare
 from store.colours import tag_hex
+from store.markdown_text import md_code
 from store.report import Report, assemble, render_html, render_markdown
-from store.report.markdown import md_code
 from tests.report_fixtures import (
     HOSTILE_DESCRIPTION,
     HOSTILE_NAME,

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from store.export import neutralise_cell
 from store.findings import RetrievedPassage
-from store.report.markdown import md, md_code
+from store.markdown_text import md, md_code
 from tui.commands.output import printable
 
 FALLBACK_WIDTH = 80
@@ -34,7 +34,7 @@ def cell(text: str, neutralise: bool) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """``text`` as literal Markdown (``store.report.markdown``, as the report writes it):
+    """``text`` as literal Markdown (``store.markdown_text``, as the report writes it):
     formatting characters and HTML escaped, control characters shown as escapes, each
     line kept."""
     return "\n".join(md(line) for line in text.splitlines())
