@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.model import Span
+from corpus.outline.sentences import first_sentence_end
 
 #: Headings and titles are short; longer standalone lines are prose.
 MAX_HEADING_WORDS = 30
@@ -45,7 +46,6 @@ _BYLINE = re.compile(
     rf"(?:(?:,|[ \t]+and)[ \t]+{_NAMES})*"
     r"[ \t]*$"
 )
-_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -113,6 +113,6 @@ def headline_like(value: str) -> bool:
         and len(value) <= MAX_HEADING_CHARS
         and len(value.split()) <= MAX_HEADING_WORDS
         and value[-1] not in ".?!;,:。？！；，："
-        and not _SENTENCE_BREAK.search(value)
+        and first_sentence_end(value, 0, len(value), wrapped=True) == len(value)  # "Ph.D. X"
         and (value[0].isupper() or value[0].isdigit() or value[0] in "\"“‘'")
     )

@@ -1,10 +1,23 @@
 """Section headings: which paragraphs of a transcript title the section after them.
 
-A *heading* is a short standalone line right before a question (so rhetorical questions
-in the intro, or a last answer line, are not headings); a heading ending with a period
-(``Stabilizing industrial growth: We have ... economy.``) is only believed in a document
-that also has plain headings. The lines come from :mod:`corpus.outline.structure`; this
-module only needs their span and the labels that open them.
+Headings are judged by reading the document, from their shape and where they stand:
+
+- *marked* headings are believed on their own: Markdown (``## Early years``), a line
+  underlined with ``===``/``---``, and numbered or lettered section titles
+  (``1. Ms Jane Runeckles``, ``II. Background``, ``B. Methods``) that stand alone, not
+  among the items of a list;
+- a *title* line (short, Title Case, no end punctuation: ``Questions From Counsel to the
+  Inquiry``, ``Ph.D. Students``) heads a section when a speaker's turn or a byline
+  (``By Jane Doe``) follows it;
+- any other short standalone line is a heading only right before a question, never right
+  after one (its answer is due there), never when it reads like talk (``Yeah``, ``Not
+  really``, ``I think so``) and never when the document has it alone among its turns
+  (a short answer line ending without a full stop); a heading ending with a period
+  (``Stabilizing industrial growth: We have ... economy.``) is only believed in a
+  document that also has plain headings.
+
+The lines come from :mod:`corpus.outline.structure`; this module only needs their span
+and the labels that open them.
 """
 
 from __future__ import annotations
@@ -14,11 +27,40 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from corpus.model import Span
 from corpus.outline.frontmatter import MAX_HEADING_CHARS, MAX_HEADING_WORDS, headline_like
 from corpus.outline.labels import Label
 
 _SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
 _TOPIC_COLON = re.compile(r"[^:：.?!]{2,80}[:：][ \t]")
+#: ``# Title`` .. ``###### Title`` (a closing run of ``#`` is dropped from the text).
+_ATX = re.compile(r"(?P<marks>#{1,6})[ \t]+(?P<text>[^#\n]*[^#\s])[ \t#]*$")
+#: A line of ``=`` or ``-`` under a heading (Markdown's setext headings).
+_UNDERLINE = re.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*$")
+#: ``1.``, ``2.3``, ``IV.``, ``B.``, ``(c)`` before a section title.
+_SECTION_NUMBER = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-Z]\.|\(?[a-zA-Z0-9]{1,3}\))[ \t]+(?=\S)"
+)
+_BYLINE = re.compile(r"By[ \t]+[A-Z]")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: A day or year next to a month name: ``3 August 2015``, ``March 27, 2024``.
+_DATE = re.compile(
+    rf"\b\d{{1,4}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})\b|\b(?:{_MONTHS})[ \t]+\d{{1,4}}\b"
+)
+#: Words that Title Case leaves in lower case.
+_MINOR_WORDS = """
+    a an the of to in on at by for from with and or nor but as via vs per into onto over
+    upon about than de la le du von van der
+"""
+_MINOR = frozenset(_MINOR_WORDS.split())
+#: Words that open talk rather than a title: answers, back-channel, pronouns.
+_TALK_WORDS = """
+    yes yeah yep no nope not well oh okay ok right sure so and but because i i'm we it
+    it's that that's this there they he she you maybe exactly absolutely certainly mm
+    mm-hmm uh um hmm thanks thank
+"""
+_TALK = frozenset(_TALK_WORDS.split())
+_WORD = re.compile(r"[\w'’.-]+")
 
 
 class LabelledLine(Protocol):
@@ -37,32 +79,117 @@ class LabelledLine(Protocol):
 
 
 def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
-    """Indexes of lines that head a section: heading-shaped and right before a question.
-
-    Never a line right after a question (its answer is due there) nor one opened by a
-    speaker's name that labels other lines too.
-    """
+    """Indexes of the lines that head a section (see the module's rules)."""
     speakers = Counter(line.name.name for line in lines if line.name)
+    marked: set[int] = set()
     plain: set[int] = set()
     colon_sentences: set[int] = set()
     for index, line in enumerate(lines):
+        value = text[line.start : line.end]
         if (
             opens_turn(line)
-            or not _precedes_question(lines, index)
-            or (index > 0 and lines[index - 1].asker is not None)
             or (line.name is not None and speakers[line.name.name] > 1)
+            or _UNDERLINE.match(value)
         ):
             continue
-        if headline_like(text[line.start : line.end]):
+        if _marked(text, lines, index) or _titles_what_follows(text, lines, index):
+            marked.add(index)
+        elif not _precedes_question(lines, index) or (
+            index > 0 and lines[index - 1].asker is not None
+        ):
+            continue
+        elif headline_like(value) and not _reads_like_talk(value) and not _dateline_like(value):
             plain.add(index)
-        elif _colon_sentence_heading(text[line.start : line.end]):
+        elif _colon_sentence_heading(value):
             colon_sentences.add(index)
-    return plain | colon_sentences if plain else set()
+    if len(plain | colon_sentences) == 1 and not marked and _amid_turns(lines, min(plain or {0})):
+        plain = set()  # one short line between two turns: the end of an answer
+    return marked | (plain | colon_sentences if plain else set())
+
+
+def heading_span(text: str, line: LabelledLine) -> Span:
+    """The heading's own text on its line: Markdown's ``#`` marks left out."""
+    atx = _ATX.match(text, line.start, line.end)
+    if atx is not None:
+        return Span(atx.start("text"), atx.end("text"))
+    return Span(line.start, line.end)
 
 
 def opens_turn(line: LabelledLine) -> bool:
     """The line opens a question or an answer (a heading never does)."""
     return line.asker is not None or line.answerer is not None
+
+
+def _marked(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
+    """Markdown headings, underlined lines and numbered section titles standing alone."""
+    line = lines[index]
+    value = text[line.start : line.end]
+    if _ATX.match(value):
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    number = _SECTION_NUMBER.match(value)
+    title = value[number.end() :] if number is not None else value
+    if following is not None and _UNDERLINE.match(text, following.start, following.end):
+        return _title_shaped(title, allow_period=True)
+    if number is None or not _title_shaped(title, allow_period=False):
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return not any(_SECTION_NUMBER.match(text, n.start, n.end) for n in neighbours)
+
+
+def _titles_what_follows(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
+    """A Title Case line right before a speaker's turn or a byline."""
+    if index + 1 >= len(lines):
+        return False
+    value = text[lines[index].start : lines[index].end]
+    words = [w for w in _content_words(value) if any(c.islower() for c in w)]
+    if not _title_shaped(value, allow_period=False) or len(words) < 2:
+        return False
+    following = lines[index + 1]
+    return (
+        opens_turn(following)
+        or following.name is not None
+        or _BYLINE.match(text, following.start, following.end) is not None
+    )
+
+
+def _title_shaped(value: str, *, allow_period: bool) -> bool:
+    """Headline-like (short, one sentence, no end punctuation) and Title Case: most
+    content words capitalised."""
+    if allow_period:
+        value = value.rstrip(".")
+    if not headline_like(value) or _dateline_like(value):
+        return False
+    words = _content_words(value)
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    capitalised = sum(word[0].isupper() or word[0].isdigit() for word in words)
+    worded = sum(len(word) > 1 and any(c.islower() for c in word) for word in words)
+    return capitalised >= 0.75 * len(words) and worded >= 1 and not _reads_like_talk(value)
+
+
+def _dateline_like(value: str) -> bool:
+    """A date, a time or a place and date (``Houston, TX – 3 August 2015``, ``1:44 P.M.
+    EST``): the circumstances of a transcript, not a section's title."""
+    words = value.split()
+    if not any(sum(c.islower() for c in word) >= 2 for word in words):
+        return True  # "1:44 P.M. EST", "12/03/2024"
+    return len(words) <= 8 and bool(_DATE.search(value))
+
+
+def _content_words(value: str) -> list[str]:
+    return [w for w in _WORD.findall(value) if w.lower() not in _MINOR and w[0].isalnum()]
+
+
+def _reads_like_talk(value: str) -> bool:
+    """Opens like speech (``Yeah``, ``Not really``, ``I think so``), not like a title."""
+    first = _WORD.match(value.lstrip("\"“‘'(*_ "))
+    return first is not None and first.group().lower().rstrip(".") in _TALK
+
+
+def _amid_turns(lines: Sequence[LabelledLine], index: int) -> bool:
+    """Some turn comes before the line (it is not at the top of the document)."""
+    return any(opens_turn(line) for line in lines[:index])
 
 
 def _colon_sentence_heading(value: str) -> bool:

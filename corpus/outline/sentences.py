@@ -37,7 +37,7 @@ _END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*\s+(?=["'“‘«(\[]
 #: CJK terminators need no space after them.
 _CJK_END = re.compile(r"[。！？]+[”’」』）]*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]|[A-Z][a-z]?(?:\.[A-Za-z]{1,2})+")
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from corpus.model import Outline, Question, Section, Span, Turn
 from corpus.outline.frontmatter import find_front_matter
-from corpus.outline.headings import find_headings, opens_turn
+from corpus.outline.headings import find_headings, heading_span, opens_turn
 from corpus.outline.labels import Label, inline_answer
 from corpus.outline.measures import find_measures
 from corpus.outline.speakers import Line, read_lines, spoken_turns
@@ -261,9 +261,8 @@ def _sections(
     text: str, lines: list[Line], headings: set[int], turns: list[_Turn]
 ) -> tuple[Section, ...]:
     """Group the questions under the heading before them (None before the first heading)."""
-    starts = sorted(
-        [(lines[i].start, _collapse(text, Span(lines[i].start, lines[i].end))) for i in headings]
-    )
+    spans = sorted((heading_span(text, lines[i]) for i in headings), key=lambda s: s.start)
+    starts = [(span.start, _collapse(text, span)) for span in spans]
     sections: list[Section] = []
     pending: list[_Turn] = []
     heading: str | None = None
@@ -289,7 +288,8 @@ def _sections(
 def _section(heading: str | None, start: int | None, turns: list[_Turn]) -> Section:
     questions = tuple(turn.question for turn in turns)
     begin = start if start is not None else questions[0].start
-    end = max([begin, *(max(q.end, q.answer.end) for q in questions)])
+    # A heading with no question after it (an article's title) still covers itself.
+    end = max([begin + len(heading or ""), *(max(q.end, q.answer.end) for q in questions)])
     return Section(heading=heading, start=begin, end=end, questions=questions)
 
 
