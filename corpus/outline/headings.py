@@ -85,6 +85,8 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
     plain: set[int] = set()
     colon_sentences: set[int] = set()
     for index, line in enumerate(lines):
+        if line.end - line.start > MAX_HEADING_CHARS:
+            continue  # prose: every kind of heading is short
         value = text[line.start : line.end]
         if (
             opens_turn(line)
@@ -139,18 +141,20 @@ def _marked(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
 
 def _titles_what_follows(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
     """A Title Case line right before a speaker's turn or a byline."""
-    if index + 1 >= len(lines):
-        return False
-    value = text[lines[index].start : lines[index].end]
-    words = [w for w in _content_words(value) if any(c.islower() for c in w)]
-    if not _title_shaped(value, allow_period=False) or len(words) < 2:
+    line = lines[index]
+    if index + 1 >= len(lines) or line.end - line.start > MAX_HEADING_CHARS:
         return False
     following = lines[index + 1]
-    return (
+    if not (
         opens_turn(following)
         or following.name is not None
         or _BYLINE.match(text, following.start, following.end) is not None
-    )
+    ):
+        return False
+    value = text[line.start : line.end]
+    if not _title_shaped(value, allow_period=False):
+        return False
+    return sum(any(c.islower() for c in w) for w in _content_words(value)) >= 2
 
 
 def _title_shaped(value: str, *, allow_period: bool) -> bool:
@@ -158,7 +162,7 @@ def _title_shaped(value: str, *, allow_period: bool) -> bool:
     content words capitalised."""
     if allow_period:
         value = value.rstrip(".")
-    if not headline_like(value) or _dateline_like(value):
+    if len(value) > MAX_HEADING_CHARS or not headline_like(value) or _dateline_like(value):
         return False
     words = _content_words(value)
     if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
