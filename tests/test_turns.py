@@ -260,3 +260,25 @@ def test_real_transcripts_speakers_and_askers_match_the_gold(gold_path: Path) ->
     outline = load_interview(transcript_of(gold_path, gold)).outline
     assert set(gold.speakers) <= set(outline.speakers)
     assert set(outline.askers) == set(gold.askers)
+
+
+def test_hearing_records_with_a_title_before_a_surname_in_capitals() -> None:
+    # Congressional hearing records: "Mr. JONES.", "Chairman SMITH.", a heading in capitals.
+    text = (
+        "STATEMENT OF HON. JANE ROE\n"
+        "\n"
+        "Chairman SMITH. The committee will come to order. We welcome Secretary Roe.\n"
+        "Secretary ROE. Thank you, Mr. Chairman. I am glad to discuss the budget.\n"
+        "Mr. JONES. Madam Secretary, why did the agency cut the grant program by half?\n"
+        "Secretary ROE. Because the program had not spent its money for three years.\n"
+        "Ms. LEE. Thank you. How many people will lose their jobs because of the cut?\n"
+        "Secretary ROE. None, as far as we can tell; the staff will move to other programs.\n"
+        "Chairman SMITH. The gentlelady's time has expired.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Chairman SMITH", "Secretary ROE", "Mr. JONES", "Ms. LEE")
+    assert outline.askers == ("Mr. JONES", "Ms. LEE")
+    assert [(q.asker, q.answerer) for q in outline.questions] == [
+        ("Mr. JONES", "Secretary ROE"),
+        ("Ms. LEE", "Secretary ROE"),
+    ]

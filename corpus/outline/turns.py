@@ -41,8 +41,26 @@ _BOLD = re.compile(
 _COLON = re.compile(
     rf"[^\S\n]*{_LEAD}(?P<name>{_NAME})(?:[^\S\n]*(?:\\?\[|\()[\d:.,]+(?:\\?\]|\)))?[^\S\n]*[:：](?=\s|$)"
 )
+#: Titles before a surname in capitals, as hearing records write them: "Mr. JONES.".
+_TITLES = (
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Chairman",
+    "Chairwoman",
+    "Senator",
+    "Secretary",
+    "General",
+    "Admiral",
+    "Judge",
+    "Governor",
+    "Representative",
+)
 _DOT = re.compile(
-    r"[^\S\n]*(?P<name>[A-Z][A-Z'’-]+\.?(?:[^\S\n]+[A-Z][A-Z'’.-]*){0,5}?)\.[^\S\n]+(?=\S)"
+    r"[^\S\n]*(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.[^\S\n]+|(?:Chairman|Chairwoman|Senator|Secretary|"
+    r"General|Admiral|Judge|Governor|Representative)[^\S\n]+)?"
+    r"(?P<caps>[A-Z][A-Z'’-]+\.?(?:[^\S\n]+[A-Z][A-Z'’.-]*){0,5}?))\.[^\S\n]+(?=\S)"
 )
 _LETTER = re.compile(r"[^\S\n]*(?P<name>[QA])(?:[^\S\n]{2,}|\t)(?=\S)")
 _HANDLE = re.compile(r"[^\S\n]*(?P<name>[a-z][a-z0-9_.-]{1,30})[^\S\n]*:[^\S\n]+(?=\S)")
@@ -206,6 +224,7 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
         and text.find("：", start, reach) < 0
         and text[start] not in "QA*"
         and not text[start : start + 2].isupper()
+        and not text.startswith(_TITLES, start)
     ):
         return None  # no label of any style can open this line (most lines of prose)
     role = asker_label(text, start, end) or answer_label(text, start, end)
@@ -222,7 +241,12 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
                     style, name, _label_start(text, match), _after(text, match.end(), end)
                 )
     match = _DOT.match(text, start, end)
-    if match is not None and _caps_name(match.group("name")):
+    # Words in lower case follow a speaker's label; a heading in capitals has none.
+    if (
+        match is not None
+        and _caps_name(match.group("caps"))
+        and any(ch.islower() for ch in text[match.end() : end])
+    ):
         name = " ".join(match.group("name").split())
         return _Candidate("dot", name, _label_start(text, match), _after(text, match.end(), end))
     match = _HANDLE.match(text, start, end)
