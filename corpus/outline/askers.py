@@ -83,6 +83,8 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
     )
 
 
+#: How far into a turn (from either end) a name or a self-introduction is looked for.
+_EDGE = 300
 #: What speaking first, naming another speaker or short turns add to a speaker's leaning.
 _HINT = 0.1
 #: Words of a label that name a role, not the person (``MR.``, ``THE PRESIDENT``).
@@ -118,7 +120,12 @@ def _names_another(turns: Sequence[Said], speaker: str, speakers: list[str]) -> 
     if not names:
         return False
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b", re.I)
-    return any(pattern.search(turn.text) for turn in turns if turn.speaker == speaker)
+    # A host names the guest as a turn begins or ends ("Tom, what ...", "... Right, Ana?").
+    return any(
+        pattern.search(turn.text[:_EDGE]) or pattern.search(turn.text[-_EDGE:])
+        for turn in turns
+        if turn.speaker == speaker
+    )
 
 
 def _press(turns: Sequence[Said]) -> set[str]:
@@ -126,7 +133,9 @@ def _press(turns: Sequence[Said]) -> set[str]:
     return {
         turn.speaker
         for turn in turns
-        if turn.speaker and has_question_mark(turn.text) and _PRESS_INTRODUCTION.search(turn.text)
+        if turn.speaker
+        and has_question_mark(turn.text)
+        and _PRESS_INTRODUCTION.search(turn.text[:_EDGE])
     }
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from corpus.outline.labels import Role
 
 QUESTION_MARKS = ("?", "？")
+#: How much of a long turn's start and end is read for requests.
+_EDGE = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?。？！])[\"”’)]*\s+")
 #: Words after whose full stop a sentence goes on ("Mr. President").
 _ABBREVIATIONS = frozenset(
@@ -39,13 +41,17 @@ _ABBREVIATIONS = frozenset(
         "co.",
     ]
 )
+#: A request: its words ...
 _REQUEST = re.compile(
-    r"(?i)(?:^|[.!?][\"”’)]*\s+|[,;:]\s+|"
-    r"\b(?:and|so|now|but|then|please|could you|can you|would you|will you|maybe)\s+)"
-    r"(?:tell|talk|describe|explain|walk|share|remind|(?:please )?(?:could|can|would) you|"
+    r"(?i)\b(?:tell|talk|describe|explain|walk|share|remind|(?:please )?(?:could|can|would) you|"
     r"let'?s (?:talk|go back|turn|start|move|begin)|"
     r"i(?:'d| would) (?:like|love) (?:to (?:ask|know|hear)|you to)|"
     r"i (?:want|wanted) to (?:ask|know|hear)|i wonder)\b"
+)
+#: ... where a request starts: a sentence's or clause's start, or after "and", "please" ...
+_REQUEST_LEAD = re.compile(
+    r"(?i)(?:^|[.!?][\"”’)]*\s+|[,;:]\s+|"
+    r"\b(?:and|so|now|but|then|please|could you|can you|would you|will you|maybe)\s+)\Z"
 )
 
 
@@ -76,7 +82,12 @@ def count_sentences(text: str) -> int:
 
 def count_asking(text: str) -> int:
     """About how many sentences of ``text`` put a question: its question marks and requests."""
-    return sum(text.count(mark) for mark in QUESTION_MARKS) + len(_REQUEST.findall(text))
+    marks = sum(text.count(mark) for mark in QUESTION_MARKS)
+    if len(text) <= 2 * _EDGE:
+        return marks + _requests(text)
+    # A request opens or closes a turn ("Tell us about ..."); the middle of a long answer
+    # is not read for them (it would cost most of the time on a long transcript).
+    return marks + _requests(text[:_EDGE]) + _requests(text[-_EDGE:])
 
 
 def _abbreviated(piece: str) -> bool:
@@ -91,4 +102,13 @@ def has_question_mark(text: str) -> bool:
 
 def puts_question(sentence: str) -> bool:
     """A sentence that asks: a question mark, or a request to tell, explain, describe."""
-    return has_question_mark(sentence) or _REQUEST.search(sentence) is not None
+    return has_question_mark(sentence) or _requests(sentence) > 0
+
+
+def _requests(text: str) -> int:
+    """How many requests ``text`` makes ("Tell us ...", "Could you ...", "I wonder ...")."""
+    return sum(
+        1
+        for match in _REQUEST.finditer(text)
+        if _REQUEST_LEAD.search(text, max(0, match.start() - 24), match.start())
+    )
