@@ -31,6 +31,7 @@ EXPECTED_FIGURES = (
     "findings: retrieve",
     "findings: gloss stats",
     "findings: gloss cooccur",
+    "report: gloss report -o report.html",
 )
 
 
