@@ -107,9 +107,9 @@ async def test_retrieval_lists_every_passage_of_a_code_with_its_place_and_coder(
         shown = flowing(app)
         assert "policy and the codes below it: 4 passages in 4 interviews · every coder" in shown
         question = " ".join(clean.outline.questions[0].text.split())
-        assert f"{clean.title} · Q1: {question} · ann · policy/tax" in shown
+        assert f"{clean.title[:47]}… · Q1: {question} · ann · policy/tax" in shown
         assert "note: [bold]not markup[/bold]" in shown  # shown as typed, never as markup
-        assert f"{elsewhere.title} · Q1" in shown  # read from its file
+        assert f"{elsewhere.title[:47]}… · Q1" in shown  # read from its file
         await press(app, pilot, "c")
         shown = flowing(app)
         assert "2 passages in 2 interviews · ann's codings" in shown

@@ -69,6 +69,11 @@ class PassageList:
         )
 
 
+TITLE_LIMIT = 48
+"""An interview's title is cut to this many characters in a passage's heading (some are
+whole headlines); the question, which says more, is kept whole."""
+
+
 def passage_heading(p: RetrievedPassage) -> str:
     """``title · Q3: question… · coder · codes``: where a passage is and who coded it."""
     if p.question_index is not None and p.question is not None:
@@ -78,7 +83,8 @@ def passage_heading(p: RetrievedPassage) -> str:
     else:
         where = "question unknown"
     status = "" if p.status == "anchored" else f" · {p.status}"
-    return f"{p.title} · {where} · {p.coder} · {', '.join(p.matched)}{status}"
+    title = p.title if len(p.title) <= TITLE_LIMIT else p.title[: TITLE_LIMIT - 1] + "…"
+    return f"{title} · {where} · {p.coder} · {', '.join(p.matched)}{status}"
 
 
 def code_label(code: str) -> str:
@@ -164,7 +170,10 @@ class CooccurrenceView:
     def title(self) -> str:
         matrix = self.matrix()
         what = "overlapping passages" if self.scope == "overlap" else "shared questions"
-        left = f"; {counted(matrix.unplaced, 'passage')} left out" if matrix.unplaced else ""
+        why = "orphaned" if self.scope == "overlap" else "not under a question, or orphaned"
+        left = (
+            f"; {counted(matrix.unplaced, 'passage')} left out ({why})" if matrix.unplaced else ""
+        )
         return f"codes that meet: {what} · {whose(self.coder)}{left}"
 
 
