@@ -83,7 +83,7 @@ async def press(app: GlossApp, pilot: Pilot[None], *keys: str) -> None:
 async def pick_code(app: GlossApp, pilot: Pilot[None], code: str) -> None:
     """On the retrieval screen, move to ``code``'s row and press enter."""
     await press(app, pilot, "R")
-    await wait_until(pilot, lambda: "pick a code" in screen(app), what="the codes")
+    await wait_until(pilot, lambda: "economy " in screen(app), what="the codes")
     rows = [line.strip("▊▎ ") for line in screen_lines(app)]
     listed = [row.split()[0] for row in rows[2:] if row and row.split()[-1].isdigit()]
     await press(app, pilot, *["down"] * listed.index(code), "enter")
@@ -99,7 +99,8 @@ async def test_retrieval_lists_every_passage_of_a_code_with_its_place_and_coder(
     _noisy, clean, _third, elsewhere = interviews
     async with reading(db, interviews) as (app, pilot):
         await press(app, pilot, "R")
-        await wait_until(pilot, lambda: "pick a code" in screen(app))
+        await wait_until(pilot, lambda: "economy " in screen(app), what="the codes")
+        assert "pick a code" in screen(app)
         codes = [line.strip("▊▎ ") for line in screen_lines(app)[2:9]]
         # a tree with each code's passages, sub-codes rolled up into their parent
         assert codes[:3] == ["economy      2", "policy       4", "far        1"]
@@ -154,22 +155,26 @@ async def test_escape_goes_back_to_the_codes_then_to_the_reader(
 # -- counts ---------------------------------------------------------------------------
 
 
+def matrix_rows(app: GlossApp) -> dict[str, list[str]]:
+    """The counts screen's rows as shown: code -> its cells."""
+    return {line.split()[0]: line.split()[1:] for line in screen_lines(app)[1:9] if line}
+
+
 async def test_counts_matrix_rolls_up_and_switches_to_coders(
     db: Path, interviews: list[Interview]
 ) -> None:
-    _noisy, _clean, *_ = interviews
     async with reading(db, interviews) as (app, pilot):
         await press(app, pilot, "number_sign")
-        await wait_until(pilot, lambda: "per code and interview" in screen(app))
-        rows = {line.split()[0]: line.split()[1:] for line in screen_lines(app)[2:9] if line}
+        await wait_until(pilot, lambda: "economy" in matrix_rows(app), what="the matrix")
+        assert "per code and interview" in screen(app)
+        rows = matrix_rows(app)
         # economy: ann's 40 and bob's 40 characters overlap by 20 in the clean seed
         assert rows["economy"][0] == "2/60"
         assert rows["policy"][0] == "4/125"
         await press(app, pilot, "b")
-        lines = screen_lines(app)
-        assert lines[1].split() == ["code", "total", "ann", "bob"]
-        rows = {line.split()[0]: line.split()[1:] for line in lines[2:9] if line}
-        assert rows["economy"] == ["2/60", "1/40", "1/40"]
+        await wait_until(pilot, lambda: "ann" in matrix_rows(app).get("code", []), what="coders")
+        assert matrix_rows(app)["code"] == ["total", "ann", "bob"]
+        assert matrix_rows(app)["economy"] == ["2/60", "1/40", "1/40"]
 
 
 # -- co-occurrence --------------------------------------------------------------------
@@ -180,7 +185,7 @@ async def test_cooccurrence_cell_lists_the_passages_behind_it_and_opens_one(
 ) -> None:
     async with reading(db, interviews) as (app, pilot):
         await press(app, pilot, "X")
-        await wait_until(pilot, lambda: "codes that meet" in screen(app))
+        await wait_until(pilot, lambda: "1 economy" in screen(app), what="the matrix")
         lines = screen_lines(app)
         assert lines[1].split() == ["code", "1", "2", "3", "4", "5"]
         economy = lines[2].split()
