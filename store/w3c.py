@@ -17,12 +17,9 @@ import json
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from corpus import bundled_paths
 from store.model import Annotation
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -41,20 +38,12 @@ def annotation_iri(annotation_id: str) -> str:
 
 
 def source_iri(annotation: Annotation) -> str:
-    """The interview file's ``file:`` URI when known, else ``urn:gloss:interview:<id>``.
+    """``urn:gloss:interview:<id>``: the interview, whose clean text the selectors index.
 
-    A bundled interview is named by its id: its file lies wherever gloss is installed.
+    Never the file's ``file:`` URI: the positions count the clean text (``gloss clean``),
+    not the file's raw bytes, and a path names one machine's copy, not the interview.
     """
-    if annotation.source and annotation.source not in _bundled_sources():
-        path = Path(annotation.source)
-        if path.is_absolute():
-            return path.as_uri()
     return INTERVIEW_URN + quote(annotation.interview, safe="")
-
-
-@cache
-def _bundled_sources() -> frozenset[str]:
-    return frozenset(str(path.resolve()) for path in bundled_paths())
 
 
 def rfc3339(stamp: str) -> str | None:
