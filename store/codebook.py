@@ -11,10 +11,12 @@ readers holding the old name learn where it went instead of guessing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from store.errors import StoreError
 from store.journal import Document, Op
+from store.model import TagInfo
 from store.tagpaths import is_within, moved
 from store.view import CODEBOOK, MOVED_TO, View
 
@@ -37,6 +39,24 @@ def describe_op(view: View, tag: str, description: str | None, colour: str | Non
     if colour is not None:
         doc["colour"] = colour or None
     return (CODEBOOK, view.tag_key(tag) or view.new_key(), doc)
+
+
+def filled_ops(view: View, entries: Iterable[TagInfo]) -> list[Op]:
+    """Codebook entries for ``entries`` (each path once): a new tag gets its description
+    and colour; a tag already there keeps its own, its gaps filled."""
+    ops: list[Op] = []
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.path in seen:
+            continue
+        seen.add(entry.path)
+        doc = view.tag_doc(entry.path)
+        description = doc.get("description") or entry.description or None
+        colour = doc.get("colour") or entry.colour or None
+        if doc and (description, colour) == (doc.get("description"), doc.get("colour")):
+            continue
+        ops.append(describe_op(view, entry.path, description or "", colour or ""))
+    return ops
 
 
 def rename_ops(view: View, source: str, target: str, stamp: str) -> list[Op]:

@@ -1,5 +1,6 @@
-"""Annotations out to CSV, JSON, JSON Lines or W3C JSON-LD, for spreadsheets, scripts,
-archives and web annotation tools (the last in :mod:`store.w3c`).
+"""Annotations out to CSV, JSON, JSON Lines, W3C JSON-LD or REFI-QDA, for spreadsheets,
+scripts, archives, web annotation tools (:mod:`store.w3c`) and other QDA software
+(:mod:`store.refi`; a zip, so :func:`export_project` rather than a text stream).
 
 One function serves the command line and the reader's export dialog. CSV is written for
 spreadsheets: every field round-trips through Python's csv module, tags are joined with
@@ -13,22 +14,29 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
 from corpus import CorpusError, Interview, bundled_paths, load_interview
 from store.codec import to_public
 from store.locate import Headings, locate
-from store.model import Annotation
+from store.model import Annotation, TagInfo
+from store.refi import Project, write_project
 from store.store import AnnotationStore
 from store.w3c import write_collection
 
-Format = Literal["csv", "json", "jsonl", "w3c"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "jsonl", "w3c")
+Format = Literal["csv", "json", "jsonl", "w3c", "qdpx"]
+FORMATS: tuple[Format, ...] = ("csv", "json", "jsonl", "w3c", "qdpx")
 """Every export format, in the order the command line and the export dialog offer them."""
-EXTENSIONS: dict[Format, str] = {"csv": "csv", "json": "json", "jsonl": "jsonl", "w3c": "jsonld"}
-LABELS: dict[Format, str] = {"csv": "CSV", "json": "JSON", "jsonl": "JSONL", "w3c": "W3C JSON-LD"}
+BINARY: frozenset[Format] = frozenset({"qdpx"})
+"""Formats written as bytes (:func:`export_project`), not to a text stream."""
+EXTENSIONS: dict[Format, str] = {
+    "csv": "csv", "json": "json", "jsonl": "jsonl", "w3c": "jsonld", "qdpx": "qdpx",
+}  # fmt: skip
+LABELS: dict[Format, str] = {
+    "csv": "CSV", "json": "JSON", "jsonl": "JSONL", "w3c": "W3C JSON-LD", "qdpx": "REFI-QDA",
+}  # fmt: skip
 Loader = Callable[[str], Interview | None]
 Progress = Callable[[int, int], None]
 
@@ -87,8 +95,8 @@ def export_annotations(
     and offsets each annotation holds.
     """
     annotations = source.annotations() if isinstance(source, AnnotationStore) else list(source)
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt not in FORMATS or fmt in BINARY:
+        raise ValueError(f"unknown text export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "w3c":
         written = write_collection(annotations, out, progress)
         if progress is not None:
@@ -126,6 +134,20 @@ def export_annotations(
     if progress is not None:
         progress(total, total)
     return total
+
+
+def export_project(
+    annotations: Sequence[Annotation],
+    codebook: Iterable[TagInfo],
+    interviews: Mapping[str, Interview] | Loader,
+    *,
+    name: str,
+) -> Project:
+    """The REFI-QDA project (``.qdpx`` bytes) of ``annotations`` and ``codebook``, checked
+    against the standard's schema; an interview is found as for the other formats (by id
+    through ``interviews``, else from the file its annotations were made in)."""
+    load: Loader = interviews.get if isinstance(interviews, Mapping) else interviews
+    return write_project(annotations, codebook, _finder(load), name=name)
 
 
 def _line_safe(line: str) -> str:

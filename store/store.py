@@ -256,20 +256,25 @@ class AnnotationStore(Database):
 
         return self._change_one(decide)
 
-    def import_annotations(self, incoming: Iterable[Annotation]) -> ImportResult:
+    def import_annotations(
+        self, incoming: Iterable[Annotation], tags: Iterable[TagInfo] = ()
+    ) -> ImportResult:
         """Merge annotations from an export by id, in one durable batch, without duplicates.
 
         The rules are :mod:`store.merging`'s: a known id is replaced only by a newer
         version (by ``revision``, then ``updated``); an id new here on a passage its coder
-        annotated already has its tags and note merged into that annotation.
+        annotated already has its tags and note merged into that annotation. Each tag of
+        ``tags`` (another tool's codebook) joins the codebook in the same batch; a tag
+        already there keeps its description and colour, gaps filled from the import.
         """
         batch = list(incoming)
+        entries = list(tags)
         result: list[ImportResult] = []
 
         def change() -> list[Op]:
             ops, outcome = plan_import(self._view, batch, now_iso())
             result[:] = [outcome]
-            return ops
+            return ops + codebook.filled_ops(self._view, entries)
 
         self._commit(change)
         return result[0]

@@ -1,6 +1,7 @@
 """``gloss export`` and ``gloss import``: annotations out to files other tools read, and
-back in from another gloss. An export to a file is never left half-written; an import
-merges by id and duplicates nothing. Nothing here imports Textual.
+back in from another gloss or a REFI-QDA project (:mod:`tui.commands.refi_exchange`).
+An export to a file is never left half-written; an import merges by id and duplicates
+nothing. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from typing import Any, TextIO
 from store import Annotation
 from store.export import FORMATS, LABELS, export_annotations, interview_loader
 from store.importing import read_annotations
+from store.refi import is_project
 from tui.commands.atomic import output_stream
 from tui.commands.common import counted
 from tui.commands.output import Progress, summary
+from tui.commands.refi_exchange import export_qdpx, import_qdpx
 from tui.commands.store_access import add_filters, filtered, open_store, store_command
 
 
@@ -66,22 +69,33 @@ def _register_import(subparsers: Any) -> None:
         subparsers,
         "import",
         run_import,
-        help="merge annotations from a gloss JSON or JSONL export",
+        help="merge annotations from a gloss JSON or JSONL export or a REFI-QDA project",
         description=(
             "Merge the annotations of a gloss JSON/JSONL export (or another gloss "
             "database) into the database, by id: new ids are added, known ids are "
-            "replaced only by newer versions, and nothing is duplicated."
+            "replaced only by newer versions, and nothing is duplicated. A REFI-QDA "
+            "project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) brings its codebook, "
+            "its codings and its texts, written as UTF-8 files into --sources."
         ),
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument(
         "--author", metavar="A", help="import only this author's annotations from FILE"
     )
+    parser.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="where a REFI-QDA project's texts are written (default: <db name>-sources "
+        "beside the database)",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     with open_store(args, reading=True) as store:
         annotations = filtered(store, args)
+        if args.format == "qdpx":
+            export_qdpx(args, store, annotations)
+            return 0
     progress = Progress(sys.stderr)
     if args.output == "-":
         _write_export(args, annotations, sys.stdout, progress)
@@ -113,6 +127,9 @@ def _export_to_file(
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if is_project(Path(args.file)):
+        import_qdpx(args)
+        return 0
     incoming = read_annotations(Path(args.file))
     if args.author is not None:
         incoming = [a for a in incoming if a.author == args.author]
