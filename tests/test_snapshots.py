@@ -124,11 +124,12 @@ class ExportHost(App[None]):
 
 
 def test_export_dialog_offers_every_format(snap_compare: Any) -> None:
-    """CSV, JSON, JSONL and W3C JSON-LD; W3C chosen (the path's extension follows)."""
+    """CSV, JSON, JSONL, W3C JSON-LD and REFI-QDA on one line of an 80-column window;
+    REFI-QDA chosen (the path's extension follows: .qdpx)."""
 
-    async def choose_w3c(pilot: Any) -> None:
+    async def choose_refi(pilot: Any) -> None:
         await pilot.pause()
-        await pilot.press("shift+tab", "right", "right", "right", "enter")
+        await pilot.press("shift+tab", "right", "right", "right", "right", "enter")
         await pilot.pause()
 
-    assert snap_compare(ExportHost(), terminal_size=(80, 24), run_before=choose_w3c)
+    assert snap_compare(ExportHost(), terminal_size=(80, 24), run_before=choose_refi)

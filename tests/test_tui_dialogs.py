@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import os
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from textual import events
@@ -27,7 +29,7 @@ from textual.widgets import (
 )
 
 from corpus import Interview, interview_from_text
-from store import Annotation, AnnotationStore
+from store import Annotation, AnnotationStore, TagInfo
 from tests.conftest import screen_lines, wait_until
 from tui.screens.chooser import InterviewChooser
 from tui.screens.confirm import Confirm
@@ -432,6 +434,40 @@ async def test_export_as_w3c_json_ld_chosen_by_keys(
         a.exact for a in annotations
     ]
     assert {body["value"] for item in items for body in item["body"]} >= {"t0", "=1+1"}
+
+
+async def test_export_as_a_refi_qda_project_chosen_by_keys(
+    tmp_path: Path, exported: tuple[list[Annotation], dict[str, Interview]]
+) -> None:
+    """REFI-QDA, the last format: a .qdpx zip whose selections quote the annotations and
+    whose codebook holds the database's tags (an unused one too)."""
+    annotations, interviews = exported
+    codebook = [TagInfo("t0", "First sentence", "#ff0000", 1), TagInfo("spare", None, None, 0)]
+    dialog = ExportDialog(
+        annotations, interviews, codebook=codebook, directory=tmp_path, now=NOW, linger=30
+    )
+    app = Host(dialog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "REFI-QDA" in str(app.screen.query_one("#format-qdpx", RadioButton).label)
+        await pilot.press("shift+tab", "right", "right", "right", "right", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await wait_until(pilot, lambda: "Wrote" in screen_text(app))
+        assert f"Wrote {len(annotations)} annotations to" in screen_text(app)
+    target = tmp_path / "gloss-export-20260304-0506.qdpx"
+    package = zipfile.ZipFile(target)
+    root = ElementTree.fromstring(package.read("project.qde"))
+    ns = {"q": "urn:QDA-XML:project:1.0"}
+    (member,) = [name for name in package.namelist() if name.startswith("Sources/")]
+    text = package.read(member).decode("utf-8")
+    quotes = [
+        text[int(s.get("startPosition", 0)) : int(s.get("endPosition", 0))]
+        for s in root.iterfind(".//q:PlainTextSelection", ns)
+    ]
+    assert quotes == [a.exact for a in annotations]
+    codes = {c.get("name"): c.get("color") for c in root.iterfind(".//q:Code", ns)}
+    assert codes == {"spare": None, "t0": "#ff0000", "t1": None, "t2": None}
+    assert not list(tmp_path.glob("*.part"))
 
 
 async def test_export_file_gets_ordinary_permissions(

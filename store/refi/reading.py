@@ -226,9 +226,9 @@ class _Reader:
         for author, (tags, coding_notes) in by_author.items():
             texts = (notes if author == note_owner else []) + coding_notes
             note = "\n\n".join(dict.fromkeys(t for t in texts if t))
-            if tags or note:
-                found = (guid, start, end, author, tuple(sorted(tags)), note)
-                passages.append(Passage(*found, created, modified, shared))
+            # A selection without codes or note stays: a highlight (ATLAS.ti's quotation).
+            found = (guid, start, end, author, tuple(sorted(tags)), note)
+            passages.append(Passage(*found, created, modified, shared))
         return passages
 
     def _annotation_notes(self, note_guid: str, source: str, length: int) -> list[Passage]:

@@ -26,8 +26,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from corpus import Interview
-from store import Annotation, AnnotationStore, StoreError
-from store.export import EXTENSIONS, FORMATS, LABELS, Format, export_annotations
+from store import Annotation, AnnotationStore, StoreError, TagInfo
+from store.export import (
+    BINARY,
+    EXTENSIONS,
+    FORMATS,
+    LABELS,
+    Format,
+    export_annotations,
+    export_project,
+    interview_loader,
+)
+from store.refi import InvalidProject
 from tui.screens.confirm import Confirm
 from tui.screens.dialog import Dialog
 from tui.text import plain
@@ -61,6 +71,20 @@ def check_target(path_text: str) -> Path:
     return path
 
 
+def write_replacing(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` as :func:`replacing` writes text: all or nothing."""
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 @contextmanager
 def replacing(target: Path) -> Iterator[TextIO]:
     """A text file that becomes ``target`` only once it is completely written.
@@ -86,7 +110,8 @@ class ExportDialog(Dialog[Path | None]):
     """Export ``annotations``; dismiss with the path written, or None if cancelled.
 
     ``interviews`` maps interview ids to interviews (the exporters add their titles and
-    question context). ``directory`` and ``now`` set the default path (tests pass
+    question context); ``codebook`` and ``name`` are the database's tags and name, for a
+    REFI-QDA project. ``directory`` and ``now`` set the default path (tests pass
     them); ``linger`` is how long the final message stays before the dialog closes.
     """
 
@@ -98,6 +123,11 @@ class ExportDialog(Dialog[Path | None]):
         layout: horizontal;
         width: 100%;
         border: none;
+    }
+    /* Each format as wide as its label: five fit on one line of an 80-column window. */
+    ExportDialog RadioSet > RadioButton {
+        width: auto;
+        margin-right: 1;
     }
     ExportDialog #options {
         height: auto;
@@ -143,6 +173,8 @@ class ExportDialog(Dialog[Path | None]):
         annotations: Sequence[Annotation],
         interviews: Mapping[str, Interview],
         *,
+        codebook: Sequence[TagInfo] = (),
+        name: str = "gloss",
         directory: Path | None = None,
         now: datetime | None = None,
         linger: float = 1.5,
@@ -150,6 +182,10 @@ class ExportDialog(Dialog[Path | None]):
         super().__init__()
         self._annotations = list(annotations)
         self._interviews = dict(interviews)
+        self._codebook = list(codebook)
+        self._name = name
+        self.written = 0
+        """How many annotations the file written holds (some may be left out of a project)."""
         self._default = default_export_path("csv", now or datetime.now(), directory)
         self._linger = linger
         self._exporting = False
@@ -244,17 +280,21 @@ class ExportDialog(Dialog[Path | None]):
                 self.app.call_from_thread(self._progress, done, total)
 
         try:
-            with replacing(target) as out:
-                written = export_annotations(
-                    self._annotations,
-                    self._interviews,
-                    fmt,
-                    out,
-                    neutralise=neutralise,
-                    excel=excel,
-                    progress=progress,
-                )
-        except StoreError as error:
+            if fmt in BINARY:
+                written, note = self._write_project(target)
+            else:
+                note = ""
+                with replacing(target) as out:
+                    written = export_annotations(
+                        self._annotations,
+                        self._interviews,
+                        fmt,
+                        out,
+                        neutralise=neutralise,
+                        excel=excel,
+                        progress=progress,
+                    )
+        except (StoreError, InvalidProject) as error:
             self.app.call_from_thread(self._failed, str(error))
         except OSError as error:
             reason = error.strerror or str(error)
@@ -262,7 +302,23 @@ class ExportDialog(Dialog[Path | None]):
                 self._failed, f"{target}: cannot write ({reason}); choose another path"
             )
         else:
-            self.app.call_from_thread(self._finished, target, written)
+            self.app.call_from_thread(self._finished, target, written, note)
+
+    def _write_project(self, target: Path) -> tuple[int, str]:
+        """Write the REFI-QDA project; how many annotations it holds, and a line on those
+        left out (their text cannot be found, or they no longer sit on it)."""
+        shown = self._interviews
+        bundled = interview_loader()
+        project = export_project(
+            self._annotations,
+            self._codebook,
+            lambda interview_id: shown.get(interview_id) or bundled(interview_id),
+            name=self._name,
+        )
+        write_replacing(target, project.data)
+        left = sum(item.count for item in project.left_out)
+        note = f" ({left} left out: text not found or changed)" if left else ""
+        return project.written, note
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
@@ -275,10 +331,12 @@ class ExportDialog(Dialog[Path | None]):
         self._status(message, error=True)
         self.query_one("#path", Input).focus()
 
-    def _finished(self, target: Path, written: int) -> None:
+    def _finished(self, target: Path, written: int, note: str = "") -> None:
+        self.written = written
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(written, 1), progress=max(written, 1))
-        self._status(f"Wrote {written} annotation{'s' if written != 1 else ''} to {target}")
+        noun = "annotation" if written == 1 else "annotations"
+        self._status(f"Wrote {written} {noun} to {target}{note}")
         if self._linger > 0:
             self.set_timer(self._linger, partial(self._close, target))
         else:
@@ -315,6 +373,7 @@ def open_export(
     def read() -> None:
         try:
             annotations = store.annotations()
+            codebook = store.tags()
         except StoreError as error:
             app.call_from_thread(screen.notify, str(error), severity="error", timeout=8)
             return
@@ -322,10 +381,11 @@ def open_export(
         def exported(path: Path | None) -> None:
             if path is not None:
                 said(f"exported to {path}")
-                count = len(annotations)
+                count = dialog.written
                 noun = "annotation" if count == 1 else "annotations"
                 screen.notify(f"Exported {count} {noun} to {path}", timeout=6)
 
-        app.call_from_thread(app.push_screen, ExportDialog(annotations, by_id), exported)
+        dialog = ExportDialog(annotations, by_id, codebook=codebook, name=store.path.stem)
+        app.call_from_thread(app.push_screen, dialog, exported)
 
     screen.run_worker(read, thread=True, exclusive=True, group="export")
