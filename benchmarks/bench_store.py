@@ -6,8 +6,8 @@ Targets (from the benchmark issue): adding one durable annotation, and retagging
 opening a 50k database takes <= 1 s; exporting 50k to CSV takes <= 2 s, and so does
 exporting them as W3C Web Annotations (JSON-LD), which writes about twice the bytes.
 A REFI-QDA project of them (XML checked against the standard's schema, then zipped with
-the interviews' texts) takes <= 15 s: the schema check is pure Python (xmlschema, about
-0.2 s per thousand annotations on an idle machine).
+the interviews' texts) takes <= 15 s: the schema check, pure Python (xmlschema), takes
+most of that time.
 
 The big databases are written directly through the storage's bulk path (one compaction
 of documents built in memory), not by 50k durable adds. The files live in a temporary

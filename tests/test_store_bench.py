@@ -12,12 +12,13 @@ from store import AnnotationStore
 def test_quick_benchmark_produces_every_figure() -> None:
     rows = bench_store.run(quick=True)
     figures = [r.figure for r in rows]
-    assert len(figures) == 10
+    assert len(figures) == 11
     assert sum(f.startswith("store: retag") for f in figures) == 3
     assert any("ratio" in f for f in figures)
     assert any(f.startswith("store: open") for f in figures)
     assert any("CSV" in f for f in figures)
     assert any("W3C" in f for f in figures)
+    assert any("REFI-QDA" in f for f in figures)
     assert all(r.runs >= 1 and r.median >= 0 for r in rows)
 
 
