@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 from store import StoreError
 
@@ -25,7 +25,18 @@ def output_stream(target: str | Path, *, newline: str | None = None) -> Iterator
     if str(target) == "-":
         yield sys.stdout
         return
-    path = Path(target)
+    with _replacing(Path(target), "w", newline) as handle:
+        yield handle
+
+
+def write_whole(target: str | Path, data: bytes) -> None:
+    """``data`` (a zip, say) written to ``target`` as :func:`output_stream` writes text."""
+    with _replacing(Path(target), "wb", None) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def _replacing(path: Path, mode: str, newline: str | None) -> Iterator[IO[Any]]:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise StoreError(f"{path}: the directory {directory} does not exist; create it first")
@@ -37,8 +48,9 @@ def output_stream(target: str | Path, *, newline: str | None = None) -> Iterator
         raise StoreError(
             f"{path}: cannot write in {directory} ({error.strerror}); choose another -o"
         ) from None
+    text = {"encoding": "utf-8", "newline": newline} if "b" not in mode else {}
     try:
-        with open(fd, "w", encoding="utf-8", newline=newline) as handle:
+        with open(fd, mode, **text) as handle:
             yield handle
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)

@@ -10,8 +10,6 @@ and the codings and codebook into the database in one durable batch.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from functools import cache
@@ -22,6 +20,7 @@ from store import Annotation, AnnotationStore, StoreError
 from store.export import export_project, interview_loader
 from store.refi import LeftOut, ReadProject, land_project, read_file, write_files
 from store.store import now_iso
+from tui.commands.atomic import write_whole
 from tui.commands.common import counted
 from tui.commands.output import printable, summary
 from tui.commands.store_access import open_store
@@ -35,7 +34,7 @@ def export_qdpx(
         raise StoreError("a REFI-QDA project is a zip file; give its name with -o project.qdpx")
     target = Path(args.output)
     project = export_project(annotations, store.tags(), interview_loader(), name=store.path.stem)
-    _replace(target, project.data)
+    write_whole(target, project.data)
     summary(f"exported {counted(project.written, 'annotation')} to {target}")
     for left in project.left_out:
         summary(_left_out(left))
@@ -46,40 +45,6 @@ def _left_out(left: LeftOut) -> str:
         f"left out {counted(left.count, 'annotation')} of {printable(left.interview)}: "
         f"{left.reason}"
     )
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then rename it into place."""
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise StoreError(f"{target}: the directory {directory} does not exist; create it first")
-    if target.is_dir():
-        raise StoreError(f"{target}: is a directory; give a file name with -o")
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.")
-    except OSError as error:
-        raise StoreError(
-            f"{target}: cannot write in {directory} ({error.strerror}); choose another -o"
-        ) from None
-    try:
-        with open(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise StoreError(
-            f"{target}: the export could not be written ({error.strerror}); nothing was "
-            "changed, free some space or choose another -o"
-        ) from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def sources_directory(args: argparse.Namespace, store: AnnotationStore) -> Path:
