@@ -27,6 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 from xml.etree import ElementTree as ET
 
 from corpus import Interview
+from store.colours import tag_hex
 from store.model import Annotation, TagInfo
 from store.refi.ids import derived, selection_guid
 from store.refi.schema import NS, InvalidProject, parse_valid
@@ -150,7 +151,7 @@ def _add_codes(
             {"guid": derived("code", path), "name": _xml(segment), "isCodable": "true"},
         )
         tag = tags.get(path)
-        colour = _rgb(tag.colour) if tag is not None and tag.colour else None
+        colour = tag_hex(path, tag.colour) if tag is not None and tag.colour else None
         if colour is not None:
             code.set("color", colour)
         if tag is not None and tag.description:
@@ -242,18 +243,6 @@ def _shortened(text: str, length: int = NAME_LENGTH) -> str:
 def _xml(text: str) -> str:
     """``text`` with the few characters XML 1.0 cannot hold replaced by U+FFFD."""
     return _NOT_XML.sub("\ufffd", text)
-
-
-def _rgb(colour: str) -> str | None:
-    """A codebook colour as ``#rrggbb`` (names such as ``dark_green`` converted)."""
-    if colour.startswith("#"):
-        return colour
-    from rich.color import Color, ColorParseError
-
-    try:
-        return Color.parse(colour).get_truecolor().hex
-    except ColorParseError:
-        return None
 
 
 def _origin() -> str:
