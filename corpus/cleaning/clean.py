@@ -9,8 +9,9 @@ reachable from any clean span. The steps, in order:
 3. web-page chrome lines (``CHROME_LINES``) are dropped whole;
 4. stretches of nothing but noise (32 characters or more) are cut out whole, one space kept
    (``corpus.cleaning.symbols``);
-5. injected symbol noise is cut out (``corpus.cleaning.symbols``) and the ASCII left of each noise
-   run is judged by a word-frequency noisy-channel model (``corpus.cleaning.noise``).
+5. injected symbol noise is cut out (``corpus.cleaning.symbols``), only from a document that carries
+   it (``corpus.cleaning.injected``: real transcripts use the same symbols), and the ASCII left of
+   each noise run is judged by a word-frequency noisy-channel model (``corpus.cleaning.noise``).
 
 Every step only deletes characters (a lone CR is swapped for LF in place), so clean text
 that carries none of these is returned unchanged. Every step is linear in the text, and a
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 
 from corpus.cleaning.edits import Mapped, delete_spans
 from corpus.cleaning.escapes import normalise_line_ends, strip_escapes
+from corpus.cleaning.injected import carries_symbol_noise
 from corpus.cleaning.noise import resolve_ascii_noise
 from corpus.cleaning.passages import Judge
 from corpus.cleaning.symbols import SYMBOL_CLASS, drop_noise_stretches, remove_symbols
@@ -55,8 +57,9 @@ def drop_chrome(source: Mapped) -> Mapped:
 def clean_text(raw: str) -> CleanText:
     """Return the clean text with a map back to raw offsets."""
     pieces = list(_pieces(raw, PIECE))
+    noisy = carries_symbol_noise(raw)
     if len(pieces) == 1:
-        mapped, scars = _prepare(raw, 0, len(raw))
+        mapped, scars = _prepare(raw, 0, len(raw), noisy)
         mapped = resolve_ascii_noise(mapped, scars)
         return CleanText(text=mapped.text, raw=raw, raw_offsets=mapped.offset_array())
     # A long text, a piece at a time. The noise judge needs the names of the whole text
@@ -65,7 +68,7 @@ def clean_text(raw: str) -> CleanText:
 
     def prepared() -> Iterator[str]:
         for start, end in pieces:
-            mapped, scars = _prepare(raw, start, end)
+            mapped, scars = _prepare(raw, start, end, noisy)
             seen["length"] += len(mapped.text)
             seen["scars"] += len(scars)
             yield mapped.text
@@ -75,7 +78,7 @@ def clean_text(raw: str) -> CleanText:
     texts: list[str] = []
     offsets = array("l")
     for start, end in pieces:
-        mapped, scars = _prepare(raw, start, end)
+        mapped, scars = _prepare(raw, start, end, noisy)
         if judge is not None:
             mapped = resolve_ascii_noise(mapped, scars, judge)
             judge.forget()  # remembered scores would grow with the text
@@ -85,14 +88,15 @@ def clean_text(raw: str) -> CleanText:
     return CleanText(text="".join(texts), raw=raw, raw_offsets=offsets)
 
 
-def _prepare(raw: str, start: int, end: int) -> tuple[Mapped, list[tuple[int, int]]]:
-    """Steps 1 to 4 up to the ASCII noise for ``raw[start:end]``, with its scars."""
+def _prepare(raw: str, start: int, end: int, noisy: bool) -> tuple[Mapped, list[tuple[int, int]]]:
+    """Steps 1 to 4 up to the ASCII noise for ``raw[start:end]``, with its scars; symbols
+    are cut only from a ``noisy`` document (``corpus.cleaning.injected``)."""
     mapped = Mapped.identity(raw[start:end], start)
     mapped = normalise_line_ends(mapped)
     mapped = strip_escapes(mapped)
     mapped = drop_chrome(mapped)
     mapped = drop_noise_stretches(mapped)
-    return remove_symbols(mapped)
+    return remove_symbols(mapped) if noisy else (mapped, [])
 
 
 def _pieces(raw: str, size: int) -> Iterator[tuple[int, int]]:

@@ -2,9 +2,10 @@
 
 The noise in the user's files is runs of one to four symbols (arrows, card suits, Greek
 letters, currency and math signs, stars and ticks, and a few ASCII characters) pushed
-into words, numbers and the gaps between them. The non-ASCII symbols never belong to a
-Xinhua-style interview, so they are simply removed here; where they were cut out is
-remembered (a *scar*), because the ASCII members of the same run sit right next to it.
+into words, numbers and the gaps between them. Real transcripts use the same symbols, so
+they are removed only from a document that carries the noise (``corpus.cleaning.injected``
+decides); there they are all cut out, and where is remembered (a *scar*), because the
+ASCII members of the same run sit right next to it.
 """
 
 from __future__ import annotations
