@@ -1,4 +1,5 @@
-"""store: annotations in TinyDB that survive crashes, concurrent writers and changed texts.
+"""store: annotations in TinyDB (or on a PostgreSQL server) that survive crashes,
+concurrent writers and changed texts. :func:`open_store` opens either (``store.backend``).
 
 Pure Python, no UI. May import corpus, never tui or textual. The core API is re-exported
 here; the exporters live in ``store.export`` (``export_annotations``), reading exports
@@ -17,11 +18,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.backend import Store, open_store
 from store.errors import Conflict, NoteConflict, StoreError
 from store.locate import Headings, locate
 from store.merging import ImportResult
 from store.model import STATUSES, Annotation, Change, ChangeKind, Status, TagInfo
-from store.settings import resolve_author, resolve_db_path
+from store.settings import resolve_author, resolve_db, resolve_db_path
 from store.store import AnnotationStore
 
 if TYPE_CHECKING:
@@ -51,10 +53,13 @@ __all__ = [
     "ImportResult",
     "NoteConflict",
     "Status",
+    "Store",
     "StoreError",
     "TagInfo",
     "locate",
+    "open_store",
     "open_tinydb",
     "resolve_author",
+    "resolve_db",
     "resolve_db_path",
 ]

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from store.errors import NoteConflict
 from store.model import Annotation
 
 
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with milliseconds, e.g. ``2026-01-02T03:04:05.678Z``:
+    the ``updated`` (and ``created``) stamp of a change."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def edited(
-    path: Path,
+    path: Path | str,
     current: Annotation,
     *,
     add: Iterable[str] = (),

@@ -17,6 +17,11 @@ class LockUnavailable(StoreError):
     database can be read without it, never changed."""
 
 
+class Offline(StoreError):
+    """The database server cannot be reached (now): nothing was changed, and a reader
+    says it is offline until the server is back (see :mod:`store.postgres`)."""
+
+
 class Conflict(StoreError):
     """The annotation changed since the caller saw it, so the change was not made.
 

@@ -16,14 +16,14 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from corpus import CorpusError, Interview, bundled_paths, load_interview
 from store.codec import to_public
 from store.locate import Headings, locate
 from store.model import Annotation, TagInfo
 from store.refi import Project, write_project
-from store.store import AnnotationStore
+from store.rules import Rules
 from store.w3c import write_collection
 
 Format = Literal["csv", "json", "jsonl", "w3c", "qdpx"]
@@ -77,7 +77,7 @@ def interview_loader() -> Loader:
 
 
 def export_annotations(
-    source: AnnotationStore | Iterable[Annotation],
+    source: Rules[Any] | Iterable[Annotation],
     interviews: Mapping[str, Interview] | Loader,
     fmt: Format,
     out: TextIO,
@@ -94,7 +94,7 @@ def export_annotations(
     thousand rows and at the end. W3C needs no interview: its targets are the quotes
     and offsets each annotation holds.
     """
-    annotations = source.annotations() if isinstance(source, AnnotationStore) else list(source)
+    annotations = source.annotations() if isinstance(source, Rules) else list(source)
     if fmt not in FORMATS or fmt in BINARY:
         raise ValueError(f"unknown text export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "w3c":

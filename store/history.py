@@ -29,22 +29,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus import Interview
+from store.backend import Store
 from store.errors import Conflict, NoteConflict, short_quote
 from store.model import Change
-from store.store import AnnotationStore
 
 DEFAULT_LIMIT = 10_000
 """Changes kept for undo; the oldest are forgotten beyond this."""
 
 
 class History:
-    """The session's changes to an :class:`AnnotationStore`, with undo and redo.
+    """The session's changes to a :class:`~store.backend.Store`, with undo and redo.
 
     Use its ``add``/``update``/``delete`` instead of the store's to make a change
     undoable. Thread-safe: one step runs at a time.
     """
 
-    def __init__(self, store: AnnotationStore, *, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(self, store: Store, *, limit: int = DEFAULT_LIMIT) -> None:
         self.store = store
         self._undo: deque[Change] = deque(maxlen=limit)
         self._redo: list[Change] = []

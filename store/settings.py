@@ -29,6 +29,14 @@ def resolve_db_path(cli_db: str | None) -> Path:
     return Path(chosen).expanduser() if chosen else default_db_path()
 
 
+def resolve_db(cli_db: str | None) -> Path | str:
+    """As :func:`resolve_db_path`, but a PostgreSQL URI (``postgresql://``) stays as given."""
+    chosen = cli_db or os.environ.get(DB_ENV) or None
+    if chosen and chosen.lower().startswith(("postgresql://", "postgres://")):
+        return chosen
+    return resolve_db_path(chosen)
+
+
 def resolve_author(cli_author: str | None) -> str:
     """``--author``, else ``$GLOSS_AUTHOR``, else the login name, else ``unknown``."""
     for candidate in (cli_author, os.environ.get(AUTHOR_ENV)):

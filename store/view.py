@@ -57,7 +57,7 @@ class Unusual(NamedTuple):
 class View:
     """Tables as loaded from main file plus journal, kept current by :meth:`apply`."""
 
-    def __init__(self, path: Path, tables: Tables) -> None:
+    def __init__(self, path: Path | str, tables: Tables) -> None:
         self._path = path
         self._tables = tables
         for name in (ANNOTATIONS, CODEBOOK):
@@ -152,6 +152,11 @@ class View:
     def tag_keys(self) -> dict[str, str]:
         """Live codebook paths (no tombstones) and their document keys."""
         return {p: k for p, k in self._tag_key.items() if p not in self._moved}
+
+    def codebook_docs(self) -> dict[str, Document]:
+        """Every codebook entry, live or tombstone, by path."""
+        table = self._tables[CODEBOOK]
+        return {path: table[key] for path, key in self._tag_key.items()}
 
     def tag_moves(self) -> dict[str, str | None]:
         """The tombstones: old path -> where it went (None: deleted)."""

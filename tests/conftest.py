@@ -23,7 +23,7 @@ NOISY_SEED = BUNDLED / "000_c9713b0c270de763.txt"
 CLEAN_SEED = BUNDLED / "004_2a78cebe821b9ac3.txt"
 
 #: The session tests' fixtures (interviews, path, store, session); a module's own win.
-pytest_plugins = ["tests.session_fixtures"]
+pytest_plugins = ["tests.session_fixtures", "tests.backends"]
 
 
 def run_gloss(

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from corpus import Interview, interview_from_text
-from store import AnnotationStore, StoreError
+from store import Store, StoreError, open_store
 from store.errors import Conflict
 from store.history import History
 from store.model import Annotation, Change
+from tests.backends import any_db
 
 TEXT = "The economy grew. Firms were helped. Confidence returned slowly."
 
@@ -22,18 +23,19 @@ def interview() -> Interview:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "notes.json"
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A TinyDB file, or a new PostgreSQL database (the tests run over both)."""
+    return any_db(request, backend, tmp_path / "notes.json")
 
 
 @pytest.fixture
-def store(db: Path) -> Iterator[AnnotationStore]:
-    with AnnotationStore.open(db) as opened:
+def store(db: Path | str) -> Iterator[Store]:
+    with open_store(db) as opened:
         yield opened
 
 
 @pytest.fixture
-def history(store: AnnotationStore) -> History:
+def history(store: Store) -> History:
     return History(store)
 
 
@@ -48,9 +50,9 @@ def span(word: str) -> tuple[int, int]:
     return start, start + len(word)
 
 
-def on_disk(db: Path) -> dict[str, tuple[tuple[str, ...], str]]:
+def on_disk(db: Path | str) -> dict[str, tuple[tuple[str, ...], str]]:
     """What another process opening the database sees: tags and note by id."""
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         return {a.id: (a.tags, a.note) for a in other.annotations()}
 
 
@@ -62,7 +64,7 @@ def test_nothing_to_undo_or_redo_at_first(history: History) -> None:
 
 
 def test_undo_of_a_new_annotation_deletes_it_and_redo_brings_it_back_exactly(
-    history: History, store: AnnotationStore, interview: Interview, db: Path
+    history: History, store: Store, interview: Interview, db: Path | str
 ) -> None:
     added = made(history.add(interview, *span("The economy grew."), tags=["economy"], author="ann"))
     assert on_disk(db) == {added.id: (("economy",), "")}
@@ -79,7 +81,7 @@ def test_undo_of_a_new_annotation_deletes_it_and_redo_brings_it_back_exactly(
 
 
 def test_undo_of_a_tag_merged_into_an_existing_annotation_restores_its_tags(
-    history: History, store: AnnotationStore, interview: Interview, db: Path
+    history: History, store: Store, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     first = made(history.add(interview, start, end, tags=["smes"], note="keep me", author="ann"))
@@ -110,7 +112,7 @@ def test_adding_tags_already_there_records_nothing(history: History, interview: 
 
 
 def test_undo_redo_of_retag_and_note(
-    history: History, store: AnnotationStore, interview: Interview, db: Path
+    history: History, store: Store, interview: Interview, db: Path | str
 ) -> None:
     added = made(history.add(interview, *span("Confidence"), tags=["mood"], author="ann"))
     history.update(added.id, add=["confidence"], remove=["mood"])
@@ -131,7 +133,7 @@ def test_undo_redo_of_retag_and_note(
 
 
 def test_undo_of_delete_restores_exactly_and_later_changes_still_apply(
-    history: History, store: AnnotationStore, interview: Interview, db: Path
+    history: History, store: Store, interview: Interview, db: Path | str
 ) -> None:
     added = made(history.add(interview, *span("The economy"), tags=["economy"], author="ann"))
     noted = made(history.update(added.id, note=("", "why")))
@@ -160,12 +162,12 @@ def test_a_new_change_clears_redo(history: History, interview: Interview) -> Non
 
 
 def test_undo_survives_a_session_that_deleted_the_annotation_meanwhile(
-    history: History, store: AnnotationStore, interview: Interview, db: Path
+    history: History, store: Store, interview: Interview, db: Path | str
 ) -> None:
     first = made(history.add(interview, *span("The economy"), tags=["a"], author="ann"))
     second = made(history.add(interview, *span("Firms"), tags=["b"], author="ann"))
     history.update(second.id, add=["c"], remove=["b"])
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.delete(second.id)
 
     with pytest.raises(StoreError, match="deleted meanwhile"):
@@ -178,17 +180,17 @@ def test_undo_survives_a_session_that_deleted_the_annotation_meanwhile(
 
 
 def test_undo_keeps_a_note_changed_elsewhere_when_reverting_tags(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     added = made(history.add(interview, *span("Firms"), tags=["a"], author="ann"))
     history.update(added.id, add=["b"], remove=["a"])
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.set_note(added.id, old="", new="written by bob")
     history.undo()
     assert on_disk(db) == {added.id: (("a",), "written by bob")}
 
 
-def test_limit_forgets_the_oldest(store: AnnotationStore, interview: Interview) -> None:
+def test_limit_forgets_the_oldest(store: Store, interview: Interview) -> None:
     history = History(store, limit=2)
     for word in ("The", "economy", "grew"):
         history.add(interview, *span(word), tags=["w"], author="ann")
@@ -212,11 +214,11 @@ def test_a_retag_names_what_it_added_and_removed(history: History, interview: In
 
 
 def test_undo_of_a_new_annotation_keeps_a_tag_added_from_elsewhere_since(
-    history: History, store: AnnotationStore, interview: Interview, db: Path
+    history: History, store: Store, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     mine = made(history.add(interview, start, end, tags=["smes"], author="ann"))
-    with AnnotationStore.open(db) as other:  # the same coder, from the command line
+    with open_store(db) as other:  # the same coder, from the command line
         other.add(interview, start, end, tags=["support"], author="ann")
     undone = history.undo()
     assert undone is not None and undone.kind == "retag"
@@ -226,23 +228,23 @@ def test_undo_of_a_new_annotation_keeps_a_tag_added_from_elsewhere_since(
 
 
 def test_undo_of_a_merged_tag_removes_only_that_tag(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     first = made(history.add(interview, start, end, tags=["smes"], author="ann"))
     history.add(interview, start, end, tags=["support"], author="ann")
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.retag(first.id, add=["later"])
     history.undo()
     assert on_disk(db) == {first.id: (("later", "smes"), "")}
 
 
 def test_undo_of_a_note_rewritten_elsewhere_says_so_and_changes_nothing(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     added = made(history.add(interview, *span("Firms"), tags=["a"], author="ann"))
     history.update(added.id, note=("", "mine"))
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.set_note(added.id, old="mine", new="theirs")
     with pytest.raises(Conflict, match="changed elsewhere since") as caught:
         history.undo()
@@ -251,7 +253,7 @@ def test_undo_of_a_note_rewritten_elsewhere_says_so_and_changes_nothing(
 
 
 def test_undo_of_a_merged_note_restores_the_earlier_note(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     first = made(history.add(interview, start, end, tags=["a"], note="first", author="ann"))
@@ -262,10 +264,10 @@ def test_undo_of_a_merged_note_restores_the_earlier_note(
 
 
 def test_undo_of_a_new_annotation_keeps_a_note_rewritten_since(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     mine = made(history.add(interview, *span("Firms"), tags=["a"], note="mine", author="ann"))
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.set_note(mine.id, old="mine", new="rewritten")
     undone = history.undo()
     assert undone is not None and undone.after is not None  # kept, not deleted
@@ -273,12 +275,12 @@ def test_undo_of_a_new_annotation_keeps_a_note_rewritten_since(
 
 
 def test_undo_of_a_tag_taken_off_elsewhere_says_so_and_changes_nothing(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     first = made(history.add(interview, start, end, tags=["smes"], author="ann"))
     history.add(interview, start, end, tags=["support"], author="ann")
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.retag(first.id, remove=["support"])
     with pytest.raises(Conflict, match="not there any more"):
         history.undo()
@@ -289,12 +291,12 @@ def test_undo_of_a_tag_taken_off_elsewhere_says_so_and_changes_nothing(
 
 
 def test_undo_follows_a_tag_renamed_elsewhere_since(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     mine = made(history.add(interview, start, end, tags=["industry"], author="ann"))
     history.add(interview, *span("The economy"), tags=["industry"], author="ann")
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.rename_tag("industry", "manufacturing")
     history.undo()  # the second add: its coding is called manufacturing now
     assert on_disk(db) == {mine.id: (("manufacturing",), "")}
@@ -303,12 +305,12 @@ def test_undo_follows_a_tag_renamed_elsewhere_since(
 
 
 def test_undo_keeps_a_tag_the_passage_had_before_it_was_merged_into(
-    history: History, interview: Interview, db: Path
+    history: History, interview: Interview, db: Path | str
 ) -> None:
     start, end = span("Firms were helped.")
     first = made(history.add(interview, start, end, tags=["economy"], author="ann"))
     history.add(interview, start, end, tags=["industry"], author="ann")
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.merge_tags("industry", "economy")
     with pytest.raises(Conflict, match="not there any more"):
         history.undo()  # what it added is the tag the passage already had

@@ -224,7 +224,7 @@ def test_a_change_made_while_re_anchoring_is_not_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Re-anchoring searches outside the lock; a note someone saves meanwhile must win."""
-    import store.store as store_module
+    import store.rules as store_module
 
     store, made = annotate(tmp_path, version(RAW))
     other = AnnotationStore.open(tmp_path / "db.json")

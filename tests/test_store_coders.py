@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from corpus import Interview, load_interview
-from store import AnnotationStore, Conflict, NoteConflict
+from store import Conflict, NoteConflict, Store, open_store
 from store.codec import to_public
 from store.schema import SCHEMA_VERSION
+from tests.backends import any_db
 from tests.conftest import CLEAN_SEED
 
 QUOTE = "stabilize the industry"
@@ -32,18 +33,19 @@ def span(interview: Interview) -> tuple[int, int]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "team.json"
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A TinyDB file, or a new PostgreSQL database (the tests run over both)."""
+    return any_db(request, backend, tmp_path / "team.json")
 
 
 @pytest.fixture
-def store(db: Path) -> Iterator[AnnotationStore]:
-    with AnnotationStore.open(db) as opened:
+def store(db: Path | str) -> Iterator[Store]:
+    with open_store(db) as opened:
         yield opened
 
 
 def test_every_change_counts_a_revision(
-    store: AnnotationStore, interview: Interview, span: tuple[int, int], db: Path
+    store: Store, interview: Interview, span: tuple[int, int], db: Path | str
 ) -> None:
     made = store.add(interview, *span, tags=["a"], author="ann").annotation
     assert made.revision == 1
@@ -54,15 +56,15 @@ def test_every_change_counts_a_revision(
     renamed = store.get(made.id)
     assert renamed is not None and (renamed.tags, renamed.revision) == (("b", "c"), 4)
     assert to_public(renamed)["revision"] == 4
-    with AnnotationStore.open(db) as again:
+    with open_store(db) as again:
         assert again.get(made.id) == renamed
 
 
 def test_a_retag_keeps_a_rename_made_meanwhile(
-    store: AnnotationStore, interview: Interview, span: tuple[int, int], db: Path
+    store: Store, interview: Interview, span: tuple[int, int], db: Path | str
 ) -> None:
     seen = store.add(interview, *span, tags=["old", "kept"], author="ann").annotation
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.rename_tag("old", "new")
     change = store.retag(seen.id, add=["mine"], remove=["gone-already"])
     assert change.annotation.tags == ("kept", "mine", "new")
@@ -70,10 +72,10 @@ def test_a_retag_keeps_a_rename_made_meanwhile(
 
 
 def test_a_note_changed_elsewhere_is_a_conflict_that_changes_nothing(
-    store: AnnotationStore, interview: Interview, span: tuple[int, int], db: Path
+    store: Store, interview: Interview, span: tuple[int, int], db: Path | str
 ) -> None:
     made = store.add(interview, *span, tags=["a"], note="first", author="ann").annotation
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.set_note(made.id, old="first", new="theirs")
     with pytest.raises(NoteConflict) as caught:
         store.set_note(made.id, old="first", new="mine")
@@ -88,10 +90,10 @@ def test_a_note_changed_elsewhere_is_a_conflict_that_changes_nothing(
 
 
 def test_deleting_what_changed_since_it_was_seen_is_refused_unless_forced(
-    store: AnnotationStore, interview: Interview, span: tuple[int, int], db: Path
+    store: Store, interview: Interview, span: tuple[int, int], db: Path | str
 ) -> None:
     seen = store.add(interview, *span, tags=["a"], author="ann").annotation
-    with AnnotationStore.open(db) as other:
+    with open_store(db) as other:
         other.retag(seen.id, add=["added-by-bob"])
     with pytest.raises(Conflict, match="changed since it was shown") as caught:
         store.delete(seen.id, revision=seen.revision)
@@ -105,10 +107,10 @@ def test_deleting_what_changed_since_it_was_seen_is_refused_unless_forced(
 
 
 def test_an_import_merges_only_within_one_coder(
-    store: AnnotationStore, interview: Interview, span: tuple[int, int], db: Path
+    store: Store, interview: Interview, span: tuple[int, int], tmp_path: Path
 ) -> None:
     ann = store.add(interview, *span, tags=["a"], author="ann").annotation
-    with AnnotationStore.open(db.with_name("elsewhere.json")) as elsewhere:
+    with open_store(tmp_path / "elsewhere.json") as elsewhere:
         from_ann = elsewhere.add(interview, *span, tags=["b"], author="ann").annotation
         from_bob = elsewhere.add(interview, *span, tags=["c"], author="bob").annotation
     result = store.import_annotations([from_ann, from_bob])
@@ -147,7 +149,7 @@ def test_a_schema_1_database_and_its_journal_migrate_after_a_backup(
     journal.write_text(json.dumps({"ops": [["annotations", "2", v1_doc(2, "bob")]]}) + "\n")
     original, original_journal = db.read_bytes(), journal.read_bytes()
 
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         found = {a.id: (a.author, a.tags, a.revision) for a in store.annotations()}
         assert found == {"id1": ("ann", ("t1",), 1), "id2": ("bob", ("t2",), 1)}
         assert store.add(interview, *span, tags=["t3"], author="bob").annotation.id == "id2"
@@ -162,10 +164,10 @@ def test_a_schema_1_database_and_its_journal_migrate_after_a_backup(
 
 
 def test_export_by_author_gives_that_coders_codings_with_their_revision(
-    store: AnnotationStore,
+    store: Store,
     interview: Interview,
     span: tuple[int, int],
-    db: Path,
+    db: Path | str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from tui.cli import main

@@ -1,7 +1,7 @@
 """Several coders on one database at once, as separate processes (issue 9's "Done means").
 
 Each scenario runs real child processes (Python writers and the real ``gloss`` command
-line) against a real database file; nothing is mocked.
+line) against a real database file, or a real PostgreSQL server; nothing is mocked.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from corpus import load_interview
-from store import AnnotationStore
+from store import open_store
 from store.history import History
+from tests.backends import any_db
 from tests.conftest import CLEAN_SEED, ROOT, run_gloss
 
 SEED = "004_2a78cebe821b9ac3"
@@ -44,12 +47,12 @@ CODER = """
     import sys
     from pathlib import Path
     from corpus import load_interview
-    from store import AnnotationStore
+    from store import open_store
 
     db, coder, count, seed, quote = sys.argv[1], sys.argv[2], int(sys.argv[3]), *sys.argv[4:]
     interview = load_interview(Path(seed))
     start = interview.text.index(quote)
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         for number in range(count):
             store.add(interview, start, start + len(quote), tags=[f"{coder}/t{number}"],
                       author=coder)
@@ -57,9 +60,14 @@ CODER = """
 """
 
 
-def test_six_coders_tagging_one_passage_at_once_each_keep_their_own(tmp_path: Path) -> None:
-    db = tmp_path / "team.json"
-    AnnotationStore.open(db).close()
+@pytest.fixture
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A TinyDB file, or a new database on a PostgreSQL server (the tests run over both)."""
+    return any_db(request, backend, tmp_path / "team.json")
+
+
+def test_six_coders_tagging_one_passage_at_once_each_keep_their_own(db: Path | str) -> None:
+    open_store(db).close()
     coders = [f"w{number}" for number in range(CODERS)]
     writers = [
         python(CODER, str(db), coder, str(TAGS_EACH), str(CLEAN_SEED), QUOTE) for coder in coders
@@ -68,7 +76,7 @@ def test_six_coders_tagging_one_passage_at_once_each_keep_their_own(tmp_path: Pa
         out, err = writer.communicate(timeout=120)
         assert writer.returncode == 0 and out == "done\n", err
 
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         annotations = store.annotations()
     assert sum(len(a.tags) for a in annotations) == CODERS * TAGS_EACH
     assert all(tag.startswith(a.author + "/") for a in annotations for tag in a.tags)
@@ -80,12 +88,11 @@ def test_six_coders_tagging_one_passage_at_once_each_keep_their_own(tmp_path: Pa
 
 
 def test_a_rename_from_another_process_and_a_tag_added_in_the_picker_both_stay(
-    tmp_path: Path,
+    db: Path | str,
 ) -> None:
-    db = tmp_path / "team.json"
     interview = load_interview(CLEAN_SEED)
     start = interview.text.index(QUOTE)
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         history = History(store)
         added = history.add(interview, start, start + len(QUOTE), tags=["econ"], author="ann")
         assert added is not None
@@ -102,12 +109,11 @@ def test_a_rename_from_another_process_and_a_tag_added_in_the_picker_both_stay(
 
 
 def test_undo_takes_back_only_the_readers_tag_not_one_added_from_the_command_line(
-    tmp_path: Path,
+    db: Path | str,
 ) -> None:
-    db = tmp_path / "team.json"
     interview = load_interview(CLEAN_SEED)
     start = interview.text.index(QUOTE)
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         history = History(store)
         history.add(interview, start, start + len(QUOTE), tags=["reader"], author="ann")
         gloss("annotate", SEED, "--quote", QUOTE, "--tag", "cli", "--author", "ann",
@@ -120,10 +126,10 @@ def test_undo_takes_back_only_the_readers_tag_not_one_added_from_the_command_lin
 
 NOTE_WRITER = """
     import sys
-    from store import AnnotationStore, NoteConflict
+    from store import NoteConflict, open_store
 
     db, annotation_id, mine = sys.argv[1:]
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         seen = store.get(annotation_id).note  # the editor opens
         print("ready", flush=True)
         sys.stdin.readline()  # the user types, then saves when told to
@@ -136,11 +142,10 @@ NOTE_WRITER = """
 """
 
 
-def test_two_processes_saving_one_note_lose_neither_text(tmp_path: Path) -> None:
-    db = tmp_path / "team.json"
+def test_two_processes_saving_one_note_lose_neither_text(db: Path | str) -> None:
     interview = load_interview(CLEAN_SEED)
     start = interview.text.index(QUOTE)
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         made = store.add(interview, start, start + len(QUOTE), note="draft", author="ann")
     editors = {text: python(NOTE_WRITER, str(db), made.annotation.id, text) for text in "AB"}
     for editor in editors.values():
@@ -153,6 +158,6 @@ def test_two_processes_saving_one_note_lose_neither_text(tmp_path: Path) -> None
     winner = next(text for text, words in said.items() if words == ["saved"])
     loser = "B" if winner == "A" else "A"
     assert said[loser] == ["conflict", winner]  # told, and shown the other text
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         kept = store.get(made.annotation.id)
     assert kept is not None and kept.note == winner  # the loser's text is still in their editor

@@ -1,4 +1,4 @@
-"""The store's Python API on a real file: what the reader relies on."""
+"""The store's Python API on a real file or database: what the reader relies on."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 import tinydb
 
 from corpus import Interview, load_interview
-from store import AnnotationStore, StoreError, resolve_author, resolve_db_path
+from store import StoreError, open_store, resolve_author, resolve_db_path
+from tests.backends import any_db
 from tests.conftest import CLEAN_SEED, NOISY_SEED
 
 
@@ -19,8 +20,9 @@ def interview() -> Interview:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "notes.json"
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A TinyDB file, or a new PostgreSQL database (the tests run over both)."""
+    return any_db(request, backend, tmp_path / "data/notes.json")
 
 
 def span_of(interview: Interview, quote: str) -> tuple[int, int]:
@@ -28,8 +30,15 @@ def span_of(interview: Interview, quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def test_open_creates_file_and_directory(db: Path) -> None:
-    with AnnotationStore.open(db) as store:
+@pytest.fixture
+def file_db(tmp_path: Path) -> Path:
+    """A TinyDB file, for what is about the file itself."""
+    return tmp_path / "data" / "notes.json"
+
+
+def test_open_creates_file_and_directory(file_db: Path) -> None:
+    db = file_db
+    with open_store(db) as store:
         assert store.path == db
         assert store.annotations() == []
     data = json.loads(db.read_text())
@@ -39,14 +48,14 @@ def test_open_creates_file_and_directory(db: Path) -> None:
     assert data["annotations"] == {} and data["codebook"] == {}
 
 
-def test_every_field_round_trips_through_the_file(db: Path, interview: Interview) -> None:
+def test_every_field_round_trips_through_the_file(db: Path | str, interview: Interview) -> None:
     start, end = 200, 260
     note = 'A long note,\nwith "quotes", commas;\n\ttabs and unicode — ünïcødé 中文'
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         made = store.add(
             interview, start, end, tags=["policy/tax-relief", "econ"], note=note, author="Ann"
         ).annotation
-    with AnnotationStore.open(db) as again:
+    with open_store(db) as again:
         back = again.get(made.id)
     assert back == made
     assert back is not None
@@ -67,9 +76,9 @@ def test_every_field_round_trips_through_the_file(db: Path, interview: Interview
 
 
 def test_one_coder_tagging_a_passage_twice_makes_one_annotation_with_merged_tags(
-    db: Path, interview: Interview
+    db: Path | str, interview: Interview
 ) -> None:
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         first = store.add(interview, 10, 40, tags=["a"], note="why", author="Ann").annotation
         second = store.add(interview, 10, 40, tags=["b", "a"], author="Ann")
         assert second.kind == "tag" and second.before == first
@@ -83,9 +92,9 @@ def test_one_coder_tagging_a_passage_twice_makes_one_annotation_with_merged_tags
 
 
 def test_another_coder_on_the_same_passage_gets_an_annotation_of_their_own(
-    db: Path, interview: Interview
+    db: Path | str, interview: Interview
 ) -> None:
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         ann = store.add(interview, 10, 40, tags=["a"], note="ann's", author="Ann").annotation
         bob = store.add(interview, 10, 40, tags=["b"], note="bob's", author="Bob")
         assert bob.kind == "add" and bob.annotation.id != ann.id
@@ -98,8 +107,8 @@ def test_another_coder_on_the_same_passage_gets_an_annotation_of_their_own(
         assert store.at_span(interview.id, 10, 40, author="Ann") == ann
 
 
-def test_each_change_returns_before_and_after(db: Path, interview: Interview) -> None:
-    with AnnotationStore.open(db) as store:
+def test_each_change_returns_before_and_after(db: Path | str, interview: Interview) -> None:
+    with open_store(db) as store:
         added = store.add(interview, 5, 25, tags=["x"], note="n", author="Ann")
         assert (added.kind, added.before) == ("add", None)
         made = added.annotation
@@ -117,21 +126,21 @@ def test_each_change_returns_before_and_after(db: Path, interview: Interview) ->
         assert store.get(made.id) == renoted
         again = store.restore(made)  # already back: nothing changes
         assert not again.changed and again.after == renoted
-    with AnnotationStore.open(db) as reopened:
+    with open_store(db) as reopened:
         assert reopened.get(made.id) == renoted
         assert len(reopened.annotations()) == 1
 
 
-def test_missing_ids_are_clear_errors(db: Path) -> None:
-    with AnnotationStore.open(db) as store:
+def test_missing_ids_are_clear_errors(db: Path | str) -> None:
+    with open_store(db) as store:
         with pytest.raises(StoreError, match="annotation nope: not in"):
             store.set_note("nope", old="", new="x")
         with pytest.raises(StoreError, match="annotation nope: not in"):
             store.delete("nope")
 
 
-def test_passage_outside_text_refused(db: Path, interview: Interview) -> None:
-    with AnnotationStore.open(db) as store:
+def test_passage_outside_text_refused(db: Path | str, interview: Interview) -> None:
+    with open_store(db) as store:
         for start, end in [(-1, 5), (5, 5), (10, 3), (0, len(interview.text) + 1)]:
             with pytest.raises(StoreError, match="not inside the text"):
                 store.add(interview, start, end, author="Ann")
@@ -142,24 +151,24 @@ def test_passage_outside_text_refused(db: Path, interview: Interview) -> None:
     ("raw", "problem"),
     [("", "empty"), ("a//b", "empty segment"), ("/a", "empty segment"), ("a\x1bb", "control")],
 )
-def test_bad_tags_refused(db: Path, interview: Interview, raw: str, problem: str) -> None:
-    with AnnotationStore.open(db) as store:
+def test_bad_tags_refused(db: Path | str, interview: Interview, raw: str, problem: str) -> None:
+    with open_store(db) as store:
         with pytest.raises(StoreError, match=problem):
             store.add(interview, 0, 10, tags=[raw], author="Ann")
         assert store.annotations() == []
 
 
-def test_tags_are_trimmed(db: Path, interview: Interview) -> None:
-    with AnnotationStore.open(db) as store:
+def test_tags_are_trimmed(db: Path | str, interview: Interview) -> None:
+    with open_store(db) as store:
         made = store.add(
             interview, 0, 10, tags=["  policy /  tax  relief "], author="Ann"
         ).annotation
     assert made.tags == ("policy/tax relief",)
 
 
-def test_annotations_filters_and_text_order(db: Path, interview: Interview) -> None:
+def test_annotations_filters_and_text_order(db: Path | str, interview: Interview) -> None:
     other = load_interview(NOISY_SEED)
-    with AnnotationStore.open(db) as store:
+    with open_store(db) as store:
         late = store.add(interview, 500, 520, tags=["policy/tax"], author="Ann").annotation
         early = store.add(interview, 100, 120, tags=["econ"], author="Bob").annotation
         elsewhere = store.add(other, 50, 70, tags=["policy"], author="Ann").annotation
@@ -172,8 +181,8 @@ def test_annotations_filters_and_text_order(db: Path, interview: Interview) -> N
         assert store.annotations(interview=interview.id, author="Ann", tag="econ") == []
 
 
-def test_refresh_sees_other_writers(db: Path, interview: Interview) -> None:
-    with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
+def test_refresh_sees_other_writers(db: Path | str, interview: Interview) -> None:
+    with open_store(db) as mine, open_store(db) as theirs:
         assert mine.refresh() is False
         added = theirs.add(interview, 30, 60, tags=["t"], author="Bob").annotation
         assert mine.refresh() is True
@@ -181,24 +190,26 @@ def test_refresh_sees_other_writers(db: Path, interview: Interview) -> None:
         assert mine.refresh() is False
         mine.set_note(added.id, old="", new="seen")
         assert theirs.refresh() is True
-        theirs.compact()  # the main file is replaced: a full reload
-        assert mine.refresh() is True
+        if isinstance(db, Path):
+            theirs.compact()  # the main file is replaced: a full reload
+            assert mine.refresh() is True
         assert mine.get(added.id) == theirs.get(added.id)
         assert mine.get(added.id).note == "seen"  # type: ignore[union-attr]
 
 
-def test_writer_decides_on_fresh_state(db: Path, interview: Interview) -> None:
+def test_writer_decides_on_fresh_state(db: Path | str, interview: Interview) -> None:
     """A stale process of the same coder adding the same passage merges into the
     annotation the other process made."""
-    with AnnotationStore.open(db) as mine, AnnotationStore.open(db) as theirs:
+    with open_store(db) as mine, open_store(db) as theirs:
         theirs_made = theirs.add(interview, 30, 60, tags=["a"], author="Ann").annotation
         mine_made = mine.add(interview, 30, 60, tags=["b"], author="Ann").annotation
         assert mine_made.id == theirs_made.id
         assert mine_made.tags == ("a", "b")
 
 
-def test_file_stays_a_plain_tinydb_database(db: Path, interview: Interview) -> None:
-    with AnnotationStore.open(db) as store:
+def test_file_stays_a_plain_tinydb_database(file_db: Path, interview: Interview) -> None:
+    db = file_db
+    with open_store(db) as store:
         made = store.add(interview, 0, 10, tags=["x"], author="Ann").annotation
         store.set_tag("x", description="An x", colour="#00ff00")
     plain = tinydb.TinyDB(db)
@@ -226,6 +237,6 @@ def test_db_path_and_author_resolution(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_default_location_is_created(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("GLOSS_DB")
-    with AnnotationStore.open(resolve_db_path(None)) as store:
+    with open_store(resolve_db_path(None)) as store:
         assert store.path.is_file()
         assert store.path.parent == tmp_path / "xdg-data" / "gloss"

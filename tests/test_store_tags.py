@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from corpus import Interview, load_interview
-from store import AnnotationStore, StoreError, TagInfo
+from store import Store, StoreError, TagInfo, open_store
+from tests.backends import any_db
 from tests.conftest import CLEAN_SEED
 
 
@@ -17,11 +19,18 @@ def interview() -> Interview:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> AnnotationStore:
-    return AnnotationStore.open(tmp_path / "db.json")
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Path | str:
+    """A TinyDB file, or a new PostgreSQL database (the tests run over both)."""
+    return any_db(request, backend, tmp_path / "db.json")
 
 
-def test_tags_lists_use_counts_and_codebook(store: AnnotationStore, interview: Interview) -> None:
+@pytest.fixture
+def store(db: Path | str) -> Iterator[Store]:
+    with open_store(db) as opened:
+        yield opened
+
+
+def test_tags_lists_use_counts_and_codebook(store: Store, interview: Interview) -> None:
     store.add(interview, 0, 10, tags=["policy/tax", "econ"], author="Ann")
     store.add(interview, 20, 30, tags=["policy/tax"], author="Ann")
     store.set_tag("unused", description="Not used yet", colour="#abcdef")
@@ -32,7 +41,7 @@ def test_tags_lists_use_counts_and_codebook(store: AnnotationStore, interview: I
     ]
 
 
-def test_set_tag_changes_only_what_is_given(store: AnnotationStore) -> None:
+def test_set_tag_changes_only_what_is_given(store: Store) -> None:
     store.set_tag("a", description="first", colour="red")
     assert store.set_tag("a", colour="#112233") == TagInfo("a", "first", "#112233", 0)
     assert store.set_tag("a", description="") == TagInfo("a", None, "#112233", 0)
@@ -41,7 +50,7 @@ def test_set_tag_changes_only_what_is_given(store: AnnotationStore) -> None:
 
 
 def test_rename_updates_every_annotation_and_the_subtree(
-    tmp_path: Path, store: AnnotationStore, interview: Interview
+    db: Path | str, store: Store, interview: Interview
 ) -> None:
     one = store.add(interview, 0, 10, tags=["policy", "other"], author="Ann").annotation
     two = store.add(interview, 20, 30, tags=["policy/tax-relief"], author="Bob").annotation
@@ -49,7 +58,7 @@ def test_rename_updates_every_annotation_and_the_subtree(
     store.set_tag("policy/tax-relief", description="Tax relief", colour="green")
     assert store.rename_tag("policy", "government") == 2
     store.close()
-    with AnnotationStore.open(tmp_path / "db.json") as again:
+    with open_store(db) as again:
         assert again.get(one.id).tags == ("government", "other")  # type: ignore[union-attr]
         assert again.get(two.id).tags == ("government/tax-relief",)  # type: ignore[union-attr]
         assert again.get(three.id).tags == ("policymaker",)  # type: ignore[union-attr]
@@ -60,9 +69,7 @@ def test_rename_updates_every_annotation_and_the_subtree(
         )
 
 
-def test_rename_onto_an_existing_tag_is_refused(
-    store: AnnotationStore, interview: Interview
-) -> None:
+def test_rename_onto_an_existing_tag_is_refused(store: Store, interview: Interview) -> None:
     store.add(interview, 0, 10, tags=["a", "b"], author="Ann")
     with pytest.raises(StoreError, match="already exists; use 'gloss tags merge a b'"):
         store.rename_tag("a", "b")
@@ -70,7 +77,7 @@ def test_rename_onto_an_existing_tag_is_refused(
         store.rename_tag("missing", "c")
 
 
-def test_merge_moves_uses_without_duplicates(store: AnnotationStore, interview: Interview) -> None:
+def test_merge_moves_uses_without_duplicates(store: Store, interview: Interview) -> None:
     both = store.add(interview, 0, 10, tags=["tax", "taxes"], author="Ann").annotation
     only = store.add(interview, 20, 30, tags=["taxes", "x"], author="Ann").annotation
     store.set_tag("taxes", description="plural", colour="blue")
@@ -83,9 +90,7 @@ def test_merge_moves_uses_without_duplicates(store: AnnotationStore, interview: 
     ]
 
 
-def test_delete_refuses_while_in_use_unless_forced(
-    store: AnnotationStore, interview: Interview
-) -> None:
+def test_delete_refuses_while_in_use_unless_forced(store: Store, interview: Interview) -> None:
     used = store.add(interview, 0, 10, tags=["old", "keep"], author="Ann").annotation
     store.set_tag("spare")
     assert store.delete_tag("spare") == 0
@@ -98,14 +103,14 @@ def test_delete_refuses_while_in_use_unless_forced(
     assert store.annotations(tag="old") == []
 
 
-def test_tag_counts_follow_every_kind_of_change(tmp_path: Path, interview: Interview) -> None:
+def test_tag_counts_follow_every_kind_of_change(db: Path | str, interview: Interview) -> None:
     """Counts are kept incrementally; after a seeded mix of changes from two processes'
     worth of stores they must equal a recount from the annotations themselves."""
     import random
 
     chance = random.Random(7)
-    mine = AnnotationStore.open(tmp_path / "db.json")
-    theirs = AnnotationStore.open(tmp_path / "db.json")
+    mine = open_store(db)
+    theirs = open_store(db)
     pool = ["a", "b", "c/d", "c/e"]
     removed = []
     for step in range(120):
@@ -140,7 +145,7 @@ def test_tag_counts_follow_every_kind_of_change(tmp_path: Path, interview: Inter
 
 
 def test_renaming_to_itself_changes_nothing_and_merging_into_a_child_is_refused(
-    store: AnnotationStore, interview: Interview
+    store: Store, interview: Interview
 ) -> None:
     made = store.add(interview, 0, 10, tags=["a", "a/b"], author="Ann").annotation
     assert store.rename_tag("a", "a") == 0

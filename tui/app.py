@@ -23,7 +23,7 @@ from tui.screens.main import MainScreen
 from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
-    from store import AnnotationStore
+    from store import Store
     from tui.screens.compare import CompareScreen
 
 
@@ -37,7 +37,7 @@ class GlossApp(App[None]):
     def __init__(
         self,
         interviews: Sequence[Interview],
-        store: AnnotationStore,
+        store: Store,
         *,
         author: str,
         db_path: Path | None = None,
@@ -180,7 +180,7 @@ def _focused_runner(reader_of: Callable[[], Reader], action: str) -> Callable[[]
 
 def make_app(
     interviews: Sequence[Interview],
-    store: AnnotationStore,
+    store: Store,
     *,
     author: str,
     db_path: Path | None = None,

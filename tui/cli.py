@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "tui.commands.findings_commands",
     "tui.commands.report_command",
     "tui.commands.serve_command",
+    "tui.commands.copy_command",
 )
 
 EXIT_USER_ERROR = 1

@@ -44,7 +44,8 @@ class ReaderStart:
 
     settings: Settings
     interviews: list[Interview]
-    db_path: Path
+    db_path: Path | str
+    """A TinyDB file, or a PostgreSQL URI (``postgresql://``)."""
     author: str
 
 
@@ -52,7 +53,7 @@ def prepare_reader(args: argparse.Namespace) -> ReaderStart:
     """Read the settings and ``args.files``, resolve ``args.db`` and ``args.author``;
     ConfigError, CorpusError or StoreError on bad input (the database is checked when
     it is opened)."""
-    from store import resolve_author, resolve_db_path
+    from store import resolve_author, resolve_db
     from tui.config import check_clashes, load_settings
     from tui.keys import binding_groups, binding_ids
 
@@ -62,22 +63,22 @@ def prepare_reader(args: argparse.Namespace) -> ReaderStart:
     from tui.interviewers import with_interviewers
 
     interviews = with_interviewers(load_interviews(args.files), getattr(args, "interviewer", None))
-    return ReaderStart(settings, interviews, resolve_db_path(args.db), resolve_author(args.author))
+    return ReaderStart(settings, interviews, resolve_db(args.db), resolve_author(args.author))
 
 
 def run_reader(args: argparse.Namespace) -> int:
     """Open the reader on ``args.files`` with ``args.db`` and ``args.author``."""
-    from store import AnnotationStore
+    from store import open_store
     from tui.app import make_app
 
     start = prepare_reader(args)
-    store = AnnotationStore.open(start.db_path)
+    store = open_store(start.db_path)
     try:
         app = make_app(
             start.interviews,
             store,
             author=start.author,
-            db_path=start.db_path,
+            db_path=start.db_path if isinstance(start.db_path, Path) else None,
             keymap=start.settings.keymap,
             others=start.settings.others,
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus import CorpusError, Interview, load_interview
-from store import Annotation, AnnotationStore, StoreError, resolve_db_path
+from store import Annotation, StoreError, open_store, resolve_db
 from store.agreement import Scope, TagAgreement, compare, find_scope
 from store.export import interview_loader
 from store.tagpaths import normalise_tag
@@ -65,7 +65,7 @@ def register(subparsers: Any) -> None:
 def run_agree(args: argparse.Namespace) -> int:
     coders = _coders(args)
     tag = normalise_tag(args.tag) if args.tag is not None else None
-    with AnnotationStore.open(resolve_db_path(args.db), reading=True) as store:
+    with open_store(resolve_db(args.db), reading=True) as store:
         everyone = store.annotations()
         path = store.path
     present = sorted({a.author for a in everyone})

@@ -17,7 +17,7 @@ from corpus import CorpusError, Interview, load_interview, resolve_interview
 from tui.wording import counted as counted  # re-exported: the commands import it from here
 
 if TYPE_CHECKING:  # the store is imported by the commands that use it, not at start-up
-    from store import AnnotationStore
+    from store import Store
 
 Handler = Callable[[argparse.Namespace], int]
 """What a subcommand's parser stores as ``handler``: it runs the command, returns the exit code."""
@@ -82,7 +82,7 @@ def load_named_interviews(names: Sequence[str]) -> list[Interview]:
     return interviews
 
 
-def check_own_file(store: AnnotationStore, interview: Interview) -> None:
+def check_own_file(store: Store, interview: Interview) -> None:
     """Refuse ``interview`` if its id is used in ``store`` by annotations of another file
     that is still there (a file of the same name in another folder): annotating or
     re-anchoring it would mix the two, orphaning one's annotations on the other's text."""
@@ -99,7 +99,7 @@ def check_own_file(store: AnnotationStore, interview: Interview) -> None:
             )
 
 
-def interview_id_in(store: AnnotationStore, name: str | None) -> str | None:
+def interview_id_in(store: Store, name: str | None) -> str | None:
     """The interview id ``--interview NAME`` means in ``store``, as other commands read
     names: an id as it is, a file (its id is its name), or the start of an id (``000``).
 

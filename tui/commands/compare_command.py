@@ -7,6 +7,7 @@ fails here as one line on stderr, before Textual takes over the terminal.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from tui.commands.common import AUTHOR_HELP, add_db_option
@@ -32,7 +33,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, resolve_author, resolve_db_path
+    from store import StoreError, open_store, resolve_author, resolve_db
     from tui.app import make_app
     from tui.commands.common import load_named_interview
     from tui.config import load_settings
@@ -41,25 +42,25 @@ def run_compare(args: argparse.Namespace) -> int:
 
     settings = load_settings(binding_ids)
     interviews = [load_named_interview(args.interview)]
-    db_path = resolve_db_path(args.db)
+    db = resolve_db(args.db)
     author = resolve_author(args.author)
     coders = (" ".join(args.coder_a.split()), " ".join(args.coder_b.split()))
     if coders[0] == coders[1]:
         raise StoreError(f"compare {coders[0]} with someone else: CODER_A and CODER_B are the same")
-    store = AnnotationStore.open(db_path, reading=True)  # a mistyped --db is not made
+    store = open_store(db, reading=True)  # a mistyped --db is not made
     try:
         known = coders_of(store.annotations())
         unknown = [coder for coder in coders if coder not in known]
         if unknown:
             raise StoreError(
-                f"{db_path}: no codings by {unknown[0]!r}; coders in it: "
+                f"{store.path}: no codings by {unknown[0]!r}; coders in it: "
                 f"{', '.join(known) or 'none yet'} (see 'gloss list --author NAME')"
             )
         app = make_app(
             interviews,
             store,
             author=author,
-            db_path=db_path,
+            db_path=db if isinstance(db, Path) else None,
             keymap=settings.keymap,
             compare=coders,
         )

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from corpus import CorpusError, bundled_paths, load_interview
-from store import Annotation, AnnotationStore, StoreError
+from store import Annotation, Store, StoreError
 from store.export import export_project, interview_loader
 from store.refi import LeftOut, ReadProject, land_project, read_file, write_files
 from store.store import now_iso
@@ -26,9 +26,7 @@ from tui.commands.output import printable, summary
 from tui.commands.store_access import open_store
 
 
-def export_qdpx(
-    args: argparse.Namespace, store: AnnotationStore, annotations: list[Annotation]
-) -> None:
+def export_qdpx(args: argparse.Namespace, store: Store, annotations: list[Annotation]) -> None:
     """Write ``annotations`` and the codebook of ``store`` as a project to ``-o``."""
     if args.output == "-":
         raise StoreError("a REFI-QDA project is a zip file; give its name with -o project.qdpx")
@@ -47,10 +45,12 @@ def _left_out(left: LeftOut) -> str:
     )
 
 
-def sources_directory(args: argparse.Namespace, store: AnnotationStore) -> Path:
+def sources_directory(args: argparse.Namespace, store: Store) -> Path:
     """``--sources``, else ``<db name>-sources`` beside the database."""
     if args.sources:
         return Path(args.sources).expanduser()
+    if not isinstance(store.path, Path):  # a server: no folder beside it
+        raise StoreError(f"{store.path}: a database on a server; pass --sources DIRECTORY")
     return store.path.with_name(f"{store.path.stem}-sources")
 
 
@@ -63,9 +63,7 @@ def import_qdpx(args: argparse.Namespace) -> None:
         _land(args, path, project, store)
 
 
-def _land(
-    args: argparse.Namespace, path: Path, project: ReadProject, store: AnnotationStore
-) -> None:
+def _land(args: argparse.Namespace, path: Path, project: ReadProject, store: Store) -> None:
     directory = sources_directory(args, store)
     if directory.exists() and not directory.is_dir():
         raise StoreError(f"{directory}: is not a directory; choose another --sources DIR")
@@ -101,7 +99,7 @@ def _land(
         summary(f"left out {what}: gloss reads text sources only")
 
 
-def _known_texts(store: AnnotationStore) -> Callable[[str], frozenset[str]]:
+def _known_texts(store: Store) -> Callable[[str], frozenset[str]]:
     """The fingerprints the database, or a bundled interview, has for an interview id."""
     held: dict[str, set[str]] = {}
     for annotation in store.annotations():

@@ -75,11 +75,12 @@ def reader_command(
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from store import AnnotationStore
+    from store import open_store
     from tui.launch import prepare_reader
 
     start = prepare_reader(args)
-    AnnotationStore.open(start.db_path).close()  # a damaged database: refused now, once
+    with open_store(start.db_path) as store:  # a damaged database: refused now, once
+        shown = store.path  # a server's address without its password
     addresses = _addresses(args.host, args.port)
     if addresses is None:
         return EXIT_USER_ERROR
@@ -87,7 +88,7 @@ def run_serve(args: argparse.Namespace) -> int:
         print(
             f"gloss serve: warning: listening on {args.host}, which other machines can reach; "
             "there is no authentication: anyone who reaches it reads and annotates "
-            f"{start.db_path} as {start.author}",
+            f"{shown} as {start.author}",
             file=sys.stderr,
         )
     command = reader_command(

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from store import STATUSES, Annotation, AnnotationStore, resolve_db_path
+from store import STATUSES, Annotation, Store, resolve_db
+from store import open_store as open_named_store
 from tui.commands.common import AUTHOR_FILTER_HELP, Handler, add_db_option, interview_id_in
 
 
@@ -43,7 +44,7 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def filtered(store: AnnotationStore, args: argparse.Namespace) -> list[Annotation]:
+def filtered(store: Store, args: argparse.Namespace) -> list[Annotation]:
     """The annotations in ``store`` that the filters of :func:`add_filters` let through."""
     interview = interview_id_in(store, args.interview)
     return store.annotations(
@@ -51,8 +52,9 @@ def filtered(store: AnnotationStore, args: argparse.Namespace) -> list[Annotatio
     )
 
 
-def open_store(args: argparse.Namespace, *, reading: bool = False) -> AnnotationStore:
+def open_store(args: argparse.Namespace, *, reading: bool = False) -> Store:
     """The database of ``--db``. A command that only reads (or changes only what is in
     it) passes ``reading``: a database that is not there is refused rather than made
-    (a mistyped --db), and one in a read-only place is read without its lock."""
-    return AnnotationStore.open(resolve_db_path(args.db), reading=reading)
+    (a mistyped --db), and one in a read-only place is read without its lock. A
+    ``postgresql://`` URI opens the database on that server."""
+    return open_named_store(resolve_db(args.db), reading=reading)

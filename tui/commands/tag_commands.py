@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import asdict, replace
 from typing import Any
 
-from store import AnnotationStore, TagInfo
+from store import Store, TagInfo
 from tui.commands.common import add_db_option, counted
 from tui.commands.output import print_table, printable
 from tui.commands.store_access import open_store, store_command
@@ -79,7 +79,7 @@ def run_tags(args: argparse.Namespace) -> int:
     return 0
 
 
-def _tags_of(store: AnnotationStore, author: str | None) -> list[TagInfo]:
+def _tags_of(store: Store, author: str | None) -> list[TagInfo]:
     """The codebook; with ``author``, each count is of that author's annotations only."""
     tags = store.tags()
     if author is None:

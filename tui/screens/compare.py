@@ -33,7 +33,7 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
-    from store import Annotation, AnnotationStore
+    from store import Annotation, Store
 
 #: How often to ask the store whether another process changed the database (seconds).
 SYNC_INTERVAL = 1.0
@@ -311,7 +311,7 @@ def coders_of(annotations: list[Annotation]) -> list[str]:
 
 
 def ask_for_coders(
-    screen: Screen[None], store: AnnotationStore, then: Callable[[tuple[str, str]], None]
+    screen: Screen[None], store: Store, then: Callable[[tuple[str, str]], None]
 ) -> None:
     """Ask which two of the database's coders to compare, then call ``then`` with them."""
     from tui.screens.chooser import InterviewChooser

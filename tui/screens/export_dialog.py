@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from corpus import Interview
-from store import Annotation, AnnotationStore, StoreError, TagInfo
+from store import Annotation, Store, StoreError, TagInfo
 from store.export import (
     BINARY,
     EXTENSIONS,
@@ -361,7 +361,7 @@ class ExportDialog(Dialog[Path | None]):
 
 def open_export(
     screen: Screen[Any],
-    store: AnnotationStore,
+    store: Store,
     interviews: Sequence[Interview],
     said: Callable[[str], None],
 ) -> None:

@@ -35,7 +35,7 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from store import Annotation, AnnotationStore
+    from store import Annotation, Store
 
 #: Below this width the screen shows one reader at a time and panels on demand.
 NARROW = 120
@@ -63,7 +63,7 @@ class MainScreen(AnnotatingScreen):
     def __init__(
         self,
         interviews: Sequence[Interview],
-        store: AnnotationStore,
+        store: Store,
         *,
         author: str,
         db_path: Path | None = None,

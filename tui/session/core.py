@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus import Interview, Span
-from store import Annotation, AnnotationStore, StoreError, TagInfo
-from store.errors import Conflict, NoteConflict
+from store import Annotation, Store, StoreError, TagInfo
+from store.errors import Conflict, NoteConflict, Offline
 from store.history import History
 from store.model import Change
 from tui.session import search
@@ -45,7 +45,7 @@ class Session(Coders):
     def __init__(
         self,
         interviews: Sequence[Interview],
-        store: AnnotationStore,
+        store: Store,
         *,
         author: str,
         others: str = "ask",
@@ -152,10 +152,12 @@ class Session(Coders):
             if self._failing:
                 return None
             self._failing = True
+            if isinstance(error, Offline):  # a server: changes are refused until it is back
+                error = Offline(f"offline: {error}")
             return self._failed(error, reload=False)
         if self._failing:
             self._failing = False
-            changed = True
+            return replace(self.load(), message="the database is reachable again", save="saved")
         if changed or self.store.changes_seen != self._seen:
             return self.load()
         return None
