@@ -20,6 +20,7 @@ from benchmarks.core import Row
 MODULES = (
     "bench_clean",
     "bench_store",
+    "bench_server",
     "bench_reader",
     "bench_agreement",
     "bench_outline",
