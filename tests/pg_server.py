@@ -3,7 +3,8 @@
 PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`` system
 user (else ``nobody``) through ``runuser``; as anyone else it runs as them. It listens on
 no TCP port, only on a socket in its own temporary directory, and trusts local
-connections as the user ``gloss`` (nothing else can reach that socket).
+connections as the user ``gloss`` (nothing else can reach that socket); only the user
+``gloss_password`` must give a password.
 
     eval "$(python tests/pg_server.py start /tmp/gloss-pg)"   # exports GLOSS_TEST_PG
     python tests/pg_server.py stop /tmp/gloss-pg
@@ -21,6 +22,8 @@ from pathlib import Path
 BIN = Path(os.environ.get("GLOSS_PG_BIN", "/usr/lib/postgresql/15/bin"))
 USER = "gloss"
 """The database superuser the tests connect as."""
+PASSWORD_USER = "gloss_password"
+"""A user that must give a password (if the tests make it): to test a wrong one."""
 
 
 def available() -> bool:
@@ -71,6 +74,10 @@ def start(directory: Path, *, durable: bool = False) -> str:
          "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"],
         **quiet,  # type: ignore[arg-type]
     )  # fmt: skip
+    hba = data / "pg_hba.conf"
+    hba.write_text(f"local all {PASSWORD_USER} scram-sha-256\nlocal all all trust\n")
+    if owner is not None:
+        os.chown(hba, *owner)
     _start(directory, durable=durable)
     return uri(directory)
 

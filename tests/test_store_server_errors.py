@@ -53,6 +53,26 @@ def test_a_missing_database_is_named(pg_server_uri: str | None) -> None:
     assert "no_such_database" in line and "does not exist" in line
 
 
+def test_a_wrong_password_is_one_line_naming_the_server(pg_server_uri: str | None) -> None:
+    """The test server (``tests/pg_server.py``) asks one user for a password."""
+    if pg_server_uri is None or "host=/" not in pg_server_uri:
+        pytest.skip("needs a test server on a unix socket")
+    import psycopg
+
+    with psycopg.connect(pg_server_uri, autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {pg_server.PASSWORD_USER}")
+        conn.execute(f"CREATE ROLE {pg_server.PASSWORD_USER} LOGIN PASSWORD 'right-one'")
+    host = pg_server_uri.split("host=", 1)[1]
+    wrong = f"postgresql://{pg_server.PASSWORD_USER}:{SECRET}@/postgres?host={host}"
+    if "no gloss database there" in run_gloss("list", "--db", wrong).stderr:
+        pytest.skip("this server asks no password of anyone")
+    line = one_line_refusal("list", "--db", wrong)
+    assert f"postgresql://{pg_server.PASSWORD_USER}@/postgres?host=" in line
+    assert "password authentication failed" in line
+    right = wrong.replace(SECRET, "right-one")  # the same address, the right password
+    assert "no gloss database there" in run_gloss("list", "--db", right).stderr
+
+
 def test_a_reading_command_on_a_database_without_gloss_tables_refuses(pg_db: str) -> None:
     line = one_line_refusal("list", "--db", pg_db)
     assert "no gloss database there" in line

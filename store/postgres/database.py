@@ -41,7 +41,6 @@ _CATCH_UP = """
 _LOG = """
     INSERT INTO gloss.changes (tbl, name) VALUES (%s, %s)
     ON CONFLICT (tbl, name) DO UPDATE SET id = nextval('gloss.changes_id_seq'), at = now()
-    RETURNING id
 """
 
 
@@ -116,6 +115,8 @@ class ServerDatabase:
                 try:
                     if not self._listener.heard(ignore_pid=conn.info.backend_pid):
                         return False
+                    if fresh and self._log_went_back(conn):
+                        return True
                     return self._catch_up(conn)
                 except (psycopg.OperationalError, Offline) as error:
                     # A connection from before the server went away fails once: again.
@@ -142,14 +143,15 @@ class ServerDatabase:
                     raise Offline(f"the change was not saved: {error}") from None
                 committing = False
                 try:
-                    with conn.transaction():
+                    # Pipelined: BEGIN, lock and catch-up go as one round trip, the
+                    # writes, the NOTIFY and the newest log id as another, then COMMIT.
+                    with conn.pipeline(), conn.transaction():
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
                         self._catch_up(conn)
                         ops = change()
                         if not ops:
                             return 0
                         last = self._write(conn, ops)
-                        conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
                         committing = True
                     break
                 except psycopg.OperationalError as error:
@@ -173,8 +175,8 @@ class ServerDatabase:
             return sum(1 for table, _, _ in ops if table == ANNOTATIONS)
 
     def _write(self, conn: psycopg.Connection[Any], ops: list[Op]) -> int:
-        """Write the records of ``ops`` and their change-log rows; the newest log id."""
-        last = self._last
+        """Write the records of ``ops`` and their change-log rows, NOTIFY; the newest
+        log id (this transaction's, as it holds the writers' lock)."""
         for table, _key, doc, name in self._view.entries(ops):
             where, column = _TABLES[table]
             if doc is None:
@@ -186,10 +188,12 @@ class ServerDatabase:
                     " DO UPDATE SET doc = EXCLUDED.doc",
                     (name, text),
                 )
-            row = conn.execute(_LOG, (table, name)).fetchone()
-            assert row is not None
-            last = max(last, int(row[0]))
-        return last
+            conn.execute(_LOG, (table, name))
+        conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
+        row = conn.execute("SELECT max(id) FROM gloss.changes").fetchone()
+        return (
+            max(self._last, int(row[0])) if row is not None and row[0] is not None else self._last
+        )
 
     def _catch_up(self, conn: psycopg.Connection[Any]) -> bool:
         """Apply what others committed since :attr:`_last` (one consistent query)."""
@@ -201,6 +205,16 @@ class ServerDatabase:
             doc = None if text is None else decode(table, self._decode.decode(text))
             self._apply_named(table, name, doc)
             self._last = max(self._last, int(log_id))
+        self.changes_seen += 1
+        return True
+
+    def _log_went_back(self, conn: psycopg.Connection[Any]) -> bool:
+        """After a reconnection: if the log ends before what this view holds (the
+        database was restored from a backup, say), read everything again (True)."""
+        row = conn.execute("SELECT coalesce(max(id), 0) FROM gloss.changes").fetchone()
+        if row is None or int(row[0]) >= self._last:
+            return False
+        self._load_all(conn)
         self.changes_seen += 1
         return True
 

@@ -56,5 +56,6 @@ def run_compact(args: argparse.Namespace) -> int:
     with open_store(args, reading=True) as store:
         store.compact()
         count = len(store)
-    print(f"{store.path}: {counted(count, 'annotation')}, journal folded in")
+    done = "nothing to fold in on a server" if isinstance(store.path, str) else "journal folded in"
+    print(f"{store.path}: {counted(count, 'annotation')}, {done}")
     return 0
