@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from store.backend import Store
 from store.errors import StoreError
-from store.store import AnnotationStore
 from store.tagpaths import SEPARATOR, is_within, normalise_tag
 
 SUGGESTIONS = 3
@@ -43,12 +43,12 @@ def code_tree(paths: Iterable[str]) -> list[str]:
     return sorted({parent for path in paths for parent in ancestors(path)}, key=tree_key)
 
 
-def known_codes(store: AnnotationStore) -> list[str]:
+def known_codes(store: Store) -> list[str]:
     """Every code of the database (codebook and annotations) with its parents, tree order."""
     return code_tree(info.path for info in store.tags())
 
 
-def check_code(store: AnnotationStore, code: str) -> str:
+def check_code(store: Store, code: str) -> str:
     """``code`` normalised, if the database knows it or a code below it.
 
     :class:`UnknownCode` otherwise, naming up to three close codes (or saying the

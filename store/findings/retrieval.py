@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.backend import Store
 from store.findings.codes import check_code
 from store.findings.texts import InterviewTexts, Place
 from store.model import Annotation, Status
-from store.store import AnnotationStore
 from store.tagpaths import is_within
 
 
@@ -97,7 +97,7 @@ class RetrievedPassage:
 
 
 def retrieve(
-    store: AnnotationStore,
+    store: Store,
     tag: str,
     *,
     author: str | None = None,

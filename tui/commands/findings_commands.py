@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from store import AnnotationStore, StoreError
+from store import Store, StoreError
 from store.findings import CooccurrenceMatrix, CountTable, cooccur, count_codes, retrieve
 from store.findings.cooccurrence import SCOPES
 from store.findings.counts import BY
@@ -103,7 +103,7 @@ def _add_machine_formats(parser: argparse.ArgumentParser) -> None:
     _add_neutralise(parser)
 
 
-def _checked(store: AnnotationStore, author: str | None) -> None:
+def _checked(store: Store, author: str | None) -> None:
     """Refuse an empty database, or a coder who coded nothing in it, in one line."""
     if len(store) == 0:
         raise StoreError(
