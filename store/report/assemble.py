@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from corpus import escape_unsafe
 from store.agreement import compare, find_scope
+from store.backend import Store
 from store.colours import tag_hex
 from store.errors import StoreError
 from store.findings import (
@@ -37,7 +38,6 @@ from store.report.model import (
     Matrix,
     Report,
 )
-from store.store import AnnotationStore
 from store.tagpaths import is_within
 
 Progress = Callable[[int, int], None]
@@ -46,7 +46,7 @@ PROGRESS_EVERY = 500
 
 
 def assemble(
-    store: AnnotationStore,
+    store: Store,
     *,
     tag: str | None = None,
     author: str | None = None,
