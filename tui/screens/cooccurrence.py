@@ -25,7 +25,7 @@ from tui.widgets.key_footer import KeyFooter
 from tui.wording import counted
 
 if TYPE_CHECKING:
-    from store import AnnotationStore
+    from store import Store
 
 
 class CooccurrenceScreen(FindingsScreen):
@@ -34,7 +34,7 @@ class CooccurrenceScreen(FindingsScreen):
     BINDINGS: ClassVar[list[BindingType]] = list(COOCCURRENCE)
     AUTO_FOCUS = "#matrix"
 
-    def __init__(self, store: AnnotationStore, texts: InterviewTexts) -> None:
+    def __init__(self, store: Store, texts: InterviewTexts) -> None:
         super().__init__()
         self.store = store
         self.texts = texts

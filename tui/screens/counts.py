@@ -22,7 +22,7 @@ from tui.text import plain
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from store import AnnotationStore
+    from store import Store
 
 
 class CountsScreen(FindingsScreen):
@@ -31,7 +31,7 @@ class CountsScreen(FindingsScreen):
     BINDINGS: ClassVar[list[BindingType]] = list(COUNTS)
     AUTO_FOCUS = "#counts"
 
-    def __init__(self, store: AnnotationStore) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.view: CountsView | None = None

@@ -26,7 +26,7 @@ from tui.widgets.key_footer import KeyFooter
 from tui.wording import counted
 
 if TYPE_CHECKING:
-    from store import AnnotationStore
+    from store import Store
 
 
 class RetrievalScreen(FindingsScreen):
@@ -35,7 +35,7 @@ class RetrievalScreen(FindingsScreen):
     BINDINGS: ClassVar[list[BindingType]] = list(RETRIEVAL)
     AUTO_FOCUS = "#codes"
 
-    def __init__(self, store: AnnotationStore, texts: InterviewTexts) -> None:
+    def __init__(self, store: Store, texts: InterviewTexts) -> None:
         super().__init__()
         self.store = store
         self.texts = texts
