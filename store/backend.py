@@ -134,7 +134,15 @@ class Store(Protocol):
 
     # -- the machinery
 
-    def refresh(self) -> bool: ...
+    def refresh(self) -> bool:
+        """Catch up with everything other processes committed; True if anything changed."""
+        ...
+
+    def poll(self) -> bool:
+        """:meth:`refresh` as cheaply as the backend can (a reader's once-a-second
+        watch): a server store only looks at its LISTEN socket, so a change may be
+        seen a moment after its commit."""
+        ...
 
     def compact(self) -> None: ...
 

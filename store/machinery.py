@@ -35,3 +35,7 @@ class Machinery(Generic[Where]):
     def refresh(self) -> bool:
         """Catch up with other processes; True if they changed anything since last look."""
         raise NotImplementedError
+
+    def poll(self) -> bool:
+        """:meth:`refresh` as cheaply as the backend can, for a watch that asks often."""
+        raise NotImplementedError

@@ -104,16 +104,25 @@ class ServerDatabase:
     # -- the machinery ----------------------------------------------------------------
 
     def refresh(self) -> bool:
-        """Catch up if another process committed (heard on the LISTEN socket, or the
-        connection was just made again); True if anything changed. Offline if the
-        server cannot be reached."""
+        """Catch up with everything committed before this call (one indexed query);
+        True if anything changed. Offline if the server cannot be reached."""
+        return self._look(listen=False)
+
+    def poll(self) -> bool:
+        """What a reader's watch calls once a second: catch up only if another process
+        committed (heard on the LISTEN socket, no query) or the connection was just
+        made again; a change is seen a moment after its commit, not at once."""
+        return self._look(listen=True)
+
+    def _look(self, *, listen: bool) -> bool:
         with self._mutex:
             if self._closed:
                 return False
             for attempt in (1, 2):
                 conn, fresh = self._connection()
                 try:
-                    if not self._listener.heard(ignore_pid=conn.info.backend_pid):
+                    heard = self._listener.heard(ignore_pid=conn.info.backend_pid)
+                    if listen and not heard:
                         return False
                     if fresh and self._log_went_back(conn):
                         return True

@@ -145,7 +145,7 @@ class CompareScreen(Screen[None]):
     def _sync(self) -> None:
         """Read the codings again when another process changed the database."""
         try:
-            changed = self.store.refresh()
+            changed = self.store.poll()
         except StoreError as error:
             if not self._sync_failing:  # said once, not every second
                 self._sync_failing = True

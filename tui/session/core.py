@@ -147,7 +147,7 @@ class Session(Coders):
         """Catch up with other processes: a full :meth:`load` if they changed anything,
         None if not. A database that cannot be read is said once, not every second."""
         try:
-            changed = self.store.refresh()
+            changed = self.store.poll()
         except StoreError as error:
             if self._failing:
                 return None
