@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 
 from corpus import Interview
+from store import codebook
 from store.anchoring import annotation_at, reanchored
 from store.changes import edited, now_iso, withdrawn
 from store.codebook_rules import CodebookRules
@@ -31,7 +32,7 @@ from store.errors import Conflict, StoreError, short_quote
 from store.journal import Op
 from store.machinery import Where
 from store.merging import ImportResult, merged_into, plan_import
-from store.model import Annotation, Change, Status
+from store.model import Annotation, Change, Status, TagInfo
 from store.tagpaths import check_text, is_within, normalise_tag, normalise_tags
 from store.view import ANNOTATIONS
 
