@@ -56,8 +56,9 @@ async def write_over_their_note(app, pilot, store, db, made) -> None:  # type: i
     await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteEditor")
     elsewhere(db, made, note=("draft", "bob's reading"))  # while the editor is open
     await pilot.press(*["backspace"] * len("draft"), *"my reading", "ctrl+s")
-    await settle(app, pilot)
-    await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteConflictDialog")
+    # The save meets theirs in a worker; the dialog is then pushed, and drawn after that.
+    await wait_until(pilot, lambda: "changed elsewhere" in text(app), what="the note conflict")
+    assert type(app.screen).__name__ == "NoteConflictDialog"
     shown = text(app)
     assert "changed elsewhere" in shown
     assert "bob's reading" in shown and "my reading" in shown
@@ -75,6 +76,8 @@ async def test_a_note_changed_elsewhere_asks_keep_mine_or_theirs(
     async with running(store, interviews) as (app, pilot):
         await write_over_their_note(app, pilot, store, db, made)
         await pilot.press(key)
+        # "unsaved" until the choice is made and, for mine, written (in a worker).
+        await wait_until(pilot, lambda: "  saved  by " in text(app), what="the choice saved")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "MainScreen"
         assert note_of(store, made) == stored
@@ -87,27 +90,34 @@ async def test_edit_both_opens_the_editor_on_both_texts(store: AnnotationStore, 
     async with running(store, interviews) as (app, pilot):
         await write_over_their_note(app, pilot, store, db, made)
         await pilot.press("e")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteEditor")
+        await wait_until(pilot, lambda: "edit them into one" in text(app), what="the editor")
+        assert type(app.screen).__name__ == "NoteEditor"
         shown = text(app)
         assert "bob's reading" in shown and "my reading" in shown
         await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "  saved  by " in text(app), what="the merged note saved")
         await settle(app, pilot)
         merged = note_of(store, made)
         assert "bob's reading" in merged and "my reading" in merged
 
 
-async def test_delete_of_an_annotation_changed_since_asks(store: AnnotationStore, db: Path):
+async def test_delete_of_an_annotation_changed_since_asks(
+    store: AnnotationStore, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader's once-a-second watch would otherwise read the change in before `d` on
+    # a loaded machine (then the user has seen it, and `d` rightly deletes at once).
+    monkeypatch.setattr("tui.screens.main.SYNC_INTERVAL", 3600.0)
     interviews, made = first_annotation(store)
     async with running(store, interviews) as (app, pilot):
         elsewhere(db, made, add=["growth"])  # before the reader's watch has seen it
         await pilot.press("d")
-        await settle(app, pilot)
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "Confirm")
-        shown = text(app)
-        assert "changed elsewhere" in shown and "growth" in shown
+        await wait_until(pilot, lambda: "changed elsewhere" in text(app), what="the question")
+        assert type(app.screen).__name__ == "Confirm"
+        assert "growth" in text(app)
         store.refresh()
         assert store.get(made.id) is not None
         await pilot.press("y")
+        await wait_until(pilot, lambda: "0 annotations" in text(app), what="the delete")
         await settle(app, pilot)
         store.refresh()
         assert store.get(made.id) is None

@@ -24,6 +24,7 @@ from textual.widgets import (
     OptionList,
     ProgressBar,
     RadioButton,
+    RadioSet,
     Static,
     TextArea,
 )
@@ -536,15 +537,23 @@ async def test_export_to_a_missing_folder_is_one_line_and_the_dialog_stays(
     annotations, interviews = exported
     app = Host(ExportDialog(annotations, interviews, directory=tmp_path / "nope", now=NOW))
     async with app.run_test(size=(100, 30)) as pilot:
+        # The dialog is pushed on mount and focuses its path once mounted: wait for that.
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), what="the path focused")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "no such folder" in screen_text(app), what="the error")
         assert isinstance(app.screen, ExportDialog)
-        assert "no such folder" in screen_text(app)
         # Fixing the path and pressing enter again works.
         path = app.screen.query_one("#path", Input)
         path.value = str(tmp_path / "out.json")
         app.screen.query_one("#format-json", RadioButton).value = True
-        await pilot.pause()
+        formats = app.screen.query_one("#format", RadioSet)
+        await wait_until(
+            pilot,
+            lambda: (
+                formats.pressed_button is not None and formats.pressed_button.id == "format-json"
+            ),
+            what="JSON chosen",
+        )
         await pilot.press("enter")
         await wait_until(pilot, lambda: "Wrote" in screen_text(app))
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))

@@ -47,6 +47,23 @@ def status_line(app: GlossApp) -> str:
     return next(line for line in screen_lines(app) if " by ana" in line)
 
 
+def saved(app: GlossApp, said: str) -> bool:
+    """The status line says ``said`` and that it is on disk (not "saving…")."""
+    line = status_line(app)
+    return said in line and "  saved  by " in line
+
+
+def asked(app: GlossApp, question: str) -> bool:
+    """A confirmation asking ``question`` is up and drawn."""
+    drawn = type(app.screen).__name__ == "Confirm" and question in " ".join(shown(app).split())
+    return drawn
+
+
+def editing(app: GlossApp) -> str:
+    """The note editor's text as drawn, once it is up ("" before)."""
+    return shown(app) if type(app.screen).__name__ == "NoteEditor" else ""
+
+
 def shown(app: GlossApp) -> str:
     return "\n".join(screen_lines(app))
 
@@ -56,28 +73,35 @@ async def test_the_status_line_names_the_coder_under_the_cursor(store: Annotatio
     async with reading(store) as (app, pilot):
         assert "here: bob" in status_line(app)
         await pilot.press("j")
-        await pilot.pause()
-        assert "here:" not in status_line(app)
+        await wait_until(pilot, lambda: "here:" not in status_line(app), what="cursor moved on")
 
 
 async def test_t_on_another_coders_passage_makes_my_own_coding(store: AnnotationStore) -> None:
     bobs = bobs_first_sentence(store)
     async with reading(store) as (app, pilot):
         await pilot.press("t")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "TagPicker")
-        assert "bob's stays theirs" in shown(app)
+        # The picker is pushed before it is drawn, and the status line under it repainted
+        # after that: wait (bounded) for both, as the user then sees them.
+        await wait_until(
+            pilot,
+            lambda: "Tag this passage" in shown(app) and "bob's stays theirs" in shown(app),
+            what="the picker over the status line's word",
+        )
+        assert type(app.screen).__name__ == "TagPicker"
         await pilot.press(*"mine", "enter")
+        # The save runs in a worker started once the picker has closed: wait for its word.
+        await wait_until(pilot, lambda: "here: you, bob" in status_line(app), what="saved")
         await settle(app, pilot)
         stored = {a.author: (a.start, a.end, a.tags) for a in store.annotations()}
         assert stored == {
             "bob": (bobs.start, bobs.end, ("bob-tag",)),
             "ana": (bobs.start, bobs.end, ("mine",)),
         }
-        assert "here: you, bob" in status_line(app)
         # t again on that passage edits my own coding there, never bob's.
         await pilot.press("t")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "TagPicker")
+        await wait_until(pilot, lambda: "Tags of this passage" in shown(app), what="the picker")
         await pilot.press(*"more", "enter")
+        await wait_until(pilot, lambda: saved(app, "+more"), what="the retag saved")
         await settle(app, pilot)
         stored = {a.author: a.tags for a in store.annotations()}
         assert stored == {"bob": ("bob-tag",), "ana": ("mine", "more")}
@@ -87,15 +111,17 @@ async def test_d_on_another_coders_annotation_asks_first(store: AnnotationStore)
     bobs = bobs_first_sentence(store)
     async with reading(store) as (app, pilot):
         await pilot.press("d")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "Confirm")
+        await wait_until(pilot, lambda: asked(app, "Delete it anyway?"), what="the question")
         assert "This is bob's coding. Delete it anyway?" in " ".join(shown(app).split())
         await pilot.press("n")
+        await wait_until(pilot, lambda: "left bob's coding" in status_line(app), what="the answer")
         await settle(app, pilot)
         assert store.get(bobs.id) is not None
         assert "left bob's coding as it is" in status_line(app)
         await pilot.press("d")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "Confirm")
+        await wait_until(pilot, lambda: asked(app, "Delete it anyway?"), what="the question")
         await pilot.press("y")
+        await wait_until(pilot, lambda: saved(app, "deleted bob-tag"), what="the delete saved")
         await settle(app, pilot)
         assert store.get(bobs.id) is None
 
@@ -104,11 +130,11 @@ async def test_a_on_another_coders_annotation_asks_then_edits_theirs(store: Anno
     bobs = bobs_first_sentence(store)
     async with reading(store) as (app, pilot):
         await pilot.press("a")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "Confirm")
-        assert "Edit it anyway?" in " ".join(shown(app).split())
+        await wait_until(pilot, lambda: asked(app, "Edit it anyway?"), what="the question")
         await pilot.press("y")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteEditor")
+        await wait_until(pilot, lambda: "bob's note" in editing(app), what="the note editor")
         await pilot.press(*" (ana agrees)", "ctrl+s")
+        await wait_until(pilot, lambda: saved(app, "note saved"), what="the note saved")
         await settle(app, pilot)
         found = store.get(bobs.id)
         assert found is not None and found.note == "bob's note (ana agrees)"
@@ -121,6 +147,7 @@ async def test_refuse_leaves_another_coders_annotation_alone(
     bobs = bobs_first_sentence(store)
     async with reading(store, others="refuse") as (app, pilot):
         await pilot.press(key)
+        await wait_until(pilot, lambda: "not yours to" in status_line(app), what="the refusal")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "MainScreen"
         assert "bob's coding: not yours to" in status_line(app)
@@ -139,18 +166,16 @@ async def test_c_chooses_whose_codings_are_shown(store: AnnotationStore) -> None
 
         assert "bob-tag" in listed() and "ana-tag" in listed()
         await pilot.press("c")
-        await pilot.pause()
-        assert "(your codings)" in status_line(app)
+        await wait_until(pilot, lambda: "(your codings)" in status_line(app), what="mine only")
         assert "1 annotation" in status_line(app)
         assert "bob-tag" not in listed() and "ana-tag" in listed()
         assert "here:" not in status_line(app)  # bob's is not shown: not under the cursor
         await pilot.press("c")
-        await pilot.pause()
-        assert "(bob's codings)" in status_line(app)
+        await wait_until(pilot, lambda: "(bob's codings)" in status_line(app), what="bob's only")
         assert "bob-tag" in listed() and "ana-tag" not in listed()
         await pilot.press("c")
-        await pilot.pause()
-        assert "codings)" not in status_line(app) and "2 annotations" in status_line(app)
+        await wait_until(pilot, lambda: "2 annotations" in status_line(app), what="everyone's")
+        assert "codings)" not in status_line(app)
         assert "bob-tag" in listed() and "ana-tag" in listed()
 
 

@@ -58,14 +58,15 @@ async def test_footer_follows_focus(store: AnnotationStore) -> None:
     app = make_app(seeds(), store, author="tester")
     async with app.run_test(size=WIDE) as pilot:
         await settle(app, pilot)
+        # The footer is rebuilt after the next refresh: wait (bounded) for what it shows.
         app.screen.query_one(AnnotationRows).focus()
-        await pilot.pause()
-        keys = footer_keys(app)
-        assert "Jump" in keys and "Next question" not in keys
+        await wait_until(pilot, lambda: "Jump" in footer_keys(app), what="the list's keys")
+        assert "Next question" not in footer_keys(app)
         app.screen.query_one("#reader-1", Reader).focus()
-        await pilot.pause()
-        keys = footer_keys(app)
-        assert "Next question" in keys and "Jump" not in keys
+        await wait_until(
+            pilot, lambda: "Next question" in footer_keys(app), what="the reader's keys"
+        )
+        assert "Jump" not in footer_keys(app)
 
 
 async def test_long_text_is_laid_out_at_the_width_beside_its_scrollbar(
