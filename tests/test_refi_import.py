@@ -41,7 +41,8 @@ def test_each_coders_codings_arrive_on_the_words_the_tool_coded(
 ) -> None:
     built = builder(tmp_path)  # type: ignore[operator]
     db = tmp_path / "team.json"
-    assert main(["--db", str(db), "import", str(built.path)]) == 0
+    # QualCoder's second text lies beside the project (relative://): read when asked.
+    assert main(["--db", str(db), "import", str(built.path), "--outside-sources"]) == 0
     assert imported(db) == expected(built)
     out = capsys.readouterr().out
     assert f"imported {len(built.expected)} annotations" in out
@@ -139,8 +140,30 @@ def test_an_absolute_source_path_is_read_from_there(tmp_path: Path) -> None:
     )
     path = projects.write_zip(tmp_path / "abs.qdpx", projects.project_xml("Tool", body), {})
     db = tmp_path / "team.json"
-    assert main(["--db", str(db), "import", str(path)]) == 0
+    assert main(["--db", str(db), "import", str(path), "--outside-sources"]) == 0
     assert imported(db) == [("we closed", ("hiring",), "Ana Lima", "")]
+
+
+@pytest.mark.parametrize("where", ["absolute://{secret}", "relative:///../secret.txt"])
+def test_a_project_cannot_copy_another_file_of_this_computer_unasked(
+    tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Interviewer: key?\nMe: hunter2\n", encoding="utf-8")
+    inside = tmp_path / "project"
+    inside.mkdir()
+    body = (
+        f'<Sources><TextSource guid="{projects.ANA}" name="talk" '
+        f'plainTextPath="{where.format(secret=secret)}"></TextSource></Sources>'
+    )
+    path = projects.write_zip(inside / "p.qdpx", projects.project_xml("Tool", body), {})
+    db = tmp_path / "team.json"
+    assert main(["--db", str(db), "import", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert str(path) in err and "--outside-sources" in err
+    assert not db.exists()
+    assert not (tmp_path / "team-sources").exists()
 
 
 def _broken(tmp_path: Path, qde: str) -> Path:

@@ -34,11 +34,12 @@ def is_project(path: Path) -> bool:
         return False
 
 
-def read_file(path: Path) -> ReadProject:
+def read_file(path: Path, *, outside: bool = False) -> ReadProject:
     """The project in ``path``, checked against the schema; StoreError in one line
-    naming the file and what is wrong."""
+    naming the file and what is wrong. ``outside``: read texts it names outside its zip
+    (``relative://``, ``absolute://``), which a project from elsewhere may abuse."""
     try:
-        package = open_package(path)
+        package = open_package(path, outside=outside)
     except PackageError as error:
         raise StoreError(f"{path}: {error}; {ADVICE}") from None
     try:

@@ -4,7 +4,9 @@ text are, whatever the tool called them.
 Vendors differ: the folder is ``Sources/`` or ``sources/``, the project file is
 ``project.qde`` or another ``*.qde``, and a source's ``plainTextPath`` is
 ``internal://NAME`` (in that folder), ``relative://NAME`` (beside the project's
-``basePath``, else beside the ``.qdpx``), ``absolute://PATH`` or a plain path. Sizes are
+``basePath``, else beside the ``.qdpx``), ``absolute://PATH`` or a plain path. Texts outside the zip are read only when the user
+said so (``outside=True``): a project from someone else must not copy another file of
+this computer into the database and its sources folder. Sizes are
 checked before anything is read, so a zip bomb is refused instead of filling memory;
 members are read by name, never extracted, so no path in the zip can reach the disk.
 """
@@ -35,6 +37,8 @@ class Package:
     """Every file in the zip by its name below the sources folder (and by its whole
     name), lower-cased too, for ``internal://`` paths."""
     archive: zipfile.ZipFile | None
+    outside: bool = False
+    """Whether texts the project names outside its zip may be read."""
 
     def read(self, location: str, base_path: str | None) -> bytes:
         """The bytes a ``plainTextPath`` names; PackageError saying which is missing."""
@@ -43,6 +47,11 @@ class Package:
             scheme, rest = "", location
         if scheme == "internal":
             return self._member(unquote(rest).lstrip("/"))
+        if scheme in ("relative", "", "absolute", "file") and not self.outside:
+            raise PackageError(
+                f"source path {location!r} names a file outside the project; import "
+                "again with --outside-sources to read it from this computer"
+            )
         if scheme in ("relative", ""):
             base = Path(base_path) if base_path else self.path.parent
             return _file(base / unquote(rest).lstrip("/"), location)
@@ -63,14 +72,14 @@ class Package:
         return self.archive.read(info)
 
 
-def open_package(path: Path) -> Package:
+def open_package(path: Path, *, outside: bool = False) -> Package:
     """The project in ``path`` (a ``.qdpx`` zip, or a bare ``.qde``); PackageError if it
-    is neither."""
+    is neither. ``outside``: texts it names outside the zip may be read."""
     try:
         if path.suffix.lower() == ".qde" and not zipfile.is_zipfile(path):
             if path.stat().st_size > MAX_PROJECT:
                 raise PackageError(f"larger than {MAX_PROJECT // 2**20} MB")
-            return Package(path, path.read_bytes(), {}, None)
+            return Package(path, path.read_bytes(), {}, None, outside)
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise PackageError("not a zip file (a .qdpx is one); export it again") from None
@@ -100,7 +109,7 @@ def open_package(path: Path) -> Package:
     except (zipfile.BadZipFile, OSError, RuntimeError) as error:
         archive.close()
         raise PackageError(f"its {qde.filename} cannot be read ({error})") from None
-    return Package(path, data, members, archive)
+    return Package(path, data, members, archive, outside)
 
 
 def _file(path: Path, location: str) -> bytes:

@@ -88,6 +88,13 @@ def _register_import(subparsers: Any) -> None:
         help="where a REFI-QDA project's texts are written (default: <db name>-sources "
         "beside the database)",
     )
+    parser.add_argument(
+        "--outside-sources",
+        action="store_true",
+        help="read the texts a REFI-QDA project names outside its .qdpx (relative:// and "
+        "absolute:// paths) from this computer; off by default, so a project from "
+        "elsewhere cannot copy your other files into the database",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:

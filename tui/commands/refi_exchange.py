@@ -58,7 +58,7 @@ def import_qdpx(args: argparse.Namespace) -> None:
     """Import the project ``args.file``; prints what was done. The project is read and
     checked before the database is opened: a bad file leaves no database behind."""
     path = Path(args.file)
-    project = read_file(path)
+    project = read_file(path, outside=args.outside_sources)
     with open_store(args) as store:
         _land(args, path, project, store)
 
