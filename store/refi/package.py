@@ -4,9 +4,10 @@ text are, whatever the tool called them.
 Vendors differ: the folder is ``Sources/`` or ``sources/``, the project file is
 ``project.qde`` or another ``*.qde``, and a source's ``plainTextPath`` is
 ``internal://NAME`` (in that folder), ``relative://NAME`` (beside the project's
-``basePath``, else beside the ``.qdpx``), ``absolute://PATH`` or a plain path. Texts outside the zip are read only when the user
-said so (``outside=True``): a project from someone else must not copy another file of
-this computer into the database and its sources folder. Sizes are
+``basePath``, else beside the ``.qdpx``), ``absolute://PATH`` or a plain path. Texts
+outside the zip are read only when the user said so (``outside=True``): a project from
+someone else must not copy another file of this computer into the database and its
+sources folder. Sizes are
 checked before anything is read, so a zip bomb is refused instead of filling memory;
 members are read by name, never extracted, so no path in the zip can reach the disk.
 """
