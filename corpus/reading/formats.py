@@ -1,7 +1,7 @@
-"""Which reader turns a file into text, by its suffix: plain text, subtitles or Word.
+"""Which reader turns a file into text, by its suffix: plain text, Markdown, subtitles or Word.
 
-Subtitle files (WebVTT, SRT) and Word files (.docx) are not text gloss can clean as they
-are: their readers extract the words, with speaker labels written as ``Name:`` at the
+Subtitle files (WebVTT, SRT), Word files (.docx) and Markdown (.md) are not text gloss can
+clean as they are: their readers extract the words, with speaker labels written as ``Name:`` at the
 start of a paragraph, and this *extracted* text is what gloss cleans, outlines and shows
 as the raw text (``r``). Subtitle cue times are kept beside it (``Document.times``), never
 in it. The readers' libraries are imported only when such a file is opened: a launch on
@@ -18,7 +18,8 @@ from corpus.reading.decode import read_bytes, read_text
 #: Suffixes read by a reader of their own (lower case); everything else is read as text.
 SUBTITLE_SUFFIXES = (".vtt", ".srt")
 WORD_SUFFIXES = (".docx",)
-SUPPORTED_SUFFIXES = (".txt", ".md", *SUBTITLE_SUFFIXES, *WORD_SUFFIXES)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *SUBTITLE_SUFFIXES, *WORD_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,4 +46,8 @@ def read_document(path: Path) -> Document:
         from corpus.reading.word import read_word
 
         return read_word(read_bytes(path), str(path))
+    if suffix in MARKDOWN_SUFFIXES:
+        from corpus.reading.markdown import read_markdown
+
+        return read_markdown(read_text(path))
     return Document(read_text(path))

@@ -1,0 +1,124 @@
+"""Markdown transcripts (.md) read without their markup, on real files and hostile ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus import load_interview
+from corpus.reading.markdown import read_markdown
+from store import AnnotationStore
+from tests.conftest import ROOT, run_gloss
+
+TRANSCRIPTS = ROOT / "tests" / "transcripts"
+CHANGELOGS = sorted(TRANSCRIPTS.glob("changelog_*.md"))
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+@pytest.mark.parametrize("path", CHANGELOGS, ids=[p.stem for p in CHANGELOGS])
+def test_a_published_markdown_transcript_reads_without_its_markup(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert "**" in source and "\\[" in source  # the file itself is marked up
+    interview = load_interview(path)
+    for shown in (interview.text, interview.clean.raw):  # the reader and `r` alike
+        assert "**" not in shown
+        assert "\\[" not in shown and "\\]" not in shown
+        assert "&#39;" not in shown and "&quot;" not in shown
+    gold = json.loads(path.with_name(f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+    # Each turn opens with a plain "Name:" label, the speakers the gold names.
+    labels = {p.split(":", 1)[0] for p in paragraphs(interview.text) if ":" in p[:40]}
+    assert set(gold["speakers"]) <= labels
+    assert list(interview.outline.speakers) == gold["speakers"]
+    # Times the writer put at a turn's start stay in the text, without their escapes.
+    assert "[0" in interview.text
+
+
+def test_the_markdown_constructs_become_plain_text() -> None:
+    source = (
+        "# The interview\n"
+        "Setext title\n"
+        "============\n"
+        "**Jane Doe:** \\[07:53\\] It&#39;s *really* __good__, see [the site](https://x.example)"
+        " and `a_b*c*`; <span class=x>kept</span> <!-- gone -->\\*literal\\* snake_case_name\n"
+        "\n"
+        "- a list item stays\n"
+        "> a quoted line\n"
+        "```\n"
+        "**code** &amp; stays\n"
+        "```\n"
+        "***\n"
+        "![a photo](p.png) &quot;end&quot;\n"
+    )
+    assert read_markdown(source).text == (
+        "The interview\n"
+        "\n"
+        "Setext title\n"
+        "\n"
+        "Jane Doe: [07:53] It's really good, see the site and a_b*c*; kept *literal* "
+        "snake_case_name\n"
+        "\n"
+        "- a list item stays\n"
+        "a quoted line\n"
+        "\n"
+        "**code** &amp; stays\n"
+        "\n"
+        "\n"
+        'a photo "end"\n'
+    )
+
+
+def test_an_annotation_on_markdown_indexes_the_clean_text_and_stays_anchored(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "founders.md"
+    path.write_bytes((TRANSCRIPTS / "changelog_founders_talk_91.md").read_bytes())
+    # In the file: "**Jack Dorsey:** \[07:54\] Yeah, just on that point - I think it&#39;s"
+    quote = "Jack Dorsey: [07:54] Yeah, just on that point - I think it's really important"
+    database = tmp_path / "notes.json"
+    made = run_gloss("annotate", "--db", str(database), "--quote", quote, "--tag", "t", str(path))
+    assert made.returncode == 0, made.stderr
+    listed = run_gloss("list", "--db", str(database), "--json")
+    assert listed.returncode == 0, listed.stderr
+    (entry,) = json.loads(listed.stdout)
+    assert entry["status"] == "anchored"
+    text = load_interview(path).text
+    assert text[entry["start"] : entry["end"]] == quote
+
+    # The writer adds a heading at the top: every offset moves, the passage follows.
+    path.write_text("# Founders Talk #91\n\n" + path.read_text("utf-8"), encoding="utf-8")
+    moved = load_interview(path)
+    assert moved.text.startswith("Founders Talk #91\n\n")
+    store = AnnotationStore.open(database)
+    assert store.anchor(moved) == []
+    kept = store.get(entry["id"])
+    assert kept is not None and kept.status == "reanchored"
+    assert moved.text[kept.start : kept.end] == quote
+    store.close()
+
+
+HOSTILE = {
+    "unbalanced": "**Ann:** *one **two _three __four\n" * 50,
+    "nested": "***a **b *c* b** a*** _x __y _z_ y__ x_\n",
+    "huge line of markers": "**a *b _c `d [e](f <g " * 40_000,
+    "only markers": "*_`\\[]()<>&#!" * 50_000,
+    "control characters": "**A\x00:** \x1b[31mred\x1b[0m \x07\\\x7f &#0; &#xD800; &#1114112;\n",
+    "private use": "\ue02a\\*x\\* `\ue000` **b**\n",
+    "open fence": "```\n**never closed**\n" * 1000,
+    "comments": "<!--" * 20_000 + "\n<!-- a\nb -->\n",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_markdown_never_crashes(tmp_path: Path, name: str) -> None:
+    source = HOSTILE[name]
+    text = read_markdown(source).text
+    assert len(text) <= len(source) + source.count("\n") * 2 + 2
+    path = tmp_path / "hostile.md"
+    path.write_text(source, encoding="utf-8")
+    result = run_gloss("clean", str(path))
+    assert "Traceback" not in result.stderr
