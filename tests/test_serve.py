@@ -172,3 +172,27 @@ def test_this_machine_only_is_not_warned(tmp_path: Path) -> None:
         assert f"http://127.0.0.1:{port}" in line
     assert server.stderr is not None
     assert server.stderr.read() == ""
+
+
+def test_a_servers_password_reaches_each_tab_by_environment_not_command_line(
+    pg_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ps` shows every user each tab's command line: the database address, which may hold
+    a password, goes to the tab's reader in $GLOSS_DB instead."""
+    import tui.web.server
+    from tui.cli import main
+
+    user = pg_db.removeprefix("postgresql://").partition("@")[0]
+    with_secret = pg_db.replace(f"//{user}@", f"//{user}:s3cret@", 1)
+    assert "s3cret" in with_secret
+    launched: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(
+        tui.web.server,
+        "serve",
+        lambda command, **_: launched.append((command, os.environ.get("GLOSS_DB"))),
+    )
+    monkeypatch.delenv("GLOSS_DB", raising=False)
+    assert main(["serve", "--db", with_secret, "--port", str(free_port())]) == 0
+    ((command, environment),) = launched
+    assert "s3cret" not in command and "--db" not in command
+    assert environment == with_secret

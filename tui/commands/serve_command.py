@@ -66,16 +66,19 @@ def _port(text: str) -> int:
 
 
 def reader_command(
-    files: list[str], *, db_path: str, author: str, interviewers: list[str] | None = None
+    files: list[str], *, db_path: str | None, author: str, interviewers: list[str] | None = None
 ) -> str:
-    """The shell command that opens the reader as ``gloss serve`` was asked to."""
+    """The shell command that opens the reader as ``gloss serve`` was asked to; with no
+    ``db_path`` the reader takes ``$GLOSS_DB``."""
     asking = [word for name in interviewers or () for word in ("--interviewer", name)]
-    argv = [sys.executable, "-m", "tui", "--db", db_path, "--author", author, *asking]
+    database = ["--db", db_path] if db_path is not None else []
+    argv = [sys.executable, "-m", "tui", *database, "--author", author, *asking]
     return shlex.join([*argv, "--", *files])
 
 
 def run_serve(args: argparse.Namespace) -> int:
     from store import open_store
+    from store.backend import is_server
     from tui.launch import prepare_reader
 
     start = prepare_reader(args)
@@ -91,9 +94,15 @@ def run_serve(args: argparse.Namespace) -> int:
             f"{shown} as {start.author}",
             file=sys.stderr,
         )
+    db_path: str | None = str(start.db_path)
+    if is_server(start.db_path):
+        # A server's address may hold its password: each tab's reader inherits it in
+        # $GLOSS_DB rather than on a command line that `ps` shows to every user.
+        os.environ["GLOSS_DB"] = str(start.db_path)
+        db_path = None
     command = reader_command(
         list(args.files),
-        db_path=str(start.db_path),
+        db_path=db_path,
         author=start.author,
         interviewers=args.interviewer,
     )
