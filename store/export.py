@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from corpus import CorpusError, Interview, bundled_paths, load_interview
@@ -193,23 +192,9 @@ def _headings(
 def _finder(load: Loader) -> Callable[[Annotation], Interview | None]:
     """``load`` by interview id, else from the file the annotation was made in (if the
     file is still there and still that interview); files are read once per export."""
-    by_source: dict[str, Interview | None] = {}
+    from store.findings.texts import InterviewTexts  # the one finder of an annotation's text
 
-    def find(annotation: Annotation) -> Interview | None:
-        found = load(annotation.interview)
-        if found is not None or not annotation.source:
-            return found
-        if annotation.source not in by_source:
-            try:
-                from_file = load_interview(Path(annotation.source))
-            except (CorpusError, OSError):
-                from_file = None
-            if from_file is not None and from_file.id != annotation.interview:
-                from_file = None
-            by_source[annotation.source] = from_file
-        return by_source[annotation.source]
-
-    return find
+    return InterviewTexts(load=load).interview_of
 
 
 def _csv_row(
