@@ -19,24 +19,9 @@ from store.findings import (
     count_codes,
     retrieve,
 )
-from store.model import Annotation, Status
+from store.model import Annotation
+from tests.codings import coding
 from tests.conftest import CLEAN_SEED, NOISY_SEED
-
-
-def coding(
-    author: str,
-    start: int,
-    end: int,
-    *tags: str,
-    interview: str = "one",
-    status: Status = "anchored",
-) -> Annotation:
-    return Annotation(
-        id=f"{author}-{interview}-{start}-{end}-{'+'.join(tags)}",
-        interview=interview, fingerprint="f", start=start, end=end, exact="", prefix="",
-        suffix="", raw_start=start, raw_end=end, tags=tuple(tags), note="", author=author,
-        created="2026-01-01T00:00:00.000Z", updated="2026-01-01T00:00:00.000Z", status=status,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
