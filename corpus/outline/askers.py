@@ -65,21 +65,23 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
             stats[turn.speaker].add(turn.text)
     first = next(turn.speaker for turn in turns if turn.speaker)
     mean_length = sum(s.length() for s in stats.values()) / len(stats)
+    namers = _naming_others(turns, speakers)
     score = {
         speaker: leaning.share()
         + _HINT * (speaker == first)
-        + _HINT * _names_another(turns, speaker, speakers)
+        + _HINT * (speaker in namers)
         + _HINT * (leaning.length() < mean_length)
         for speaker, leaning in stats.items()
     }
     interviewee = min(speakers, key=lambda s: (score[s], -stats[s].words))
+    press = _press(turns)
     return frozenset(
         s
         for s in speakers
         if s != interviewee
         and s not in answering
         and stats[s].asking > 0
-        and (s in _press(turns) or score[s] > score[interviewee])
+        and (s in press or score[s] > score[interviewee])
     )
 
 
@@ -114,18 +116,39 @@ class _Leaning:
         return self.words / max(1, self.turns)
 
 
-def _names_another(turns: Sequence[Said], speaker: str, speakers: list[str]) -> bool:
-    names = {w for other in speakers if other != speaker for w in _words(other)} - _TITLES
-    names = {name for name in names if len(name) >= 3}
-    if not names:
+def _naming_others(turns: Sequence[Said], speakers: list[str]) -> set[str]:
+    """The speakers who name another speaker as a turn begins or ends ("Tom, what ...",
+    "... Right, Ana?"), as a host names the guest. Each speaker's turns are read once."""
+    words = {speaker: set(_words(speaker)) for speaker in speakers}
+    owners: dict[str, int] = {}
+    for own in words.values():
+        for word in own:
+            owners[word] = owners.get(word, 0) + 1
+    spoken: dict[str, list[str]] = {speaker: [] for speaker in speakers}
+    for turn in turns:
+        if turn.speaker in spoken:
+            spoken[turn.speaker].append(turn.text)
+    return {
+        speaker
+        for speaker in speakers
+        if _names_one_of(spoken[speaker], _others_words(words[speaker], owners))
+    }
+
+
+def _others_words(own: set[str], owners: dict[str, int]) -> set[str]:
+    """The words of the other speakers' labels that name a person (not ``MR.``)."""
+    return {
+        word
+        for word, count in owners.items()
+        if count > (word in own) and word not in _TITLES and len(word) >= 3
+    }
+
+
+def _names_one_of(texts: list[str], names: set[str]) -> bool:
+    if not names or not texts:
         return False
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b", re.I)
-    # A host names the guest as a turn begins or ends ("Tom, what ...", "... Right, Ana?").
-    return any(
-        pattern.search(turn.text[:_EDGE]) or pattern.search(turn.text[-_EDGE:])
-        for turn in turns
-        if turn.speaker == speaker
-    )
+    return any(pattern.search(text[:_EDGE]) or pattern.search(text[-_EDGE:]) for text in texts)
 
 
 def _press(turns: Sequence[Said]) -> set[str]:

@@ -74,7 +74,8 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         title_may_lead=not (0 in headings and headings - {0}),
     )
     body = lines[front.consumed :]
-    headings = find_headings(text, body)
+    if front.consumed:
+        headings = find_headings(text, body)
     turns = _turns(text, body, headings, wrapped, reading.labelled_answers)
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
