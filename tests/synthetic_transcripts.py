@@ -24,3 +24,46 @@ def long_transcript(questions: int) -> str:
         )
         lines.append("")
     return "\n".join(lines)
+
+
+_FIRST = ("Anna", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Irene", "Jonas")
+_LAST = ("Abbott", "Baker", "Chen", "Duarte", "Evans", "Fischer", "Garcia", "Haddad", "Ito")
+
+
+def short_turns(size: int) -> str:
+    """About ``size`` characters of a conversation in short labelled turns: a host's short
+    question, the guest's one-sentence answer (``JOHN SMITH: ...`` / ``MARY JONES: ...``),
+    the worst case for the outline's per-turn rules."""
+    lines = ["A long conversation in short turns", ""]
+    total = number = 0
+    while total < size:
+        topic = _TOPICS[number % len(_TOPICS)]
+        if number % 2 == 0:
+            line = f"JOHN SMITH: What about item {number} and {topic}?"
+        else:
+            line = f"MARY JONES: We dealt with {topic} in item {number - 1} last week, thanks."
+        lines += [line, ""]
+        total += len(line) + 2
+        number += 1
+    return "\n".join(lines)
+
+
+def press_conference(size: int) -> str:
+    """About ``size`` characters of a press briefing: reporters (``ANNA ABBOTT:``, 90 of
+    them), each introducing themselves, put short questions to one press secretary."""
+    lines = ["Press Briefing by the Press Secretary", ""]
+    total = number = 0
+    while total < size:
+        topic = _TOPICS[number % len(_TOPICS)]
+        if number % 2 == 0:
+            first = _FIRST[(number // 2) % len(_FIRST)]
+            last = _LAST[(number // 2 // len(_FIRST)) % len(_LAST)]
+            line = (
+                f"{first.upper()} {last.upper()}: {first} {last} from the Daily Post. And {topic}?"
+            )
+        else:
+            line = f"MS. PSAKI: We are looking at {topic} closely, as I said on day {number}."
+        lines += [line, ""]
+        total += len(line) + 2
+        number += 1
+    return "\n".join(lines)

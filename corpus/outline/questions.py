@@ -159,7 +159,7 @@ def _answers_the_interviewee(turns: Sequence[Said], index: int, askers: Collecti
     if index == 0:
         return False
     before = turns[index - 1]
-    if before.speaker in askers or not before.speaker:
+    if before.speaker in askers or not before.speaker or not has_question_mark(before.text):
         return False
     parts = sentences(before.text)
     return bool(parts) and has_question_mark(parts[-1])
@@ -186,6 +186,9 @@ def _echo(words: list[str], turns: Sequence[Said], index: int, askers: Collectio
     if not said:
         return False
     mine = _without_repeats([_PRONOUNS.get(w.casefold(), w.casefold()) for w in words])
+    said_last = "\n".join(text[-_ECHO_REACH:] for text in said).casefold()
+    if not all(word in said_last for word in mine):
+        return False  # a word not said at all (cheaper to tell than the pairs below)
     heard = [w.casefold() for text in said for w in _TOKEN.findall(text[-_ECHO_REACH:])]
     if len(mine) == 1:
         return mine[0] in heard and mine[0] not in _FUNCTION_WORDS

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.outline.labels import NOT_NAMES, Role, answer_label, asker_label
 
@@ -298,6 +299,7 @@ def _after(text: str, position: int, end: int) -> int:
     return match.end() if match else position
 
 
+@lru_cache(maxsize=4096)  # a document's speakers' names recur on thousands of lines
 def _name_like(name: str) -> bool:
     """Capitalised words or name particles, not a word like ``Note``; digits only last."""
     words = name.split()
