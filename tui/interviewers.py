@@ -16,7 +16,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from corpus import CorpusError, Interview, build_outline, with_askers
+import corpus
+from corpus import CorpusError, Interview
+
+# The outline builders are reached as ``corpus.with_askers``: ``corpus`` loads them on first
+# use, so the reader's launch does not pay for them when no one chose who asks.
 
 #: Role labels that name no one (``Q:``, ``Question:``): not worth repeating in the outline.
 ROLE_LABELS = frozenset(
@@ -83,7 +87,7 @@ def with_interviewers(
         outlined = []
         for interview in interviews:
             try:
-                outlined.append(with_askers(interview, names))
+                outlined.append(corpus.with_askers(interview, names))
             except CorpusError as error:
                 errors.append(error)
                 outlined.append(interview)
@@ -99,13 +103,13 @@ def with_interviewers(
 
 def as_the_text_says(interview: Interview) -> Interview:
     """``interview`` outlined with the askers its text decides (no one's choice)."""
-    return replace(interview, outline=build_outline(interview.text))
+    return replace(interview, outline=corpus.build_outline(interview.text))
 
 
 def _quietly_with(interview: Interview, names: Collection[str]) -> Interview:
     """A remembered choice that no longer names a speaker (the file changed) is dropped."""
     try:
-        return with_askers(interview, names)
+        return corpus.with_askers(interview, names)
     except CorpusError:
         return interview
 
