@@ -23,20 +23,28 @@ from tui.commands.common import (
     add_store_options,
 )
 
-#: Modules that each define ``register(subparsers)``; their parsers set ``handler``.
-COMMAND_MODULES = (
-    "tui.commands.corpus_commands",
-    "tui.commands.annotation_commands",
-    "tui.commands.tag_commands",
-    "tui.commands.exchange_commands",
-    "tui.commands.maintenance_commands",
-    "tui.commands.compare_command",
-    "tui.commands.agreement_commands",
-    "tui.commands.findings_commands",
-    "tui.commands.report_command",
-    "tui.commands.serve_command",
-    "tui.commands.copy_command",
-)
+#: Each command and the module that defines it (``register(subparsers)`` adds the parsers
+#: of its group, which set ``handler``). The reader's start reads only the names: the
+#: modules, and the export, findings and REFI code they import, load when a command runs.
+COMMANDS = {
+    "clean": "tui.commands.corpus_commands",
+    "outline": "tui.commands.corpus_commands",
+    "annotate": "tui.commands.annotation_commands",
+    "list": "tui.commands.annotation_commands",
+    "tags": "tui.commands.tag_commands",
+    "export": "tui.commands.exchange_commands",
+    "import": "tui.commands.exchange_commands",
+    "reanchor": "tui.commands.maintenance_commands",
+    "compact": "tui.commands.maintenance_commands",
+    "compare": "tui.commands.compare_command",
+    "agree": "tui.commands.agreement_commands",
+    "retrieve": "tui.commands.findings_commands",
+    "stats": "tui.commands.findings_commands",
+    "cooccur": "tui.commands.findings_commands",
+    "report": "tui.commands.report_command",
+    "serve": "tui.commands.serve_command",
+    "copy": "tui.commands.copy_command",
+}
 
 EXIT_USER_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -87,7 +95,7 @@ def build_command_parser() -> tuple[argparse.ArgumentParser, list[str]]:
     add_version(parser)
     add_db_option(parser, default=None)  # before the command too: gloss --db team.json list
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module_name in COMMAND_MODULES:
+    for module_name in dict.fromkeys(COMMANDS.values()):
         import_module(module_name).register(subparsers)
     return parser, list(subparsers.choices)
 
@@ -133,13 +141,13 @@ def _first_word(argv: Sequence[str]) -> str | None:
 
 
 def _run(argv: list[str]) -> int:
-    command_parser, commands = build_command_parser()
-    if _first_word(argv) in commands:
+    if _first_word(argv) in COMMANDS:
+        command_parser, _ = build_command_parser()
         args = command_parser.parse_args(argv)
         handler: Handler = args.handler
         return handler(args)
-    args = build_reader_parser(commands).parse_args(argv)
-    misplaced = next((name for name in args.files if name in commands), None)
+    args = build_reader_parser(list(COMMANDS)).parse_args(argv)
+    misplaced = next((name for name in args.files if name in COMMANDS), None)
     if misplaced is not None and not Path(misplaced).exists():
         raise CorpusError(
             f"{misplaced!r} is a command: only --db may come before it; write "
