@@ -251,7 +251,22 @@ def test_prose_with_colons_has_no_speakers() -> None:
     assert outline.speakers == () and outline.turns == () and outline.questions == ()
 
 
-GOLDS = sorted(TRANSCRIPTS.glob("*.gold.json"))
+#: Conventions the turn reader does not know yet: the transcript's speakers are not found.
+_GPO_LABELS = (
+    "GPO hearing prints label turns with a title and a surname in mixed case, ending in a "
+    "full stop, after a four-space indent ('    Mr. Bachus.', '    The Chairman.', "
+    "'    Senator Shelby.'); no turn is found"
+)
+KNOWN_GAPS = {
+    "us_house_hearing_bernanke_2009-07-21": _GPO_LABELS,
+    "us_senate_hearing_bernanke_2008-07-15": _GPO_LABELS,
+}
+GOLDS = [
+    pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
+    if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS
+    else path
+    for path in sorted(TRANSCRIPTS.glob("*.gold.json"))
+]
 
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.removesuffix(".gold.json"))
