@@ -8,8 +8,13 @@ outline. Here each line is converted on its own, by a few bounded regular expres
 ``_``) around text are dropped, backslash escapes give their character, HTML entities
 are resolved, an ATX (``# Title``) or setext (``Title`` over ``===``) heading becomes its
 text on a line of its own, links keep their text, inline code loses its backticks, HTML
-tags are dropped with their text kept, fence lines of code blocks and thematic breaks
+tags are dropped with their text kept, link reference definitions (``[name]: https://...``,
+which a reader never sees) are dropped, fence lines of code blocks and thematic breaks
 (``---``) become blank lines. List markers and anything not named here stay as text.
+
+Static-site posts open with front matter, YAML between ``---`` lines or TOML between
+``+++`` lines (``layout: post``, ``title: "Jane Doe"``): metadata, not talk, so it is
+left out of the text, all but its title, which becomes the document's first line.
 
 Times such as ``[07:53]`` at the start of a turn stay in the text, unescaped: they are
 what the transcript's reader sees in the published page, the outline already reads past
@@ -57,10 +62,18 @@ _STARS = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])(?P<text>[^*\n]{0,2000}?[^\s*
 _UNDERSCORES = re.compile(
     r"(?<![\w\\])(_{1,3})(?=[^\s_])(?P<text>[^_\n]{0,2000}?[^\s_\\])\1(?![\w])"
 )
+#: A link reference definition: ``[macbook]: https://... "A laptop."``.
+_LINK_DEFINITION = re.compile(
+    r" {0,3}\[[^\[\]\n]{1,200}\]:[ \t]*<?\S{1,2000}?>?"
+    r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?[ \t]*"
+)
 #: A backslash ending a line: a hard line break.
 _HARD_BREAK = re.compile(r"(?<!\\)\\$", re.M)
 #: First characters of a line that can make it block markup (heading, break, quote, setext).
 _BLOCK_STARTS = frozenset("#=-*_>")
+#: Front matter: ``key: value`` (YAML) or ``key = value`` (TOML), looked for this far down.
+_FRONT_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*(?::|=)[ \t]*(?P<value>.*)")
+_FRONT_MATTER_LINES = 200
 #: Characters that can start any markup: a line without one is copied as it is.
 _MARKUP = re.compile(r"[*_`\\&<\[]")
 
@@ -70,6 +83,11 @@ def read_markdown(text: str) -> Document:
     lines = text.split("\n")
     out: list[str] = []
     literal: list[bool] = []  # the line is inside a code block: copied as it is
+    title, skipped = _front_matter(lines)
+    if skipped:
+        out += [title, ""] if title else []
+        literal += [False, False] if title else []
+        lines = lines[skipped:]
     fence: str | None = None
     for index, raw_line in enumerate(lines):
         line = raw_line.rstrip("\r")
@@ -90,6 +108,30 @@ def read_markdown(text: str) -> Document:
             out.append(piece)
             literal.append(False)
     return Document(_inline_runs(out, literal))
+
+
+def _front_matter(lines: list[str]) -> tuple[str, int]:
+    """The title given in leading front matter (``---`` YAML or ``+++`` TOML) and how many
+    lines the front matter takes; ``("", 0)`` without front matter."""
+    fence = lines[0].rstrip("\r ") if lines else ""
+    if fence not in ("---", "+++"):
+        return "", 0
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    for index in range(1, min(len(lines), _FRONT_MATTER_LINES)):
+        if lines[index].rstrip("\r ") in closers:
+            keys = [_FRONT_KEY.fullmatch(line.rstrip("\r")) for line in lines[1:index]]
+            if not any(keys):
+                return "", 0  # a thematic break over prose, not front matter
+            titles = [k.group("value") for k in keys if k and k.group("key") == "title"]
+            return (_unquoted(titles[0]) if titles else ""), index + 1
+    return "", 0
+
+
+def _unquoted(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.replace('\\"', '"').strip()
 
 
 def _inline_runs(lines: list[str], literal: list[bool]) -> str:
@@ -113,6 +155,8 @@ def _inline_runs(lines: list[str], literal: list[bool]) -> str:
 def _block_line(line: str, done: list[str], following: str) -> list[str]:
     """The output lines for one input line (outside a code block)."""
     first = line.lstrip(" ")[:1]
+    if first == "[" and _LINK_DEFINITION.fullmatch(line):
+        return [""]  # "[name]: https://... "Title"": where a link goes, never shown
     if first not in _BLOCK_STARTS:
         return [line]
     if _SETEXT.fullmatch(line) and done and done[-1].strip():
