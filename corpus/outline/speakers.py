@@ -12,16 +12,24 @@ later where an answer is due (``Minister Li:`` after a question).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from corpus.model import Span, Turn
 from corpus.outline.askers import find_askers
+from corpus.outline.frontmatter import headline_like
 from corpus.outline.labels import Label, Role, may_open_with_label, name_label
 from corpus.outline.paragraphs import paragraph_layout
 from corpus.outline.questions import question_turns
 from corpus.outline.said import Said
 from corpus.outline.turns import SpeakerLabel, find_labels, inline_starts
+
+#: Labels that many people share: two such turns in a row are two people's.
+_MANY = re.compile(
+    r"(?i)(?:q|questions?|questioner|reporters?|journalists?|correspondents?|"
+    r"audience(?: member)?|unidentified.*|voice|male|female|man|woman|speaker)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +136,8 @@ def _said(text: str, lines: list[Line]) -> tuple[list[Said], list[int]]:
     """The turns as the who-asks rules read them, and the line each one opens on.
 
     In a transcript with one labelled speaker (``Q:`` only), a turn's first paragraph is
-    the asker's and the paragraphs after it are the unlabelled answer.
+    the asker's and the paragraphs after it are the unlabelled answer. Elsewhere the same
+    label twice in a row is one turn: one question, one answer.
     """
     speakers = {line.spoken.speaker for line in lines if line.spoken}
     said: list[Said] = []
@@ -140,7 +149,7 @@ def _said(text: str, lines: list[Line]) -> tuple[list[Said], list[int]]:
             index += 1
             continue
         last = index
-        while last + 1 < len(lines) and lines[last + 1].spoken is None:
+        while last + 1 < len(lines) and _same_turn(text, lines, last, label, speakers):
             last += 1
         # A label alone on its line ("Reporter:") says its words on the next one.
         head = index if label.text_start < lines[index].end else index + 1
@@ -153,6 +162,23 @@ def _said(text: str, lines: list[Line]) -> tuple[list[Said], list[int]]:
             owners.append(index)
         index = last + 1
     return said, owners
+
+
+def _same_turn(
+    text: str, lines: list[Line], last: int, label: SpeakerLabel, speakers: set[str]
+) -> bool:
+    """Line ``last + 1`` carries on ``label``'s turn: it has no label, or, where several
+    speak, the same person's label again (a turn split in labelled paragraphs), unless a
+    title line stands between (a new part of the hearing) or the label is a role many
+    people share (``Q``, ``Journalist``: the next reporter)."""
+    spoken = lines[last + 1].spoken
+    if spoken is None:
+        return True
+    if len(speakers) < 2 or spoken.speaker != label.speaker or _MANY.match(label.speaker):
+        return False
+    before = lines[last]
+    start = before.spoken.text_start if before.spoken else before.start
+    return not headline_like(text[start : before.end])
 
 
 def _with_role(index: int, line: Line, askers: frozenset[str], asking: set[int]) -> Line:
