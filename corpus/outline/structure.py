@@ -35,6 +35,7 @@ from corpus.outline.headings import find_headings, heading_span, opens_turn
 from corpus.outline.labels import Label, inline_answer
 from corpus.outline.measures import find_measures
 from corpus.outline.speakers import Line, read_lines, spoken_turns
+from corpus.outline.unlabelled import read_unlabelled
 
 #: How many short lines may continue a question before its answer label.
 MAX_QUESTION_CONTINUATIONS = 3
@@ -77,6 +78,10 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
     if front.consumed:
         headings = find_headings(text, body)
     turns = _turns(text, body, headings, wrapped, reading.labelled_answers)
+    if not turns and not any(line.spoken for line in body):
+        # No speaker labels at all: the turns are read from the text's shape.
+        found, headings = read_unlabelled(text, body, headings, wrapped=wrapped)
+        turns = [_Turn(item.question, item.line_start) for item in found]
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
         default=None,

@@ -3,7 +3,8 @@
 Recording and meeting tools write transcripts as subtitles: short cues, a few words each,
 each with its times, the speaker given by a voice tag (``<v Jane Doe>``) or a ``Name:``
 prefix. Read as text, the cue numbers and times would drown the words. Here the cues of
-one speaker become one paragraph, ``Name: words``, so the outline sees labelled turns;
+one speaker become one paragraph, ``Name: words``, so the outline sees labelled turns
+(cues that name no speaker at all keep a line each, for :mod:`corpus.outline.unlabelled`);
 markup inside cues (``<b>``, ``<i>``, ``<c.loud>``) is dropped, and the times go into
 ``Document.times`` instead of the text. webvtt-py parses both formats.
 """
@@ -140,7 +141,8 @@ def _document(cues: list[_Cue]) -> Document:
             parts.append("\n\n")
             length += 2
         elif parts:
-            parts.append(" ")
+            # Without speakers each cue keeps a line: the outline reads turns from them.
+            parts.append(" " if has_speakers else "\n")
             length += 1
         if cue.speaker is not None:
             speaker = cue.speaker

@@ -1,0 +1,275 @@
+"""Questions in a transcript that names no speaker: the turns read from the text itself.
+
+Auto-captions and many published podcast transcripts carry no speaker labels at all
+(``00:01:02 words`` lines, subtitle cues without voices), and written Q&A puts each
+question on a line of its own with the answer as the prose below it. There who asks is
+known only by reading, so the rules read the shape of the talk:
+
+- *units*: in a caption-style document (most lines open with a timestamp, or many short
+  lines follow one another without a blank line, as a subtitle file's cues do) a line
+  that stops mid-sentence runs on into the next; each other paragraph is a unit of its
+  own. A speaker's turn starts at a unit's start.
+- *a question* is a unit with a sentence that puts something to the other side (a
+  question mark on a sentence of three words or more, or a request such as "Tell us
+  about ..."), neither about the speaker ("What can I do with it?") nor quoted ("and
+  you're like, how did that happen?"), that an answer follows: after any back-channel
+  ("Yeah.") the next unit does not carry on the same thought ("And ...", "Because ...":
+  such units still belong to the question), and the talk up to the next question is
+  longer than the question.
+- in caption-style text, where a unit is a caption line and not a turn, the question
+  must also open like a new turn: with a reaction to what was just said ("Okay, cool.",
+  "Interesting.", "Yeah, I mean, ..."), within the few units before its question mark
+  and with no earlier question and its answer in between; the question starts there and
+  is addressed to the listener ("you", "your"; never "you know"). A rhetorical question
+  inside an answer rarely opens a turn or speaks to the listener. A paragraph that is
+  the question alone (written Q&A) needs no such opening.
+- the headings are read again once the questions are known: a title line right before
+  a question heads a section.
+- a document shows this shape at least twice, or none of it is believed.
+
+Used by :mod:`corpus.outline.structure` only when the document bears out no speaker
+label at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Protocol
+
+from corpus.model import Question, Span
+from corpus.outline.headings import find_headings
+from corpus.outline.labels import Label, Role
+from corpus.outline.measures import find_measures
+from corpus.outline.speakers import Line
+from corpus.outline.turn_cues import addressed, asks_the_listener, backchannel, carries_on, reacts
+
+#: A timestamp opening a caption line: ``00:01:02``, ``[07:53]``, ``(1:02:03.5) -``.
+_STAMP = re.compile(
+    r"[^\S\n]*(?:\\?\[|\()?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?:\\?\]|\))?"
+    r"[^\S\n]*(?:[-–—|][^\S\n]*)?(?=\S)"
+)
+_SENTENCE_END = frozenset(".?!…。？！")
+_CLOSERS = "\"'”’)]*_ "
+#: A caption-style document: this share of its lines opens with a timestamp.
+_CAPTION_SHARE = 0.5
+#: ... or this many lines, that share of them one after another without a blank line,
+#: and half of them this short (in words) at most.
+_MIN_CAPTION_LINES = 20
+_CAPTION_WORDS = 14
+#: A question is at most this many words (a caption question from its opening).
+MAX_QUESTION_WORDS = 150
+#: How many units before its question mark a caption question may open.
+_OPENING_REACH = 12
+#: The talk after a question is longer than the question by this factor, and this long.
+_ANSWER_FACTOR = 1.2
+_MIN_ANSWER_WORDS = 5
+#: Fewer questions than this and the document is not read as an interview.
+_MIN_QUESTIONS = 2
+
+
+class _Paragraph(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """Consecutive lines the text says belong together; ``pieces`` are their spans
+    without a leading timestamp."""
+
+    start: int
+    """Where the first line starts (its timestamp included)."""
+    pieces: tuple[Span, ...]
+    words: int
+
+    @property
+    def text_start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuestion:
+    """A question read from unlabelled text, and where its first line starts."""
+
+    question: Question
+    line_start: int
+
+
+def read_unlabelled(
+    text: str, lines: Sequence[Line], headings: set[int], *, wrapped: bool
+) -> tuple[list[FoundQuestion], set[int]]:
+    """The questions of a document without speaker labels, and its headings read again
+    now that the questions are known: a title line right before a question heads a
+    section (written Q&A's "Early years" over its questions)."""
+    found = unlabelled_questions(text, lines, headings, wrapped=wrapped)
+    if not found:
+        return found, headings
+    starts = {item.line_start for item in found}
+    asking = [
+        replace(line, asker=Label(Role.ASKER, "", line.start, line.start))
+        if line.start in starts
+        else line
+        for line in lines
+    ]
+    again = find_headings(text, asking)
+    if again == headings:
+        return found, headings
+    return unlabelled_questions(text, lines, again, wrapped=wrapped), again
+
+
+def unlabelled_questions(
+    text: str, lines: Sequence[_Paragraph], headings: Collection[int], *, wrapped: bool
+) -> list[FoundQuestion]:
+    """The questions of a document without speaker labels, with their answers, in order."""
+    captions = _caption_style(text, lines)
+    blocks = _blocks(text, lines, headings, captions)
+    found: list[FoundQuestion] = []
+    for units, end in blocks:
+        found += _block_questions(text, units, end, captions, wrapped)
+    return found if len(found) >= _MIN_QUESTIONS else []
+
+
+def _caption_style(text: str, lines: Sequence[_Paragraph]) -> bool:
+    """Lines that are captions, not turns: most open with a timestamp, or there are many,
+    most short (a sentence or less) and with no blank line between them (subtitle cues)."""
+    stamped = sum(1 for line in lines if _STAMP.match(text, line.start, line.end))
+    if len(lines) >= 3 and stamped >= _CAPTION_SHARE * len(lines):
+        return True
+    if len(lines) < _MIN_CAPTION_LINES:
+        return False
+    joined = sum(
+        1 for before, after in pairwise(lines) if text.count("\n", before.end, after.start) == 1
+    )
+    words = sorted(text.count(" ", line.start, line.end) + 1 for line in lines)
+    return joined >= _CAPTION_SHARE * len(lines) and words[len(words) // 2] <= _CAPTION_WORDS
+
+
+def _blocks(
+    text: str, lines: Sequence[_Paragraph], headings: Collection[int], captions: bool
+) -> list[tuple[list[_Unit], int]]:
+    """The units between headings, each run with where it may end (its last line's end)."""
+    blocks: list[tuple[list[_Unit], int]] = []
+    units: list[_Unit] = []
+    pieces: list[Span] = []
+    start = 0
+    for index, line in enumerate(lines):
+        if index in headings:
+            if pieces:
+                units.append(_unit(text, start, pieces))
+                pieces = []
+            if units:
+                blocks.append((units, units[-1].end))
+                units = []
+            continue
+        stamp = _STAMP.match(text, line.start, line.end) if captions else None
+        piece = Span(stamp.end() if stamp else line.start, line.end)
+        if not pieces:
+            start = line.start
+        pieces.append(piece)
+        if not captions or _ends_sentence(text, piece):
+            units.append(_unit(text, start, pieces))
+            pieces = []
+    if pieces:
+        units.append(_unit(text, start, pieces))
+    if units:
+        blocks.append((units, units[-1].end))
+    return blocks
+
+
+def _unit(text: str, start: int, pieces: list[Span]) -> _Unit:
+    words = sum(len(text[p.start : p.end].split()) for p in pieces)
+    return _Unit(start, tuple(pieces), words)
+
+
+def _ends_sentence(text: str, piece: Span) -> bool:
+    value = text[piece.start : piece.end].rstrip(_CLOSERS)
+    return bool(value) and value[-1] in _SENTENCE_END
+
+
+def _said(text: str, unit: _Unit) -> str:
+    return " ".join(" ".join(text[p.start : p.end].split()) for p in unit.pieces)
+
+
+def _block_questions(
+    text: str, units: list[_Unit], end: int, captions: bool, wrapped: bool
+) -> list[FoundQuestion]:
+    """Questions among ``units``, decided from the last back: each answer runs to the
+    next question believed, and is weighed against its question."""
+    said = [_said(text, unit) for unit in units]
+    puts = [asks_the_listener(value) for value in said]
+    chosen: list[tuple[int, int]] = []  # (first unit, last unit) of each question
+    next_start = len(units)
+    index = len(units) - 1
+    while index >= 0:
+        opening = _question_opening(said, puts, units, index, captions)
+        last = _carried_on(said, index, next_start) if captions else index
+        if opening is not None and _answered(said, units, last, next_start):
+            chosen.append((opening, last))
+            next_start = index = opening
+        index -= 1
+    chosen.reverse()
+    found = []
+    for number, (first, last) in enumerate(chosen):
+        answer_end = units[chosen[number + 1][0] - 1].end if number + 1 < len(chosen) else end
+        answer = Span(units[last + 1].text_start, answer_end)
+        question = Question(
+            text=" ".join(said[first : last + 1]),
+            start=units[first].text_start,
+            end=units[last].end,
+            answer=answer,
+            measures=find_measures(text, answer.start, answer.end, wrapped=wrapped),
+        )
+        found.append(FoundQuestion(question, units[first].start))
+    return found
+
+
+def _question_opening(
+    said: list[str], puts: list[bool], units: list[_Unit], index: int, captions: bool
+) -> int | None:
+    """The unit a question ending at unit ``index`` opens on, if it is one (``puts``:
+    which units put a question)."""
+    if not puts[index]:
+        return None
+    if not captions:
+        return index if units[index].words <= MAX_QUESTION_WORDS else None
+    words = 0
+    for first in range(index, max(-1, index - _OPENING_REACH), -1):
+        words += units[first].words
+        if words > MAX_QUESTION_WORDS:
+            return None
+        if first < index - 1 and puts[first] and not puts[first + 1]:
+            return None  # an earlier question, and talk since: its answer
+        if reacts(said[first]):
+            run = " ".join(said[first : index + 1])
+            return first if addressed(run) else None
+    return None
+
+
+def _carried_on(said: list[str], index: int, next_start: int) -> int:
+    """The last unit of the question asked at ``index``: the units after it that carry on
+    its words ("But I'd be interested in ...") belong to it."""
+    last = index
+    while last + 1 < next_start and carries_on(said[last + 1]):
+        last += 1
+    return last
+
+
+def _answered(said: list[str], units: list[_Unit], index: int, next_start: int) -> bool:
+    """Talk follows the question ending at unit ``index`` up to the next question, longer
+    than it, and opens as a reply (after any back-channel), not carrying on its words."""
+    first = index + 1
+    while first < next_start and backchannel(said[first]):
+        first += 1  # "Yeah." before the answer proper
+    if first >= next_start or carries_on(said[first]):
+        return False
+    words = sum(unit.words for unit in units[first:next_start])
+    return words >= max(_MIN_ANSWER_WORDS, _ANSWER_FACTOR * units[index].words)
