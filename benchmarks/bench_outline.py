@@ -11,7 +11,9 @@ scores, not timings: one run, median = p95 = the F1.
 Speed: a 1 MB transcript is read (cleaned, outlined, cut into sentences, as ``gloss
 outline`` does on a cache miss) in <= 1 s. The worst case is many short labelled turns:
 ``tests.synthetic_transcripts.short_turns`` (about 16k turns of two speakers) and
-``press_conference`` (90 reporters who introduce themselves, one answerer). The target
+``press_conference`` (90 reporters who introduce themselves, one answerer); and
+``caption_lines``, a podcast's timestamped caption lines without speaker labels, whose
+turns are read from the words (:mod:`corpus.outline.unlabelled`). The target
 is checked on CPU time: the machine is shared, and the wall-clock median grows with
 other jobs' load.
 """
@@ -116,7 +118,7 @@ def run(quick: bool) -> list[Row]:
 
 def speed_rows(size: int, runs: int) -> list[Row]:
     """Wall-clock and CPU seconds to read ``size`` characters of short labelled turns."""
-    from tests.synthetic_transcripts import press_conference, short_turns
+    from tests.synthetic_transcripts import caption_lines, press_conference, short_turns
 
     label = f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size // 1000} KB"
     full = size >= 1_000_000
@@ -124,6 +126,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
     for name, make in (
         ("short labelled turns of two speakers", short_turns),
         ("turns of a press conference (90 reporters)", press_conference),
+        ("questions in caption lines without speakers", caption_lines),
     ):
         text = make(size)
         figure = f"outline: read {label} transcript of {_read(text)} {name}"
@@ -142,11 +145,13 @@ def speed_rows(size: int, runs: int) -> list[Row]:
 
 
 def _read(text: str) -> int:
-    """Read ``text`` as ``gloss outline`` does on a cache miss; how many turns it holds."""
+    """Read ``text`` as ``gloss outline`` does on a cache miss; how many turns it holds
+    (questions, for a transcript without speakers)."""
     previous = os.environ.get("GLOSS_CACHE_DIR")
     os.environ["GLOSS_CACHE_DIR"] = "off"
     try:
-        return len(interview_from_text("bench", text).outline.turns)
+        outline = interview_from_text("bench", text).outline
+        return len(outline.turns) or len(outline.questions)
     finally:
         if previous is None:
             del os.environ["GLOSS_CACHE_DIR"]

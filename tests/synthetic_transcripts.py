@@ -67,3 +67,29 @@ def press_conference(size: int) -> str:
         total += len(line) + 2
         number += 1
     return "\n".join(lines)
+
+
+def caption_lines(size: int) -> str:
+    """About ``size`` characters of a podcast transcript without speaker labels, a caption
+    line each few seconds (``00:01:02 words``): a host's question opening with a reaction,
+    the guest's answer over several lines with a rhetorical question in it."""
+    lines: list[str] = []
+    total = number = 0
+    while total < size:
+        topic = _TOPICS[number % len(_TOPICS)]
+        verb = _VERBS[number % len(_VERBS)]
+        chunks = (
+            f"Okay, interesting. So how did you come to work on {topic},",
+            f"and what would you {verb} first?",
+            f"Well, it started with item {number} years ago, when we had to {verb} the",
+            f"whole of {topic} at once. Why would anyone do that? Because nobody else",
+            "would, and the money was there for a year or two.",
+            f"So we did it in small steps, one district at a time, and {topic} got better.",
+        )
+        for chunk in chunks:
+            seconds = 5 * len(lines)
+            line = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d} {chunk}"
+            lines += [line, ""]
+            total += len(line) + 2
+        number += 1
+    return "\n".join(lines)
