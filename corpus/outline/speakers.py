@@ -22,7 +22,7 @@ from corpus.outline.frontmatter import headline_like
 from corpus.outline.labels import Label, Role, may_open_with_label, name_label
 from corpus.outline.paragraphs import paragraph_layout
 from corpus.outline.questions import question_turns
-from corpus.outline.said import Said
+from corpus.outline.said import Said, has_question_mark
 from corpus.outline.turns import SpeakerLabel, find_labels, inline_starts
 
 #: Labels that many people share: two such turns in a row are two people's.
@@ -168,9 +168,9 @@ def _same_turn(
     text: str, lines: list[Line], last: int, label: SpeakerLabel, speakers: set[str]
 ) -> bool:
     """Line ``last + 1`` carries on ``label``'s turn: it has no label, or, where several
-    speak, the same person's label again (a turn split in labelled paragraphs), unless a
-    title line stands between (a new part of the hearing) or the label is a role many
-    people share (``Q``, ``Journalist``: the next reporter)."""
+    speak, the same person's label again after a paragraph that asks (a question split in
+    labelled paragraphs), unless a title line stands between (a new part of the hearing)
+    or the label is a role many people share (``Q``, ``Journalist``: the next reporter)."""
     spoken = lines[last + 1].spoken
     if spoken is None:
         return True
@@ -178,7 +178,11 @@ def _same_turn(
         return False
     before = lines[last]
     start = before.spoken.text_start if before.spoken else before.start
-    return not headline_like(text[start : before.end])
+    if headline_like(text[start : before.end]):
+        return False
+    # Only a turn that asks needs its second paragraph: alone it would be a question with
+    # no answer; a remark before a question ("Yeah. ...") is dropped as talk between askers.
+    return has_question_mark(text[label.text_start : before.end])
 
 
 def _with_role(index: int, line: Line, askers: frozenset[str], asking: set[int]) -> Line:
