@@ -169,3 +169,12 @@ def test_overlaps_finds_what_touches_a_line() -> None:
     assert index.between(100, 200) == []
     assert index.between(12, 13) == [Span(0, 100)]
     assert Overlaps([], lambda s: (s.start, s.end)).between(0, 10) == []
+
+
+def test_overlaps_orders_what_comes_out_of_order_keeping_ties_as_given() -> None:
+    from tui.overlaps import Overlaps
+
+    first, second = ("a", 5, 9), ("b", 5, 9)  # the same span: the given order stays
+    index = Overlaps([("c", 20, 30), first, second, ("d", 0, 3)], lambda t: (t[1], t[2]))
+    assert index.between(0, 100) == [("d", 0, 3), first, second, ("c", 20, 30)]
+    assert index.between(6, 7) == [first, second]

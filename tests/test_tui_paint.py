@@ -3,6 +3,8 @@ whole line drawn by the reader's painter without a screen."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.style import Style
 
 from corpus import Span, interview_from_text
@@ -17,6 +19,14 @@ from tui.widgets.paint import (
     mark_runs,
     segments,
 )
+
+
+class Tagged(NamedTuple):
+    """An annotation as the painter sees it."""
+
+    start: int
+    end: int
+    tags: tuple[str, ...]
 
 
 def style_of(colour: str) -> Style:
@@ -58,7 +68,7 @@ def test_the_painter_draws_a_line_with_its_mark_hit_and_gutter_without_a_screen(
     interview = interview_from_text("paint", text)
     painter = LinePainter(Navigator(interview))
     answer = text.index("The first")
-    painter.set_marks([(answer, answer + len("The first"), "red")])
+    painter.set_marks([Tagged(answer, answer + len("The first"), ("policy",))], {"policy": "red"})
     painter.set_hits([Span(text.index("supply"), text.index("supply") + len("supply"))])
     lines = lay_out_interview(interview, 80).lines
     index = next(i for i, line in enumerate(lines) if "supply" in line.text)
@@ -69,3 +79,20 @@ def test_the_painter_draws_a_line_with_its_mark_hit_and_gutter_without_a_screen(
     assert ANNOTATED_MARK in by_text  # the gutter says the line is annotated
     assert by_text["The first"] is not None and by_text["The first"].bgcolor is not None
     assert by_text["supply"] is not None and by_text["supply"].reverse  # the search hit
+
+
+def test_in_raw_mode_a_mark_is_drawn_where_its_words_are_in_the_raw_text() -> None:
+    text = "Q: What is the plan?\nA: Be\u00adcause it is the first step.\n"
+    interview = interview_from_text("raw", text)
+    assert interview.text != text  # the soft hyphen is gone: raw offsets are one further
+    start = interview.text.index("the first")
+    painter = LinePainter(Navigator(interview))
+    painter.set_marks([Tagged(start, start + len("the first"), ("policy",))], {"policy": "red"})
+    painter.show_raw(True)
+    lines = lay_out_interview(interview, 80, raw=True).lines
+    index = next(i for i, line in enumerate(lines) if "the first" in line.text)
+    drawn = painter.line(
+        index, lines[index], Style(), cursor=Span(0, 1), selection=None, focused=False
+    )
+    marked = [s.text for s in drawn if s.style is not None and s.style.bgcolor is not None]
+    assert marked == ["the first"]

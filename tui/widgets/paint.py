@@ -12,8 +12,9 @@ so a terminal without colour (``NO_COLOR``) still shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
+from typing import NamedTuple, Protocol
 
 from rich.color import Color
 from rich.segment import Segment
@@ -23,11 +24,34 @@ from corpus import Span
 from tui.layout import Line
 from tui.navigation import Navigator
 from tui.overlaps import Overlaps
+from tui.text import tag_colour
 
 #: (start, end, style): a stretch of a line in shown offsets.
 Run = tuple[int, int, Style]
 #: (start, end, colour): an annotation in shown offsets with its tag colour.
 Mark = tuple[int, int, str]
+#: The colour of an annotation without tags.
+UNTAGGED = "grey50"
+
+
+class Placed(Protocol):
+    """What the painter needs of an annotation: where it is and its tags."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+class _RawPlace(NamedTuple):
+    """An annotation at its raw offsets, for painting the raw file text."""
+
+    start: int
+    end: int
+    tags: tuple[str, ...]
+
 
 KIND_STYLES: dict[str, Style] = {
     "title": Style(bold=True, color="bright_white"),
@@ -156,9 +180,14 @@ class LinePainter:
     def __init__(self, navigator: Navigator) -> None:
         self.navigator = navigator
         self.raw = False
-        self._marks: list[Mark] = []
-        self._shown_marks: Overlaps[Mark] = Overlaps([], _bounds)
-        """The marks in the offsets of what is shown (raw offsets in raw mode)."""
+        self._marks: Sequence[Placed] = []
+        self._shown_marks: Overlaps[Placed] = Overlaps([], _bounds)
+        """The marks in the offsets of what is shown (raw offsets in raw mode). The
+        annotations themselves, no copy per annotation: a line's :data:`Mark` tuples are
+        made when it is drawn."""
+        self._codebook: Mapping[str, str] = {}
+        self._tag_colours: dict[str, str] = {}
+        """Each tag's colour, worked out once per :meth:`set_marks`."""
         self._runs: dict[int, list[Run]] = {}
         """Per line index: the annotation styling of that line (see :func:`mark_runs`)."""
         self._mark_styles: dict[str, Style] = {}
@@ -166,9 +195,12 @@ class LinePainter:
         self._flagged: Overlaps[Span] = Overlaps([], _span_bounds)
         """Passages marked in the gutter and the text (e.g. where two coders differ)."""
 
-    def set_marks(self, marks: Iterable[Mark]) -> None:
-        """Paint these annotations, (start, end, colour) in clean offsets."""
-        self._marks = list(marks)
+    def set_marks(self, marks: Sequence[Placed], codebook: Mapping[str, str]) -> None:
+        """Paint these annotations (clean offsets), each in its first tag's colour
+        (``codebook``: tag -> the codebook's colour for it)."""
+        self._marks = marks
+        self._codebook = codebook
+        self._tag_colours = {}
         self._place_marks()
 
     def show_raw(self, raw: bool) -> None:
@@ -178,11 +210,13 @@ class LinePainter:
 
     def _place_marks(self) -> None:
         """Put the marks in shown offsets; forget every line's cached styling."""
+        shown: Sequence[Placed] = self._marks
         if self.raw:
             raw_span = self.navigator.interview.clean.raw_span
-            shown = sorted((*raw_span(start, end), colour) for start, end, colour in self._marks)
-        else:
-            shown = list(self._marks)
+            shown = sorted(
+                (_RawPlace(*raw_span(m.start, m.end), m.tags) for m in self._marks),
+                key=lambda m: (m.start, m.end, self._colour_of(m)),
+            )
         self._shown_marks = Overlaps(shown, _bounds)
         self._runs.clear()
 
@@ -225,7 +259,7 @@ class LinePainter:
         if not line.blank and self._flags_on(line):
             result = [bar, label, Segment(FLAG_MARK, base + FLAG_GUTTER)]
         else:
-            mark, mark_style = gutter_mark(self._shown_marks.between(line.start, line.end))
+            mark, mark_style = gutter_mark(self._marks_on(line))
             result = [bar, label, Segment(mark, base + mark_style)]
         if line.text:
             overlays = self._overlays(line, shown_cursor if focused else None, selection)
@@ -238,7 +272,7 @@ class LinePainter:
     def _runs_of(self, index: int, line: Line) -> list[Run]:
         runs = self._runs.get(index)
         if runs is None:
-            marks = self._shown_marks.between(line.start, line.end)
+            marks = self._marks_on(line)
             runs = self._runs[index] = mark_runs(marks, line.start, line.end, self._style_of)
         return runs
 
@@ -258,6 +292,21 @@ class LinePainter:
 
     def _shown(self, span: Span) -> tuple[int, int]:
         return self.navigator.shown_span(span, raw=self.raw)
+
+    def _marks_on(self, line: Line) -> list[Mark]:
+        """The marks touching the line, in order, as (start, end, colour) in shown offsets."""
+        colour = self._colour_of
+        found = self._shown_marks.between(line.start, line.end)
+        return [(m.start, m.end, colour(m)) for m in found]
+
+    def _colour_of(self, mark: Placed) -> str:
+        if not mark.tags:
+            return UNTAGGED
+        tag = mark.tags[0]
+        colour = self._tag_colours.get(tag)
+        if colour is None:
+            colour = self._tag_colours[tag] = tag_colour(tag, self._codebook.get(tag))
+        return colour
 
     def _style_of(self, colour: str) -> Style:
         style = self._mark_styles.get(colour)
@@ -279,8 +328,8 @@ class LinePainter:
         return self._hits.between(start, end)
 
 
-def _bounds(mark: Mark) -> tuple[int, int]:
-    return mark[0], mark[1]
+def _bounds(mark: Placed) -> tuple[int, int]:
+    return mark.start, mark.end
 
 
 def _span_bounds(span: Span) -> tuple[int, int]:

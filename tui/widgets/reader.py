@@ -29,7 +29,7 @@ from corpus import Interview, Span
 from tui.keys import READER
 from tui.layout import GUTTER, Layout, lay_out_interview
 from tui.navigation import Caret, Navigator
-from tui.text import tag_colour
+from tui.overlaps import ordered
 from tui.widgets.paint import LinePainter
 
 
@@ -44,6 +44,10 @@ class Marked(Protocol):
     def end(self) -> int: ...
     @property
     def tags(self) -> tuple[str, ...]: ...
+
+
+def _span_of(annotation: Marked) -> tuple[int, int]:
+    return annotation.start, annotation.end
 
 
 class Reader(ScrollView, can_focus=True):
@@ -164,20 +168,14 @@ class Reader(ScrollView, can_focus=True):
         self, annotations: Sequence[Marked], colours: dict[str, str] | None = None
     ) -> None:
         """Show these annotations; ``colours`` maps tag -> codebook colour."""
-        colours = colours or {}
-        given = (list(annotations), dict(colours))
+        listed = list(annotations)
+        given = (listed, dict(colours or {}))
         if given == self._given:
             return  # a reload that found nothing new: nothing to restyle
         self._given = given
-        self._annotations = sorted(annotations, key=lambda a: (a.start, a.end))
-        self._painter.set_marks(
-            (
-                a.start,
-                a.end,
-                tag_colour(a.tags[0], colours.get(a.tags[0])) if a.tags else "grey50",
-            )
-            for a in self._annotations
-        )
+        # The store lists them in text order: then this is the given list, not a copy.
+        self._annotations = ordered(listed, _span_of)
+        self._painter.set_marks(self._annotations, given[1])
         self._repaint()
 
     def set_search_hits(self, hits: Sequence[Span]) -> None:
