@@ -62,28 +62,64 @@ def _isolated_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _clean_cache
 
 
 # -- waiting on the app, bounded --------------------------------------------------------
+#
+# A step in a test (a key, a resize, a change in the file) is done when the user could
+# see it. ``pilot.pause()`` waits for the app to look idle, but that is judged by CPU
+# time: on a loaded machine the process is idle because it gets no CPU, and the pause
+# ends before the screen has changed. So a test waits for what it checks, with a bound.
 
 #: How often :func:`wait_until` looks again (seconds): a poll, never a fixed wait.
 POLL = 0.02
+#: How long a test waits for anything before failing (seconds): far above any real wait.
+BOUND = 10.0
 
 
 async def wait_until(
-    pilot: Pilot[Any], condition: Callable[[], object], *, timeout: float = 10.0, what: str = ""
+    pilot: Pilot[Any],
+    condition: Callable[[], object],
+    *,
+    what: str = "",
+    seen: Callable[[], object] | None = None,
+    timeout: float = BOUND,
 ) -> None:
-    """Let the app run until ``condition()`` holds; fail (never hang) after ``timeout`` s."""
+    """Let the app run until ``condition()`` holds; fail (never hang) after ``timeout`` s.
+
+    The failure names ``what`` was awaited and shows what was there instead: ``seen()``,
+    or else the screen as the user sees it.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError(f"not within {timeout} s: {what or condition}")
+            shown = seen() if seen is not None else "\n".join(screen_lines(pilot.app))
+            raise AssertionError(
+                f"not within {timeout:g} s: {what or condition}\n-- seen instead --\n{shown}"
+            )
         await pilot.pause(POLL)
 
 
 async def settle(app: App[Any], pilot: Pilot[Any]) -> None:
-    """Let pending workers (store calls) finish and the screen catch up, within a bound."""
+    """Let the app's workers (store calls) end and the screen catch up, within a bound.
+
+    For letting one step finish before the next; what a test then checks it waits for
+    with :func:`wait_until`. A worker cancelled by a newer one (the once-a-second watch
+    of the store, when a loaded machine makes one outlast the second) counts as ended.
+    """
     await pilot.pause()
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+    await wait_until(
+        pilot,
+        lambda: all(worker.is_finished for worker in app.workers),
+        what="the app's workers to end",
+        seen=lambda: [
+            f"{worker.name} ({worker.group}): {worker.state.name}" for worker in app.workers
+        ],
+    )
     await pilot.pause()
+
+
+def screen_text(app: App[Any]) -> str:
+    """The current screen as the user sees it, as one string (see :func:`screen_lines`)."""
+    return "\n".join(screen_lines(app))
 
 
 def screen_lines(app: App[Any]) -> list[str]:
@@ -102,8 +138,9 @@ def screen_lines(app: App[Any]) -> list[str]:
         except NoWidget:
             continue  # not displayed
         placed.append((geometry.order, widget, geometry.region, geometry.clip))
+    whole = Region(0, 0, width, height)  # mid-resize, the layout may be the old size's
     for _order, widget, region, clip in sorted(placed, key=lambda p: p[0]):
-        visible = region.intersection(clip)
+        visible = region.intersection(clip).intersection(whole)
         if not visible:
             continue
         crop = visible.translate(-region.offset)

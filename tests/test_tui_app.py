@@ -628,11 +628,19 @@ async def test_raw_view_keeps_the_cursor_in_view(store: AnnotationStore) -> None
 async def test_resizing_switches_between_wide_and_narrow(store: AnnotationStore) -> None:
     async with running(store) as (app, pilot):
         await pilot.resize_terminal(*NARROW)
-        await pilot.pause()
-        assert [name for name, _ in _visible_regions(app)] == ["#reader-0"]
+        await wait_until(
+            pilot,
+            lambda: [name for name, _ in _visible_regions(app)] == ["#reader-0"],
+            what="one reader alone",
+            seen=lambda: _visible_regions(app),
+        )
         await pilot.resize_terminal(*WIDE)
-        await pilot.pause()
-        assert len(_visible_regions(app)) == 4
+        await wait_until(
+            pilot,
+            lambda: len(_visible_regions(app)) == 4,
+            what="the outline, both readers and the list",
+            seen=lambda: _visible_regions(app),
+        )
 
 
 async def test_list_filters_by_tag_and_enter_jumps(store: AnnotationStore) -> None:

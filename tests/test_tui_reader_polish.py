@@ -17,7 +17,14 @@ from textual.pilot import Pilot
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, NOISY_SEED, screen_lines, settle, wait_until
+from tests.conftest import (
+    CLEAN_SEED,
+    NOISY_SEED,
+    screen_lines,
+    screen_text,
+    settle,
+    wait_until,
+)
 from tui.app import GlossApp, make_app
 from tui.widgets.annotation_list import AnnotationRows
 from tui.widgets.key_footer import KeyFooter
@@ -50,8 +57,10 @@ async def running(
 
 
 def row_of(app: GlossApp, widget_type: type) -> str:
-    """The screen row where the (first) widget of ``widget_type`` is drawn."""
-    return screen_lines(app)[app.screen.query_one(widget_type).region.y]
+    """The screen row where the (first) widget of ``widget_type`` is drawn ("" if off it)."""
+    lines = screen_lines(app)
+    y = app.screen.query_one(widget_type).region.y
+    return lines[y] if 0 <= y < len(lines) else ""  # mid-resize it may be below the screen
 
 
 def list_lines(app: GlossApp) -> list[str]:
@@ -65,6 +74,18 @@ def list_title(app: GlossApp) -> str:
     """The annotation list's title line as on screen."""
     title = app.screen.query_one("#list-title").region
     return screen_lines(app)[title.y][title.x : title.right]
+
+
+def status_row(app: GlossApp) -> str:
+    """The status line as on screen."""
+    return row_of(app, StatusLine)
+
+
+def quick_line(app: GlossApp) -> str:
+    """The quick-tag line under the status line, as on screen."""
+    lines = screen_lines(app)
+    y = app.screen.query_one(StatusLine).region.y + 1
+    return lines[y] if y < len(lines) else ""
 
 
 def focused_reader(app: GlossApp) -> Reader:
@@ -83,7 +104,7 @@ async def test_a_hit_stands_out_inside_the_cursor_sentence(
         monkeypatch.setenv("NO_COLOR", "1")
     async with running(store) as (app, pilot):
         await pilot.press("slash", *"digital", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "hit 1 of " in status_row(app), what="the search's hit")
         here = focused_reader(app)
         layout = here.text_layout
         span = here.cursor_span
@@ -119,14 +140,20 @@ async def test_a_filtered_list_says_how_many_of_how_many_it_shows(
         assert list_title(app).startswith(f" Annotations (2): {interviews[0].title[:8]}")
         app.screen.query_one(AnnotationRows).focus()
         await pilot.press("f", *"pol")
-        await pilot.pause()
-        assert (
-            "Annotations (1 of 2, tag pol)"
-            in screen_lines(app)[app.screen.query_one("#list-title").region.y]
+        await wait_until(
+            pilot,
+            lambda: (
+                "Annotations (1 of 2, tag pol)"
+                in screen_lines(app)[app.screen.query_one("#list-title").region.y]
+            ),
+            what="the filtered count in the title",
         )
         await pilot.press("escape")
-        await pilot.pause()
-        assert list_title(app).startswith(" Annotations (2): ")
+        await wait_until(
+            pilot,
+            lambda: list_title(app).startswith(" Annotations (2): "),
+            what="the count without the filter",
+        )
 
 
 async def test_i_lists_every_interview_and_enter_jumps_to_the_right_reader(
@@ -136,25 +163,46 @@ async def test_i_lists_every_interview_and_enter_jumps_to_the_right_reader(
     async with running(store, interviews=interviews) as (app, pilot):
         app.screen.query_one(AnnotationRows).focus()
         await pilot.press("i")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: list_title(app).startswith(" Annotations (3, every interview)"),
+            what="the list of every interview",
+        )
         title, *rows = list_lines(app)
         assert title.startswith(" Annotations (3, every interview)")
         listed = [r for r in rows if "“" in r]
         assert len(listed) == 3
         assert "policy/aid" in listed[2] and listed[2].startswith("Go all out")
         await pilot.press("G", "enter")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.focused, Reader) and app.focused.interview == interviews[1],
+            what="the right reader focused",
+        )
         right = focused_reader(app)
         assert right.interview.id == interviews[1].id
-        assert right.cursor_span == interviews[1].sentences[3]
+        await wait_until(
+            pilot,
+            lambda: right.cursor_span == interviews[1].sentences[3],
+            what="the cursor on the listed passage",
+            seen=lambda: right.cursor_span,
+        )
         # Filtering counts what the every-interview list holds.
         app.screen.query_one(AnnotationRows).focus()
         await pilot.press("f", *"policy", "enter")
-        await pilot.pause()
-        assert list_title(app).startswith(" Annotations (2 of 3, every interview, tag policy)")
+        await wait_until(
+            pilot,
+            lambda: list_title(app).startswith(
+                " Annotations (2 of 3, every interview, tag policy)"
+            ),
+            what="the filtered count of every interview",
+        )
         await pilot.press("i")
-        await pilot.pause()
-        assert list_title(app).startswith(" Annotations (1 of 1, tag policy): Go all out")
+        await wait_until(
+            pilot,
+            lambda: list_title(app).startswith(" Annotations (1 of 1, tag policy): Go all out"),
+            what="the filtered count of this interview",
+        )
 
 
 # -- quick tags and the footer -----------------------------------------------------------
@@ -167,20 +215,28 @@ async def test_the_quick_tag_line_says_what_each_number_applies(
     async with running(store, size=size) as (app, pilot):
         assert not any(line.startswith(" 1 ") for line in screen_lines(app))
         await pilot.press("t", *"policy/tax", "enter")
-        await settle(app, pilot)
+        await wait_until(
+            pilot, lambda: quick_line(app) == " 1 policy/tax", what="the first quick tag"
+        )
         await pilot.press("j", "t", *"economy/growth", "enter")
-        await settle(app, pilot)
-        status_row = app.screen.query_one(StatusLine).region.y
-        assert screen_lines(app)[status_row + 1] == " 1 economy/growth  2 policy/tax"
+        await wait_until(
+            pilot,
+            lambda: quick_line(app) == " 1 economy/growth  2 policy/tax",
+            what="the latest tag first",
+        )
         await pilot.press("j", "2")  # applies what the line says 2 is
+        await wait_until(
+            pilot,
+            lambda: quick_line(app) == " 1 policy/tax  2 economy/growth",
+            what="the applied tag first",
+        )
         await settle(app, pilot)
         tagged = focused_reader(app).interview.sentences[2]
         assert [a.tags for a in store.annotations() if a.start == tagged.start] == [("policy/tax",)]
-        assert screen_lines(app)[status_row + 1] == " 1 policy/tax  2 economy/growth"
         await pilot.press("question_mark")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
-        await pilot.pause()
-        shown = "\n".join(screen_lines(app))
+        await wait_until(pilot, lambda: "economy/growth" in screen_text(app), what="the help")
+        assert type(app.screen).__name__ == "HelpScreen"
+        shown = screen_text(app)
         assert "1 " in shown and "policy/tax" in shown and "economy/growth" in shown
 
 
@@ -206,11 +262,21 @@ async def test_the_footer_fits_at_80x24(
 ) -> None:
     async with running(store, size=start) as (app, pilot):
         await pilot.resize_terminal(*NARROW)
-        await settle(app, pilot)
+        # The footer is laid out again for the new width after the resize is handled.
+        await wait_until(
+            pilot, lambda: app.screen.size == NARROW, what="the resize", seen=lambda: app.size
+        )
+        await wait_until(
+            pilot,
+            lambda: row_of(app, KeyFooter).rstrip().endswith("q Quit"),
+            what="the footer ending in q Quit",
+        )
         footer = row_of(app, KeyFooter)
         assert footer.rstrip().endswith("q Quit") and "palette" not in footer, footer
         await pilot.press("l", "tab")  # the list, with its own keys
-        await settle(app, pilot)
+        await wait_until(
+            pilot, lambda: "i All/this" in row_of(app, KeyFooter), what="the list's keys"
+        )
         assert isinstance(app.focused, AnnotationRows)
         footer = row_of(app, KeyFooter)
         assert "i All/this" in footer and footer.rstrip().endswith("q Quit"), footer
@@ -230,7 +296,16 @@ async def test_annotated_lines_have_a_gutter_mark_that_is_not_the_cursor(
     store.add(interviews[1], right[2].start, right[2].end, tags=["policy"], author="ann")
     async with running(store, size=NARROW, interviews=interviews) as (app, pilot):
         await pilot.press("w")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.focused, Reader) and app.focused.interview == interviews[1],
+            what="the other reader",
+        )
+        await wait_until(
+            pilot,
+            lambda: "┃" in screen_text(app),
+            what="the annotated lines drawn",
+        )
         reader = focused_reader(app)
         layout = reader.text_layout
         annotated = layout.lines_between(right[2].start, right[2].end)
