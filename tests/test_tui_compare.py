@@ -13,7 +13,14 @@ from textual.pilot import Pilot
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, screen_lines, settle, shown_text, wait_until
+from tests.conftest import (
+    CLEAN_SEED,
+    screen_lines,
+    screen_text,
+    settle,
+    shown_text,
+    wait_until,
+)
 from tui.app import GlossApp, make_app
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen
@@ -78,6 +85,15 @@ def toasts(app: GlossApp) -> list[str]:
     return [" ".join(" ".join(shown_text(toast)).split()) for toast in app.screen.query("Toast")]
 
 
+async def shows(pilot: Pilot[None], *said: str) -> None:
+    """Wait (bounded) until the comparison's status line says each of ``said``."""
+    app = pilot.app
+    assert isinstance(app, GlossApp)
+    await wait_until(
+        pilot, lambda: all(part in status(app) for part in said), what=f"status line {said}"
+    )
+
+
 def cursor_rows(app: GlossApp) -> list[str]:
     """The rows of the screen where a reader's cursor bar is, as shown."""
     return [row for row in screen_lines(app) if "▌" in row]
@@ -114,28 +130,23 @@ async def test_n_and_shift_n_take_both_readers_to_each_difference(
     async with comparing(db, interview) as (app, pilot):
         left, right = sides(app)
         await pilot.press("n")
-        await pilot.pause()
-        assert "difference 1 of 4" in status(app)
+        await shows(pilot, "difference 1 of 4")
         assert "only bo: trust" in status(app)
         assert left.cursor_span == right.cursor_span == s[3]
         # On screen: both cursor bars are on lines marked as a difference.
         rows = cursor_rows(app)
         assert rows and all(row.count("≠") == 2 for row in rows)
         await pilot.press("n")
-        await pilot.pause()
-        assert "difference 2 of 4" in status(app)
+        await shows(pilot, "difference 2 of 4")
         assert "only ann: policy" in status(app)
         assert left.cursor_span == right.cursor_span == s[4]
         await pilot.press("n", "n")
-        await pilot.pause()
-        assert "difference 4 of 4" in status(app)
+        await shows(pilot, "difference 4 of 4")
         assert left.cursor_span == right.cursor_span == s[12]
         await pilot.press("n")
-        await pilot.pause()
-        assert "difference 1 of 4" in status(app) and "wrapped" in status(app)
+        await shows(pilot, "difference 1 of 4", "wrapped")
         await pilot.press("N")
-        await pilot.pause()
-        assert "difference 4 of 4" in status(app)
+        await shows(pilot, "difference 4 of 4")
 
 
 async def test_the_sides_move_together_and_differences_are_marked_in_the_gutter(
@@ -145,8 +156,12 @@ async def test_the_sides_move_together_and_differences_are_marked_in_the_gutter(
     async with comparing(db, interview) as (app, pilot):
         left, right = sides(app)
         await pilot.press("j", "j")
-        await pilot.pause()
-        assert left.cursor_span == right.cursor_span == s[2]
+        await wait_until(
+            pilot,
+            lambda: left.cursor_span == right.cursor_span == s[2],
+            what="both cursors on sentence 2",
+            seen=lambda: (left.cursor_span, right.cursor_span),
+        )
         for reader in (left, right):
             assert line_text(reader, s[3].start)[3] == "≠"  # a difference
             assert line_text(reader, s[20].start)[3] != "≠"  # both coders agree there
@@ -161,7 +176,7 @@ async def test_differences_show_without_colour(
     async with comparing(db, interview) as (app, pilot):
         left, _right = sides(app)
         await pilot.press("n")
-        await pilot.pause()
+        await shows(pilot, "difference 1 of 4")
         index = left.text_layout.line_of(s[10].start) - int(left.scroll_y)
         strip = left.render_line(index)
         assert strip.text[3] == "≠"
@@ -175,20 +190,17 @@ async def test_opened_from_the_reader_asking_for_the_coders(db: Path, interview:
         async with app.run_test(size=WIDE) as pilot:
             await settle(app, pilot)
             await pilot.press("C")
-            await settle(app, pilot)
+            await wait_until(pilot, lambda: "bo" in screen_text(app), what="the coders offered")
             await pilot.press("enter")  # ann left, bo right: the two offered first
-            await settle(app, pilot)
+            await shows(pilot, "left ann · right bo", "4 differences")
             assert isinstance(app.screen, CompareScreen)
-            assert "left ann · right bo" in status(app)
             # A third coder copies bo's coding of sentences 12-13: from the side they are on.
             await pilot.press("N", "w", "c")
-            await settle(app, pilot)
-            assert "copied recovery from bo" in status(app)
+            await shows(pilot, "copied recovery from bo")
             await pilot.press("q")
-            await settle(app, pilot)
-            assert not isinstance(app.screen, CompareScreen)
             # Back in the reader, the copy is there, under my name.
-            assert any("8 annotations" in row for row in screen_lines(app))
+            await wait_until(pilot, lambda: "8 annotations" in screen_text(app), what="the copy")
+            assert not isinstance(app.screen, CompareScreen)
             mine = [(a.start, a.end, a.tags) for a in store.annotations(author="me")]
             s = interview.sentences
             assert mine == [(s[12].start, s[13].end, ("recovery",))]
@@ -204,8 +216,7 @@ async def test_palette_and_help_list_the_comparison_keys(db: Path, interview: In
         for binding in COMPARE:
             assert binding.description in titles
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help")
         described = {entry.description for entry in app.screen.entries}
         assert {"Next difference", "Previous difference", "Copy to mine"} <= described
 
@@ -216,23 +227,30 @@ async def test_c_copies_the_other_coders_coding_into_mine_and_u_undoes_it(
     s = interview.sentences
     async with comparing(db, interview, author="ann") as (app, pilot):
         await pilot.press("N")  # the last difference: sentences 12-13, only bo: recovery
-        await pilot.pause()
-        assert "difference 4 of 4" in status(app)
+        await shows(pilot, "difference 4 of 4")
         await pilot.press("c")
+        await shows(pilot, "copied recovery from bo")
+        await wait_until(
+            pilot,
+            lambda: "3 differences" in status(app) or "of 3" in status(app),
+            what="one difference fewer",
+        )
         await settle(app, pilot)
-        assert "copied recovery from bo" in status(app)
-        assert "3 differences" in status(app) or "of 3" in status(app)
         with AnnotationStore.open(db) as again:
             mine = [(a.start, a.end, a.tags) for a in again.annotations(author="ann")]
             theirs = [(a.start, a.end, a.tags) for a in again.annotations(author="bo")]
         assert (s[12].start, s[13].end, ("recovery",)) in mine
         assert (s[12].start, s[13].end, ("recovery",)) in theirs
         await pilot.press("u")
+        await wait_until(
+            pilot,
+            lambda: "4 differences" in status(app) or "of 4" in status(app),
+            what="the difference back",
+        )
         await settle(app, pilot)
         with AnnotationStore.open(db) as again:
             mine = [(a.start, a.end) for a in again.annotations(author="ann")]
         assert (s[12].start, s[13].end) not in mine
-        assert "4 differences" in status(app) or "of 4" in status(app)
 
 
 async def test_c_where_the_other_coder_has_nothing_changes_nothing(
@@ -240,15 +258,16 @@ async def test_c_where_the_other_coder_has_nothing_changes_nothing(
 ) -> None:
     async with comparing(db, interview, author="ann") as (app, pilot):
         await pilot.press("n", "n", "n")  # sentence 10: only ann coded it
-        await pilot.pause()
+        await shows(pilot, "difference 3 of 4")
         await pilot.press("c")
-        await settle(app, pilot)
-        assert "saving" not in status(app)
         await wait_until(
             pilot,
             lambda: any("bo has no coding here" in toast for toast in toasts(app)),
             what="the toast saying bo has nothing here",
         )
+        await settle(app, pilot)
+        assert "saving" not in status(app)
+        assert "difference 3 of 4" in status(app)
         with AnnotationStore.open(db) as again:
             assert len(again.annotations(author="ann")) == 3
             assert len(again.annotations()) == 7
@@ -291,8 +310,12 @@ async def test_codings_another_process_writes_appear_while_comparing(
         assert done.returncode == 0, done.stderr
         await wait_until(pilot, lambda: "5 differences" in status(app), what="bo's new coding")
         await pilot.press("q")  # back to reading: the main screen has it too
-        await settle(app, pilot)
-        assert any(a.tags == ("late",) for a in app.main.annotations[interview.id])
+        await wait_until(
+            pilot,
+            lambda: any(a.tags == ("late",) for a in app.main.annotations[interview.id]),
+            what="bo's new coding in the reader",
+            seen=lambda: app.main.annotations[interview.id],
+        )
 
 
 async def test_coder_names_are_shown_as_written_never_as_markup(
