@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from corpus.cleaning.clean import clean_text
-    from corpus.errors import CorpusError
+    from corpus.errors import AmbiguousName, CorpusError
     from corpus.model import (
         CleanText,
         Interview,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 #: Each public name and the module that defines it.
 _HOMES = {
+    "AmbiguousName": "corpus.errors",
     "CleanText": "corpus.model",
     "CorpusError": "corpus.errors",
     "Interview": "corpus.model",
@@ -71,6 +72,7 @@ _HOMES = {
 }
 
 __all__ = [
+    "AmbiguousName",
     "CleanText",
     "CorpusError",
     "Interview",

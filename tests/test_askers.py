@@ -170,6 +170,59 @@ def test_an_interviewer_who_is_not_a_speaker_is_refused(tmp_path: Path, name: st
     assert str(path) in line and repr(name) in line and "Dana Lee, Omar Haddad" in line
 
 
+#: Two speakers share a surname; a third shares it as a whole label.
+SMITHS = (
+    "John Smith: Good morning. What did the committee decide about the bridge?\n"
+    "Mary Jones: We decided to repair it first and to replace it later.\n"
+    "Stephen Smith: And how long will the repair take?\n"
+    "Mary Jones: About a year, if the weather holds.\n"
+    "John Smith: Who pays for it?\n"
+    "Mary Jones: The county and the state, half each.\n"
+    "Stephen Smith: And the ferry meanwhile?\n"
+    "Mary Jones: It runs every hour.\n"
+)
+FAMILY = (
+    "Smith: When did you come to the valley, and why?\n"
+    "Anna Smith: In 1952, for the orchard work my father had found.\n"
+    "Smith: What was the work like?\n"
+    "Anna Smith: Hard, and the pay was poor, but we were together.\n"
+)
+
+
+def _askers(path: Path, *names: str) -> list[str]:
+    options = [word for name in names for word in ("--interviewer", name)]
+    result = run_gloss("outline", "--json", *options, str(path))
+    assert result.returncode == 0, result.stderr
+    return list(json.loads(result.stdout)["askers"])
+
+
+def test_an_interviewer_named_in_full_is_that_speaker_only(tmp_path: Path) -> None:
+    path = tmp_path / "family.txt"
+    path.write_text(FAMILY, encoding="utf-8")
+    # A label spelled out names that label, not every speaker whose name ends with it.
+    assert _askers(path, "Smith") == ["Smith"]
+    assert _askers(path, "Anna Smith") == ["Anna Smith"]
+    assert _askers(path, "anna smith") == ["Anna Smith"]  # case aside
+    # A part of one label only (a first name) names that speaker.
+    assert _askers(path, "Anna") == ["Anna Smith"]
+    smiths = tmp_path / "smiths.txt"
+    smiths.write_text(SMITHS, encoding="utf-8")
+    assert _askers(smiths, "Stephen") == ["Stephen Smith"]
+    assert _askers(smiths, "Mr. John Smith") == ["John Smith"]  # the label's last words
+
+
+def test_a_surname_of_two_speakers_is_refused_naming_both(tmp_path: Path) -> None:
+    path = tmp_path / "smiths.txt"
+    path.write_text(SMITHS, encoding="utf-8")
+    result = run_gloss("outline", "--interviewer", "Smith", str(path))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert str(path) in line and "'Smith'" in line
+    assert "(John Smith, Stephen Smith)" in line and "in full" in line
+    assert "Traceback" not in result.stderr
+
+
 def test_research_transcript_letters_interviewer_and_respondent() -> None:
     # I: and R: as research transcripts write them; the respondent's rhetorical question
     # does not make her the one who asks.

@@ -75,3 +75,42 @@ def test_interviewer_option_names_a_speaker_or_is_one_line(tmp_path: Path) -> No
     assert "no speaker is called 'Nobody'" in line and "NEAL, SHEPARD" in line
     [chosen] = with_interviewers([load_interview(ORAL_HISTORY)], ["Shepard"])
     assert chosen.outline.askers == ("SHEPARD",)
+
+
+async def test_i_sets_the_speaker_chosen_not_every_one_sharing_the_surname(
+    tmp_path: Path,
+) -> None:
+    from tests.test_askers import FAMILY
+
+    path = tmp_path / "family.txt"
+    path.write_text(FAMILY, encoding="utf-8")
+    interview = load_interview(path)
+    assert interview.outline.speakers == ("Smith", "Anna Smith")
+    store = AnnotationStore.open(tmp_path / "db.json")
+    app = make_app([interview], store, author="tester")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("I")
+        await wait_until(pilot, lambda: any("Who asks in" in ln for ln in screen_lines(app)))
+        await pilot.press("down", "down", "enter")  # Anna Smith
+        await wait_until(pilot, lambda: "asking: Anna Smith" in _status(app), what="the choice")
+        # The cursor is on Smith's first turn: Smith answers now, asking no more.
+        await wait_until(pilot, lambda: "Smith answers" in _status(app), what="Smith answers")
+    store.close()
+    assert remembered(interview.id) == ("Anna Smith",)
+    [again] = with_interviewers([load_interview(path)], None)
+    assert again.outline.askers == ("Anna Smith",)
+
+
+def test_an_interviewer_shared_by_two_speakers_stops_the_reader_in_one_line(
+    tmp_path: Path,
+) -> None:
+    from tests.test_askers import SMITHS
+
+    path = tmp_path / "smiths.txt"
+    path.write_text(SMITHS, encoding="utf-8")
+    db = tmp_path / "db.json"
+    result = run_gloss(str(path), str(ORAL_HISTORY), "--db", str(db), "--interviewer", "Smith")
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "'Smith'" in line and "John Smith, Stephen Smith" in line
+    assert not db.exists()

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import corpus
-from corpus import CorpusError, Interview
+from corpus import AmbiguousName, CorpusError, Interview
 
 # The outline builders are reached as ``corpus.with_askers``: ``corpus`` loads them on first
 # use, so the reader's launch does not pay for them when no one chose who asks.
@@ -80,7 +80,8 @@ def with_interviewers(
     """``interviews`` with who asks set: ``names`` (``--interviewer``) where they name a
     speaker, else what the user chose in the reader before, else as the text decides.
 
-    CorpusError if ``names`` name no speaker of any of them.
+    CorpusError if ``names`` name no speaker of any of them, or if a name may be any of
+    several speakers of one of them (AmbiguousName).
     """
     if names:
         errors: list[CorpusError] = []
@@ -88,6 +89,8 @@ def with_interviewers(
         for interview in interviews:
             try:
                 outlined.append(corpus.with_askers(interview, names))
+            except AmbiguousName:
+                raise
             except CorpusError as error:
                 errors.append(error)
                 outlined.append(interview)

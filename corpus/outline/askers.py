@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from corpus.outline.labels import Role
+from corpus.outline.named import label_words, matching_speakers
 from corpus.outline.said import Said, count_asking, count_sentences, has_question_mark
 
 _ASKING_ROLE = re.compile(
@@ -119,7 +120,7 @@ class _Leaning:
 def _naming_others(turns: Sequence[Said], speakers: list[str]) -> set[str]:
     """The speakers who name another speaker as a turn begins or ends ("Tom, what ...",
     "... Right, Ana?"), as a host names the guest. Each speaker's turns are read once."""
-    words = {speaker: set(_words(speaker)) for speaker in speakers}
+    words = {speaker: set(label_words(speaker)) for speaker in speakers}
     owners: dict[str, int] = {}
     for own in words.values():
         for word in own:
@@ -160,21 +161,3 @@ def _press(turns: Sequence[Said]) -> set[str]:
         and has_question_mark(turn.text)
         and _PRESS_INTRODUCTION.search(turn.text[:_EDGE])
     }
-
-
-def matching_speakers(speakers: Collection[str], names: Collection[str]) -> frozenset[str]:
-    """The speakers that ``names`` (given by a user) name."""
-    return frozenset(s for s in speakers if any(_same_speaker(s, name) for name in names))
-
-
-def _same_speaker(speaker: str, name: str) -> bool:
-    """``--interviewer Psaki`` names ``MS. PSAKI``; ``Brian Kernighan`` names ``Kernighan``."""
-    label, given = _words(speaker), _words(name)
-    if not label or not given:
-        return False
-    shorter, longer = sorted((label, given), key=len)
-    return longer[-len(shorter) :] == shorter
-
-
-def _words(name: str) -> list[str]:
-    return re.sub(r"[^\w\s-]", " ", name.casefold()).split()
