@@ -127,6 +127,12 @@ class Outline:
         return self._questions
 
     @property
+    def measures(self) -> tuple[Measure, ...]:
+        """Every measure in text order: those listed before any question, then each
+        question's (what the reader steps through with ``}`` and ``{``)."""
+        return self.intro_measures + tuple(m for q in self._questions for m in q.measures)
+
+    @property
     def question_starts(self) -> tuple[int, ...]:
         """Where each question starts, in order (for bisecting)."""
         return self._question_starts

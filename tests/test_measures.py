@@ -14,6 +14,7 @@ import pytest
 from corpus import build_outline, load_interview
 from corpus.outline.output import outline_dict
 from corpus.outline.scoring import gold_from_dict, score_outline
+from tests.conftest import run_gloss
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 
@@ -175,3 +176,26 @@ def test_real_transcripts_measures_match_their_gold(name: str) -> None:
     outline = outline_dict(load_interview(TRANSCRIPTS / gold.file))
     score = score_outline(gold, outline).measures
     assert (score.gold, score.found, score.matched) == (len(gold.measures),) * 3
+
+
+def test_gloss_outline_lists_the_measures_before_the_questions(tmp_path: Path) -> None:
+    path = tmp_path / "opening.txt"
+    path.write_text(
+        "OFFICIAL: Thanks. There are three parts. The first is roads. The second is ports. "
+        "The third is rail.\nQ: How much does it cost?\nA: A lot.\n",
+        encoding="utf-8",
+    )
+    shown = run_gloss("outline", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "  (before the questions)\n        1. The first is roads.\n"
+        "        2. The second is ports.\n        3. The third is rail.\n\n  (no heading)\n"
+    ) in shown.stdout
+    data = json.loads(run_gloss("outline", "--json", str(path)).stdout)
+    clean = run_gloss("clean", str(path)).stdout
+    listed = [(m["ordinal"], clean[m["start"] : m["end"]].strip()) for m in data["intro_measures"]]
+    assert listed == [
+        (1, "The first is roads."),
+        (2, "The second is ports."),
+        (3, "The third is rail."),
+    ]

@@ -178,3 +178,31 @@ def test_overlaps_orders_what_comes_out_of_order_keeping_ties_as_given() -> None
     index = Overlaps([("c", 20, 30), first, second, ("d", 0, 3)], lambda t: (t[1], t[2]))
     assert index.between(0, 100) == [("d", 0, 3), first, second, ("c", 20, 30)]
     assert index.between(6, 7) == [first, second]
+
+
+OPENING = """Briefing on the plan
+
+OFFICIAL: Thanks. There are three parts. The first is roads. The second is ports. The third is rail.
+
+Q: How much does it cost?
+A: A lot. The first is the bill for steel. The second is the bill for labour.
+"""
+
+
+def test_measure_steps_start_with_those_listed_before_any_question() -> None:
+    interview = interview_from_text("opening", OPENING)
+    nav = Navigator(interview)
+    steps = []
+    caret: Caret | None = Caret()
+    while caret is not None and len(steps) < 6:
+        caret = nav.next_measure(caret, 1)
+        if caret is None or (steps and sentence(interview, caret) == steps[-1]):
+            break
+        steps.append(sentence(interview, caret))
+    assert steps == [
+        "The first is roads.",
+        "The second is ports.",
+        "The third is rail.",
+        "The first is the bill for steel.",
+        "The second is the bill for labour.",
+    ]

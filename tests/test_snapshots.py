@@ -19,7 +19,7 @@ from textual.widgets import Static
 from corpus import load_interview
 from store import AnnotationStore
 from store.anchoring import annotation_at
-from tests.conftest import CLEAN_SEED, NOISY_SEED
+from tests.conftest import CLEAN_SEED, NOISY_SEED, ROOT
 from tui.app import GlossApp, make_app
 from tui.screens.export_dialog import ExportDialog
 
@@ -104,6 +104,34 @@ def test_comparing_two_coders(
         await pilot.pause()
 
     assert snap_compare(comparing, terminal_size=size, run_before=next_difference)
+
+
+@pytest.fixture
+def opening(tmp_path: Path) -> Iterator[GlossApp]:
+    """A press call whose official lists four parts of a plan before any question."""
+    interview = load_interview(
+        ROOT / "tests" / "transcripts" / "wh_background_press_call_2021-03-30.txt"
+    )
+    store = AnnotationStore.open(tmp_path / "opening.json")
+    yield make_app([interview], store, author="tester")
+    store.close()
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+def test_measures_before_the_questions_in_the_outline(
+    snap_compare: Any, opening: GlossApp, size: tuple[int, int]
+) -> None:
+    """``(before the questions)`` and its four items above Q1; ``}`` on the first one (the
+    gutter says ``1.``); at 80 columns the outline is shown with ``o``."""
+
+    async def first_measure(pilot: Any) -> None:
+        await _settle(pilot)
+        if size[0] < 100:
+            await pilot.press("o")
+        await pilot.press("right_curly_bracket")
+        await _settle(pilot)
+
+    assert snap_compare(opening, terminal_size=size, run_before=first_measure)
 
 
 class ExportHost(App[None]):

@@ -147,9 +147,7 @@ def blocks(interview: Interview) -> list[Block]:
     bylines = {line.strip() for line in (outline.dateline, outline.byline) if line}
     questions = _Spans((q.start, q.end) for q in outline.questions)
     # Measures in text order, the first of a paragraph giving its label.
-    measures = sorted(
-        (m for q in outline.questions for m in q.measures), key=lambda m: (m.start, m.end)
-    )
+    measures = sorted(outline.measures, key=lambda m: (m.start, m.end))
     measure_starts = _Spans((m.start, m.end) for m in measures)
     answers = _Spans((q.answer.start, q.answer.end) for q in outline.questions)
     result: list[Block] = []

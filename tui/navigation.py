@@ -39,7 +39,7 @@ class Navigator:
         self._sentence_starts = [s.start for s in interview.sentences]
         questions = interview.outline.questions
         self.question_starts = [q.start for q in questions]
-        self.measure_starts = [m.start for q in questions for m in q.measures]
+        self.measure_starts = [m.start for m in interview.outline.measures]
 
     # -- what the caret stands for -----------------------------------------------------
 

@@ -37,6 +37,8 @@ class Place:
 
 GROUP = 100
 """More questions than this under one heading are shown in groups of this many."""
+INTRO_LABEL = "(before the questions)"
+"""The node holding the measures listed before any question."""
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -117,6 +119,8 @@ class OutlineTree(Tree[Place]):
             label.append(counts_text, "dim")
             root = self.root.add(label, Place(interview.id, 0), expand=True)
             nodes: list[tuple[int, TreeNode[Place]]] = [(0, root)]
+            if interview.outline.intro_measures:
+                nodes.extend(self._add_intro(root, interview))
             number = 0
             for section in interview.outline.sections:
                 parent = root
@@ -184,6 +188,22 @@ class OutlineTree(Tree[Place]):
                 Place(interview, measure.start, number),
             )
             found.append((measure.start, leaf))
+        return found
+
+    def _add_intro(
+        self, root: TreeNode[Place], interview: Interview
+    ) -> list[tuple[int, TreeNode[Place]]]:
+        """The items listed before any question (an opening statement's), first, under a
+        node of their own as ``gloss outline`` lists them; return where they start."""
+        outline = interview.outline
+        start = outline.intro.start if outline.intro else outline.intro_measures[0].start
+        node = root.add(plain(INTRO_LABEL, "italic"), Place(interview.id, start), expand=True)
+        found = [(start, node)]
+        for measure in outline.intro_measures:
+            label = f"{measure.ordinal}. " + _short(measure.text, self._room[2] - 4)
+            found.append(
+                (measure.start, node.add_leaf(plain(label), Place(interview.id, measure.start)))
+            )
         return found
 
     def _fill(self, group: TreeNode[Place]) -> None:
