@@ -271,6 +271,14 @@ def reanchored(annotation: Annotation, interview: Interview) -> Annotation:
     """
     quote = Quote(annotation.exact, annotation.prefix, annotation.suffix)
     found = find_passage(interview.text, quote, annotation.start, annotation.end)
+    if (found is None or found.how == "fuzzy") and _read_as_markdown(interview):
+        # Made before Markdown was read as text, the quote still holds its markup
+        # ("**Ann:** it&#39;s"): looked for as the file reads now, it is found whole.
+        unmarked = _without_markup(quote)
+        if unmarked != quote:
+            found = (
+                find_passage(interview.text, unmarked, annotation.start, annotation.end) or found
+            )
     if found is None:
         return replace(annotation, status="orphaned")
     moved = found.how != "same" or annotation.orphaned
@@ -279,3 +287,25 @@ def reanchored(annotation: Annotation, interview: Interview) -> Annotation:
         **_anchor_fields(interview, found.start, found.end),
         status="reanchored" if moved else annotation.status,
     )
+
+
+def _read_as_markdown(interview: Interview) -> bool:
+    from corpus.reading.formats import MARKDOWN_SUFFIXES
+
+    return interview.path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def _without_markup(quote: Quote) -> Quote:
+    """``quote`` as the Markdown reader gives its words (bold labels, escapes, entities)."""
+    from corpus.reading.markdown import read_markdown
+
+    return Quote(*(read_markdown(part).text for part in (quote.exact, quote.prefix, quote.suffix)))
+
+
+@dataclass(frozen=True, slots=True)
+class Reanchoring:
+    """What opening an interview did to its annotations: how many were found again at a
+    new place (its text changed since), and those that could not be found (orphaned)."""
+
+    moved: int
+    orphaned: tuple[Annotation, ...]

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from corpus import Interview
+from store.anchoring import Reanchoring
 from store.copying import Contents
 from store.merging import ImportResult
 from store.model import Annotation, Change, Status, TagInfo
@@ -121,6 +122,8 @@ class Store(Protocol):
     def copy_in(self, contents: Contents) -> int: ...
 
     def anchor(self, interview: Interview) -> list[Annotation]: ...
+
+    def reanchor(self, interview: Interview) -> Reanchoring: ...
 
     def set_tag(
         self, path: str, *, description: str | None = None, colour: str | None = None

@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from corpus import Interview
 from store import codebook
-from store.anchoring import annotation_at, reanchored
+from store.anchoring import Reanchoring, annotation_at, reanchored
 from store.changes import edited, now_iso, withdrawn
 from store.codebook_rules import CodebookRules
 from store.copying import Contents, contents_of, copy_ops
@@ -280,7 +280,12 @@ class Rules(CodebookRules[Where]):
         return written[0] if written else 0
 
     def anchor(self, interview: Interview) -> list[Annotation]:
-        """Re-anchor this interview's annotations if its text changed; returns the orphaned.
+        """Re-anchor this interview's annotations if its text changed; returns the orphaned
+        (:meth:`reanchor` says how many moved too)."""
+        return list(self.reanchor(interview).orphaned)
+
+    def reanchor(self, interview: Interview) -> Reanchoring:
+        """Re-anchor this interview's annotations if its text changed.
 
         New positions, quotes and statuses are stored. An annotation that cannot be found
         is marked ``orphaned`` and kept unchanged otherwise, never deleted; it is tried
@@ -295,17 +300,17 @@ class Rules(CodebookRules[Where]):
         # The searching happens outside the lock (it can take a while on a long text with
         # many annotations); only annotations nobody changed meanwhile are updated.
         found = [(old, reanchored(old, interview)) for old in stale]
+        moved: list[int] = [0]
 
         def change() -> list[Op]:
-            return [
-                self._view.put(new)
-                for old, new in found
-                if new != old and self._view.get(old.id) == old
-            ]
+            written = [new for old, new in found if new != old and self._view.get(old.id) == old]
+            moved[0] = sum(new.status == "reanchored" for new in written)
+            return [self._view.put(new) for new in written]
 
         if found:
             self._commit(change)
-        return self.annotations(interview=interview.id, status="orphaned")
+        orphaned = self.annotations(interview=interview.id, status="orphaned")
+        return Reanchoring(moved[0], tuple(orphaned))
 
     # -- the machinery ------------------------------------------------------------------
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from corpus import load_interview
+from corpus import interview_from_text, load_interview
 from corpus.reading.markdown import read_markdown
 from store import AnnotationStore
 from tests.conftest import ROOT, run_gloss
+from tui.session import Session
 
 TRANSCRIPTS = ROOT / "tests" / "transcripts"
 CHANGELOGS = sorted(TRANSCRIPTS.glob("changelog_*.md"))
@@ -122,3 +123,66 @@ def test_hostile_markdown_never_crashes(tmp_path: Path, name: str) -> None:
     path.write_text(source, encoding="utf-8")
     result = run_gloss("clean", str(path))
     assert "Traceback" not in result.stderr
+
+
+#: Passages annotated when a .md transcript was still read as it stands, markup and all
+#: (before Markdown was read as text), and the words they are now.
+OLD_PASSAGES = {
+    "**Jack Dorsey:** \\[07:54\\] Yeah, just on that point - I think it&#39;s really important": (
+        "Jack Dorsey: [07:54] Yeah, just on that point - I think it's really important"
+    ),
+    "It&#39;s just as boring as the name Square": "It's just as boring as the name Square",
+    "**Adam Stacoviak:** Pro-Rust, alright.": "Adam Stacoviak: Pro-Rust, alright.",
+    "I was not an engineer.": "I was not an engineer.",
+}
+
+
+def _annotated_before_markdown(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A .md transcript and a real TinyDB file whose annotations were made on its old text
+    (the file cleaned as it stands); their ids and the words each should find now."""
+    path = tmp_path / "founders.md"
+    path.write_bytes((TRANSCRIPTS / "changelog_founders_talk_91.md").read_bytes())
+    old = interview_from_text(path.stem, path.read_text(encoding="utf-8"), path)
+    database = tmp_path / "notes.json"
+    store = AnnotationStore.open(database)
+    expected = {}
+    for quote, now in OLD_PASSAGES.items():
+        start = old.text.index(quote)
+        made = store.add(old, start, start + len(quote), tags=["t"], author="ann").annotation
+        assert made is not None and made.exact == quote
+        expected[made.id] = now
+    store.close()
+    return path, database, expected
+
+
+def test_annotations_made_on_the_markup_are_found_whole_and_the_reader_says_so(
+    tmp_path: Path,
+) -> None:
+    path, database, expected = _annotated_before_markdown(tmp_path)
+    interview = load_interview(path)
+    store = AnnotationStore.open(database)
+    session = Session([interview], store, author="ann")
+    update = session.load()
+    assert update.notice == "4 annotations re-anchored (the text changed since they were made)"
+    assert update.severity == "information"
+    for annotation in store.annotations(interview=interview.id):
+        assert annotation.status == "reanchored"
+        assert interview.text[annotation.start : annotation.end] == expected[annotation.id]
+    assert Session([interview], store, author="ann").load().notice == ""  # told once
+    store.close()
+
+
+def test_gloss_reanchor_counts_the_annotations_made_on_the_markup(tmp_path: Path) -> None:
+    path, database, expected = _annotated_before_markdown(tmp_path)
+    result = run_gloss("reanchor", "--db", str(database), str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "4 annotations re-anchored (the text changed since they were made)\n"
+        "0 orphaned annotations\n"
+    )
+    listed = run_gloss("list", "--db", str(database), "--json")
+    text = load_interview(path).text
+    found = {
+        entry["id"]: text[entry["start"] : entry["end"]] for entry in json.loads(listed.stdout)
+    }
+    assert found == expected

@@ -45,9 +45,15 @@ def run_reanchor(args: argparse.Namespace) -> int:
     with open_store(args, reading=True) as store:
         for interview in interviews:
             check_own_file(store, interview)
-        orphans = [o for interview in interviews for o in store.anchor(interview)]
+        results = [store.reanchor(interview) for interview in interviews]
+    orphans = [o for result in results for o in result.orphaned]
     for orphan in orphans:
         print(f"orphaned {orphan.id} {printable(orphan.interview)} {printable(orphan.exact, 60)!r}")
+    moved = sum(result.moved for result in results)
+    if moved:
+        summary(
+            f"{counted(moved, 'annotation')} re-anchored (the text changed since they were made)"
+        )
     summary(counted(len(orphans), "orphaned annotation"))
     return 0
 

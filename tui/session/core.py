@@ -31,7 +31,7 @@ from store.model import Change
 from tui.session import search
 from tui.session.coders import Coders
 from tui.session.updates import Edit, NoteClash, Update
-from tui.wording import counted
+from tui.wording import anchoring_notice
 
 
 class Session(Coders):
@@ -113,9 +113,9 @@ class Session(Coders):
         with self._lock:
             try:
                 shown = list(self.shown)
-                orphans = [
-                    o for i in shown if i.id not in self._anchored for o in self.store.anchor(i)
-                ]
+                anchored = [self.store.reanchor(i) for i in shown if i.id not in self._anchored]
+                orphans = [o for result in anchored for o in result.orphaned]
+                moved = sum(result.moved for result in anchored)
                 self._anchored.update(i.id for i in shown)
                 self._seen = self.store.changes_seen
                 loaded = {i.id: self.store.annotations(interview=i.id) for i in shown}
@@ -132,15 +132,13 @@ class Session(Coders):
                     reverse=True,
                 )
                 self._remember([t for a in newest for t in a.tags], at_end=True)
-            notice = ""
-            if orphans:
-                verb = "matches" if len(orphans) == 1 else "match"
-                notice = (
-                    f"{counted(len(orphans), 'annotation')} no longer {verb} the text (orphaned); "
-                    "list them with 'gloss list --status orphaned'"
-                )
+            notice = anchoring_notice(moved, len(orphans))
             return Update(
-                frozenset(loaded), codebook=True, notice=notice, severity="warning", timeout=8
+                frozenset(loaded),
+                codebook=True,
+                notice=notice,
+                severity="warning" if orphans else "information",
+                timeout=8,
             )
 
     def refresh(self) -> Update | None:
