@@ -262,3 +262,30 @@ def test_the_real_unlabelled_transcripts() -> None:
     texts = [q.text for q in captions.outline.questions]
     assert not any("So why do we need a chief data scientist?" in t for t in texts)
     assert not any(t.startswith("Yeah. So the easiest way") for t in texts)
+    # A statement the reply confirms ("..., right?" - "That's right. He's the first ...").
+    assert any(
+        t.endswith("the first chief data scientist in the United States, right?") for t in texts
+    )
+
+
+def test_alternating_paragraphs_make_the_askers_statements_questions() -> None:
+    text = "\n\n".join(
+        [
+            "Where did you grow up?",
+            "In a fishing village on the coast. My father mended nets for the whole harbour.",
+            "Did you go to school there?",
+            "Until I was twelve, then in the town, an hour away by bus every morning.",
+            "I read that your first telescope was one you built yourself from a kit.",
+            "It was. A neighbour gave me the kit and I spent a whole winter grinding the mirror.",
+            "Wow, indeed!",
+            "The first night I saw Saturn's rings I did not sleep at all.",
+            "And when did you decide to study physics?",
+            "In my last year at school, when a teacher lent me her university books.",
+        ]
+    )
+    assert _questions(build_outline(text)) == [
+        "Where did you grow up?",
+        "Did you go to school there?",
+        "I read that your first telescope was one you built yourself from a kit.",
+        "And when did you decide to study physics?",
+    ]

@@ -5,7 +5,8 @@ Where a transcript names no speaker, who asks is read from the words
 it?", "Tell us about ..."), not a tag ("Right?"), not quoted ("and you're like, how did
 that happen?") and not about the speaker ("What can I do with it?"); a new turn often
 opens with a reaction to what was just said ("Okay, cool.", "Interesting."); an answer
-opens as a reply, not by carrying on the words before it ("And ...", "Because ...").
+opens as a reply, not by carrying on the words before it ("And ...", "Because ..."),
+and a statement put to the other side is confirmed by the reply ("That's right.").
 The words read are those every conversation uses, not a transcript's names.
 """
 
@@ -40,6 +41,11 @@ _REPORTED = re.compile(
 _TAG = re.compile(
     r"(?i),\s*(?:right|yeah|yes|no|huh|correct|true|okay|ok|isn't it|don't you think|"
     r"wouldn't you say)\s*[?？][\"”’)]*\s*$"
+)
+#: A reply that confirms a statement put to the speaker: "That's right.", "Yes, ...".
+_CONFIRMATION = re.compile(
+    r"(?i)\W*(?:(?:that['’]?s|that is|it['’]?s|it is) (?:right|correct|true)\b|"
+    r"(?:correct|exactly|absolutely|indeed|yes)\b)"
 )
 #: An answer does not open by carrying on the words before it.
 _CARRIES_ON = re.compile(r"[\"“]?(?:and|but|because|or|which|cause|'cause|nor)\b", re.I)
@@ -112,3 +118,8 @@ def backchannel(value: str) -> bool:
 def carries_on(value: str) -> bool:
     """Opens by carrying on the words before it: "And ...", "But ...", "Because ..."."""
     return _CARRIES_ON.match(value) is not None
+
+
+def confirms(value: str) -> bool:
+    """Opens by confirming what was put to the speaker: "That's right.", "Yes.", "Exactly"."""
+    return _CONFIRMATION.match(value) is not None

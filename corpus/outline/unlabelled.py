@@ -23,6 +23,9 @@ known only by reading, so the rules read the shape of the talk:
   is addressed to the listener ("you", "your"; never "you know"). A rhetorical question
   inside an answer rarely opens a turn or speaks to the listener. A paragraph that is
   the question alone (written Q&A) needs no such opening.
+- where plain paragraphs alternate question and answer one for one, the asker's other
+  paragraphs addressed to the interviewee that draw a full reply are questions too
+  (statements answered).
 - the headings are read again once the questions are known: a title line right before
   a question heads a section.
 - a document shows this shape at least twice, or none of it is believed.
@@ -43,8 +46,16 @@ from corpus.model import Question, Span
 from corpus.outline.headings import find_headings
 from corpus.outline.labels import Label, Role
 from corpus.outline.measures import find_measures
+from corpus.outline.said import has_question_mark
 from corpus.outline.speakers import Line
-from corpus.outline.turn_cues import addressed, asks_the_listener, backchannel, carries_on, reacts
+from corpus.outline.turn_cues import (
+    addressed,
+    asks_the_listener,
+    backchannel,
+    carries_on,
+    confirms,
+    reacts,
+)
 
 #: A timestamp opening a caption line: ``00:01:02``, ``[07:53]``, ``(1:02:03.5) -``.
 _STAMP = re.compile(
@@ -66,6 +77,10 @@ _OPENING_REACH = 12
 #: The talk after a question is longer than the question by this factor, and this long.
 _ANSWER_FACTOR = 1.2
 _MIN_ANSWER_WORDS = 5
+#: Alternating paragraphs are believed after this many questions; a statement they put
+#: is a question when its reply is this long.
+_MIN_ALTERNATING = 3
+_MIN_REPLY_WORDS = 8
 #: Fewer questions than this and the document is not read as an interview.
 _MIN_QUESTIONS = 2
 
@@ -217,6 +232,8 @@ def _block_questions(
             next_start = index = opening
         index -= 1
     chosen.reverse()
+    if not captions:
+        chosen = _with_statements(said, puts, units, chosen)
     found = []
     for number, (first, last) in enumerate(chosen):
         answer_end = units[chosen[number + 1][0] - 1].end if number + 1 < len(chosen) else end
@@ -232,15 +249,49 @@ def _block_questions(
     return found
 
 
+def _with_statements(
+    said: list[str], puts: list[bool], units: list[_Unit], chosen: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Where paragraphs alternate, question and answer (every question an even number of
+    paragraphs after the last), the asker's other paragraphs that speak to the
+    interviewee and draw a full reply are questions too: statements answered ("I've
+    looked at your list of publications ..."); a question that asks nothing of the
+    listener ("But now I'm curious: what would you have done?") is not one."""
+    firsts = [first for first, _ in chosen]
+    if len(firsts) < _MIN_ALTERNATING or any((b - a) % 2 for a, b in pairwise(firsts)):
+        return chosen
+    found = set(firsts)
+    for index in range(firsts[0] % 2, len(said) - 1, 2):
+        reply = said[index + 1]
+        if (
+            index not in found
+            and not (puts[index] or has_question_mark(said[index]))
+            and units[index].words <= MAX_QUESTION_WORDS
+            and addressed(said[index])
+            and not backchannel(said[index])
+            and units[index + 1].words >= _MIN_REPLY_WORDS
+            and not carries_on(reply)
+        ):
+            found.add(index)
+    return [(index, index) for index in sorted(found)]
+
+
 def _question_opening(
     said: list[str], puts: list[bool], units: list[_Unit], index: int, captions: bool
 ) -> int | None:
     """The unit a question ending at unit ``index`` opens on, if it is one (``puts``:
-    which units put a question)."""
-    if not puts[index]:
-        return None
+    which units put a question). In captions a statement the reply confirms ("..., right?"
+    - "That's right. He's the first ...") asks too, addressed or not."""
     if not captions:
-        return index if units[index].words <= MAX_QUESTION_WORDS else None
+        return index if puts[index] and units[index].words <= MAX_QUESTION_WORDS else None
+    confirmed = (
+        index + 1 < len(said)
+        and has_question_mark(said[index])
+        and confirms(said[index + 1])
+        and sum(unit.words for unit in units[index + 1 : index + 3]) >= _MIN_REPLY_WORDS
+    )
+    if not (puts[index] or confirmed):
+        return None
     words = 0
     for first in range(index, max(-1, index - _OPENING_REACH), -1):
         words += units[first].words
@@ -250,7 +301,7 @@ def _question_opening(
             return None  # an earlier question, and talk since: its answer
         if reacts(said[first]):
             run = " ".join(said[first : index + 1])
-            return first if addressed(run) else None
+            return first if confirmed or addressed(run) else None
     return None
 
 
