@@ -1,10 +1,12 @@
-"""The reader starts without the code of what it does not show first.
+"""What a user waits for when the reader starts: only what its first screen needs.
 
-A user waits for every module the reader imports before its first frame. Exports,
+The reader starts without the code of what it does not show first: a user waits for
+every module it imports before its first frame. Exports,
 findings, reports, REFI projects, the PostgreSQL client, the outline builders (a warm
 launch reads the outline from the cache) and the headless commands load when they are
 asked for, never at start-up. The reader is started here as ``gloss`` starts it, in a
-child process, and left after its first frame.
+child process, and left after its first frame. The garbage collector, paused while the
+first frame is drawn, must be back on soon after.
 """
 
 from __future__ import annotations
@@ -100,3 +102,44 @@ def test_every_command_is_known_by_name_before_its_module_loads() -> None:
     the commands the modules register."""
     _, registered = build_command_parser()
     assert sorted(registered) == sorted(COMMANDS)
+
+
+#: The reader run as ``gloss`` runs it, until the garbage collector is back on (bounded);
+#: whether it is on then and after the reader quits.
+COLLECTOR = """
+import gc
+import sys
+import time
+from pathlib import Path
+
+from corpus import bundled_paths, load_interview
+from store import AnnotationStore
+from tui.app import make_app
+
+store = AnnotationStore.open(Path(sys.argv[1]))
+app = make_app([load_interview(p) for p in bundled_paths()], store, author="t")
+
+async def watch(pilot):
+    await pilot.pause()
+    deadline = time.monotonic() + 20
+    while not gc.isenabled() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    print("while running", gc.isenabled())
+    pilot.app.exit()
+
+app.run(headless=True, size=(160, 45), auto_pilot=watch)
+print("after", gc.isenabled())
+"""
+
+
+def test_the_garbage_collector_is_paused_only_while_the_reader_starts(tmp_path: Path) -> None:
+    """Paused for the first frame (launch speed), it must come back on: a long session
+    would otherwise keep every cycle of garbage it ever made."""
+    result = subprocess.run(
+        [sys.executable, "-c", COLLECTOR, str(tmp_path / "annotations.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["while running True", "after True"]
