@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
@@ -112,9 +113,12 @@ async def test_retrieval_lists_every_passage_of_a_code_with_its_place_and_coder(
         assert "note: [bold]not markup[/bold]" in shown  # shown as typed, never as markup
         assert f"{elsewhere.title[:47]}… · Q1" in shown  # read from its file
         await press(app, pilot, "c")
-        shown = flowing(app)
-        assert "2 passages in 2 interviews · ann's codings" in shown
-        assert " · bob · " not in shown
+        await wait_until(
+            pilot,
+            lambda: "2 passages in 2 interviews · ann's codings" in flowing(app),
+            what="ann's codings",
+        )
+        assert " · bob · " not in flowing(app)
 
 
 async def test_enter_opens_a_passage_of_an_interview_not_shown(
@@ -147,9 +151,13 @@ async def test_escape_goes_back_to_the_codes_then_to_the_reader(
     async with reading(db, interviews) as (app, pilot):
         await pick_code(app, pilot, "economy")
         await press(app, pilot, "escape")
-        assert "pick a code" in screen(app)
+        await wait_until(pilot, lambda: "pick a code" in screen(app), what="the codes")
         await press(app, pilot, "escape")
-        assert "pick a code" not in screen(app) and "Annotations" in screen(app)
+        await wait_until(
+            pilot,
+            lambda: "pick a code" not in screen(app) and "Annotations" in screen(app),
+            what="the reader",
+        )
 
 
 # -- counts ---------------------------------------------------------------------------
@@ -194,10 +202,14 @@ async def test_cooccurrence_cell_lists_the_passages_behind_it_and_opens_one(
         codes = [line.split()[1] for line in lines[2:7]]
         assert economy[2:] == ["·", "2"] and codes[4] == "policy/tax"
         await press(app, pilot, "right", "right", "right", "right", "right", "enter")
-        shown = screen(app)
-        assert "economy × policy/tax: 2 meetings" in shown
-        assert "meets " in shown  # bob's passage shown with ann's it overlaps
+        await wait_until(
+            pilot,
+            lambda: "economy × policy/tax: 2 meetings" in screen(app),
+            what="the cell's passages",
+        )
+        assert "meets " in screen(app)  # bob's passage shown with ann's it overlaps
         await press(app, pilot, "escape")
+        await wait_until(pilot, lambda: "1 economy" in screen(app), what="the matrix again")
         assert "meetings" not in screen(app)
         await press(app, pilot, "enter", "enter")
         await wait_until(pilot, lambda: "here: " in screen(app), what="the reader on it")
@@ -219,6 +231,9 @@ async def test_cooccurrence_by_question_and_by_coder(db: Path, interviews: list[
 async def test_the_findings_screens_fit_80_columns(db: Path, interviews: list[Interview]) -> None:
     async with reading(db, interviews, size=NARROW) as (app, pilot):
         await pick_code(app, pilot, "policy")
+        await wait_until(
+            pilot, lambda: "c Coder" in screen_lines(app)[-1], what="the passages' keys"
+        )
         lines = screen_lines(app)
         assert "policy and the codes below it" in lines[0]
         assert "c Coder" in lines[-1] and "q Close" in lines[-1]
@@ -232,15 +247,30 @@ async def test_help_and_palette_name_the_findings_keys(
 ) -> None:
     async with reading(db, interviews) as (app, pilot):
         await press(app, pilot, "question_mark")
+        await wait_until(pilot, lambda: "Help" in screen(app), what="the help")
+        table = app.screen.query_one("#keys", DataTable)
+
+        def at_the_end() -> bool:
+            last = table.cursor_row == table.row_count - 1
+            return last and table.scroll_y == table.max_scroll_y
+
         seen: list[str] = []
         for _ in range(6):  # the key table is longer than the dialog: page through it
-            seen += [" ".join(line.split()) for line in screen_lines(app)]
+            page = screen_lines(app)
+            seen += [" ".join(line.split()) for line in page]
             await press(app, pilot, "pagedown")
+            await wait_until(
+                pilot,
+                lambda page=page: screen_lines(app) != page or at_the_end(),
+                what="the next page of keys",
+            )
         assert any("R Retrieve: every passage of a code" in row for row in seen)
         assert any("# Counts: codes x interviews" in row for row in seen)
         assert any("X Co-occurrence of codes" in row for row in seen)
         await press(app, pilot, "escape", "ctrl+p")
         await press(app, pilot, *"co-occurrence")
-        assert "Co-occurrence of codes" in screen(app)
+        await wait_until(
+            pilot, lambda: "Co-occurrence of codes" in screen(app), what="the palette's match"
+        )
         await press(app, pilot, "enter")
         await wait_until(pilot, lambda: "codes that meet" in screen(app), what="the screen")
