@@ -136,8 +136,11 @@ async def test_question_and_measure_keys_jump_and_status_follows(store: Annotati
         assert right.cursor_span.start <= questions[0].start < right.cursor_span.end + 1
         await pilot.press("right_square_bracket")
         assert right.cursor_span.start <= questions[1].start < right.cursor_span.end + 1
-        await pilot.pause()
-        assert main(app).query_one(StatusLine).status.question == 2
+        await wait_until(
+            pilot,
+            lambda: main(app).query_one(StatusLine).status.question == 2,
+            what="main(app).query_one(StatusLine).status.question == 2",
+        )
         await pilot.press("left_square_bracket")
         assert main(app).query_one(StatusLine).status.question == 1
         measures = [m.start for m in questions[0].measures]
@@ -171,8 +174,11 @@ async def test_outline_enter_jumps_the_reader(store: AnnotationStore) -> None:
         )
         outline.move_cursor(node)
         await pilot.press("enter")
-        await pilot.pause()
-        assert right.cursor_span.start <= target.start < right.cursor_span.end + 1
+        await wait_until(
+            pilot,
+            lambda: right.cursor_span.start <= target.start < right.cursor_span.end + 1,
+            what="right.cursor_span.start <= target.start < right.cursor_span.end + 1",
+        )
         assert app.focused is right
 
 
@@ -215,8 +221,11 @@ async def test_t_opens_the_picker_and_enter_creates_and_applies_a_tag(
     async with running(store) as (app, pilot):
         left = reader(app)
         await pilot.press("j", "v", "j", "t")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "TagPicker"
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "TagPicker",
+            what="type(app.screen).__name__ == 'TagPicker'",
+        )
         await pilot.press(*"economy")
         await pilot.press("enter")
         await settle(app, pilot)
@@ -249,7 +258,11 @@ async def test_number_keys_apply_recent_tags(store: AnnotationStore) -> None:
         assert by_start[before.start] != first_tag
         await pilot.press("9")  # no ninth recent tag: a warning, no change
         await settle(app, pilot)
-        assert len(store.annotations(interview=left.interview.id)) == 4
+        await wait_until(
+            pilot,
+            lambda: len(store.annotations(interview=left.interview.id)) == 4,
+            what="len(store.annotations(interview=left.interview.id)) == 4",
+        )
 
 
 async def test_a_writes_a_note_on_the_annotation_under_the_cursor(store: AnnotationStore) -> None:
@@ -260,8 +273,11 @@ async def test_a_writes_a_note_on_the_annotation_under_the_cursor(store: Annotat
     ).annotation
     async with running(store, interviews) as (app, pilot):
         await pilot.press("a")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "NoteEditor"
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "NoteEditor",
+            what="type(app.screen).__name__ == 'NoteEditor'",
+        )
         await pilot.press(*"why this matters")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -289,33 +305,53 @@ async def test_d_deletes_and_u_undoes_and_ctrl_r_redoes(store: AnnotationStore) 
     async with running(store, interviews) as (app, pilot):
         await pilot.press("d")
         await settle(app, pilot)
-        assert store.annotations() == []
+        await wait_until(pilot, lambda: store.annotations() == [], what="store.annotations() == []")
         await pilot.press("u")
         await settle(app, pilot)
-        assert [a.tags for a in store.annotations()] == [("x",)]
+        await wait_until(
+            pilot,
+            lambda: [a.tags for a in store.annotations()] == [("x",)],
+            what="[a.tags for a in store.annotations()] == [('x',)]",
+        )
         await pilot.press("ctrl+r")
         await settle(app, pilot)
-        assert store.annotations() == []
+        await wait_until(pilot, lambda: store.annotations() == [], what="store.annotations() == []")
 
 
 async def test_undo_a_tag_then_redo_it(store: AnnotationStore) -> None:
     async with running(store) as (app, pilot):
         await pilot.press("t", *"policy", "enter")
         await settle(app, pilot)
-        assert [a.tags for a in store.annotations()] == [("policy",)]
+        await wait_until(
+            pilot,
+            lambda: [a.tags for a in store.annotations()] == [("policy",)],
+            what="[a.tags for a in store.annotations()] == [('policy',)]",
+        )
         await pilot.press("t", *"growth", "enter")  # merged into the same annotation
         await settle(app, pilot)
-        assert [sorted(a.tags) for a in store.annotations()] == [["growth", "policy"]]
+        await wait_until(
+            pilot,
+            lambda: [sorted(a.tags) for a in store.annotations()] == [["growth", "policy"]],
+            what="[sorted(a.tags) for a in store.annotations()] == [['growth', 'policy']]",
+        )
         await pilot.press("u")
         await settle(app, pilot)
-        assert [a.tags for a in store.annotations()] == [("policy",)]
+        await wait_until(
+            pilot,
+            lambda: [a.tags for a in store.annotations()] == [("policy",)],
+            what="[a.tags for a in store.annotations()] == [('policy',)]",
+        )
         await pilot.press("u")
         await settle(app, pilot)
-        assert store.annotations() == []
+        await wait_until(pilot, lambda: store.annotations() == [], what="store.annotations() == []")
         await pilot.press("ctrl+r", "ctrl+r")
         await settle(app, pilot)
         await settle(app, pilot)
-        assert [sorted(a.tags) for a in store.annotations()] == [["growth", "policy"]]
+        await wait_until(
+            pilot,
+            lambda: [sorted(a.tags) for a in store.annotations()] == [["growth", "policy"]],
+            what="[sorted(a.tags) for a in store.annotations()] == [['growth', 'policy']]",
+        )
 
 
 async def test_annotations_are_highlighted_and_listed(store: AnnotationStore) -> None:
@@ -394,13 +430,11 @@ async def test_r_toggles_the_raw_text(store: AnnotationStore, tmp_path: Path) ->
     async with running(store, [load_interview(path)]) as (app, pilot):
         only = reader(app)
         await pilot.press("r")
-        await pilot.pause()
-        assert only.raw
+        await wait_until(pilot, lambda: only.raw, what="only.raw")
         raw_lines = [line.text for line in only.text_layout.lines]
         assert any("Because  it is" in line for line in raw_lines)
         await pilot.press("r")
-        await pilot.pause()
-        assert not only.raw
+        await wait_until(pilot, lambda: not only.raw, what="not only.raw")
 
 
 async def test_markup_and_escapes_in_a_file_are_shown_literally(
@@ -446,8 +480,11 @@ async def test_narrow_shows_one_reader_and_panels_on_demand(store: AnnotationSto
         shown = [name for name, _ in _visible_regions(app)]
         assert shown == ["#reader-0"]
         await pilot.press("w")
-        await pilot.pause()
-        assert [name for name, _ in _visible_regions(app)] == ["#reader-1"]
+        await wait_until(
+            pilot,
+            lambda: [name for name, _ in _visible_regions(app)] == ["#reader-1"],
+            what="[name for name, _ in _visible_regions(app)] == ['#reader-1']",
+        )
         assert app.focused is reader(app, 1)
         status = main(app).query_one(StatusLine).status
         assert status.interview == reader(app, 1).interview.title
@@ -518,12 +555,16 @@ async def test_e_exports_every_annotation_to_the_chosen_file(
     async with running(store, interviews) as (app, pilot):
         await pilot.press("e")
         await settle(app, pilot)
-        assert type(app.screen).__name__ == "ExportDialog"
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "ExportDialog",
+            what="type(app.screen).__name__ == 'ExportDialog'",
+        )
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.click("#export")
         await wait_until(pilot, lambda: type(app.screen).__name__ != "ExportDialog")
         await settle(app, pilot)
-        assert out.exists()
+        await wait_until(pilot, lambda: out.exists(), what="out.exists()")
         content = out.read_text(encoding="utf-8-sig")
         assert "policy" in content and "why" in content
         assert str(out) in main(app).query_one(StatusLine).status.message
@@ -652,8 +693,11 @@ async def test_list_filters_by_tag_and_enter_jumps(store: AnnotationStore) -> No
         listing = main(app).query_one(AnnotationList)
         listing.rows.focus()
         await pilot.press("f", *"pol")
-        await pilot.pause()
-        assert [a.tags for a in listing.shown] == [("policy",)]
+        await wait_until(
+            pilot,
+            lambda: [a.tags for a in listing.shown] == [("policy",)],
+            what="[a.tags for a in listing.shown] == [('policy',)]",
+        )
         await pilot.press("enter")  # leaves the filter box for the rows
         await pilot.press("enter")  # jumps
         await pilot.pause()
@@ -688,14 +732,16 @@ async def test_quit_waits_for_a_change_still_being_saved(
     monkeypatch.setattr(store, "add", slow_add)
     async with running(store) as (app, pilot):
         await pilot.press("t", *"late", "enter")
-        await pilot.pause()
-        assert main(app).query_one(StatusLine).status.save == "saving"
+        await wait_until(
+            pilot,
+            lambda: main(app).query_one(StatusLine).status.save == "saving",
+            what="main(app).query_one(StatusLine).status.save == 'saving'",
+        )
         # Run q's action directly: the pilot would wait for it to finish before returning.
         quitting = asyncio.create_task(main(app).action_quit())
         status = main(app).query_one(StatusLine)
         await wait_until(pilot, lambda: "quitting" in status.status.message)
-        await pilot.pause()
-        assert not quitting.done()  # still waiting for the save, not gone
+        await wait_until(pilot, lambda: not quitting.done(), what="not quitting.done()")
         assert app.return_code is None
         release.set()
         await asyncio.wait_for(quitting, timeout=10)
@@ -734,24 +780,42 @@ async def test_changes_written_by_another_process_appear(store: AnnotationStore,
 async def test_an_empty_search_clears_the_hits(store: AnnotationStore) -> None:
     async with running(store, notifications=True) as (app, pilot):
         await pilot.press("slash", *"industry", "enter")
-        await pilot.pause()
-        assert any(searched(r) for r in main(app).readers)
+        await wait_until(
+            pilot,
+            lambda: any(searched(r) for r in main(app).readers),
+            what="any(searched(r) for r in main(app).readers)",
+        )
         await pilot.press("slash", "enter")
-        await pilot.pause()
-        assert not any(searched(r) for r in main(app).readers)
+        await wait_until(
+            pilot,
+            lambda: not any(searched(r) for r in main(app).readers),
+            what="not any(searched(r) for r in main(app).readers)",
+        )
         await pilot.press("n")
-        await pilot.pause()
-        assert any("press /" in t for t in toasts(app))
+        await wait_until(
+            pilot,
+            lambda: any("press /" in t for t in toasts(app)),
+            what="any('press /' in t for t in toasts(app))",
+        )
 
 
 async def test_o_and_l_hide_panels_when_wide(store: AnnotationStore) -> None:
     async with running(store) as (app, pilot):
         await pilot.press("o", "l")
-        await pilot.pause()
-        assert [name for name, _ in _visible_regions(app)] == ["#reader-0", "#reader-1"]
+        await wait_until(
+            pilot,
+            lambda: [name for name, _ in _visible_regions(app)] == ["#reader-0", "#reader-1"],
+            what="[name for name, _ in _visible_regions(app)] == ['#reader-0', '#reader-1']",
+        )
         await pilot.press("o")
-        await pilot.pause()
-        assert [name for name, _ in _visible_regions(app)] == ["#outline", "#reader-0", "#reader-1"]
+        await wait_until(
+            pilot,
+            lambda: (
+                [name for name, _ in _visible_regions(app)]
+                == ["#outline", "#reader-0", "#reader-1"]
+            ),
+            what="the outline and both readers",
+        )
 
 
 async def test_a_failing_sync_is_reported_once(

@@ -98,7 +98,11 @@ async def test_a_tag_merged_away_from_the_cli_leaves_the_quick_keys(
         assert line == ["1", "economy"]
         await pilot.press("G", "2")  # what was policy's key: nothing to apply now
         await settle(app, pilot)
-        assert "policy" not in {t.path for t in store.tags()}
+        await wait_until(
+            pilot,
+            lambda: "policy" not in {t.path for t in store.tags()},
+            what="'policy' not in {t.path for t in store.tags()}",
+        )
 
 
 async def test_an_open_picker_follows_a_rename_and_keeps_both(store: AnnotationStore, db: Path):

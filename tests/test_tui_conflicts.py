@@ -79,7 +79,11 @@ async def test_a_note_changed_elsewhere_asks_keep_mine_or_theirs(
         # "unsaved" until the choice is made and, for mine, written (in a worker).
         await wait_until(pilot, lambda: "  saved  by " in text(app), what="the choice saved")
         await settle(app, pilot)
-        assert type(app.screen).__name__ == "MainScreen"
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "MainScreen",
+            what="type(app.screen).__name__ == 'MainScreen'",
+        )
         assert note_of(store, made) == stored
         if stored != "my reading":
             assert "kept their note" in text(app)
@@ -130,7 +134,9 @@ async def test_an_undo_that_cannot_be_made_says_so_in_the_status_line(
     async with running(store, interviews) as (app, pilot):
         await pilot.press("a", *"mine", "ctrl+s")
         await settle(app, pilot)
-        assert note_of(store, made) == "mine"
+        await wait_until(
+            pilot, lambda: note_of(store, made) == "mine", what="note_of(store, made) == 'mine'"
+        )
         elsewhere(db, made, note=("mine", "bob's"))
         await pilot.press("u")
         await settle(app, pilot)

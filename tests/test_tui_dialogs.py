@@ -31,7 +31,7 @@ from textual.widgets import (
 
 from corpus import Interview, interview_from_text
 from store import Annotation, AnnotationStore, TagInfo
-from tests.conftest import screen_lines, wait_until
+from tests.conftest import screen_lines, screen_text, wait_until
 from tui.screens.chooser import InterviewChooser
 from tui.screens.confirm import Confirm
 from tui.screens.export_dialog import ExportDialog
@@ -58,11 +58,6 @@ class Host(App[None]):
 
     def _done(self, result: object) -> None:
         self.result = result
-
-
-def screen_text(app: App[Any]) -> str:
-    """The screen as the user sees it (conftest's :func:`screen_lines`), one string."""
-    return "\n".join(screen_lines(app))
 
 
 # Confirm ---------------------------------------------------------------------------------
@@ -93,8 +88,11 @@ async def test_confirm_enter_on_default_button_is_the_safe_answer() -> None:
 async def test_confirm_shows_question_literally() -> None:
     app = Host(Confirm("Delete [bold]x[/bold]?\x1b[2J"))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        assert "Delete [bold]x[/bold]?" in screen_text(app)
+        await wait_until(
+            pilot,
+            lambda: "Delete [bold]x[/bold]?" in screen_text(app),
+            what="'Delete [bold]x[/bold]?' in screen_text(app)",
+        )
         assert "\x1b" not in screen_text(app)
 
 
@@ -134,8 +132,7 @@ async def test_help_scrolls_a_long_table_in_a_small_terminal() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one(DataTable)
         await pilot.press("ctrl+end")
-        await pilot.pause()
-        assert table.cursor_row == 60  # the heading, then 60 keys
+        await wait_until(pilot, lambda: table.cursor_row == 60, what="table.cursor_row == 60")
         assert table.scroll_y > 0
 
 
@@ -198,8 +195,11 @@ async def test_note_editor_escape_after_typing_can_discard() -> None:
 async def test_note_editor_shows_quote_and_note_literally() -> None:
     app = Host(NoteEditor("[b]note\x1b[31m[/b]", quote="[red]quoted[/red] \x1b]0;t\x07text"))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        assert "[red]quoted[/red] text" in screen_text(app)
+        await wait_until(
+            pilot,
+            lambda: "[red]quoted[/red] text" in screen_text(app),
+            what="'[red]quoted[/red] text' in screen_text(app)",
+        )
         editor = app.screen.query_one(TextArea)
         assert editor.text == "[b]note[/b]"
 
@@ -356,8 +356,11 @@ async def test_picker_escape_cancels() -> None:
 async def test_picker_shows_tag_names_literally() -> None:
     app = Host(TagPicker([("[bold]loud[/bold]", 1)]))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        assert "[bold]loud[/bold]" in picker_rows(app)[0]
+        await wait_until(
+            pilot,
+            lambda: "[bold]loud[/bold]" in picker_rows(app)[0],
+            what="'[bold]loud[/bold]' in picker_rows(app)[0]",
+        )
 
 
 # Export ----------------------------------------------------------------------------------
@@ -388,8 +391,11 @@ async def test_export_default_path_follows_the_format(
         path = app.screen.query_one("#path", Input)
         assert path.value == "~/gloss-export-20260304-0506.csv"
         app.screen.query_one("#format-jsonl", RadioButton).value = True
-        await pilot.pause()
-        assert path.value == "~/gloss-export-20260304-0506.jsonl"
+        await wait_until(
+            pilot,
+            lambda: path.value == "~/gloss-export-20260304-0506.jsonl",
+            what="path.value == '~/gloss-export-20260304-0506.jsonl'",
+        )
         assert app.screen.query_one("#excel", Checkbox).disabled
         await pilot.press("escape")
     assert app.result is None
@@ -606,8 +612,11 @@ async def test_export_to_an_impossible_path_is_one_line_and_the_dialog_stays(
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one("#path", Input).value = str(bad_path(tmp_path))
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, ExportDialog),
+            what="isinstance(app.screen, ExportDialog)",
+        )
         assert said in screen_text(app)
 
 
@@ -676,8 +685,11 @@ async def test_picker_acts_on_what_is_typed_even_before_the_list_caught_up() -> 
         await pilot.pause()
         picker.query_one(Input).value = "subsidy"
         picker.action_toggle_mark()  # same turn: no Changed message handled yet
-        await pilot.pause()
-        assert picker.marked == ["policy/subsidy"]
+        await wait_until(
+            pilot,
+            lambda: picker.marked == ["policy/subsidy"],
+            what="picker.marked == ['policy/subsidy']",
+        )
         picker.query_one(Input).value = "growth"
         await pilot.press("enter")
     assert app.result == ["policy/subsidy", "economy/growth"]

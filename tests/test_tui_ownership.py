@@ -116,14 +116,18 @@ async def test_d_on_another_coders_annotation_asks_first(store: AnnotationStore)
         await pilot.press("n")
         await wait_until(pilot, lambda: "left bob's coding" in status_line(app), what="the answer")
         await settle(app, pilot)
-        assert store.get(bobs.id) is not None
+        await wait_until(
+            pilot, lambda: store.get(bobs.id) is not None, what="store.get(bobs.id) is not None"
+        )
         assert "left bob's coding as it is" in status_line(app)
         await pilot.press("d")
         await wait_until(pilot, lambda: asked(app, "Delete it anyway?"), what="the question")
         await pilot.press("y")
         await wait_until(pilot, lambda: saved(app, "deleted bob-tag"), what="the delete saved")
         await settle(app, pilot)
-        assert store.get(bobs.id) is None
+        await wait_until(
+            pilot, lambda: store.get(bobs.id) is None, what="store.get(bobs.id) is None"
+        )
 
 
 async def test_a_on_another_coders_annotation_asks_then_edits_theirs(store: AnnotationStore):
@@ -149,7 +153,11 @@ async def test_refuse_leaves_another_coders_annotation_alone(
         await pilot.press(key)
         await wait_until(pilot, lambda: "not yours to" in status_line(app), what="the refusal")
         await settle(app, pilot)
-        assert type(app.screen).__name__ == "MainScreen"
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "MainScreen",
+            what="type(app.screen).__name__ == 'MainScreen'",
+        )
         assert "bob's coding: not yours to" in status_line(app)
         assert store.get(bobs.id) == bobs
 

@@ -14,9 +14,9 @@ from textual.widgets import DataTable
 
 from corpus import Interview
 from store import Annotation, AnnotationStore
-from tests.conftest import screen_lines
+from tests.conftest import screen_lines, screen_text, wait_until
 from tests.test_tui_app import NARROW, WIDE, main, reader, running, seeds, settle
-from tests.test_tui_dialogs import Host, highlighted, picker_rows, screen_text
+from tests.test_tui_dialogs import Host, highlighted, picker_rows
 from tui.screens.confirm import Confirm
 from tui.screens.help import HelpScreen
 from tui.screens.tag_picker import TagPicker
@@ -128,20 +128,35 @@ async def test_t_on_a_tagged_passage_removes_a_tag_undo_brings_it_back_redo_remo
     interviews, made = annotate_first_sentence(store, ["policy", "growth"])
     async with running(store, interviews) as (app, pilot):
         await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, TagPicker) and app.screen.retagging
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, TagPicker) and app.screen.retagging,
+            what="isinstance(app.screen, TagPicker) and app.screen.retagging",
+        )
         assert app.screen.marked == list(made.tags)  # the store keeps tags sorted
         first, second = made.tags
         await pilot.press("tab", "enter")  # unmark the highlighted (first) tag, apply
         await settle(app, pilot)
-        assert tags_of(store, made.id) == (second,)
+        await wait_until(
+            pilot,
+            lambda: tags_of(store, made.id) == (second,),
+            what="tags_of(store, made.id) == (second,)",
+        )
         assert f"retagged −{first}" in main(app).query_one(StatusLine).status.message
         await pilot.press("u")
         await settle(app, pilot)
-        assert tags_of(store, made.id) == made.tags
+        await wait_until(
+            pilot,
+            lambda: tags_of(store, made.id) == made.tags,
+            what="tags_of(store, made.id) == made.tags",
+        )
         await pilot.press("ctrl+r")
         await settle(app, pilot)
-        assert tags_of(store, made.id) == (second,)
+        await wait_until(
+            pilot,
+            lambda: tags_of(store, made.id) == (second,),
+            what="tags_of(store, made.id) == (second,)",
+        )
         assert len(store.annotations()) == 1  # the same annotation throughout
 
 
@@ -154,7 +169,11 @@ async def test_retag_adds_and_removes_in_one_step(store: AnnotationStore) -> Non
         assert after is not None and after.tags == ("trust",) and after.note == "keep me"
         await pilot.press("u")
         await settle(app, pilot)
-        assert tags_of(store, made.id) == ("policy",)
+        await wait_until(
+            pilot,
+            lambda: tags_of(store, made.id) == ("policy",),
+            what="tags_of(store, made.id) == ('policy',)",
+        )
 
 
 @pytest.mark.parametrize(
@@ -167,14 +186,21 @@ async def test_removing_the_last_tag_of_a_bare_passage_asks_to_delete_or_keep_it
     interviews, made = annotate_first_sentence(store, ["policy"])
     async with running(store, interviews) as (app, pilot):
         await pilot.press("t", "tab", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm)
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, Confirm), what="isinstance(app.screen, Confirm)"
+        )
         await pilot.press(answer)
         await settle(app, pilot)
-        assert tags_of(store, made.id) == left
+        await wait_until(
+            pilot, lambda: tags_of(store, made.id) == left, what="tags_of(store, made.id) == left"
+        )
         await pilot.press("u")  # one undo brings it back, tags and all
         await settle(app, pilot)
-        assert tags_of(store, made.id) == ("policy",)
+        await wait_until(
+            pilot,
+            lambda: tags_of(store, made.id) == ("policy",),
+            what="tags_of(store, made.id) == ('policy',)",
+        )
 
 
 async def test_a_passage_with_a_note_keeps_it_without_asking(store: AnnotationStore) -> None:
@@ -182,7 +208,11 @@ async def test_a_passage_with_a_note_keeps_it_without_asking(store: AnnotationSt
     async with running(store, interviews) as (app, pilot):
         await pilot.press("t", "tab", "enter")
         await settle(app, pilot)
-        assert not isinstance(app.screen, Confirm)
+        await wait_until(
+            pilot,
+            lambda: not isinstance(app.screen, Confirm),
+            what="not isinstance(app.screen, Confirm)",
+        )
         after = store.get(made.id)
         assert after is not None and after.tags == () and after.note == "why"
 
@@ -193,11 +223,18 @@ async def test_a_selection_of_exactly_an_annotated_passage_edits_its_tags(
     interviews, made = annotate_first_sentence(store, ["policy"])
     async with running(store, interviews) as (app, pilot):
         await pilot.press("v", "t")  # the selection is the annotated first sentence
-        await pilot.pause()
-        assert isinstance(app.screen, TagPicker) and app.screen.retagging
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, TagPicker) and app.screen.retagging,
+            what="isinstance(app.screen, TagPicker) and app.screen.retagging",
+        )
         await pilot.press("tab", *"trust", "enter")
         await settle(app, pilot)
-        assert [(a.id, a.tags) for a in store.annotations()] == [(made.id, ("trust",))]
+        await wait_until(
+            pilot,
+            lambda: [(a.id, a.tags) for a in store.annotations()] == [(made.id, ("trust",))],
+            what="[(a.id, a.tags) for a in store.annotations()] == [(made.id, ('trust',))]",
+        )
 
 
 async def test_a_new_selection_inside_an_annotation_is_tagged_as_a_new_passage(
@@ -210,8 +247,11 @@ async def test_a_new_selection_inside_an_annotation_is_tagged_as_a_new_passage(
     ).annotation
     async with running(store, interviews) as (app, pilot):
         await pilot.press("j", "v", "t")
-        await pilot.pause()
-        assert isinstance(app.screen, TagPicker) and not app.screen.retagging
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, TagPicker) and not app.screen.retagging,
+            what="isinstance(app.screen, TagPicker) and not app.screen.retagging",
+        )
         await pilot.press(*"trust", "enter")
         await settle(app, pilot)
         spans = {(a.start, a.end): a.tags for a in store.annotations()}

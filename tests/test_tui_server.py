@@ -60,7 +60,11 @@ async def test_the_reader_follows_the_server_through_an_outage(server: Path) -> 
             await pilot.press("t", *"mine", "enter")
             await wait_until(pilot, lambda: "not saved" in status(app), what="refused")
             await settle(app, pilot)
-            assert "mine" not in "\n".join(screen_lines(app)[:-3])  # not shown as made
+            await wait_until(
+                pilot,
+                lambda: "mine" not in "\n".join(screen_lines(app)[:-3]),
+                what="'mine' not in '\n'.join(screen_lines(app)[:-3])",
+            )
 
             await asyncio.to_thread(pg_server.restart, server)
             await wait_until(

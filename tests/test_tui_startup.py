@@ -128,13 +128,19 @@ async def test_a_reload_shows_what_another_writer_added(
         monkeypatch.setattr(store, "refresh", changed)
         await wait_until(pilot, lambda: len(calls) >= 2, what="a reload")
         await settle(app, pilot)
-        assert reader.render_line(0) == before
+        await wait_until(
+            pilot, lambda: reader.render_line(0) == before, what="reader.render_line(0) == before"
+        )
         other = AnnotationStore.open(tmp_path / "notes.json")
         first = interviews[0].sentences[0]
         other.add(interviews[0], first.start, first.end, tags=["seen"], author="bo")
         other.close()
         await wait_until(pilot, reader.annotations_at_cursor, what="the other writer's tag")
         await settle(app, pilot)
-        assert [a.tags for a in reader.annotations_at_cursor()] == [("seen",)]
+        await wait_until(
+            pilot,
+            lambda: [a.tags for a in reader.annotations_at_cursor()] == [("seen",)],
+            what="[a.tags for a in reader.annotations_at_cursor()] == [('seen',)]",
+        )
         assert reader.render_line(0) != before
         assert "seen" in screen.query_one(AnnotationRows).row_text(0)

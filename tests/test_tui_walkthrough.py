@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from corpus import Interview
 from store import Annotation, AnnotationStore
+from tests.conftest import wait_until
 from tests.test_tui_app import NARROW, WIDE, running, seeds, settle
 from tui.app import GlossApp
 from tui.screens.tag_picker import TagPicker
@@ -65,8 +66,11 @@ def two_annotations(store: AnnotationStore) -> tuple[list[Interview], list[Annot
 
 async def focus_list_second_row(app: GlossApp, pilot: Pilot[None]) -> None:
     await pilot.press("shift+tab", "shift+tab")  # left reader -> outline -> list
-    await pilot.pause()
-    assert isinstance(app.focused, AnnotationRows)
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.focused, AnnotationRows),
+        what="isinstance(app.focused, AnnotationRows)",
+    )
     await pilot.press("down")
 
 
@@ -78,7 +82,11 @@ async def test_d_in_the_list_deletes_the_highlighted_row_not_the_one_under_the_c
         await focus_list_second_row(app, pilot)
         await pilot.press("d")
         await settle(app, pilot)
-        assert [a.id for a in store.annotations()] == [first.id]
+        await wait_until(
+            pilot,
+            lambda: [a.id for a in store.annotations()] == [first.id],
+            what="[a.id for a in store.annotations()] == [first.id]",
+        )
 
 
 async def test_t_in_the_list_edits_the_tags_of_the_highlighted_row(
