@@ -269,10 +269,6 @@ KNOWN_GAPS = {
         "the audience's lower-case 'man:' label in captions otherwise in capitals "
         "('man: HI. I WANNA THANK YOU') is not found, so the questioners are no speakers"
     ),
-    "nasa_qa_two_interviewees_iss_science": (
-        "unlabelled question paragraphs, each answered by two labelled interviewees: the "
-        "second interviewee ('Meghan Everett') is taken for the asker"
-    ),
 }
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))

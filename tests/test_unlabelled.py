@@ -289,3 +289,48 @@ def test_alternating_paragraphs_make_the_askers_statements_questions() -> None:
         "I read that your first telescope was one you built yourself from a kit.",
         "And when did you decide to study physics?",
     ]
+
+
+def test_questions_without_labels_before_labelled_answers() -> None:
+    text = "\n\n".join(
+        [
+            "Two engineers lead the bridge programme. We asked them about their work.",
+            "How would you describe your job to a friend?",
+            "Ana Ruiz: I decide which bridges we inspect first and what we repair.",
+            "Tom Berg: I make sure the crews have what they need on the day.",
+            "What surprised you most in your first year?",
+            "Ana Ruiz: How old some of the bridges are. One was built in 1820.",
+            "Tom Berg: The weather. We lose a third of our days to rain.",
+            "What would you tell someone starting out?",
+            "Ana Ruiz: Walk the bridges yourself. The reports never say everything.",
+            "Tom Berg: Ask the crews. They know more than the drawings.",
+        ]
+    )
+    outline = build_outline(text)
+    assert outline.askers == ()
+    assert set(outline.speakers) == {"Ana Ruiz", "Tom Berg"}
+    assert _questions(outline) == [
+        "How would you describe your job to a friend?",
+        "What surprised you most in your first year?",
+        "What would you tell someone starting out?",
+    ]
+    assert [q.answerer for q in outline.questions] == ["Ana Ruiz"] * 3
+    assert _answer(text, outline, 0).endswith("what they need on the day.")
+
+
+def test_a_labelled_askers_question_in_its_own_paragraph_stays_theirs() -> None:
+    text = "\n\n".join(
+        [
+            "Counsel: You joined the department in 2018.",
+            "Is that correct?",
+            "Ms Lee: It is.",
+            "Counsel: And you led the team of advisers from 2020.",
+            "Is that right?",
+            "Ms Lee: Yes, from the spring of 2020.",
+            "Counsel: Thank you. Who did you report to?",
+            "Ms Lee: To the permanent secretary.",
+        ]
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Counsel",)
+    assert [q.asker for q in outline.questions] == ["Counsel"] * 3

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from corpus.model import Span, Turn
 from corpus.outline.askers import find_askers
+from corpus.outline.bare_questions import bare_questions
 from corpus.outline.frontmatter import headline_like
 from corpus.outline.labels import Label, Role, may_open_with_label, name_label
 from corpus.outline.paragraphs import paragraph_layout
@@ -67,10 +68,17 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
     if labels:
         paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
     lines = [_line(text, start, end, labels.get(start)) for start, end in paragraphs]
-    said, owners = _said(text, lines)
-    askers = find_askers(said, named_askers)
+    bare = bare_questions(text, lines)
+    said, owners = _said(text, lines, bare)
+    # Questions without labels before labelled answers: every labelled speaker answers.
+    askers = find_askers(said, named_askers) if named_askers or not bare else frozenset()
     asking = {owners[i] for i in question_turns(said, askers)}
     lines = [_with_role(index, line, askers, asking) for index, line in enumerate(lines)]
+    for index in bare:
+        line = lines[index]
+        lines[index] = Line(
+            line.start, line.end, asker=Label(Role.ASKER, "", line.start, line.start)
+        )
     labelled_answers = any(line.answerer is not None and line.spoken for line in lines)
     return Reading(lines, wrapped, askers, labelled_answers)
 
@@ -132,7 +140,7 @@ def _line(text: str, start: int, end: int, spoken: SpeakerLabel | None) -> Line:
     return Line(start, end)
 
 
-def _said(text: str, lines: list[Line]) -> tuple[list[Said], list[int]]:
+def _said(text: str, lines: list[Line], bare: set[int]) -> tuple[list[Said], list[int]]:
     """The turns as the who-asks rules read them, and the line each one opens on.
 
     In a transcript with one labelled speaker (``Q:`` only), a turn's first paragraph is
@@ -149,7 +157,11 @@ def _said(text: str, lines: list[Line]) -> tuple[list[Said], list[int]]:
             index += 1
             continue
         last = index
-        while last + 1 < len(lines) and _same_turn(text, lines, last, label, speakers):
+        while (
+            last + 1 < len(lines)
+            and last + 1 not in bare  # a question without a label ends the turn
+            and _same_turn(text, lines, last, label, speakers)
+        ):
             last += 1
         # A label alone on its line ("Reporter:") says its words on the next one.
         head = index if label.text_start < lines[index].end else index + 1

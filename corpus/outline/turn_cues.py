@@ -30,6 +30,9 @@ _REACTION_MAX_WORDS = 4
 _YOU = re.compile(r"(?i)\b(?:you|your|yours|yourself|yourselves)(?:['’](?:re|ve|d|ll))?\b(?!['’])")
 _NOT_ADDRESSED = re.compile(r"(?i)\b(?:you know|you see|mind you|thank you|you guys know)\b")
 _FILLERS = re.compile(r"\bI (?:mean|guess|think|suppose)\b")
+_SELF = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|we['’](?:re|ve|d|ll)|us|our|ours)\b", re.I
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
 #: A question quoted after a verb of saying, inside its sentence: "and you're like,
 #: geez, how did that happen?", "and say, like, how's it been going?".
@@ -123,3 +126,10 @@ def carries_on(value: str) -> bool:
 def confirms(value: str) -> bool:
     """Opens by confirming what was put to the speaker: "That's right.", "Yes.", "Exactly"."""
     return _CONFIRMATION.match(value) is not None
+
+
+def speaks_to_the_listener(value: str) -> bool:
+    """Says "you" more often than "I" or "we": an asker's lead-in ("You joined in 2018."),
+    not an answer, which speaks of the speaker."""
+    plain = _NOT_ADDRESSED.sub(" ", value)
+    return len(_YOU.findall(plain)) > len(_SELF.findall(_FILLERS.sub(" ", plain)))
