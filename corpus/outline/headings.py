@@ -30,6 +30,7 @@ from typing import Protocol
 from corpus.model import Span
 from corpus.outline.frontmatter import MAX_HEADING_CHARS, MAX_HEADING_WORDS, headline_like
 from corpus.outline.labels import Label
+from corpus.outline.paragraphs import TITLE_FUNCTION_WORDS
 
 _SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
 _TOPIC_COLON = re.compile(r"[^:：.?!]{2,80}[:：][ \t]")
@@ -152,9 +153,21 @@ def _titles_what_follows(text: str, lines: Sequence[LabelledLine], index: int) -
     ):
         return False
     value = text[line.start : line.end]
+    if _capitals_title(value):
+        return True
     if not _title_shaped(value, allow_period=False):
         return False
     return sum(any(c.islower() for c in w) for w in _content_words(value)) >= 2
+
+
+def _capitals_title(value: str) -> bool:
+    """A section title in capitals, as hearing prints set them (``STATEMENT OF JANE ROE,
+    SECRETARY OF THE TREASURY``): no lower case, four words or more, a function word
+    among them (a speaker's name in capitals has none), no sentence inside."""
+    if any(c.islower() for c in value) or not headline_like(value.rstrip(",")):
+        return False
+    words = [w.lower() for w in _WORD.findall(value)]
+    return len(words) >= 4 and any(w in TITLE_FUNCTION_WORDS for w in words)
 
 
 def _title_shaped(value: str, *, allow_period: bool) -> bool:

@@ -48,6 +48,13 @@ _NAME = re.compile(
 #: An answer label inside a question's line: ``Q: Why? A: Because.``
 _INLINE_ANSWER = re.compile(r"(?<=[?.!\"”])[ \t]+(?P<label>A|Answer|答)[ \t]*[:：][ \t]*")
 _MAX_NAME_CHARS = 40
+#: A title-cased label ending in a full stop at an indented paragraph's start, as hearing
+#: prints write them ("    Mr. Smith. Thank you."): two to four capitalised words, the
+#: last no initial, then a sentence that starts with a capital.
+_INDENTED_DOT = re.compile(
+    r"(?P<label>[A-Z][\w'’-]*\.?(?:[ ][A-Z][\w'’-]*\.?){0,2}?[ ][A-Z][\w'’-]*[^\W\d_])"
+    r"\.[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])"
+)
 #: No label is longer than this (``Xinhua News Agency reporter Zhang Xinxin:`` is 41).
 _LABEL_REACH = 80
 
@@ -106,6 +113,22 @@ def name_label(text: str, start: int, end: int) -> Label | None:
     if words[-1] in _NAME_PARTICLES:
         return None
     return found
+
+
+def indented_dot_label(text: str, start: int, end: int) -> Label | None:
+    """A label like ``Mr. Smith.`` or ``The Chairman.`` opening an indented paragraph.
+
+    ``start`` is the paragraph's first letter; the line must be indented before it (the
+    paragraph indent of hearing prints), so a wrapped line of prose ending a sentence
+    ("... said\nMr. Smith. He ...") is no candidate. Only the shape is checked here: a
+    document must bear the label out by its recurrence.
+    """
+    if start == 0 or text[start - 1] not in " \t":
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None
+    return _label(_INDENTED_DOT, Role.ANSWERER, text, start, end)
 
 
 def inline_answer(text: str, start: int, end: int) -> Label | None:

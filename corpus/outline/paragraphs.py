@@ -31,6 +31,10 @@ _MIN_LINES = 6
 #: A line's text without surrounding whitespace (group 1).
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 #: List items start a new paragraph even in wrapped text: ``1.``, ``(2)``, bullets.
+#: Function words of titles, which names do not hold (unlike ``de``, ``van``); a title's
+#: line ending in one runs on.
+_FUNCTION_WORDS = "a an the of to in on at by for from with and or"
+TITLE_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)、]|[(（]\d{1,2}[)）]|[-*•·][ \t])")
 
 
@@ -98,7 +102,21 @@ def _soft_break(text: str, end: int, next_start: int, next_end: int, width: int)
     if _LIST_ITEM.match(text, next_start, next_end) or _opens_turn(text, next_start, next_end):
         return False
     first_word = len(text[next_start:next_end].split(maxsplit=1)[0])
-    return _width(text, end, end) + 1 + first_word > width
+    return _width(text, end, end) + 1 + first_word > width or _title_runs_on(
+        text, end, next_start, next_end
+    )
+
+
+def _title_runs_on(text: str, end: int, next_start: int, next_end: int) -> bool:
+    """A title in capitals set over two centred lines, the first ending in a comma or a
+    function word: ``STATEMENT OF JANE ROE, CHAIRMAN,`` / ``BOARD OF GOVERNORS``."""
+    line_start = text.rfind("\n", 0, end) + 1
+    last_word = text[line_start:end].rsplit(maxsplit=1)[-1]
+    if text[end - 1] != "," and last_word.lower() not in TITLE_FUNCTION_WORDS:
+        return False
+    return not any(c.islower() for c in text[line_start:end]) and not any(
+        c.islower() for c in text[next_start:next_end]
+    )
 
 
 def _opens_turn(text: str, start: int, end: int) -> bool:

@@ -1,7 +1,7 @@
 """Speaker labels read from the document itself: its labelling convention and its speakers.
 
 Transcripts mark who speaks in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``,
-``COLBY SMITH.``, ``Q`` and spaces, Markdown ``**Jane Doe:**``, a handle ``jdoe:``, a name
+``COLBY SMITH.``, a hearing print's indented ``Mr. Smith.``, ``Q`` and spaces, Markdown ``**Jane Doe:**``, a handle ``jdoe:``, a name
 alone on its line above the turn, with a timestamp before or after the name. A
 label-shaped start of a line is believed when the document bears its convention out: the
 same name labels two lines or more, or its style (bold, capitals and a full stop, a name
@@ -23,7 +23,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus.outline.labels import NOT_NAMES, Role, answer_label, asker_label
+from corpus.outline.labels import (
+    NOT_NAMES,
+    Role,
+    answer_label,
+    asker_label,
+    indented_dot_label,
+)
 
 #: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``.
 _TS = (
@@ -74,6 +80,8 @@ _INLINE_NAME = re.compile(
     r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:[^\S\n]+(?=\S)"
 )
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
+#: "Mr.", "Mrs.", "Dr.": a short capitalised word cut off by a full stop.
+_ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
 
 _PARTICLES_WORDS = "of the and for de van von der den al bin da la le du di del y on at in to"
 _PARTICLES = frozenset(_PARTICLES_WORDS.split())
@@ -117,6 +125,8 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
     counts = Counter((c.style, c.name) for c in candidates)
     counts.update(_long_label_tails(candidates))
     established = Counter(style for (style, _), count in counts.items() if count >= 2)
+    # The first words of recurring labels ("Mr.", "Senator"): a style's title words.
+    leads = {(style, name.split()[0]) for (style, name), count in counts.items() if count >= 2}
     accepted: dict[int, SpeakerLabel] = {}
     known = {
         c.name.casefold(): c.name
@@ -126,7 +136,7 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
         and c.style != "inline name"
     }
     for candidate in candidates:
-        speaker = _believed(candidate, counts, established, known)
+        speaker = _believed(candidate, counts, established, known, leads)
         if speaker is not None:
             accepted[candidate.start] = SpeakerLabel(
                 speaker, candidate.start, candidate.text_start, candidate.role
@@ -165,6 +175,7 @@ def _believed(
     counts: Counter[tuple[str, str]],
     established: Counter[str],
     known: dict[str, str],
+    leads: set[tuple[str, str]],
 ) -> str | None:
     """The speaker ``candidate`` names, if the document bears its label out."""
     name, style = candidate.name, candidate.style
@@ -182,6 +193,12 @@ def _believed(
         return name if recurs and settled and name not in NOT_NAMES else None
     if style == "alone":
         return name if settled and (recurs or name.isupper()) else None
+    if style == "indent dot":
+        # Prose may open a paragraph with "New York." once: a one-off label needs the
+        # title word of the style's recurring labels ("Mr. Paul." beside "Mr. Smith.") or
+        # an abbreviated title ("Mrs. Lee.").
+        titled = (style, words[0]) in leads or _ABBREVIATED_TITLE.fullmatch(words[0])
+        return name if recurs or (settled and titled) else None
     if recurs:
         return name
     if not settled:
@@ -227,7 +244,9 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
         and not text[start : start + 2].isupper()
         and not text.startswith(_TITLES, start)
     ):
-        return None  # no label of any style can open this line (most lines of prose)
+        # no label of any style can open this line (most lines of prose) but a hearing
+        # print's "    Mr. Smith." or "    The Chairman."
+        return _indented(text, start, end)
     role = asker_label(text, start, end) or answer_label(text, start, end)
     if role is not None:
         return _Candidate(
@@ -253,7 +272,17 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
     match = _HANDLE.match(text, start, end)
     if match is not None:
         return _Candidate("handle", match.group("name"), match.start("name"), match.end())
-    return None
+    return _indented(text, start, end)
+
+
+def _indented(text: str, start: int, end: int) -> _Candidate | None:
+    """A title-cased label and a full stop opening an indented paragraph: "Mr. Smith."."""
+    if not text[start].isupper():
+        return None
+    label = indented_dot_label(text, start, end)
+    if label is None or not _name_like(label.name):
+        return None
+    return _Candidate("indent dot", label.name, label.start, _after(text, label.text_start, end))
 
 
 def _alone(text: str, start: int, end: int) -> _Candidate | None:
