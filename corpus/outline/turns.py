@@ -1,8 +1,10 @@
 """Speaker labels read from the document itself: its labelling convention and its speakers.
 
-Transcripts mark who speaks in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``,
-``COLBY SMITH.``, a hearing print's indented ``Mr. Smith.``, ``Q`` and spaces, Markdown ``**Jane Doe:**``, a handle ``jdoe:``, a name
-alone on its line above the turn, with a timestamp before or after the name. A
+Transcripts mark turns in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``,
+``COLBY SMITH.``, a hearing print's indented ``Mr. Smith.``, ``Q`` and spaces, Markdown
+``**Jane Doe:**``, a handle ``jdoe:``, a name alone on its line above the turn, with a
+timestamp before or after the name. A
+A
 label-shaped start of a line is believed when the document bears its convention out: the
 same name labels two lines or more, or its style (bold, capitals and a full stop, a name
 alone on its line) already labels two recurring speakers, so a press conference's
