@@ -19,7 +19,7 @@ from textual.widgets import Static
 from corpus import load_interview
 from store import AnnotationStore
 from store.anchoring import annotation_at
-from tests.conftest import CLEAN_SEED, NOISY_SEED, ROOT
+from tests.conftest import CLEAN_SEED, NOISY_SEED, ROOT, settle
 from tui.app import GlossApp, make_app
 from tui.screens.export_dialog import ExportDialog
 
@@ -39,9 +39,7 @@ def app(tmp_path: Path) -> Iterator[GlossApp]:
 
 
 async def _settle(pilot: Any) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot.app, pilot)
 
 
 def test_main_screen_wide(snap_compare: Any, app: GlossApp) -> None:

@@ -489,7 +489,15 @@ async def test_narrow_shows_one_reader_and_panels_on_demand(store: AnnotationSto
         status = main(app).query_one(StatusLine).status
         assert status.interview == reader(app, 1).interview.title
         await pilot.press("o", "l")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: (
+                [name for name, _ in _visible_regions(app)]
+                == ["#outline", "#reader-1", "AnnotationList"]
+            ),
+            what="the outline, the reader and the list",
+            seen=lambda: _visible_regions(app),
+        )
         regions = _visible_regions(app)
         assert [name for name, _ in regions] == ["#outline", "#reader-1", "AnnotationList"]
         for index, (_, first) in enumerate(regions):
@@ -604,17 +612,30 @@ async def test_palette_command_runs_the_action(store: AnnotationStore) -> None:
     async with running(store) as (app, pilot):
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Next question")
         await command.callback()  # type: ignore[misc]
-        await pilot.pause()
         left = reader(app)
         first = left.interview.outline.questions[0]
-        assert left.cursor_span.start <= first.start < left.cursor_span.end + 1
+        await wait_until(
+            pilot,
+            lambda: left.cursor_span.start <= first.start < left.cursor_span.end + 1,
+            what="the cursor on the first question",
+            seen=lambda: left.cursor_span,
+        )
 
 
 async def test_outline_follows_the_cursor_and_shows_pairs(store: AnnotationStore) -> None:
     async with running(store) as (app, pilot):
         outline = main(app).query_one(OutlineTree)
         await pilot.press("right_square_bracket", "right_square_bracket")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: (
+                outline.cursor_node is not None
+                and outline.cursor_node.data is not None
+                and outline.cursor_node.data.question == 1
+            ),
+            what="the outline's cursor on the second question",
+            seen=lambda: outline.cursor_node,
+        )
         node = outline.cursor_node
         assert node is not None and node.data is not None
         assert node.data.question == 1
@@ -659,9 +680,13 @@ async def test_raw_view_keeps_the_cursor_in_view(store: AnnotationStore) -> None
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("G")
-        await pilot.pause()
-        shown = "\n".join(shown_lines(left))
-        assert "▌" in shown  # the cursor sentence is on screen, marked in the gutter
+        # the cursor sentence is on screen, marked in the gutter
+        await wait_until(
+            pilot,
+            lambda: "▌" in "\n".join(shown_lines(left)),
+            what="the cursor's mark on screen",
+            seen=lambda: shown_lines(left),
+        )
         await pilot.press("pageup")
         assert left.cursor < len(left.interview.sentences) - 1
 
@@ -700,20 +725,28 @@ async def test_list_filters_by_tag_and_enter_jumps(store: AnnotationStore) -> No
         )
         await pilot.press("enter")  # leaves the filter box for the rows
         await pilot.press("enter")  # jumps
-        await pilot.pause()
         left = reader(app)
-        assert left.cursor_span == sentences[5]
+        await wait_until(
+            pilot,
+            lambda: left.cursor_span == sentences[5],
+            what="the cursor on the listed passage",
+            seen=lambda: left.cursor_span,
+        )
         assert app.focused is left
 
 
 async def test_keys_right_after_w_go_to_the_reader_now_shown(store: AnnotationStore) -> None:
     async with running(store, size=NARROW) as (app, pilot):
         await pilot.press("w", "right_square_bracket", "right_square_bracket")
-        await pilot.pause()
         right = reader(app, 1)
-        assert app.focused is right
         second = right.interview.outline.questions[1]
-        assert right.cursor_span.start <= second.start < right.cursor_span.end + 1
+        await wait_until(
+            pilot,
+            lambda: right.cursor_span.start <= second.start < right.cursor_span.end + 1,
+            what="the right reader's cursor on its second question",
+            seen=lambda: right.cursor_span,
+        )
+        assert app.focused is right
         assert reader(app, 0).cursor == 0
 
 
@@ -835,7 +868,9 @@ async def test_a_failing_sync_is_reported_once(
     async with running(store, notifications=True) as (app, pilot):
         monkeypatch.setattr(store, "refresh", counted)
         await wait_until(pilot, lambda: len(calls) >= 3, what="three sync ticks")
-        await pilot.pause()
+        await wait_until(
+            pilot, lambda: any("cannot be read" in t for t in toasts(app)), what="the toast"
+        )
         shown = toasts(app)
         assert len([t for t in shown if "cannot be read" in t]) == 1, shown
         assert main(app).query_one(StatusLine).status.save == "error"
