@@ -308,6 +308,35 @@ def test_sentences_opening_indented_paragraphs_are_no_labels() -> None:
     assert outline.speakers == () and outline.turns == ()
 
 
+def test_a_lower_case_label_in_captions_otherwise_in_capitals() -> None:
+    # Broadcast captions in capitals: the audience's generic label alone is in lower case.
+    text = (
+        "Kendell: THANK YOU ALL FOR COMING. WE HAVE TIME FOR QUESTIONS.\n\n"
+        "man: HI. WHAT CAN PEOPLE OUTSIDE THE STATE DO TO HELP?\n\n"
+        "Kendell: THEY CAN GIVE MONEY AND THEY CAN MAKE CALLS FROM HOME.\n\n"
+        "man: AND WHEN DOES THE CAMPAIGN END?\n\n"
+        "Kendell: ON ELECTION DAY, IN NOVEMBER.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Kendell", "man")
+    assert [(q.asker, q.text) for q in outline.questions] == [
+        ("man", "HI. WHAT CAN PEOPLE OUTSIDE THE STATE DO TO HELP?"),
+        ("man", "AND WHEN DOES THE CAMPAIGN END?"),
+    ]
+
+
+def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
+    text = (
+        "Ana: What did the note say?\n\n"
+        "Ben: It said: call me. Then another one.\n\n"
+        "later: call me back tomorrow.\n\n"
+        "Ana: And did you?\n\n"
+        "Ben: No. later: I never did.\n\n"
+        "later: there was no time.\n"
+    )
+    assert build_outline(text).speakers == ("Ana", "Ben")
+
+
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
 KNOWN_GAPS = {
     "srt_dibona_code_conversations": (
@@ -316,8 +345,9 @@ KNOWN_GAPS = {
         "after its colon ('Man: Open source. DiBona:...version')"
     ),
     "srt_google_policy_talk_panel_qa_2008-09-10": (
-        "the audience's lower-case 'man:' label in captions otherwise in capitals "
-        "('man: HI. I WANNA THANK YOU') is not found, so the questioners are no speakers"
+        "the audience's lower-case 'man:' is a speaker now, but two panelists' asides to "
+        "each other ('THE PITCHERS BEFORE OR AFTER THE CALLS?', 'DO YOU GET BETTER?') make "
+        "them askers"
     ),
 }
 GOLDS = [

@@ -1,17 +1,15 @@
 """Speaker labels read from the document itself: its labelling convention and its speakers.
 
-Transcripts mark turns in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``,
-``COLBY SMITH.``, a hearing print's indented ``Mr. Smith.``, ``Q`` and spaces, Markdown
-``**Jane Doe:**``, a handle ``jdoe:``, a name alone on its line above the turn, with a
-timestamp before or after the name. A
-A
-label-shaped start of a line is believed when the document bears its convention out: the
-same name labels two lines or more, or its style (bold, capitals and a full stop, a name
-alone on its line) already labels two recurring speakers, so a press conference's
-reporters, who each speak once, are speakers too. Fixed role labels (``Q:``, ``Answer:``,
-``Reporter:``) need no such support. A long first label ("President of the X Broadcasting
-Company Jane Doe:") is the speaker its last words name when a shorter label for them
-recurs. Labels inside a line (a transcript flattened from a PDF) are found for
+Transcripts mark turns in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``, ``COLBY
+SMITH.``, a hearing print's indented ``Mr. Smith.``, ``Q`` and spaces, Markdown ``**Jane
+Doe:**``, a handle ``jdoe:``, a name alone on its line above the turn, with a timestamp
+before or after the name. A label-shaped start of a line is believed when the document bears
+its convention out: the same name labels two lines or more, or its style (bold, capitals and
+a full stop, a name alone on its line) already labels two recurring speakers, so a press
+conference's reporters, who each speak once, are speakers too. Fixed role labels (``Q:``,
+``Answer:``, ``Reporter:``) need no such support. A long first label ("President of the X
+Broadcasting Company Jane Doe:") is the speaker its last words name when a shorter label for
+them recurs. Labels inside a line (a transcript flattened from a PDF) are found for
 capitalised names that label two turns or more.
 
 Only where speakers are is decided here; who asks is :mod:`corpus.outline.askers`.
@@ -193,6 +191,8 @@ def _believed(
     settled = established[style] >= (1 if name.isupper() and style != "alone" else _ESTABLISHED)
     if style == "handle":
         return name if recurs and settled and name not in NOT_NAMES else None
+    if style == "caps handle":
+        return name if recurs and name not in NOT_NAMES else None
     if style == "alone":
         return name if settled and (recurs or name.isupper()) else None
     if style == "indent dot":
@@ -273,7 +273,10 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
         return _Candidate("dot", name, _label_start(text, match), _after(text, match.end(), end))
     match = _HANDLE.match(text, start, end)
     if match is not None:
-        return _Candidate("handle", match.group("name"), match.start("name"), match.end())
+        # Captions in capitals leave lower case to their labels ("man: HI. I WANNA ...").
+        said = text[match.end() : min(end, match.end() + 40)]
+        style = "handle" if any(c.islower() for c in said) else "caps handle"
+        return _Candidate(style, match.group("name"), match.start("name"), match.end())
     return _indented(text, start, end)
 
 
