@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from corpus.outline.hubs import answered_once, answering_hubs
 from corpus.outline.labels import Role
 from corpus.outline.named import label_words, matching_speakers
 from corpus.outline.said import Said, count_asking, count_sentences, has_question_mark
@@ -74,15 +75,19 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
         + _HINT * (leaning.length() < mean_length)
         for speaker, leaning in stats.items()
     }
-    interviewee = min(speakers, key=lambda s: (score[s], -stats[s].words))
+    hubs = answering_hubs(turns)
+    answered = answered_once(turns, hubs)
+    interviewee = min(speakers, key=lambda s: (s not in hubs, score[s], -stats[s].words))
     press = _press(turns)
     return frozenset(
         s
         for s in speakers
         if s != interviewee
         and s not in answering
-        and stats[s].asking > 0
-        and (s in press or score[s] > score[interviewee])
+        and s not in hubs
+        and (
+            s in answered or (stats[s].asking > 0 and (s in press or score[s] > score[interviewee]))
+        )
     )
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from corpus.outline.labels import (
     NOT_NAMES,
@@ -127,6 +128,9 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
     established = Counter(style for (style, _), count in counts.items() if count >= 2)
     # The first words of recurring labels ("Mr.", "Senator"): a style's title words.
     leads = {(style, name.split()[0]) for (style, name), count in counts.items() if count >= 2}
+    between = _between_turns(text, candidates, counts, established)
+    for style in {c.style for c in between}:
+        established[style] = max(established[style], _ESTABLISHED)
     accepted: dict[int, SpeakerLabel] = {}
     known = {
         c.name.casefold(): c.name
@@ -136,12 +140,47 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
         and c.style != "inline name"
     }
     for candidate in candidates:
-        speaker = _believed(candidate, counts, established, known, leads)
+        speaker = (
+            candidate.name
+            if candidate in between
+            else _believed(candidate, counts, established, known, leads)
+        )
         if speaker is not None:
             accepted[candidate.start] = SpeakerLabel(
                 speaker, candidate.start, candidate.text_start, candidate.role
             )
     return accepted
+
+
+def _between_turns(
+    text: str,
+    candidates: list[_Candidate],
+    counts: Counter[tuple[str, str]],
+    established: Counter[str],
+) -> set[_Candidate]:
+    """One-off labels that a recurring speaker answers, as a press conference's reporters
+    or a hearing's members are: each says something, and the next label, in the same
+    style, is a name that recurs. Believed when the document shows this twice, or once
+    where two recurring names already establish the style (a lone case in a document
+    of one recurring speaker may be a heading above that speaker's turn)."""
+    found: dict[str, list[_Candidate]] = {}
+    for candidate, after in pairwise(candidates):
+        if (
+            counts[(candidate.style, candidate.name)] == 1
+            and candidate.role is None
+            and not candidate.inline
+            and after.style == candidate.style
+            and counts[(after.style, after.name)] >= 2
+            and len(candidate.name.split()) <= MAX_NAME_WORDS
+            and text[candidate.text_start : after.start].strip()
+        ):
+            found.setdefault(candidate.style, []).append(candidate)
+    return {
+        c
+        for style, group in found.items()
+        if len(group) >= _ESTABLISHED or established[style] >= _ESTABLISHED
+        for c in group
+    }
 
 
 def _long_label_tails(candidates: list[_Candidate]) -> list[tuple[str, str]]:

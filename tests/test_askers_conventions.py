@@ -1,0 +1,151 @@
+"""Who asks, and where turns start, in the conventions of press conferences, hearings,
+oral histories and podcasts (issue 11).
+
+The snippets use names no rule has seen; what decides is the shape of the document:
+who speaks after whom, a label style that recurs, a metadata block at the top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import build_outline, load_interview
+
+_OPENING = (
+    "Good morning, everyone. The water has gone down in all but two districts, and crews "
+    "have worked through the night to clear the roads. We expect the main bridge to reopen "
+    "by Thursday."
+)
+#: (reporter, what they say, the answer), each reporter speaking once.
+_EXCHANGES = (
+    (
+        "Tom Reyes",
+        "Tom Reyes, Daily Courier. How many homes are still without power?",
+        "About four hundred, mostly in the east end. Some need an electrician to check the wiring.",
+    ),
+    (
+        "Priya Nair",
+        "Priya Nair from Channel 9. Will the city pay for those inspections?",
+        "Yes. Council agreed last night that the city pays for the first inspection.",
+    ),
+    (
+        "Sam Okoro",
+        "Sam Okoro, Radio East. When do the schools reopen?",
+        "Monday, except for the two schools that were used as shelters.",
+    ),
+)
+_ANSWERER = "Mayor Helen Ortiz"
+
+
+def _press_conference(label: str) -> str:
+    """The same conference with speaker labels written by ``label`` (a format string)."""
+    blocks = [label.format(name=_ANSWERER, text=_OPENING)]
+    for reporter, question, answer in _EXCHANGES:
+        blocks.append(label.format(name=reporter, text=question))
+        blocks.append(label.format(name=_ANSWERER, text=answer))
+    return "# Media conference on the flood\n\n" + "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["### {name}\n\n{text}", "**{name}**\n\n{text}", "{name}: {text}", "{name}\n{text}"],
+    ids=["markdown heading", "bold line", "colon", "name line"],
+)
+def test_reporters_who_speak_once_each_ask_and_the_one_answerer_does_not(
+    tmp_path: Path, label: str
+) -> None:
+    path = tmp_path / "conference.md"
+    path.write_text(_press_conference(label), encoding="utf-8")
+    outline = load_interview(path).outline
+    reporters = [reporter for reporter, _, _ in _EXCHANGES]
+    assert outline.askers == tuple(reporters)
+    assert [q.text for q in outline.questions] == [q for _, q, _ in _EXCHANGES]
+    assert {q.answerer for q in outline.questions} == {_ANSWERER}
+
+
+def test_the_answerer_is_not_taken_for_an_asker_for_rhetorical_questions() -> None:
+    # The minister asks herself questions in every answer; one reporter's turn is a
+    # statement she answers. Who speaks after whom tells the roles apart.
+    text = (
+        "Minister Karen Holt: Good afternoon. Why does this matter? Because the harvest "
+        "feeds the region. What comes next? A second terminal, in June.\n"
+        "Ben Moss: Ben Moss, Farm Weekly. Is the second terminal on budget?\n"
+        "Minister Karen Holt: It is, Ben. Will there be surprises? There always are, but "
+        "the contingency is large.\n"
+        "Ada Kerr: Ada Kerr, Coast Radio. Follow-up on the rail spur, the contractor told "
+        "us it is three months late.\n"
+        "Minister Karen Holt: Ada, the contractor is right. The steel came late. Is that "
+        "ideal? No. But the trucks carry the grain until the spur is done.\n"
+        "Raj Patel: Raj Patel with the Tribune. Who pays for the trucks meanwhile?\n"
+        "Minister Karen Holt: The contractor does. Could we have done better? Perhaps.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Ben Moss", "Ada Kerr", "Raj Patel")
+    assert [q.asker for q in outline.questions] == ["Ben Moss", "Ada Kerr", "Raj Patel"]
+    assert {q.answerer for q in outline.questions} == {"Minister Karen Holt"}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["[{time}] {name}\n{text}", "{time} {name}:\n{text}"],
+    ids=["timestamp, name line", "timestamp, name and colon"],
+)
+def test_a_hearing_members_ask_the_chair_presides_and_witnesses_testify(label: str) -> None:
+    turns = [
+        (
+            "Chairman Robert Hale",
+            "The committee will come to order. Each witness has five "
+            "minutes. Dr. Alvarez, you may begin.",
+        ),
+        (
+            "Dr. Ana Alvarez",
+            "Thank you, Mr. Chairman. One rural bridge in ten is rated "
+            "structurally deficient, and the backlog grows each year.",
+        ),
+        ("Chairman Robert Hale", "Thank you. Mr. Brooks."),
+        (
+            "James Brooks",
+            "Thank you. Our counties own most of these bridges and have "
+            "neither the staff nor the money to replace them.",
+        ),
+        ("Chairman Robert Hale", "I now recognize Ms. Chen for five minutes."),
+        ("Rep. Linda Chen", "Dr. Alvarez, how long is the backlog in years?"),
+        ("Dr. Ana Alvarez", "At current funding, about fourteen years to clear it."),
+        ("Rep. Linda Chen", "Mr. Brooks, what would it take to cut that in half?"),
+        ("James Brooks", "Roughly double the federal share, and a simpler grant process."),
+        ("Chairman Robert Hale", "The gentlewoman's time has expired. Mr. Ward."),
+        ("Rep. Owen Ward", "Dr. Alvarez, are any of these bridges closed today?"),
+        ("Dr. Ana Alvarez", "Forty-two are closed, and three hundred have weight limits."),
+    ]
+    text = "\n\n".join(
+        label.format(time=f"00:{i:02d}:05", name=name, text=said)
+        for i, (name, said) in enumerate(turns)
+    )
+    outline = build_outline(text + "\n")
+    assert "Rep. Owen Ward" in outline.speakers
+    assert [q.asker for q in outline.questions] == [
+        "Rep. Linda Chen",
+        "Rep. Linda Chen",
+        "Rep. Owen Ward",
+    ]
+    assert outline.questions[-1].text == "Dr. Alvarez, are any of these bridges closed today?"
+
+
+def test_a_panel_moderator_who_follows_every_panellist_still_asks() -> None:
+    # She speaks after each of three panellists, as a conference's answerer would, but
+    # what she follows are answers, not questions.
+    text = (
+        "Jane Cole: Welcome to the panel. What got you into soil science, Ari?\n"
+        "Ari Stone: My grandfather farmed and I watched his fields wear out.\n"
+        "Jane Cole: And Bea, you came from chemistry?\n"
+        "Bea Lund: Yes, I worked on fertilisers for ten years before I switched.\n"
+        "Jane Cole: Carl, how did you start?\n"
+        "Carl Diaz: By accident, really. A summer job that never ended.\n"
+        "Jane Cole: Bea, what has changed most in the last decade?\n"
+        "Bea Lund: The sensors. We measure things now that we used to guess.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Jane Cole",)
+    assert len(outline.questions) == 4
