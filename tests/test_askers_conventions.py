@@ -149,3 +149,148 @@ def test_a_panel_moderator_who_follows_every_panellist_still_asks() -> None:
     outline = build_outline(text)
     assert outline.askers == ("Jane Cole",)
     assert len(outline.questions) == 4
+
+
+_ORAL_HISTORY = """Interviewee: Margaret Ellis
+Interviewer: David Kwan
+Date: March 14, 2003
+Location: Ellis home, Duluth,
+Minnesota
+Transcriber: R. Patel
+
+{asker}: This is David Kwan, talking with Margaret Ellis about the ore docks. Where were you born?
+
+ELLIS: In Duluth, in 1921, in a house my father built above the harbour.
+
+{asker}: What did your father do?
+
+ELLIS: He was a dock foreman. He worked twelve-hour shifts in the summer.
+
+He used to say the lake decided when we ate.
+
+{asker}: Tell me about the winters.
+
+ELLIS: Quiet. The lake froze and the docks closed.
+
+Notes
+
+1. Ibid., p. 4.
+2. Duluth News Tribune, May 2, 1943.
+"""
+
+
+@pytest.mark.parametrize("asker", ["KWAN", "DK"])
+def test_an_oral_historys_metadata_block_is_no_turn_and_names_the_interviewer(
+    asker: str,
+) -> None:
+    outline = build_outline(_ORAL_HISTORY.format(asker=asker))
+    assert outline.speakers == (asker, "ELLIS")
+    assert outline.askers == (asker,)
+    assert [q.text[:24] for q in outline.questions] == [
+        "This is David Kwan, talk",
+        "What did your father do?",
+        "Tell me about the winter",
+    ]
+    assert [s.heading for s in outline.sections] == [None]
+    # The notes after the last answer are no items of it, and no part of it.
+    last = outline.questions[-1]
+    assert last.measures == ()
+    assert "Ibid" not in _ORAL_HISTORY.format(asker=asker)[last.answer.start : last.answer.end]
+
+
+def test_an_answer_over_several_paragraphs_is_one_answer_and_a_question_one_question() -> None:
+    text = (
+        "Kim Ode: Let me ask about the move. You left the farm in 1958.\n\n"
+        "What made you go?\n\n"
+        "Lars Berg: Money, mostly. The farm could not keep two families.\n\n"
+        "And my brother was better at it than I was.\n\n"
+        "Kim Ode: Did you miss it?\n\n"
+        "Lars Berg: Every spring.\n"
+    )
+    outline = build_outline(text)
+    assert [q.text for q in outline.questions] == [
+        "Let me ask about the move. You left the farm in 1958. What made you go?",
+        "Did you miss it?",
+    ]
+    first = outline.questions[0]
+    assert text[first.answer.start : first.answer.end].endswith("better at it than I was.")
+
+
+def test_a_podcasts_sponsor_read_echoes_and_back_channel_are_no_questions() -> None:
+    text = (
+        "Jordan Price: Welcome to Build Notes. This episode is brought to you by Acme "
+        "Cloud, servers in seconds. Go to acme dot example for a free month.\n"
+        "Jordan Price: Today I'm talking with Mei Lin, who maintains a date library. "
+        "Mei, welcome to the show.\n"
+        "Mei Lin: Thanks for having me.\n"
+        "Jordan Price: So how did you start working on the library?\n"
+        "Mei Lin: I needed to parse dates from log files, and nothing handled time "
+        "zones. So I wrote a module and people started sending patches.\n"
+        "Jordan Price: Right.\n"
+        "Mei Lin: Within a year it had more users than the tool I wrote it for.\n"
+        "Jordan Price: More users than the tool.\n"
+        "Mei Lin: Yes, by a lot.\n"
+        "Jordan Price: Yeah. Um, so —\n"
+        "Mei Lin: And the time zone database changes several times a year.\n"
+        "Jordan Price: What would you tell a new maintainer?\n"
+        "Mei Lin: Write down what the project is not for, early.\n"
+        "Jordan Price: That's great advice. Mei Lin, thank you so much for coming on.\n"
+        "Mei Lin: Thank you, it was fun.\n"
+        "Jordan Price: That's it for this episode. Thanks again to Acme Cloud. See you "
+        "next week.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Jordan Price",)
+    assert [q.text for q in outline.questions] == [
+        "So how did you start working on the library?",
+        "What would you tell a new maintainer?",
+    ]
+
+
+def test_a_metadata_block_under_a_title_and_bracketed_notes_in_a_q_and_a_transcript() -> None:
+    text = (
+        "ORAL HISTORY PROJECT\n"
+        "Interviewee: Margaret Ellis\n"
+        "Interviewer: David Kwan\n"
+        "Date: March 14, 2003\n\n"
+        "Q: Where were you born?\n\n"
+        "A: In Duluth, in 1921, above the harbour.\n\n"
+        "Q: What did your father do?\n\n"
+        "A: He was a dock foreman.[1] He worked long shifts.\n\n"
+        "[1] Interview with Frank Ellis, 1998.\n"
+        "[2] Ibid.\n"
+    )
+    outline = build_outline(text)
+    assert outline.title == "ORAL HISTORY PROJECT"
+    assert outline.speakers == ("Q", "A")
+    assert [s.heading for s in outline.sections] == [None]
+    assert [q.text for q in outline.questions] == [
+        "Where were you born?",
+        "What did your father do?",
+    ]
+    last = outline.questions[-1]
+    assert (
+        text[last.answer.start : last.answer.end]
+        == "He was a dock foreman.[1] He worked long shifts."
+    )
+
+
+def test_reporters_a_moderator_gives_the_floor_to_ask_and_the_moderator_does_not() -> None:
+    text = (
+        "MODERATOR: Good morning. The Minister will make a statement, then take questions.\n"
+        "MINISTER HOLT: Thank you. The harvest moved forty thousand tonnes of grain last "
+        "month, and the second terminal opens in June.\n"
+        "MODERATOR: First question, Ben Moss.\n"
+        "BEN MOSS: Minister, is the second terminal on budget?\n"
+        "MINISTER HOLT: It is. We set aside ninety million and have spent sixty so far.\n"
+        "MODERATOR: Ada Kerr, Coast Radio.\n"
+        "ADA KERR: The contractor says the rail spur is three months late. Why?\n"
+        "MINISTER HOLT: The steel came late. It does not hold up the terminal.\n"
+        "MODERATOR: Raj Patel, and then we will have to close.\n"
+        "RAJ PATEL: Who pays for the trucks in the meantime?\n"
+        "MINISTER HOLT: The contractor does, under the late-delivery clause.\n"
+        "MODERATOR: Thank you, Minister. That's all we have time for.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("BEN MOSS", "ADA KERR", "RAJ PATEL")
+    assert [q.asker for q in outline.questions] == ["BEN MOSS", "ADA KERR", "RAJ PATEL"]

@@ -45,8 +45,25 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
     by_role = frozenset(s for s in speakers if roles.get(s) is Role.ASKER or _ASKING_ROLE.search(s))
     answering = {s for s in speakers if roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)}
     if by_role:
-        return by_role
+        return _with_the_floor_taken(turns, by_role)
     return _inferred(turns, speakers, answering)
+
+
+def _with_the_floor_taken(turns: Sequence[Said], by_role: frozenset[str]) -> frozenset[str]:
+    """Role-labelled askers, and the reporters a moderator gives the floor to.
+
+    In a press conference run by a ``MODERATOR:`` the reporters, each with a label of
+    their own, ask and the answerer replies to them; the moderator, who never puts a
+    question, only gives the floor and is no asker then.
+    """
+    hubs = answering_hubs(turns)
+    if not hubs:
+        return by_role
+    answered = answered_once(turns, hubs) - by_role
+    if not answered:
+        return by_role
+    asking = {turn.speaker for turn in turns if count_asking(turn.text) > 0}
+    return frozenset({s for s in by_role if s in asking} | answered)
 
 
 def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -> frozenset[str]:

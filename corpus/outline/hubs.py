@@ -51,16 +51,19 @@ def answering_hubs(turns: Sequence[Said]) -> set[str]:
 
 
 def answered_once(turns: Sequence[Said], hubs: set[str]) -> set[str]:
-    """Speakers of one or two turns, not answerers, whom an answerer replies to."""
+    """Speakers of one or two turns, not answerers, whom an answerer replies to; not the
+    one who opens the document (a chair or a moderator who gives the answerer the floor)."""
     if not hubs:
         return set()
     count: dict[str, int] = {}
     for turn in turns:
         count[turn.speaker] = count.get(turn.speaker, 0) + 1
+    opener = next((turn.speaker for turn in turns if turn.speaker), "")
     return {
         before.speaker
         for before, turn in pairwise(turns)
         if before.speaker
+        and before.speaker != opener
         and before.speaker not in hubs
         and turn.speaker in hubs
         and count[before.speaker] <= _ONE_OFF_TURNS

@@ -21,6 +21,7 @@ from corpus.outline.askers import find_askers
 from corpus.outline.bare_questions import bare_questions
 from corpus.outline.frontmatter import headline_like
 from corpus.outline.labels import Label, Role, may_open_with_label, name_label
+from corpus.outline.metadata import Metadata, find_metadata, interviewers_among
 from corpus.outline.paragraphs import paragraph_layout
 from corpus.outline.questions import question_turns
 from corpus.outline.said import Said, has_question_mark
@@ -59,17 +60,26 @@ class Reading:
     askers: frozenset[str]
     labelled_answers: bool
     """Some turns of speakers who do not ask are labelled (so a question runs to one)."""
+    metadata: Metadata
+    """An archive's metadata block at the top (its lines are no turns)."""
 
 
 def read_lines(text: str, named_askers: Collection[str] | None = None) -> Reading:
     """The paragraphs of ``text`` with their speakers' labels in their roles."""
+    metadata = find_metadata(text)
     labels = find_labels(text)
+    if metadata.end:
+        labels = {
+            at: label for at, label in labels.items() if not metadata.start <= at < metadata.end
+        }
     paragraphs, wrapped = paragraph_layout(text, labels)
     if labels:
         paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
     lines = [_line(text, start, end, labels.get(start)) for start, end in paragraphs]
     bare = bare_questions(text, lines)
     said, owners = _said(text, lines, bare)
+    if named_askers is None and metadata.end:
+        named_askers = interviewers_among({turn.speaker for turn in said}, metadata) or None
     # Questions without labels before labelled answers: every labelled speaker answers.
     askers = find_askers(said, named_askers) if named_askers or not bare else frozenset()
     asking = {owners[i] for i in question_turns(said, askers)}
@@ -80,7 +90,7 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
             line.start, line.end, asker=Label(Role.ASKER, "", line.start, line.start)
         )
     labelled_answers = any(line.answerer is not None and line.spoken for line in lines)
-    return Reading(lines, wrapped, askers, labelled_answers)
+    return Reading(lines, wrapped, askers, labelled_answers, metadata)
 
 
 def spoken_turns(lines: list[Line], headings: set[int], extra: list[Turn]) -> tuple[Turn, ...]:

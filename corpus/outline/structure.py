@@ -27,13 +27,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.model import Outline, Question, Section, Span, Turn
-from corpus.outline.frontmatter import find_front_matter
+from corpus.outline.frontmatter import FrontMatter, find_front_matter
 from corpus.outline.headings import find_headings, heading_span, opens_turn
 from corpus.outline.labels import Label, inline_answer
 from corpus.outline.measures import find_measures
+from corpus.outline.metadata import Metadata
+from corpus.outline.notes import notes_start
 from corpus.outline.speakers import Line, read_lines, spoken_turns
 from corpus.outline.unlabelled import read_unlabelled
 
@@ -74,8 +76,12 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         [(line.start, line.end) for line in lines[:first_turn]],
         title_may_lead=not (0 in headings and headings - {0}),
     )
-    body = lines[front.consumed :]
-    if front.consumed:
+    front = _past_metadata(front, lines, reading.metadata)
+    notes = notes_start(text, [(line.start, line.end) for line in lines])
+    if notes is not None and not any(line.spoken for line in lines[:notes]):
+        notes = None  # notes follow a transcript's turns; a numbered document is no notes
+    body = lines[front.consumed : notes]
+    if front.consumed or notes is not None:
         headings = find_headings(text, body)
     turns = _turns(text, body, headings, wrapped, reading.labelled_answers)
     if not turns and not any(line.spoken for line in body):
@@ -104,6 +110,17 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         if intro
         else (),
     )
+
+
+def _past_metadata(front: FrontMatter, lines: list[Line], metadata: Metadata) -> FrontMatter:
+    """Front matter that runs on over a metadata block right after it (or at the top)."""
+    if not metadata.end:
+        return front
+    before = sum(1 for line in lines if line.end <= metadata.start)
+    through = sum(1 for line in lines if line.end <= metadata.end)
+    if before > front.consumed:
+        return front
+    return replace(front, consumed=max(front.consumed, through))
 
 
 def _answer_turns(turns: list[_Turn]) -> list[Turn]:
