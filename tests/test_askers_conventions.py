@@ -294,3 +294,32 @@ def test_reporters_a_moderator_gives_the_floor_to_ask_and_the_moderator_does_not
     outline = build_outline(text)
     assert outline.askers == ("BEN MOSS", "ADA KERR", "RAJ PATEL")
     assert [q.asker for q in outline.questions] == ["BEN MOSS", "ADA KERR", "RAJ PATEL"]
+
+
+def test_a_hearing_print_labels_turns_with_a_title_and_a_surname_in_mixed_case() -> None:
+    # Hard-wrapped, each turn indented, the label ending in a full stop; the chair's
+    # call of the next member ("Senator Ames.") alone on its line is part of his turn.
+    text = (
+        "            STATEMENT OF THE HONORABLE JANE ROE, SECRETARY\n"
+        "\n"
+        "    Secretary Roe. Thank you, Mr. Chairman. I am glad to discuss \n"
+        "the budget, which cuts the grant program by half this year.\n"
+        "    The Chairman. Thank you. Why did the agency cut the grant \n"
+        "program by half?\n"
+        "    Secretary Roe. Because the program had not spent its money \n"
+        "for three years, and the money was needed elsewhere.\n"
+        "    The Chairman. Thank you.\n"
+        "    Senator Ames.\n"
+        "    Senator Ames. Madam Secretary, how many people will lose \n"
+        "their jobs because of the cut?\n"
+        "    Secretary Roe. None, as far as we can tell; the staff will \n"
+        "move to other programs.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Secretary Roe", "The Chairman", "Senator Ames")
+    assert set(outline.askers) == {"The Chairman", "Senator Ames"}
+    assert outline.title == "STATEMENT OF THE HONORABLE JANE ROE, SECRETARY"
+    assert [(q.asker, q.answerer) for q in outline.questions] == [
+        ("The Chairman", "Secretary Roe"),
+        ("Senator Ames", "Secretary Roe"),
+    ]

@@ -72,11 +72,17 @@ def find_metadata(text: str) -> Metadata:
             key, value = fields[-1]
             fields[-1] = (key, f"{value} {content}".strip())
             end = line.end()
-        elif not fields and leading < _LEADING_LINES and len(content) <= _MAX_VALUE:
-            leading += 1
+        elif (
+            not fields and field is None and leading < _LEADING_LINES and len(content) <= _MAX_VALUE
+        ):
+            leading += 1  # a title above the block (a labelled turn is no title)
         else:
             break
-    if len(fields) < _MIN_FIELDS or _keys_recur(text[end:], [key for key, _ in fields]):
+    if (
+        len(fields) < _MIN_FIELDS
+        or not text[end:].strip()  # the block heads a transcript
+        or _keys_recur(text[end:], [key for key, _ in fields])
+    ):
         return Metadata()
     return Metadata(start, end, tuple(fields))
 

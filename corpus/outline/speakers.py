@@ -75,7 +75,12 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
     paragraphs, wrapped = paragraph_layout(text, labels)
     if labels:
         paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
-    lines = [_line(text, start, end, labels.get(start)) for start, end in paragraphs]
+    lines = [
+        Line(start, end)  # a metadata field is no one's label
+        if metadata.start <= start < metadata.end
+        else _line(text, start, end, labels.get(start))
+        for start, end in paragraphs
+    ]
     bare = bare_questions(text, lines)
     said, owners = _said(text, lines, bare)
     if named_askers is None and metadata.end:

@@ -70,13 +70,16 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
     first_turn = next(
         (i for i, line in enumerate(lines) if opens_turn(line) or line.spoken), len(lines)
     )
-    headings = find_headings(text, lines)
+    metadata = reading.metadata
+    headings = {
+        i for i in find_headings(text, lines) if not metadata.start <= lines[i].start < metadata.end
+    }
     front = find_front_matter(
         text,
         [(line.start, line.end) for line in lines[:first_turn]],
         title_may_lead=not (0 in headings and headings - {0}),
     )
-    front = _past_metadata(front, lines, reading.metadata)
+    front = _past_metadata(front, lines, metadata)
     notes = notes_start(text, [(line.start, line.end) for line in lines])
     if notes is not None and not any(line.spoken for line in lines[:notes]):
         notes = None  # notes follow a transcript's turns; a numbered document is no notes
