@@ -323,3 +323,21 @@ def test_a_hearing_print_labels_turns_with_a_title_and_a_surname_in_mixed_case()
         ("The Chairman", "Secretary Roe"),
         ("Senator Ames", "Secretary Roe"),
     ]
+
+
+def test_a_speaker_resuming_after_an_interjection_inside_a_line_is_found() -> None:
+    # Captions run two speakers together: "Open source. Ada:...version of it".
+    text = (
+        "Ben: How did the project start?\n"
+        "Ada: A team wrote it in-house, and then we opened the code. Ben: The whole thing? "
+        "Ada:...the whole thing, yes, for anyone to change.\n"
+        "Ben: Why open it?\n"
+        "Ada: Because others can then improve it, and we can adopt what they do.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Ben",)
+    assert [q.text for q in outline.questions] == [
+        "How did the project start?",
+        "The whole thing?",
+        "Why open it?",
+    ]

@@ -94,7 +94,17 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
     }
     hubs = answering_hubs(turns)
     answered = answered_once(turns, hubs)
-    interviewee = min(speakers, key=lambda s: (s not in hubs, score[s], -stats[s].words))
+    most = max(leaning.words for leaning in stats.values())
+    interviewee = min(
+        speakers,
+        # One who says little (an interjection from the floor) is nobody's interviewee.
+        key=lambda s: (
+            s not in hubs,
+            stats[s].words * _INTERVIEWEE_SHARE < most,
+            score[s],
+            -stats[s].words,
+        ),
+    )
     press = _press(turns)
     return frozenset(
         s
@@ -108,6 +118,8 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
     )
 
 
+#: An interviewee says at least this fraction (its inverse) of what the one who says most does.
+_INTERVIEWEE_SHARE = 4
 #: How far into a turn (from either end) a name or a self-introduction is looked for.
 _EDGE = 300
 #: What speaking first, naming another speaker or short turns add to a speaker's leaning.

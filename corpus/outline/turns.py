@@ -78,7 +78,8 @@ _INLINE = re.compile(
 )
 #: A known speaker's name after the end of a sentence, inside a line: "Yes. Sauer: Or ...".
 _INLINE_NAME = re.compile(
-    r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:[^\S\n]+(?=\S)"
+    r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:"
+    r"(?:[^\S\n]+(?=\S)|(?=\.\.\.|…))"  # "DiBona:...version": a trailing-off resumed
 )
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 #: "Mr.", "Mrs.", "Dr.": a short capitalised word cut off by a full stop.
