@@ -107,6 +107,77 @@ def test_an_announced_first_item_opens_a_list_alone() -> None:
     assert listed(answer) == [(1, "The first is economic security.")]
 
 
+def test_an_ordinal_inside_a_sentence_marks_the_sentence() -> None:
+    answer = (
+        "The answer is that, firstly, the issues are kept internal. Secondly, that changes "
+        "start at the conference."
+    )
+    assert listed(answer) == [
+        (1, "The answer is that, firstly, the issues are kept internal."),
+        (2, "Secondly, that changes start at the conference."),
+    ]
+
+
+def test_ordinals_after_their_item() -> None:
+    answer = "Our focus is on East Timor firstly. Secondly, others may join."
+    assert listed(answer) == [
+        (1, "Our focus is on East Timor firstly."),
+        (2, "Secondly, others may join."),
+    ]
+    answer = "Nauru has not signed, that's the first point.\nSecondly, we told them."
+    assert listed(answer) == [
+        (1, "Nauru has not signed, that's the first point."),
+        (2, "Secondly, we told them."),
+    ]
+
+
+def test_a_list_named_by_its_noun() -> None:
+    answer = "My first concern is cost. My second concern is time. My third concern is staff."
+    assert [ordinal for ordinal, _ in listed(answer)] == [1, 2, 3]
+    answer = (
+        "Well, I suppose a starting point would be that we won. I guess that is the starting "
+        "point. The second point would be that the Senate agreed."
+    )
+    assert listed(answer) == [
+        (1, "Well, I suppose a starting point would be that we won."),
+        (2, "The second point would be that the Senate agreed."),
+    ]
+
+
+def test_one_is_after_an_announcing_colon() -> None:
+    answer = "There are two reasons: one is that it is cheap, and the other is that it is quick."
+    assert listed(answer) == [  # one sentence, two items: each from its marker on
+        (1, "one is that it is cheap"),
+        (2, "the other is that it is quick."),
+    ]
+    answer = "I will make a couple of observations: one is that it raises little. So it fails."
+    assert listed(answer) == [  # the item is the sentence the marker stands in
+        (1, "I will make a couple of observations: one is that it raises little.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("First off, we cut taxes. Second, we build roads.", ["First off,", "Second,"]),
+        ("It is cheap, for one thing. For another, it is quick.", ["It is cheap,", "For another"]),
+        (
+            "There are three things here. One, we listen. Two, we act. Three, we review.",
+            ["One,", "Two,", "Three,"],
+        ),
+        (
+            "There are three things here. One is trust. Another is time. And the last is money.",
+            ["One is", "Another is", "And the last"],
+        ),
+        ("Two things:\nA) small patches count.\nB) do not be shy.", ["small", "do not"]),
+    ],
+)
+def test_spoken_enumerations(answer: str, expected: list[str]) -> None:
+    found = listed(answer)
+    assert [ordinal for ordinal, _ in found] == list(range(1, len(expected) + 1))
+    assert all(text.startswith(start) for (_, text), start in zip(found, expected, strict=True))
+
+
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
@@ -138,6 +209,15 @@ def test_numbered_and_lettered_lists(answer: str, expected: list[str]) -> None:
         "The second thing I would say about policy is that it matters.",
         "He was a) late and then (b)",
         "Plan b) failed.",
+        "First off, thank you for having me. It is great to be here.",
+        "We met in the first week and again in the second week.",
+        "He fought in the First World War. His son fought in the Second World War.",
+        "I was looking for another job. For one thing, I was bored.",
+        "The other day was fine. One is never sure.",
+        "I came second, and then first, in the race.",
+        "That was the first time. The second time was better.",
+        "In the first instance we wait. In the first instance, they decide.",
+        "There are two types in general. One is a policy you have because of a law.",
     ],
 )
 def test_no_list_without_a_clear_enumeration(answer: str) -> None:

@@ -37,6 +37,7 @@ _END = re.compile(r"""(?:\.{3,}|…|[.?!]+)["'”’»)\]]*\s+(?=["'“‘«(\[]
 #: CJK terminators need no space after them.
 _CJK_END = re.compile(r"[。！？]+[”’」』）]*")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_NEWLINE = re.compile(r"\n")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]|[A-Z][a-z]?(?:\.[A-Za-z]{1,2})+")
 
 
@@ -76,6 +77,45 @@ def first_sentence_end(text: str, start: int, end: int, *, wrapped: bool = False
         if _ends_sentence(text, start, match):
             return match.end()
     return end
+
+
+def sentence_starts(text: str, start: int, end: int, *, wrapped: bool = False) -> list[int]:
+    """Where the sentences of ``text[start:end]`` start, in order (each at its first
+    non-space character): at ``start``, after each sentence end and after each paragraph
+    break (a line break; in a hard-wrapped text, a blank line)."""
+    breaks = (_BLANK_LINE if wrapped else _NEWLINE).finditer(text, start, end)
+    paragraphs = [start, *(match.end() for match in breaks)]
+    cuts = list(paragraphs)
+    for low, high in zip(paragraphs, [*paragraphs[1:], end], strict=True):
+        cuts += [m.end() for m in _CJK_END.finditer(text, low, high)]
+        cuts += [m.end() for m in _END.finditer(text, low, high) if _ends_sentence(text, low, m)]
+    starts: set[int] = set()
+    for cut in cuts:
+        while cut < end and text[cut].isspace():
+            cut += 1
+        if cut < end:
+            starts.add(cut)
+    return sorted(starts)
+
+
+def sentence_start(text: str, start: int, offset: int, *, wrapped: bool = False) -> int:
+    """Where the sentence holding ``offset`` starts, not before ``start``: as
+    :func:`sentence_starts` finds it, reading only the paragraph up to ``offset``."""
+    if wrapped:
+        blanks = list(_BLANK_LINE.finditer(text, start, offset))
+        low = blanks[-1].end() if blanks else start
+    else:
+        low = max(start, text.rfind("\n", start, offset) + 1)
+    cut = low
+    # One character past ``offset``: a sentence end is known by what follows it.
+    for match in _END.finditer(text, low, min(len(text), offset + 1)):
+        if match.end() <= offset and _ends_sentence(text, low, match):
+            cut = match.end()
+    for match in _CJK_END.finditer(text, low, offset):
+        cut = max(cut, match.end())
+    while cut < offset and text[cut].isspace():
+        cut += 1
+    return cut
 
 
 def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -1,0 +1,78 @@
+"""Lists their speaker announces: a first item alone, and a first item named by its noun.
+
+- A sentence that announces several items (``there are four key elements``) makes a list
+  of a ``The first is ...`` right after it, even when the later items are not marked; so
+  does the announcing clause before ``one is`` (``I will make a couple of observations:
+  one is that ...``).
+- ``The second point would be ...`` with no first one marked takes as its first item the
+  sentence, a few before it, that names the same noun as its subject (``a starting point
+  would be ...``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.outline.measures.markers import Marker, Sentences
+
+#: A sentence that announces several items: ``there are four key elements``, ``a couple
+#: of different areas``, ``several things``.
+_ANNOUNCES = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|a[^\S\n]+few"
+    r"|a[^\S\n]+couple[^\S\n]+of|a[^\S\n]+number[^\S\n]+of|a[^\S\n]+series[^\S\n]+of)"
+    r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?:[a-z][\w-]*\s+){0,2}?[a-z]+s\b",
+    re.IGNORECASE,
+)
+#: How many sentences back the first item of a list named by its noun may stand.
+_NOUN_REACH = 3
+_SUBJECT_VERB = r"\s+(?:is|was|(?:would|will|might|could)\s+be)\b"
+
+
+def announced_firsts(
+    region: str, sentences: Sentences, plain_first: list[tuple[Marker, str, str | None]]
+) -> list[Marker]:
+    """The ``The first is`` markers that the sentence before them (or their own, before a
+    colon) announces as the first of several, and the ``one is`` markers their own
+    sentence announces (``a couple of observations: one is that ...``).
+
+    ``plain_first`` holds each candidate with its ordinal word and the article before it."""
+    announced = []
+    for marker, word, article in plain_first:
+        if (word, article) not in (("first", "the"), ("one", None)):
+            continue
+        own = marker.own if marker.own is not None else marker.start
+        previous = sentences.before(own, 1)
+        # "One is" only after its own sentence's announcement ("two reasons: one is").
+        since = previous[0] if previous and word == "first" else marker.start
+        if _ANNOUNCES.search(region, since, own):
+            announced.append(marker)
+    return announced
+
+
+def noun_firsts(
+    region: str,
+    sentences: Sentences,
+    nominal: list[Marker],
+    words_of: dict[int, str],
+) -> list[Marker]:
+    """First items found by their noun for ``The second NOUN ...`` markers that no first
+    marker comes before."""
+    firsts: list[Marker] = []
+    ones = [m.marker_start for m in nominal if m.ordinal == 1]
+    for marker in nominal:
+        own = marker.own if marker.own is not None else marker.start
+        nouns = [w for w in words_of.get(own, "").split() if len(w) >= 4]
+        if marker.ordinal != 2 or not nouns or any(one < marker.start for one in ones):
+            continue
+        pattern = re.compile(
+            r"\b(?:a|an|the|one|my|our)\s+(?:[a-z]+\s+)?(?:"
+            + "|".join(re.escape(n) for n in nouns)
+            + r")"
+            + _SUBJECT_VERB,
+            re.IGNORECASE,
+        )
+        for start in sentences.before(marker.start, _NOUN_REACH):
+            if pattern.search(region, start, sentences.end_of(start)):
+                firsts.append(Marker(1, start, start, start))
+                break
+    return firsts

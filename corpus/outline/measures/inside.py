@@ -1,0 +1,110 @@
+"""Markers inside a sentence or after their item: the item is the sentence that holds them.
+
+Speakers do not always open an item with its ordinal: ``The answer is that, firstly, the
+issues are kept internal. Secondly, ...``, ``Our focus is on East Timor firstly.``,
+``Nauru is not a signatory, that's the first point.``, ``It is cheap, for one thing.
+For another, ...``, ``two reasons: one is that ..., and the other is that ...``. Each
+such marker stands for the sentence it is in. Only shapes that enumerate wherever they
+stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``),
+``that's the first point`` closing its sentence, ``for one thing``/``for another``, and
+``the other is`` after a comma. A list still needs a run 1, 2 ... (or an announcement).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.outline.measures.markers import Marker, Sentences
+from corpus.outline.measures.vocabulary import GAP, LAST, NEXT, NOT_ITEMS, ORDINALS, OTHER, value_of
+
+#: Before a bare ordinal set off by commas: ``, first,``, ``and, second,``, ``: finally,``.
+_SET_OFF_BEFORE = re.compile(r"[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\S\n]*)?$")
+_COMMA_AFTER = re.compile(r"[^\S\n]*,")
+#: Before and after ``the first point`` closing its sentence (``that's the first point.``).
+_COPULA_BEFORE = re.compile(r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:the|my|our)" + GAP + "$")
+_NOUN_AFTER = re.compile(GAP + r"(?P<noun>[a-z]+)[^\S\n]*(?:[.!;]|$)")
+_ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
+#: How far before an ordinal the words that set it off are looked for.
+_LOOK_BACK = 16
+#: ``for one thing`` and ``for another,`` / ``for another thing`` (not ``for another job``).
+_FOR_ONE = re.compile(
+    r"\bfor"
+    + GAP
+    + r"(?:(?P<one>one"
+    + GAP
+    + r"thing)|another(?:"
+    + GAP
+    + r"thing\b|(?=[^\S\n]*[,;.])))",
+    re.IGNORECASE,
+)
+#: ``..., and the other is that ...``: the second of two, inside the first one's sentence.
+_THE_OTHER = re.compile(
+    r"[,;—–][^\S\n]*(?:and" + GAP + r")?(?P<marker>the" + GAP + r"other)"
+    r"(?:" + GAP + r"(?P<noun>[a-z]+))??" + GAP + r"(?:is|was|(?:would|will)" + GAP + r"be)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Inside:
+    """The markers found inside sentences, by family (see :mod:`.openers`)."""
+
+    nominal: list[Marker] = field(default_factory=list)
+    adverbial: list[Marker] = field(default_factory=list)
+
+
+def find_inside(region: str, sentences: Sentences) -> Inside:
+    """The markers inside (or at the end of) the sentences of ``region``."""
+    found = Inside()
+    lowered = region.lower()
+    # Each shape is looked for only where its words occur (most answers have none).
+    words = {match.group() for match in _ANY_ORDINAL.finditer(lowered)}
+    for word in words:
+        for at in _word_positions(lowered, word):
+            _ordinal_at(region, lowered, at, word, sentences, found)
+    if "for one" in lowered or "for another" in lowered:
+        for match in _FOR_ONE.finditer(region):
+            found.adverbial.append(sentences.marker(1 if match["one"] else NEXT, match.start()))
+    if "the other" in lowered:
+        for match in _THE_OTHER.finditer(region):
+            if (match["noun"] or "").lower() in NOT_ITEMS:
+                continue  # "the other day was ..."
+            found.nominal.append(sentences.marker(OTHER, match.start("marker")))
+    return found
+
+
+def _word_positions(lowered: str, word: str) -> list[int]:
+    """Where ``word`` starts a word of ``lowered`` (it may go on: ``first`` of ``firstly``)."""
+    positions = []
+    at = lowered.find(word)
+    while at >= 0:
+        if at == 0 or not lowered[at - 1].isalpha():
+            positions.append(at)
+        at = lowered.find(word, at + len(word))
+    return positions
+
+
+def _ordinal_at(
+    region: str, lowered: str, at: int, word: str, sentences: Sentences, found: Inside
+) -> None:
+    """The marker an ordinal at ``at`` makes inside its sentence, if any."""
+    end = at + len(word)
+    value = LAST if word in ("finally", "last") else value_of(word)
+    if lowered.startswith("ly", end) and not lowered[end + 2 : end + 3].isalpha():
+        if word != "finally":
+            found.adverbial.append(sentences.marker(value, at))  # "firstly", "lastly"
+        return
+    if lowered[end : end + 1].isalpha():
+        return
+    before = region[max(0, at - _LOOK_BACK) : at]
+    if _SET_OFF_BEFORE.search(before) and _COMMA_AFTER.match(region, end):
+        found.adverbial.append(sentences.marker(value, at))  # "is that, first, ..."
+        return
+    if value == LAST or not _COPULA_BEFORE.search(region[max(0, at - 2 * _LOOK_BACK) : at]):
+        return
+    noun = _NOUN_AFTER.match(region, end)
+    if noun is not None and noun["noun"].lower() not in NOT_ITEMS:
+        marker = sentences.marker(value, at)  # "that's the first point."
+        found.adverbial.append(marker)
+        found.nominal.append(marker)

@@ -1,0 +1,142 @@
+"""A list's markers and how they chain into runs (1, 2, 3 ...); where sentences start.
+
+Every finder of :mod:`corpus.outline.measures` gives :class:`Marker` objects; a list is
+a run of markers numbered 1, 2, 3 ... in text order (:func:`runs`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from corpus.outline.measures.vocabulary import ARTICLES, CONJUNCTIONS, LAST, NEXT, OTHER
+from corpus.outline.sentences import sentence_start, sentence_starts
+
+#: A sentence (or list item) may start after these, and at a line start.
+_OPENERS = ".?!;:。；：！？"
+_CLOSERS = "\"”'’)"
+#: Spaces within a line (transcripts copied from the web keep no-break spaces).
+BLANKS = " \t\xa0\u2009\u202f"
+_SPACES_AND_COMMA = BLANKS + "\n,"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    ordinal: int
+    start: int
+    """Where the item's text starts: the marker's sentence, or after a numeral."""
+    marker_start: int
+    """Where the marker starts (the previous item ends before it)."""
+    own: int | None = None
+    """For a marker of words: where its own words start (with a conjunction or article
+    before them), which starts the item when the previous item holds the same sentence
+    (``one is that ...; the other is ...``)."""
+
+
+class Sentences:
+    """Where the sentences of an answer start, found once when a finder first asks."""
+
+    def __init__(self, region: str, wrapped: bool) -> None:
+        self._region = region
+        self._wrapped = wrapped
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = sentence_starts(
+                self._region, 0, len(self._region), wrapped=self._wrapped
+            )
+        return self._starts
+
+    def start_of(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` starts."""
+        if self._starts is None:  # most answers need only a few: read back from each
+            return sentence_start(self._region, 0, offset, wrapped=self._wrapped)
+        index = bisect_right(self.starts, offset) - 1
+        return self.starts[index] if index >= 0 else 0
+
+    def before(self, offset: int, count: int) -> list[int]:
+        """The starts of up to ``count`` sentences before the one holding ``offset``,
+        nearest last."""
+        starts: list[int] = []
+        start = self.start_of(offset)
+        while start > 0 and len(starts) < count:
+            start = self.start_of(start - 1)
+            starts.insert(0, start)
+        return starts
+
+    def end_of(self, offset: int) -> int:
+        """Where the sentence after the one holding ``offset`` starts (or the region ends)."""
+        index = bisect_right(self.starts, offset)
+        return self.starts[index] if index < len(self.starts) else len(self._region)
+
+    def marker(self, ordinal: int, lead: int) -> Marker:
+        """A marker of words starting at ``lead``: its item is the sentence holding it."""
+        sentence = self.start_of(lead)
+        return Marker(ordinal, sentence, sentence, lead)
+
+
+def runs(markers: list[Marker]) -> list[list[Marker]]:
+    """Runs of markers numbered 1, 2, 3 ... in text order; ``Finally`` may close a run
+    of two or more, ``the other`` a run of one, ``another`` add to any run."""
+    found: list[list[Marker]] = []
+    current: list[Marker] = []
+    for marker in sorted(markers, key=lambda m: (m.marker_start, m.own or 0)):
+        if marker.ordinal == 1:
+            current = [marker]
+            found.append(current)
+        elif not current:
+            continue
+        elif marker.ordinal in (len(current) + 1, NEXT):
+            current.append(marker)
+        elif (marker.ordinal == LAST and len(current) >= 2) or (
+            marker.ordinal == OTHER and len(current) == 1
+        ):
+            current.append(marker)
+            current = []
+    return found
+
+
+def lead(lowered: str, position: int) -> tuple[int, str | None]:
+    """Where the marker's sentence starts: before an article and a conjunction right
+    before ``position``, if any; and the article (``the``, ``a`` ...) found, if any."""
+    start, article = position, None
+    for allowed in (ARTICLES, CONJUNCTIONS):
+        before = start
+        while before > 0 and lowered[before - 1] in _SPACES_AND_COMMA:
+            before -= 1
+        word_start = before
+        while word_start > 0 and lowered[word_start - 1].isalpha():
+            word_start -= 1
+        word = lowered[word_start:before]
+        if before == start or word not in allowed:
+            continue
+        if allowed is ARTICLES:
+            if "," in lowered[before:start]:
+                continue
+            article = word
+        start = word_start
+    return start, article
+
+
+def opens_sentence(region: str, offset: int) -> bool:
+    """Whether ``offset`` starts a line, or follows a terminator (or ``;``/``:``) and a space."""
+    before = offset
+    while before > 0 and region[before - 1] in BLANKS:
+        before -= 1
+    if before == 0 or region[before - 1] == "\n":
+        return True
+    spaced = before < offset
+    if region[before - 1] in _CLOSERS and before > 1:
+        before -= 1
+    mark = region[before - 1]
+    return mark in _OPENERS and (spaced or mark in "。；：！？")
+
+
+def ends_sentence_before(region: str, offset: int) -> bool:
+    """A terminator and spaces right before ``offset`` (a marker that is its own sentence)."""
+    before = offset
+    while before > 0 and region[before - 1] in BLANKS:
+        before -= 1
+    return before < offset and before > 0 and region[before - 1] in ".?!"

@@ -1,0 +1,35 @@
+"""Markers made of numbers and letters: ``1.``, ``2)``, ``(3)``, ``a)``, ``(b)``, ``A)``."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.outline.measures.markers import Marker
+
+#: ``1. ...``, ``2) ...``, ``3、...``, ``(4) ...`` at a line start.
+_NUMBERED_LINE = re.compile(r"(?m)^[^\S\n]*(?P<ordinal>\d{1,2})(?:[.)、]|．)[^\S\n]*(?=\S)")
+#: ``(1) ...`` anywhere.
+_PAREN_NUMBER = re.compile(r"[(（](?P<ordinal>\d{1,2})[)）][^\S\n]*(?=\S)")
+#: ``a) ...``, ``b. ...``, ``C) ...`` at a line start (not ``A.``: it labels an answer).
+_LETTERED_LINE = re.compile(r"(?m)^[^\S\n]*(?P<letter>[a-l](?=[.)])|[A-L](?=\)))[.)][^\S\n]+(?=\S)")
+#: ``(a) ...``, ``(B) ...`` anywhere.
+_PAREN_LETTER = re.compile(r"[(（](?P<letter>[a-lA-L])[)）][^\S\n]*(?=\S)")
+
+
+def numeral_markers(region: str) -> list[list[Marker]]:
+    """The markers of each kind of numbered or lettered list, one list per kind: an item
+    starts after its number or letter."""
+    return [
+        [_numbered(match) for match in _NUMBERED_LINE.finditer(region)],
+        [_numbered(match) for match in _PAREN_NUMBER.finditer(region)],
+        [_lettered(match) for match in _LETTERED_LINE.finditer(region)],
+        [_lettered(match) for match in _PAREN_LETTER.finditer(region)],
+    ]
+
+
+def _numbered(match: re.Match[str]) -> Marker:
+    return Marker(int(match["ordinal"]), match.end(), match.start())
+
+
+def _lettered(match: re.Match[str]) -> Marker:
+    return Marker(ord(match["letter"].lower()) - ord("a") + 1, match.end(), match.start())
