@@ -15,8 +15,8 @@ sentence start, :mod:`.inside` within a sentence, :mod:`.numerals`) *and* form a
 first half``, ``First Secretary`` or a lone ``First of all`` never start one. The
 exceptions are the lists a speaker announces (:mod:`.announcements`). An item is the
 sentence its marker stands in (from the marker on when the sentence holds several items),
-up to the next item; after a number or letter, the text after it. An answer may hold several lists; the longest are kept first and a list inside
-another one is dropped.
+up to the next item; after a number or letter, the text after it. An answer may hold
+several lists; the longest are kept first and a list inside another one is dropped.
 """
 
 from __future__ import annotations
