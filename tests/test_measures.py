@@ -131,6 +131,17 @@ def test_ordinals_after_their_item() -> None:
     ]
 
 
+def test_first_and_foremost_closing_its_item() -> None:
+    answer = (
+        "Well, the hurdle is much higher, first and foremost.  We narrowed it.\n"
+        "And, you know, secondly, this rule is a big step."
+    )
+    assert listed(answer) == [
+        (1, "Well, the hurdle is much higher, first and foremost."),
+        (2, "And, you know, secondly, this rule is a big step."),
+    ]
+
+
 def test_a_list_named_by_its_noun() -> None:
     answer = "My first concern is cost. My second concern is time. My third concern is staff."
     assert [ordinal for ordinal, _ in listed(answer)] == [1, 2, 3]
@@ -249,7 +260,11 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["wh_background_press_call_2021-03-30", "wh_joint_press_conference_2023-06-08"],
+    [
+        "wh_background_press_call_2021-03-30",
+        "wh_joint_press_conference_2023-06-08",
+        "wh_press_call_lead_pipes_2024-10-08",
+    ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:
     gold = gold_from_dict(json.loads((TRANSCRIPTS / f"{name}.gold.json").read_text("utf-8")))

@@ -5,7 +5,8 @@ issues are kept internal. Secondly, ...``, ``Our focus is on East Timor firstly.
 ``Nauru is not a signatory, that's the first point.``, ``It is cheap, for one thing.
 For another, ...``, ``two reasons: one is that ..., and the other is that ...``. Each
 such marker stands for the sentence it is in. Only shapes that enumerate wherever they
-stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``),
+stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``,
+``..., first and foremost.``),
 ``that's the first point`` closing its sentence, ``for one thing``/``for another``, and
 ``the other is`` after a comma. A list still needs a run 1, 2 ... (or an announcement).
 """
@@ -20,7 +21,8 @@ from corpus.outline.measures.vocabulary import GAP, LAST, NEXT, NOT_ITEMS, ORDIN
 
 #: Before a bare ordinal set off by commas: ``, first,``, ``and, second,``, ``: finally,``.
 _SET_OFF_BEFORE = re.compile(r"[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\S\n]*)?$")
-_COMMA_AFTER = re.compile(r"[^\S\n]*,")
+#: After it: a comma, or the end of its sentence (``..., first and foremost.``).
+_CLOSE_AFTER = re.compile(r"(?:[^\S\n]+and[^\S\n]+foremost)?[^\S\n]*(?:[,.;!]|$)")
 #: Before and after ``the first point`` closing its sentence (``that's the first point.``).
 _COPULA_BEFORE = re.compile(r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:the|my|our)" + GAP + "$")
 _NOUN_AFTER = re.compile(GAP + r"(?P<noun>[a-z]+)[^\S\n]*(?:[.!;]|$)")
@@ -98,7 +100,7 @@ def _ordinal_at(
     if lowered[end : end + 1].isalpha():
         return
     before = region[max(0, at - _LOOK_BACK) : at]
-    if _SET_OFF_BEFORE.search(before) and _COMMA_AFTER.match(region, end):
+    if _SET_OFF_BEFORE.search(before) and _CLOSE_AFTER.match(region, end):
         found.adverbial.append(sentences.marker(value, at))  # "is that, first, ..."
         return
     if value == LAST or not _COPULA_BEFORE.search(region[max(0, at - 2 * _LOOK_BACK) : at]):

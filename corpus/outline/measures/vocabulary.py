@@ -28,7 +28,8 @@ OTHER = -2
 
 ORDINAL_VALUE: dict[str, int] = {word: n for n, word in enumerate(ORDINALS, start=1)}
 ORDINAL_VALUE.update({word + "ly": n for word, n in list(ORDINAL_VALUE.items())})
-ORDINAL_VALUE.update({"first of all": 1, "first off": 1, "second of all": 2})
+ORDINAL_VALUE.update({"first of all": 1, "first off": 1, "first and foremost": 1})
+ORDINAL_VALUE["second of all"] = 2
 ORDINAL_VALUE.update({"for one thing": 1, "for another thing": NEXT, "for another": NEXT})
 ORDINAL_VALUE.update(CARDINAL_VALUE)
 ORDINAL_VALUE.update({"another": NEXT, "next": NEXT, "other": OTHER})
