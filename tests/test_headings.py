@@ -146,6 +146,84 @@ def test_a_date_or_time_line_is_not_a_heading(line: str) -> None:
     assert line not in headings(text)
 
 
+def test_section_titles_in_capitals_head_their_sections() -> None:
+    text = (
+        "Q: Shall we start?\nA: Yes.\n"
+        "THE ECONOMY\nQ: How are jobs?\nA: Growing.\n"
+        "FOREIGN POLICY\nQ: And trade?\nA: Talks go on.\n"
+    )
+    assert headings(text) == [None, "THE ECONOMY", "FOREIGN POLICY"]
+
+
+_BORN = "Q: Where were you born?\nA: In Leeds.\n"
+_STUDY = "Q: What did you study?\nA: Law.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_BORN}PRIME MINISTER\n{_STUDY}PRIME MINISTER\nQ: Why?\nA: My father.\n",  # recurs
+        f"{_BORN}OK\n{_STUDY}",  # talk
+        f"{_BORN}12:00 P.M. EDT\n{_STUDY}",  # a time of day
+        f"{_BORN}{_STUDY}END\n",  # no turn follows
+        f"LEADER OF THE OPPOSITION\n{_BORN}{_STUDY}",  # above the turns
+    ],
+)
+def test_capitals_that_are_no_section_title(text: str) -> None:
+    assert headings(text) == [None]
+
+
+def test_a_title_in_capitals_over_prose_as_hearing_prints_set_it() -> None:
+    statement = (
+        "    Mr. Doe. Thank you, Madam Chair. I am pleased to present the report today.\n"
+        "    The economy has grown, though prices rose faster than the committee wished.\n"
+    )
+    text = (
+        "    The Chair. The witness is now recognized for his statement.\n\n"
+        "STATEMENT OF THE HONORABLE JOHN DOE, CHAIRMAN,\n"
+        "            BOARD OF GOVERNORS OF THE RESERVE\n\n" + statement
+    )
+    found = [h for h in headings(text) if h is not None]
+    assert found == ["STATEMENT OF THE HONORABLE JOHN DOE, CHAIRMAN,"]
+
+
+def test_capitals_in_a_header_block_are_no_heading() -> None:
+    text = (
+        "LEADER OF THE OPPOSITION\n"
+        "TRANSCRIPT OF DOORSTOP RADIO, ADELAIDE\n"
+        "Subjects: Refugees; party factions; the new tax on goods and services and how it works\n"
+        "JOURNALIST: Mr Doe, what are your impressions of the plan?\n"
+        "DOE: I think the Government needs to be realistic about this.\n"
+    )
+    assert [h for h in headings(text) if h is not None] == []
+
+
+def test_a_header_block_of_keys_and_values_holds_no_heading() -> None:
+    text = (
+        "Transcript of doorstop\n"
+        "Subjects: Kosovar Refugees, ALP Factions, GST\n"
+        "Media Contact: Jane Doe\n"
+        "Location: Adelaide\n"
+        "Q: How are you?\nA: Well.\nQ: And the party?\nA: United.\n"
+    )
+    assert headings(text) == [None]
+
+
+def test_a_numbered_part_title_above_the_turns_is_still_read() -> None:
+    text = "Q: Ready?\nA: Yes.\nPart One: Early Years\nQ: Where?\nA: Leeds.\n"
+    assert headings(text) == [None, "Part One: Early Years"]
+
+
+def test_a_short_title_over_a_bulleted_block_is_a_heading() -> None:
+    text = (
+        "Q: Anything else?\nA: No, thanks.\n"
+        "Media inquiries\n• Minister's Office: 6277 7500\n• Media Liaison: 6261 1555\n"
+    )
+    assert headings(text) == [None, "Media inquiries"]
+    text = "Q: What do you need?\nA: Money.\nTime\n- more\n+ less\n"
+    assert headings(text) == [None]  # the lines after it do not open with one same mark
+
+
 @pytest.mark.parametrize(
     "name",
     [

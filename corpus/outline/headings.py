@@ -62,6 +62,15 @@ _TALK_WORDS = """
 """
 _TALK = frozenset(_TALK_WORDS.split())
 _WORD = re.compile(r"[\w'’.-]+")
+#: ``Subjects: ...``, ``Date: ...``, ``Location: ...``: a key of one or two words and its
+#: value, as transcripts head themselves (only before the first turn).
+_METADATA = re.compile(r"[A-Z][A-Za-z]+(?P<second>[ \t][A-Za-z]+)?[ \t]*:[ \t]+\S")
+_MAX_CAPITALS_WORDS = 20
+_MAX_CAPITALS = 160
+#: A title in capitals runs over at most this many lines, above a paragraph this long.
+_MAX_TITLE_LINES = 3
+_MIN_PROSE_WORDS = 12
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 class LabelledLine(Protocol):
@@ -82,6 +91,10 @@ class LabelledLine(Protocol):
 def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
     """Indexes of the lines that head a section (see the module's rules)."""
     speakers = Counter(line.name.name for line in lines if line.name)
+    first_turn = next((i for i, line in enumerate(lines) if opens_turn(line)), len(lines))
+    recurring = Counter(
+        text[line.start : line.end] for line in lines if line.end - line.start <= _MAX_CAPITALS
+    )
     marked: set[int] = set()
     plain: set[int] = set()
     colon_sentences: set[int] = set()
@@ -95,7 +108,21 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
             or _UNDERLINE.match(value)
         ):
             continue
-        if _marked(text, lines, index) or _titles_what_follows(text, lines, index):
+        if index < first_turn and _metadata(text, lines[:first_turn], index):
+            continue  # "Subjects: Kosovar Refugees, ALP Factions, GST" in a header block
+        if (
+            _marked(text, lines, index)
+            or _titles_what_follows(text, lines, index)
+            or _titles_a_list(text, lines, index)
+            or (
+                recurring[value] == 1
+                and _capitals_title(value)
+                and (
+                    (index > first_turn and _precedes_turn(text, lines, index))
+                    or _over_prose(text, lines, index)
+                )
+            )
+        ):
             marked.add(index)
         elif not _precedes_question(lines, index) or (
             index > 0 and lines[index - 1].asker is not None
@@ -153,14 +180,14 @@ def _titles_what_follows(text: str, lines: Sequence[LabelledLine], index: int) -
     ):
         return False
     value = text[line.start : line.end]
-    if _capitals_title(value):
+    if _hearing_title(value):
         return True
     if not _title_shaped(value, allow_period=False):
         return False
     return sum(any(c.islower() for c in w) for w in _content_words(value)) >= 2
 
 
-def _capitals_title(value: str) -> bool:
+def _hearing_title(value: str) -> bool:
     """A section title in capitals, as hearing prints set them (``STATEMENT OF JANE ROE,
     SECRETARY OF THE TREASURY``): no lower case, four words or more, a function word
     among them (a speaker's name in capitals has none), no sentence inside."""
@@ -168,6 +195,88 @@ def _capitals_title(value: str) -> bool:
         return False
     words = [w.lower() for w in _WORD.findall(value)]
     return len(words) >= 4 and any(w in TITLE_FUNCTION_WORDS for w in words)
+
+
+def _metadata(text: str, header: Sequence[LabelledLine], index: int) -> bool:
+    """A ``Key: value`` line of a transcript's header: a one-word key (``Subjects:``,
+    ``Date:``), or a two-word one among other such lines (``Media Contact:``)."""
+    match = _METADATA.match(text, header[index].start, header[index].end)
+    if match is None:
+        return False
+    if match["second"] is None:
+        return True
+    return sum(_METADATA.match(text, line.start, line.end) is not None for line in header) > 1
+
+
+def _precedes_turn(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
+    """A speaker's turn (or a byline) comes right after the line."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return (
+        opens_turn(following)
+        or following.name is not None
+        or _BYLINE.match(text, following.start, following.end) is not None
+    )
+
+
+def _capitals_title(value: str) -> bool:
+    """A section title in capitals (``THE ECONOMY``, ``STATEMENT OF JANE DOE, DIRECTOR,``):
+    short, every letter upper case, words rather than codes, no time of day, no end
+    punctuation but a comma (the title goes on over the next line)."""
+    if len(value) > _MAX_CAPITALS or any(c.islower() for c in value):
+        return False
+    words = _WORD.findall(value)
+    return (
+        0 < len(words) <= _MAX_CAPITALS_WORDS
+        and value[-1] not in ".?!;:。？！；："
+        and (value[0].isalnum() or value[0] in "\"“‘'(")
+        and sum(len(w) >= 3 and w.isalpha() for w in words) >= 1
+        and _CLOCK.search(value) is None
+        and not _reads_like_talk(value)
+    )
+
+
+def _over_prose(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
+    """The first of at most three lines in capitals (``STATEMENT OF JANE DOE, DIRECTOR,`` /
+    ``OFFICE OF ...``) right above prose (a long paragraph, or sentences): a section title
+    set in capitals, as hearing prints have them (not a header block of short lines)."""
+    if index > 0 and _capitals_title(text[lines[index - 1].start : lines[index - 1].end]):
+        return False  # the title's second line
+    after = index + 1
+    while after < min(len(lines), index + _MAX_TITLE_LINES) and _capitals_title(
+        text[lines[after].start : lines[after].end]
+    ):
+        after += 1
+    if after >= len(lines):
+        return False
+    following = text[lines[after].start : lines[after].end]
+    if _METADATA.match(following):
+        return False  # a header block: "Subjects: Telstra; uranium; ..."
+    words = len(following.split())
+    return words >= _MIN_PROSE_WORDS or (words >= 4 and following.endswith((".", "?", "!")))
+
+
+def _titles_a_list(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
+    """A short title over a bulleted block (``Media inquiries`` over ``• Office: ...``):
+    the next lines open with one same short mark that is not a word."""
+    if index + 2 >= len(lines):
+        return False
+    mark = _bullet(text, lines[index + 1])
+    if mark is None or mark != _bullet(text, lines[index + 2]):
+        return False
+    value = text[lines[index].start : lines[index].end]
+    return headline_like(value) and not _reads_like_talk(value) and len(value.split()) <= 8
+
+
+def _bullet(text: str, line: LabelledLine) -> str | None:
+    """The line's opening mark (``•``, ``-``, ``*``, a mis-decoded ``â¢``), if it has one."""
+    head = text[line.start : min(line.end, line.start + 4)]
+    space = head.find(" ")
+    mark = head[:space]
+    if space < 1 or mark.isalnum() or mark[-1] in ".)":
+        return None
+    return mark
 
 
 def _title_shaped(value: str, *, allow_period: bool) -> bool:
