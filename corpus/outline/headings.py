@@ -180,8 +180,8 @@ def _titles_what_follows(text: str, lines: Sequence[LabelledLine], index: int) -
     ):
         return False
     value = text[line.start : line.end]
-    if _hearing_title(value):
-        return True
+    if _hearing_title(value):  # not over a header's "Subjects: ..." line
+        return _METADATA.match(text, following.start, following.end) is None
     if not _title_shaped(value, allow_period=False):
         return False
     return sum(any(c.islower() for c in w) for w in _content_words(value)) >= 2
