@@ -20,13 +20,11 @@ import contextlib
 import io
 import random
 import tempfile
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.bench_store import random_annotation
-from benchmarks.core import Row, row, time_calls
+from benchmarks.core import Row, cpu_calls, row, time_calls
 from corpus import Interview, bundled_paths, load_interview
 from store import AnnotationStore
 from store.codec import to_doc
@@ -57,18 +55,6 @@ def build_project(path: Path, interviews: list[Interview], count: int, seed: int
         )
         rows[str(key)] = to_doc(annotation)
     JournalFile(path).write_main(tables)
-
-
-def cpu_calls(call: Callable[[], object], runs: int) -> list[float]:
-    """CPU seconds of this process for each of ``runs`` calls, after one untimed: on a
-    machine other jobs share, wall-clock medians grow with their load, CPU time less."""
-    call()
-    samples = []
-    for _ in range(runs):
-        started = time.process_time()
-        call()
-        samples.append(time.process_time() - started)
-    return samples
 
 
 def _command(*args: str) -> None:

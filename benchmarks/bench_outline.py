@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.core import Row, row, time_calls
+from benchmarks.core import Row, cpu_calls, row, time_calls
 from corpus import interview_from_text, load_interview
 from corpus.outline.output import outline_dict
 from corpus.outline.scoring import Gold, OutlineScore, Score, gold_from_dict, score_outline
@@ -131,7 +129,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
         text = make(size)
         figure = f"outline: read {label} transcript of {_read(text)} {name}"
         rows.append(row(figure, time_calls(lambda text=text: _read(text), runs), unit="s"))
-        cpu = _cpu_times(lambda text=text: _read(text), runs)
+        cpu = cpu_calls(lambda text=text: _read(text), runs)
         rows.append(
             row(
                 f"{figure}, CPU time",
@@ -157,17 +155,6 @@ def _read(text: str) -> int:
             del os.environ["GLOSS_CACHE_DIR"]
         else:
             os.environ["GLOSS_CACHE_DIR"] = previous
-
-
-def _cpu_times(call: Callable[[], object], runs: int) -> list[float]:
-    """CPU seconds of ``runs`` calls, after one untimed call."""
-    call()
-    samples = []
-    for _ in range(runs):
-        started = time.process_time()
-        call()
-        samples.append(time.process_time() - started)
-    return samples
 
 
 def score_rows() -> list[Row]:

@@ -43,6 +43,18 @@ def time_calls(call: Callable[[], object], runs: int, warmup: int = 1) -> list[f
     return samples
 
 
+def cpu_calls(call: Callable[[], object], runs: int) -> list[float]:
+    """CPU seconds of this process for each of ``runs`` calls, after one untimed: on a
+    machine other jobs share, wall-clock medians grow with their load, CPU time less."""
+    call()
+    samples = []
+    for _ in range(runs):
+        started = time.process_time()
+        call()
+        samples.append(time.process_time() - started)
+    return samples
+
+
 def percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
     if not ordered:
