@@ -181,7 +181,7 @@ class LinePainter:
         self.navigator = navigator
         self.raw = False
         self._marks: Sequence[Placed] = []
-        self._shown_marks: Overlaps[Placed] = Overlaps([], _bounds)
+        self._shown_marks: Overlaps[Placed] = Overlaps([], bounds)
         """The marks in the offsets of what is shown (raw offsets in raw mode). The
         annotations themselves, no copy per annotation: a line's :data:`Mark` tuples are
         made when it is drawn."""
@@ -217,7 +217,7 @@ class LinePainter:
                 (_RawPlace(*raw_span(m.start, m.end), m.tags) for m in self._marks),
                 key=lambda m: (m.start, m.end, self._colour_of(m)),
             )
-        self._shown_marks = Overlaps(shown, _bounds)
+        self._shown_marks = Overlaps(shown, bounds)
         self._runs.clear()
 
     def forget_runs(self) -> None:
@@ -328,7 +328,8 @@ class LinePainter:
         return self._hits.between(start, end)
 
 
-def _bounds(mark: Placed) -> tuple[int, int]:
+def bounds(mark: Placed) -> tuple[int, int]:
+    """Where ``mark`` starts and ends: the key that orders and indexes annotations."""
     return mark.start, mark.end
 
 

@@ -30,24 +30,14 @@ from tui.keys import READER
 from tui.layout import GUTTER, Layout, lay_out_interview
 from tui.navigation import Caret, Navigator
 from tui.overlaps import ordered
-from tui.widgets.paint import LinePainter
+from tui.widgets.paint import LinePainter, Placed, bounds
 
 
-class Marked(Protocol):
-    """What the reader needs of an annotation: where it is and its tags."""
+class Marked(Placed, Protocol):
+    """What the reader needs of an annotation: what the painter needs, and its id."""
 
     @property
     def id(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def tags(self) -> tuple[str, ...]: ...
-
-
-def _span_of(annotation: Marked) -> tuple[int, int]:
-    return annotation.start, annotation.end
 
 
 class Reader(ScrollView, can_focus=True):
@@ -174,7 +164,7 @@ class Reader(ScrollView, can_focus=True):
             return  # a reload that found nothing new: nothing to restyle
         self._given = given
         # The store lists them in text order: then this is the given list, not a copy.
-        self._annotations = ordered(listed, _span_of)
+        self._annotations = ordered(listed, bounds)
         self._painter.set_marks(self._annotations, given[1])
         self._repaint()
 
