@@ -30,13 +30,13 @@ if TYPE_CHECKING:
     from corpus.outline.places import question_index
     from corpus.outline.sentences import split_sentences
     from corpus.outline.structure import build_outline
+    from corpus.reading.askers import askers_named, with_askers, with_askers_where_named
     from corpus.reading.bundled import bundled_paths, resolve_interview
     from corpus.reading.decode import read_text
     from corpus.reading.interview import (
         fingerprint,
         interview_from_text,
         load_interview,
-        with_askers,
     )
     from corpus.untrusted import escape_unsafe, has_unsafe, show_unsafe, strip_unsafe
 
@@ -52,6 +52,7 @@ _HOMES = {
     "Section": "corpus.model",
     "Span": "corpus.model",
     "Turn": "corpus.model",
+    "askers_named": "corpus.reading.askers",
     "build_outline": "corpus.outline.structure",
     "bundled_paths": "corpus.reading.bundled",
     "clean_text": "corpus.cleaning.clean",
@@ -67,7 +68,8 @@ _HOMES = {
     "show_unsafe": "corpus.untrusted",
     "split_sentences": "corpus.outline.sentences",
     "strip_unsafe": "corpus.untrusted",
-    "with_askers": "corpus.reading.interview",
+    "with_askers": "corpus.reading.askers",
+    "with_askers_where_named": "corpus.reading.askers",
     "word_edge": "corpus.outline.find",
 }
 
@@ -82,6 +84,7 @@ __all__ = [
     "Section",
     "Span",
     "Turn",
+    "askers_named",
     "build_outline",
     "bundled_paths",
     "clean_text",
@@ -98,6 +101,7 @@ __all__ = [
     "split_sentences",
     "strip_unsafe",
     "with_askers",
+    "with_askers_where_named",
     "word_edge",
 ]
 

@@ -260,3 +260,36 @@ def test_a_statement_answered_by_someone_other_than_the_interviewee_is_no_questi
         "Please could you give your full name.",
         "And when did you first hear of the shortage?",
     ]
+
+
+def test_each_interviewer_applies_to_the_file_where_they_speak(tmp_path: Path) -> None:
+    talk = tmp_path / "talk.txt"
+    talk.write_text(INTERVIEW, encoding="utf-8")
+    family = tmp_path / "family.txt"
+    family.write_text(FAMILY, encoding="utf-8")
+    # Haddad speaks in talk.txt only, Anna in family.txt only: each names that file's asker.
+    options = ("--interviewer", "Haddad", "--interviewer", "Anna")
+    result = run_gloss("outline", "--json", *options, str(talk), str(family))
+    assert result.returncode == 0, result.stderr
+    assert [data["askers"] for data in json.loads(result.stdout)] == [
+        ["Omar Haddad"],
+        ["Anna Smith"],
+    ]
+    # A file none of the names speaks in keeps the asker its text decides.
+    result = run_gloss("outline", "--json", "--interviewer", "Haddad", str(talk), str(family))
+    assert result.returncode == 0, result.stderr
+    assert [data["askers"] for data in json.loads(result.stdout)] == [["Omar Haddad"], ["Smith"]]
+
+
+def test_a_name_no_file_speaks_is_refused_with_every_files_speakers(tmp_path: Path) -> None:
+    talk = tmp_path / "talk.txt"
+    talk.write_text(INTERVIEW, encoding="utf-8")
+    family = tmp_path / "family.txt"
+    family.write_text(FAMILY, encoding="utf-8")
+    options = ("--interviewer", "Haddad", "--interviewer", "Nobody")
+    result = run_gloss("outline", *options, str(talk), str(family))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "'Nobody'" in line and "'Haddad'" not in line
+    assert f"{talk}: Dana Lee, Omar Haddad" in line and f"{family}: Smith, Anna Smith" in line

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import corpus
-from corpus import AmbiguousName, CorpusError, Interview
+from corpus import CorpusError, Interview
 
 # The outline builders are reached as ``corpus.with_askers``: ``corpus`` loads them on first
 # use, so the reader's launch does not pay for them when no one chose who asks.
@@ -80,27 +80,17 @@ def with_interviewers(
     """``interviews`` with who asks set: ``names`` (``--interviewer``) where they name a
     speaker, else what the user chose in the reader before, else as the text decides.
 
-    CorpusError if ``names`` name no speaker of any of them, or if a name may be any of
-    several speakers of one of them (AmbiguousName).
+    A name applies to each interview where it names a speaker (``--interviewer A
+    --interviewer B a.txt b.txt`` with A in a.txt only and B in b.txt only).
+    CorpusError if a name names no speaker of any of them, AmbiguousName if it may be
+    any of several speakers of one of them.
     """
-    if names:
-        errors: list[CorpusError] = []
-        outlined = []
-        for interview in interviews:
-            try:
-                outlined.append(corpus.with_askers(interview, names))
-            except AmbiguousName:
-                raise
-            except CorpusError as error:
-                errors.append(error)
-                outlined.append(interview)
-        if len(errors) == len(interviews) and errors:
-            raise errors[0]
-        return outlined
-    chosen = [remembered(interview.id) for interview in interviews]
+    named = corpus.askers_named(interviews, names) if names else [() for _ in interviews]
     return [
-        _quietly_with(interview, names) if names else interview
-        for interview, names in zip(interviews, chosen, strict=True)
+        corpus.with_askers(interview, chosen)
+        if chosen
+        else _quietly_with(interview, remembered(interview.id))
+        for interview, chosen in zip(interviews, named, strict=True)
     ]
 
 
@@ -111,6 +101,8 @@ def as_the_text_says(interview: Interview) -> Interview:
 
 def _quietly_with(interview: Interview, names: Collection[str]) -> Interview:
     """A remembered choice that no longer names a speaker (the file changed) is dropped."""
+    if not names:
+        return interview
     try:
         return corpus.with_askers(interview, names)
     except CorpusError:

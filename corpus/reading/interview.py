@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
-from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
-from corpus.errors import AmbiguousName, CorpusError
 from corpus.model import CleanText, Interview
 from corpus.reading.cache import cached_clean, cached_parse
 from corpus.reading.formats import read_document
@@ -79,33 +77,3 @@ def clean_times(
             continue
         moved.append((offset, seconds))
     return tuple(moved)
-
-
-def with_askers(interview: Interview, askers: Collection[str]) -> Interview:
-    """``interview`` outlined again with the named speakers as the ones who ask.
-
-    A name names the speaker labelled so, case and punctuation aside, else the one speaker
-    it names in part (``Psaki`` names ``MS. PSAKI``): :mod:`corpus.outline.named`.
-    CorpusError names the speakers when a name names none of them, AmbiguousName the
-    candidates when it may be several.
-    """
-    from corpus.outline.named import ambiguous, speakers_named
-    from corpus.outline.structure import build_outline
-
-    speakers = interview.outline.speakers
-    chosen: list[str] = []
-    for name in askers:
-        named = speakers_named(speakers, name)
-        if not named:
-            known = ", ".join(speakers) if speakers else "none found"
-            raise CorpusError(
-                f"{interview.path}: no speaker is called {name!r} (its speakers: {known}); "
-                "give --interviewer one of them"
-            )
-        if ambiguous(named):
-            raise AmbiguousName(
-                f"{interview.path}: {name!r} may be any of {len(named)} speakers "
-                f"({', '.join(named)}); give --interviewer one of them in full"
-            )
-        chosen += named
-    return replace(interview, outline=build_outline(interview.text, chosen))

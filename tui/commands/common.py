@@ -56,7 +56,8 @@ def add_interviewer_option(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help=(
             "the speaker who asks, as labelled in the text (a last name will do; repeat "
-            "for several); default: the choice made with I in the reader, else the text's"
+            "for several; with several files each name applies to the files where it "
+            "names a speaker); default: the choice made with I in the reader, else the text's"
         ),
     )
 

@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from corpus import CorpusError, Interview, interview_from_text, with_askers
+from corpus import CorpusError, Interview, interview_from_text, with_askers_where_named
 from corpus.reading.decode import MAX_BYTES, decode_bytes
 from tui.commands.common import load_named_interview
 
@@ -65,7 +65,8 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help=(
             "the speaker who asks, as labelled in the text (repeat for several; a last "
-            "name will do: --interviewer Psaki); by default the text decides"
+            "name will do: --interviewer Psaki); with several files each name applies "
+            "to the files where it names a speaker; by default the text decides"
         ),
     )
     outline.set_defaults(handler=run_outline)
@@ -96,7 +97,7 @@ def run_outline(args: argparse.Namespace) -> int:
 
     interviews = [_load_or_stdin(name) for name in args.files]
     if args.interviewer:
-        interviews = [with_askers(interview, args.interviewer) for interview in interviews]
+        interviews = with_askers_where_named(interviews, args.interviewer)
     if args.json:
         data = [outline_dict(interview) for interview in interviews]
         document = data[0] if len(data) == 1 else data
