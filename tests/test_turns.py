@@ -344,15 +344,6 @@ KNOWN_GAPS = {
         "('Control takes a lot of work. Man: Right.') or before a label with no space "
         "after its colon ('Man: Open source. DiBona:...version')"
     ),
-    "srt_google_policy_talk_panel_qa_2008-09-10": (
-        "the audience's lower-case 'man:' is a speaker now, but two panelists' asides to "
-        "each other ('THE PITCHERS BEFORE OR AFTER THE CALLS?', 'DO YOU GET BETTER?') make "
-        "them askers"
-    ),
-    "wh_town_hall_cnn_2021-02-17": (
-        "a town hall's moderator (MR. COOPER) introduces the audience members and asks "
-        "follow-ups of his own; only AUDIENCE MEMBER is taken for an asker"
-    ),
 }
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))

@@ -14,11 +14,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 
 from corpus.outline.hubs import answered_once, answering_hubs
 from corpus.outline.labels import Role
 from corpus.outline.named import label_words, matching_speakers
-from corpus.outline.said import Said, count_asking, count_sentences, has_question_mark
+from corpus.outline.said import (
+    Said,
+    count_asking,
+    count_sentences,
+    has_question_mark,
+    puts_question,
+    sentences,
+)
 
 _ASKING_ROLE = re.compile(
     r"(?i)(?:^|\b)(?:q|questions?|questioner|reporters?|interviewer|journalist|"
@@ -45,7 +53,7 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
     by_role = frozenset(s for s in speakers if roles.get(s) is Role.ASKER or _ASKING_ROLE.search(s))
     answering = {s for s in speakers if roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)}
     if by_role:
-        return _with_the_floor_taken(turns, by_role)
+        return _with_the_floor_taken(turns, by_role) | _also_asking(turns, by_role, answering)
     return _inferred(turns, speakers, answering)
 
 
@@ -64,6 +72,33 @@ def _with_the_floor_taken(turns: Sequence[Said], by_role: frozenset[str]) -> fro
         return by_role
     asking = {turn.speaker for turn in turns if count_asking(turn.text) > 0}
     return frozenset({s for s in by_role if s in asking} | answered)
+
+
+def _also_asking(
+    turns: Sequence[Said], by_role: frozenset[str], answering: set[str]
+) -> frozenset[str]:
+    """Beside the role-labelled askers, one who puts questions the interviewee answers at
+    length, twice or more: a town hall's moderator who introduces the audience members
+    and asks follow-ups of his own. Not a second interviewee (one who says a good share
+    of what is said), whose questions are asides."""
+    words: dict[str, int] = {}
+    for turn in turns:
+        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
+    most = max(words.values(), default=0)
+    interviewees = {s for s, count in words.items() if count * _INTERVIEWEE_SHARE >= most}
+    answered: dict[str, int] = {}
+    for turn, reply in pairwise(turns):
+        if (
+            turn.speaker
+            and turn.speaker not in by_role
+            and turn.speaker not in answering
+            and turn.speaker not in interviewees
+            and reply.speaker in interviewees
+            and has_question_mark(turn.text[-_EDGE:])
+            and len(reply.text.split()) >= _ANSWER_WORDS
+        ):
+            answered[turn.speaker] = answered.get(turn.speaker, 0) + 1
+    return frozenset(s for s, count in answered.items() if count >= _ANSWERED_TWICE)
 
 
 def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -> frozenset[str]:
@@ -106,20 +141,51 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
         ),
     )
     press = _press(turns)
+    asides = _asides_only(turns, speakers, most) if len(speakers) > 2 else set()
     return frozenset(
         s
         for s in speakers
         if s != interviewee
         and s not in answering
         and s not in hubs
+        and s not in asides
         and (
             s in answered or (stats[s].asking > 0 and (s in press or score[s] > score[interviewee]))
         )
     )
 
 
+def _asides_only(turns: Sequence[Said], speakers: list[str], most: int) -> set[str]:
+    """A panel's other speakers who say as much as an interviewee and ask only in short
+    asides ("The pitchers before or after the calls?" put to a fellow panellist): they
+    answer at length, their asides put no question to the panel. A turn asks when it ends
+    asking (a question quoted inside an answer does not)."""
+    words = dict.fromkeys(speakers, 0)
+    long_asking = set()
+    asking = set()
+    answering = set()
+    for turn in turns:
+        if turn.speaker not in words:
+            continue
+        count = len(turn.text.split())
+        words[turn.speaker] += count
+        if any(puts_question(part) for part in sentences(turn.text[-_EDGE:])[-2:]):
+            asking.add(turn.speaker)
+            if count > _ASIDE_WORDS:
+                long_asking.add(turn.speaker)
+        elif count >= _ANSWER_WORDS:
+            answering.add(turn.speaker)
+    return {s for s in (asking & answering) - long_asking if words[s] * _INTERVIEWEE_SHARE >= most}
+
+
 #: An interviewee says at least this fraction (its inverse) of what the one who says most does.
 _INTERVIEWEE_SHARE = 4
+#: An answer taken as one to a question runs to at least this many words ...
+_ANSWER_WORDS = 30
+#: ... and a speaker without a role label who asks is answered so at least twice.
+_ANSWERED_TWICE = 2
+#: An aside is a turn of at most this many words.
+_ASIDE_WORDS = 8
 #: How far into a turn (from either end) a name or a self-introduction is looked for.
 _EDGE = 300
 #: What speaking first, naming another speaker or short turns add to a speaker's leaning.

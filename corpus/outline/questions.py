@@ -38,7 +38,9 @@ _GRATITUDE = re.compile(
 _BACKCHANNEL_TEXT = """yeah yes yep yup no nope mm mhm mm-hmm mmhmm mhmm uh-huh uh huh hmm um
     uh ah oh okay ok right sure wow great good cool exactly absolutely true indeed really
     interesting got it i see that's it's correct fine alright all laughs laughter laughing
-    crosstalk inaudible well so amazing fantastic nice perfect totally definitely"""
+    crosstalk inaudible well so amazing fantastic nice perfect totally definitely awesome
+    incredible wonderful fascinating crazy wild neat lovely beautiful brilliant impressive
+    gosh geez wow very"""
 _BACKCHANNEL_WORDS = frozenset(_BACKCHANNEL_TEXT.split())
 #: A reply that confirms a statement answers it ("That's right." after "You brought ...").
 _CONFIRMATION = re.compile(
@@ -58,6 +60,11 @@ _ECHO_REACH = 400
 _INTERVIEWEE_SHARE = 4
 #: The fewest words of a reply that answers a statement.
 _MIN_REPLY = 3
+#: An interviewee's question back to the asker is a turn of at most this many sentences.
+_ASKED_BACK = 3
+#: A prepared statement runs to this many words and this many times the speaker's median turn.
+_PREPARED_WORDS = 300
+_PREPARED_TIMES = 3
 _PRONOUNS = {"you": "i", "your": "my", "you're": "i'm", "yours": "mine", "you've": "i've"}
 _FUNCTION_TEXT = (
     "a an the and or but so to of in on at for with that this it is are was were be do does "
@@ -108,8 +115,16 @@ def _is_question(
         return False  # talk between askers, or a remark nobody answered
     if _pleasantries_only(text) or _backchannel(words):
         return False
+    if _carries_on(text, turns, index):
+        return False  # "— against a variant, ..." after "It may not be as effective."
+    if _floor_passed(turns, index, askers):
+        return False  # "Justin, what's your question?" - "What do you teach?" - Justin asks
     if len(words) <= _SHORT and (
-        _echo(words, turns, index, askers) or _fragment(text) or _interjection(turns, index, askers)
+        _echo(words, turns, index, askers)
+        or _fragment(text)
+        or _interjection(turns, index, askers)
+        or _completion(text, turns, index, askers)
+        or _reaction(text)
     ):
         return False
     if has_question_mark(text):
@@ -125,6 +140,12 @@ def _is_question(
         return False  # a statement that closes with thanks: the reply is to the thanks
     if following is None or following.speaker not in interviewees:
         return False  # a remark nobody answered, or answered by someone else (a chair)
+    if _opens_with_pleasantry(reply) and (
+        _first_answer(turns, index + 1, askers) or any(_pleasantry(part) for part in parts)
+    ):
+        return False  # "Today my guest is ..." - "Thanks for having me. ..."; thanks exchanged
+    if _first_answer(turns, index + 1, askers) and _prepared(turns, index + 1):
+        return False  # "You may proceed." before a witness's prepared statement
     reply_words = _TOKEN.findall(_STAGE.sub(" ", reply))
     if _CONFIRMATION.match(reply):
         return True
@@ -155,14 +176,83 @@ def _pleasantry(sentence: str) -> bool:
 
 
 def _answers_the_interviewee(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
-    """A statement right after the interviewee asked something: the tables turned."""
+    """A statement right after the interviewee asked something: the tables turned. The
+    interviewee's question is a short turn of its own ("Of just the things you learn?"),
+    not the rhetorical question that closes a long answer ("... or would there be long
+    delays?"), which the asker's next statement does not answer."""
     if index == 0:
         return False
     before = turns[index - 1]
     if before.speaker in askers or not before.speaker or not has_question_mark(before.text):
         return False
     parts = sentences(before.text)
-    return bool(parts) and has_question_mark(parts[-1])
+    return 0 < len(parts) <= _ASKED_BACK and has_question_mark(parts[-1])
+
+
+def _carries_on(text: str, turns: Sequence[Said], index: int) -> bool:
+    """The asker goes on with their own sentence after the interviewee put a word in: the
+    turn opens with a dash and the asker's turn before last was theirs."""
+    return (
+        index >= 2
+        and text.lstrip(" \"“'‘").startswith((*_DASHES, "…", "..."))
+        and turns[index - 2].speaker == turns[index].speaker
+        and turns[index - 1].speaker != turns[index].speaker
+    )
+
+
+def _floor_passed(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """A turn that gives the floor to another asker: the interviewee replies with a short
+    question of their own, and another asker speaks next (a town hall's moderator
+    introducing an audience member, the President asking her "What do you teach?")."""
+    if index + 2 >= len(turns):
+        return False
+    reply, after = turns[index + 1], turns[index + 2]
+    return (
+        reply.speaker not in askers
+        and len(reply.text.split()) <= _SHORT
+        and has_question_mark(reply.text)
+        and after.speaker in askers
+        and after.speaker != turns[index].speaker
+    )
+
+
+def _opens_with_pleasantry(reply: str) -> bool:
+    """A reply whose first sentence thanks or greets ("Hi. Thanks for having me.")."""
+    parts = sentences(_STAGE.sub(" ", reply[:_PLEASANTRIES_CHARS]))
+    return bool(parts) and _pleasantry(parts[0])
+
+
+def _first_answer(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """The turn at ``index`` is its speaker's first: the guest's first words after the
+    host's introduction, the witness's statement after the chair gives the floor."""
+    speaker = turns[index].speaker
+    return speaker not in askers and all(turn.speaker != speaker for turn in turns[:index])
+
+
+def _prepared(turns: Sequence[Said], index: int) -> bool:
+    """A prepared statement: many times longer than the speaker's usual turn."""
+    speaker = turns[index].speaker
+    lengths = sorted(len(turn.text.split()) for turn in turns if turn.speaker == speaker)
+    length = len(turns[index].text.split())
+    return length >= _PREPARED_WORDS and length >= _PREPARED_TIMES * lengths[len(lengths) // 2]
+
+
+def _completion(text: str, turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """The asker finishes the interviewee's cut-off sentence ("Would they have --" -
+    "Come out differently.")."""
+    if index == 0 or has_question_mark(text):
+        return False
+    before = turns[index - 1]
+    return before.speaker not in askers and _fragment(before.text)
+
+
+def _reaction(text: str) -> bool:
+    """Short exclamations and back-channel only ("Wow. That's amazing.", "Right, right.
+    Incredible.")."""
+    if has_question_mark(text):
+        return False
+    parts = sentences(_STAGE.sub(" ", text))
+    return bool(parts) and all(_backchannel(_TOKEN.findall(part)) for part in parts)
 
 
 def _backchannel(words: list[str]) -> bool:

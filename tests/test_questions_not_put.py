@@ -1,0 +1,131 @@
+"""Turns that hand over the floor, thank, react or carry on are turns, not questions (issue 11).
+
+A question puts something to the interviewee; these snippets, each written for its test
+in a published convention, hold the asker turns that do not: a podcast's introduction
+before the guest's first words, the closing thanks, the host's reactions; a chair's
+"You may proceed." before a witness's prepared statement; a word that finishes the
+witness's cut-off sentence; a town hall's moderator introducing the next questioner.
+"""
+
+from __future__ import annotations
+
+from corpus import Outline, build_outline
+
+
+def questions(outline: Outline) -> list[str]:
+    return [" ".join(q.text.split()) for q in outline.questions]
+
+
+def test_a_podcasts_introduction_reactions_and_closing_thanks_are_not_questions() -> None:
+    text = (
+        "**Maya Stone:** \\[00:00\\] Today my guest is Priya Raman, who runs the seed "
+        "library in our town. She started it with a shoebox of beans. Let's get into it.\n\n"
+        "**Priya Raman:** \\[00:31\\] Thanks for having me, Maya. It really did start with a "
+        "shoebox, on a folding table at the farmers market, ten years ago.\n\n"
+        "**Maya Stone:** \\[00:45\\] How did people first hear about it?\n\n"
+        "**Priya Raman:** \\[00:48\\] Mostly by word of mouth. A gardener would take a packet, "
+        "grow it out and bring back twice as many seeds the next autumn.\n\n"
+        "**Maya Stone:** \\[01:20\\] Wow. That's incredible.\n\n"
+        "**Priya Raman:** \\[01:22\\] And then the library at the school asked for a drawer of "
+        "its own, and the children started labelling the packets.\n\n"
+        "**Maya Stone:** \\[01:50\\] You keep the rare varieties apart from the others.\n\n"
+        "**Priya Raman:** \\[01:55\\] We do, in a cold room, because some of them exist nowhere "
+        "else and a bad summer could lose them.\n\n"
+        "**Maya Stone:** \\[02:30\\] Where can folks find you online?\n\n"
+        "**Priya Raman:** \\[02:33\\] On our website, which lists every packet we have.\n\n"
+        "**Maya Stone:** \\[02:40\\] Priya, thank you so much for doing this. I learned a lot "
+        "today.\n\n"
+        "**Priya Raman:** \\[02:45\\] Thank you. It was a lot of fun to talk seeds.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Maya Stone",)
+    assert questions(outline) == [
+        "How did people first hear about it?",
+        "You keep the rare varieties apart from the others.",  # a statement answered
+        "Where can folks find you online?",
+    ]
+
+
+def test_the_chairs_floor_before_a_prepared_statement_is_procedural() -> None:
+    statement = " ".join(["The economy has slowed this year, and the outlook is uncertain."] * 40)
+    turns = [
+        (
+            "Chairman Ross",
+            "The committee will come to order. With that, Mr. Secretary, we welcome your "
+            "comments, and your statement will be included in the record.",
+        ),
+        ("Secretary Vance", f"Chairman Ross, members of the committee, {statement}"),
+        ("Chairman Ross", "What worries you most about the months ahead?"),
+        (
+            "Secretary Vance",
+            "Housing worries me most. Prices are still falling in most regions. Sales are "
+            "at their lowest in a decade. Builders have stopped starting new homes. One "
+            "would have to ask whether the banks can lend at all, or would they wait for "
+            "prices to settle?",
+        ),
+        ("Chairman Ross", "But your concern is the near term rather than the long run."),
+        ("Secretary Vance", "Yes, the near term; in the long run the market corrects itself."),
+        ("Senator Hale", "Would they have lent without the guarantee?"),
+        ("Secretary Vance", "They would have--"),
+        ("Senator Hale", "Lent less."),
+        ("Secretary Vance", "Yes. Far less."),
+    ]
+    # A hearing print: indented "Name." labels.
+    text = "".join(f"    {name}. {said}\n" for name, said in turns)
+    outline = build_outline(text)
+    assert set(outline.askers) == {"Chairman Ross", "Senator Hale"}
+    assert questions(outline) == [
+        "What worries you most about the months ahead?",
+        # a statement after an answer that closes with a rhetorical question is answered
+        "But your concern is the near term rather than the long run.",
+        "Would they have lent without the guarantee?",
+    ]  # "Lent less." finishes the witness's sentence
+
+
+def test_a_town_hall_moderator_who_asks_too_and_introduces_the_questioners() -> None:
+    answer = "We will have the schools open, most of them, five days a week by spring. " * 5
+    text = (
+        "MR. HALL:  I want you to meet Ann Ruiz, a teacher from Racine. Ann, welcome. "
+        "What's your question?\n\n"
+        "THE GOVERNOR:  What grade do you teach?\n\n"
+        "AUDIENCE MEMBER:  Fourth grade. When will my school open again?\n\n"
+        f"THE GOVERNOR:  {answer}\n\n"
+        "MR. HALL:  So when would that be, five days a week if possible?\n\n"
+        f"THE GOVERNOR:  {answer}\n\n"
+        "MR. HALL:  And will teachers be vaccinated first? Before they go back, as the "
+        "unions ask —\n\n"
+        "THE GOVERNOR:  They will.\n\n"
+        "MR. HALL:  — or only after the older people?\n\n"
+        f"THE GOVERNOR:  {answer}\n"
+    )
+    outline = build_outline(text)
+    assert set(outline.askers) == {"MR. HALL", "AUDIENCE MEMBER"}
+    assert questions(outline) == [
+        "Fourth grade. When will my school open again?",
+        "So when would that be, five days a week if possible?",
+        "And will teachers be vaccinated first? Before they go back, as the unions ask —",
+    ]  # the introduction passes the floor; "— or only after ..." carries on the question
+
+
+def test_a_panellists_aside_to_another_panellist_makes_no_asker() -> None:
+    long_answer = (
+        "We knock on doors every weekend and we call the voters we missed, and the calls "
+        "work best when a neighbour makes them, because people listen to people they know. "
+    ) * 2
+    text = (
+        "Ortiz: The mics are open. Please line up if you have a question.\n"
+        "Sam: Thanks for coming. How do you reach voters who have never met a gay couple?\n"
+        f"Kim: {long_answer}\n"
+        f"Lou: And one more point. {long_answer}\n"
+        "Sam: And what about the churches? Do you work with them at all?\n"
+        f"Kim: {long_answer}\n"
+        "Lou: The calls before or after the visits?\n"
+        "Kim: It depends on the town.\n"
+        "Sam: Is money still the thing you need most?\n"
+        f"Lou: {long_answer}\n"
+        "Ortiz: We have time for one more. Go ahead.\n"
+    )
+    outline = build_outline(text)
+    assert set(outline.speakers) == {"Ortiz", "Sam", "Kim", "Lou"}
+    assert "Lou" not in outline.askers and "Sam" in outline.askers
+    assert "The calls before or after the visits?" not in questions(outline)
