@@ -126,6 +126,95 @@ def test_a_name_and_colon_that_opens_one_cue_only_is_words_not_a_speaker(tmp_pat
     ]
 
 
+def write_srt(path: Path, cues: list[str]) -> None:
+    path.write_text(
+        "".join(
+            f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{text}\n\n"
+            for n, text in enumerate(cues, start=1)
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_a_label_on_a_later_line_of_a_cue_starts_a_turn_and_an_aside_gives_it_back(
+    tmp_path: Path,
+) -> None:
+    # Captions put an interjection on the second line of a cue ("Man: Right."); the
+    # speaker it broke in on goes on in the next cue, which names nobody.
+    path = tmp_path / "talk.srt"
+    write_srt(
+        path,
+        [
+            "Ana: Why did you open the code?",
+            "Ben: Control takes\na lot of work.",
+            "It is easier to share.\nMan: Right.",
+            "And others improve it\nfor us.",
+            "Man: Open source.",
+            "Ana: And then?",
+            "Ben: We adopted\ntheir changes.",
+        ],
+    )
+    assert paragraphs(load_interview(path).text) == [
+        "Ana: Why did you open the code?",
+        "Ben: Control takes a lot of work. It is easier to share.",
+        "Man: Right.",
+        "Ben: And others improve it for us.",
+        "Man: Open source.",
+        "Ana: And then?",
+        "Ben: We adopted their changes.",
+    ]
+
+
+def test_a_cue_opening_with_a_label_keeps_the_later_lines_label(tmp_path: Path) -> None:
+    # "Ana: Um..." / "Ben: Well, no." in one cue: Ben's turn goes on in the next cue.
+    path = tmp_path / "talk.srt"
+    write_srt(
+        path,
+        [
+            "Ana: So it scales?",
+            "Ben: Yes.",
+            "Ana: Um...\nBen: Well, no.",
+            "Not cheaply.",
+            "Ana: Okay.",
+        ],
+    )
+    assert paragraphs(load_interview(path).text) == [
+        "Ana: So it scales?",
+        "Ben: Yes.",
+        "Ana: Um...",
+        "Ben: Well, no. Not cheaply.",
+        "Ana: Okay.",
+    ]
+
+
+def test_a_known_speakers_name_with_no_space_after_its_colon_is_their_label(
+    tmp_path: Path,
+) -> None:
+    # "Ben:...version of it" resumes Ben's sentence after an interjection; "10:30" and
+    # a one-off "Note:" are no labels.
+    path = tmp_path / "talk.srt"
+    write_srt(
+        path,
+        [
+            "Ana: What is Chromium?",
+            "Ben: The open source...",
+            "Ana: Open source.",
+            "Ben:...version of Chrome.",
+            "We met at 10:30 today.",
+            "Ana: And then?",
+            "Ben: We shipped it.",
+        ],
+    )
+    assert paragraphs(load_interview(path).text) == [
+        "Ana: What is Chromium?",
+        "Ben: The open source...",
+        "Ana: Open source.",
+        "Ben: ...version of Chrome. We met at 10:30 today.",
+        "Ana: And then?",
+        "Ben: We shipped it.",
+    ]
+
+
 def make_docx(path: Path) -> None:
     document = docx.Document()
     document.add_heading("Interview with a farmer", level=1)

@@ -338,13 +338,7 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
-KNOWN_GAPS = {
-    "srt_dibona_code_conversations": (
-        "an unnamed 'Man:' label is not found: inside a cue after other words "
-        "('Control takes a lot of work. Man: Right.') or before a label with no space "
-        "after its colon ('Man: Open source. DiBona:...version')"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
     if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS

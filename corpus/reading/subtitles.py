@@ -7,6 +7,12 @@ one speaker become one paragraph, ``Name: words``, so the outline sees labelled 
 (cues that name no speaker at all keep a line each, for :mod:`corpus.outline.unlabelled`);
 markup inside cues (``<b>``, ``<i>``, ``<c.loud>``) is dropped, and the times go into
 ``Document.times`` instead of the text. webvtt-py parses both formats.
+
+Captions also run two speakers into one cue, the second label on a later line
+(``Control takes a lot of work.`` / ``Man: Right.``): the cue is cut there, and when the
+cue carried on a turn and the label's words are a short aside, the next cue that names
+nobody goes back to the speaker broken in on. A known speaker's name with no space after
+its colon (``DiBona:...version``, a sentence resumed) is their label too.
 """
 
 from __future__ import annotations
@@ -25,15 +31,17 @@ from corpus.reading.formats import Document
 #: or before the words: ``Sauer:``, ``MS. PSAKI:``, ``Jane Doe:``, a recording tool's
 #: ``Speaker 1:``, a display name with a note in brackets (``Ann Lee (she/her):``) or in
 #: lower case (``ann.lee:``). Only a label that opens two cues or more is taken for one.
-_LABEL = re.compile(
-    r"(?P<label>[^\W_][\w.'’-]*(?: [^\W_][\w.'’-]*){0,3}(?: \([^()\n]{1,40}\))?)"
-    r" ?:(?:\s+|$)(?P<rest>.*)",
-    re.S,
-)
+_NAME = r"(?P<label>[^\W_][\w.'’-]*(?: [^\W_][\w.'’-]*){0,3}(?: \([^()\n]{1,40}\))?)"
+_LABEL = re.compile(_NAME + r" ?:(?:\s+|$)(?P<rest>.*)", re.S)
+#: A label with no space after its colon, ``DiBona:...version``: taken only for a name
+#: that labels other cues (else ``10:30`` or ``http://`` would be speakers).
+_TIGHT_LABEL = re.compile(_NAME + r":(?P<rest>[^\s/\d].*)", re.S)
 #: A voice tag opening a cue: ``<v Jane Doe>`` or ``<v.loud Jane Doe>``.
 _VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
 #: Broadcast captions mark a change of speaker with ``>>`` (the name unknown).
 _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
+#: Labelled words inside a cue, after another speaker's, up to this many are an aside.
+_ASIDE_WORDS = 3
 #: Without speakers, a pause this long (seconds) between cues starts a new paragraph.
 _PAUSE = 2.0
 
@@ -48,25 +56,35 @@ class _Cue:
     text: str
     labelled: bool = False
     """The speaker came from a ``Name:`` in the cue's text (not a voice tag)."""
+    aside: bool = False
+    """A few labelled words after another speaker's inside one cue (``Man: Right.``)."""
 
 
 def read_subtitles(data: bytes, name: str, suffix: str) -> Document:
     """The text and cue times of a ``.vtt`` or ``.srt`` file's bytes; CorpusError if broken."""
-    cues = [_cue(caption) for caption in _captions(decode_bytes(data, name), name, suffix)]
-    cues = _confirmed_labels(cues)
+    captions = _captions(decode_bytes(data, name), name, suffix)
+    cues = _resumed(_confirmed_labels([cue for caption in captions for cue in _cues(caption)]))
     return _document([cue for cue in cues if cue.text or cue.speaker])
 
 
 def _confirmed_labels(cues: list[_Cue]) -> list[_Cue]:
     """Cues whose ``Name:`` opens only one cue in the file lose it as a speaker: a speaker
-    speaks more than once, but "Look: ..." or "Note: ..." in a sentence is a one-off."""
+    speaks more than once, but "Look: ..." or "Note: ..." in a sentence is a one-off. A
+    speaker's name with no space after its colon is their label too."""
     counts = Counter(cue.speaker for cue in cues if cue.labelled)
-    return [
-        replace(cue, speaker=None, labelled=False, text=f"{cue.speaker}: {cue.text}".rstrip())
-        if cue.labelled and counts[cue.speaker] < 2
-        else cue
-        for cue in cues
-    ]
+    confirmed = []
+    for cue in cues:
+        if cue.labelled and counts[cue.speaker] < 2:
+            cue = replace(
+                cue, speaker=None, labelled=False, text=f"{cue.speaker}: {cue.text}".rstrip()
+            )
+        tight = _TIGHT_LABEL.fullmatch(cue.text) if cue.speaker is None else None
+        if tight is not None and counts[tight.group("label")] >= 2:
+            cue = replace(
+                cue, speaker=tight.group("label"), text=tight.group("rest"), labelled=True
+            )
+        confirmed.append(cue)
+    return confirmed
 
 
 def _captions(text: str, name: str, suffix: str) -> list[object]:
@@ -94,7 +112,9 @@ def _first_line(error: Exception) -> str:
     return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
 
 
-def _cue(caption: object) -> _Cue:
+def _cues(caption: object) -> list[_Cue]:
+    """A caption's cue; several when a line inside it opens with another speaker's label
+    (``Control takes work.`` / ``Man: Right.``)."""
     from webvtt.models import Caption
 
     assert isinstance(caption, Caption)
@@ -108,13 +128,48 @@ def _cue(caption: object) -> _Cue:
     if change:
         new_turn = True
         raw = raw[change.end() :]
-    words = _plain(caption.text if not change else _strip_tags(raw))
-    label = None if speaker is not None else _LABEL.fullmatch(words)
-    if label:
-        speaker, words = label.group("label"), label.group("rest").strip()
     start = caption.start_time.in_milliseconds() / 1000
     end = caption.end_time.in_milliseconds() / 1000
-    return _Cue(start, end, speaker, new_turn, words, labelled=label is not None)
+    lines = (caption.text if not change else _strip_tags(raw)).split("\n")
+    if speaker is not None:
+        return [_Cue(start, end, speaker, new_turn, _plain(" ".join(lines)))]
+    pieces = [[lines[0]]]
+    for line in lines[1:]:
+        if _LABEL.fullmatch(_plain(line)) or _CHANGE.match(line):
+            pieces.append([])
+        pieces[-1].append(line)
+    cues: list[_Cue] = []
+    for index, piece in enumerate(pieces):
+        # A ">>" inside the cue also marks a change of speaker.
+        inner = _CHANGE.match(piece[0]) if index else None
+        words = _plain(" ".join(piece)[inner.end() :] if inner else " ".join(piece))
+        label = _LABEL.fullmatch(words)
+        named = label.group("label") if label else None
+        words = label.group("rest").strip() if label else words
+        opens = new_turn if index == 0 else inner is not None
+        # An aside breaks in on a turn the cue carries on (its first line names nobody);
+        # after a cue that opens with a label ("Sauer: Um..." / "Hammant: Well, no.")
+        # the last label holds.
+        aside = index > 0 and not cues[0].labelled and len(words.split()) <= _ASIDE_WORDS
+        cues.append(_Cue(start, end, named, opens, words, label is not None, aside))
+    return cues
+
+
+def _resumed(cues: list[_Cue]) -> list[_Cue]:
+    """After an aside inside a cue (``Control takes work.`` / ``Man: Right.``) the speaker
+    it broke in on goes on: captions label a change of speaker, not a return from an
+    interjection, so the next unlabelled cue is given back to them."""
+    result: list[_Cue] = []
+    speaker: str | None = None
+    before: str | None = None
+    for cue in cues:
+        last = result[-1] if result else None
+        if cue.speaker is None and not cue.new_turn and last and last.aside and last.labelled:
+            cue = replace(cue, speaker=before)
+        if cue.speaker != speaker and (cue.speaker is not None or cue.new_turn):
+            before, speaker = speaker, cue.speaker
+        result.append(cue)
+    return result
 
 
 def _strip_tags(text: str) -> str:
@@ -148,7 +203,8 @@ def _document(cues: list[_Cue]) -> Document:
             speaker = cue.speaker
         elif cue.new_turn:
             speaker = None
-        times.append((length, cue.start))
+        if not times or times[-1][1] != cue.start:  # a cue cut in two keeps one time
+            times.append((length, cue.start))
         piece = f"{speaker}: {cue.text}".rstrip() if changed and speaker else cue.text
         parts.append(piece)
         length += len(piece)
