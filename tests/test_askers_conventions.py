@@ -65,6 +65,66 @@ def test_reporters_who_speak_once_each_ask_and_the_one_answerer_does_not(
     assert {q.answerer for q in outline.questions} == {_ANSWERER}
 
 
+_OUTLETS = ("Daily Courier", "Channel 9", "Radio East")
+
+
+@pytest.mark.parametrize(
+    "reporter_line",
+    [
+        "### {name}, {outlet}",
+        "### {name} ({outlet})",
+        "**{name}** ({outlet})",
+        "**{caps}, {outlet_caps}**",
+        "### {name} – {outlet}",
+        "{name}, {outlet}:",
+    ],
+    ids=["heading comma", "heading brackets", "bold brackets", "bold capitals", "dash", "colon"],
+)
+def test_reporters_named_with_their_outlet_on_a_heading_line_ask(
+    tmp_path: Path, reporter_line: str
+) -> None:
+    # A press conference exported as Markdown: each speaker a heading line, a reporter's
+    # with the outlet; the turn in the paragraphs below.
+    blocks = [f"### {_ANSWERER}\n\n{_OPENING}\n\nThank you. Questions."]
+    for (reporter, question, answer), outlet in zip(_EXCHANGES, _OUTLETS, strict=True):
+        line = reporter_line.format(
+            name=reporter, outlet=outlet, caps=reporter.upper(), outlet_caps=outlet.upper()
+        )
+        if reporter_line.startswith("**{caps}"):
+            answerer = f"**{_ANSWERER.upper()}**"
+        elif reporter_line.endswith(":"):
+            answerer = f"{_ANSWERER}:"
+        else:
+            answerer = f"### {_ANSWERER}"
+        blocks.append(f"{line}\n\n{question}")
+        blocks.append(f"{answerer}\n\n{answer}\n\nNext question.")
+    path = tmp_path / "conference.md"
+    path.write_text("# Media availability\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    outline = load_interview(path).outline
+    reporters = [reporter for reporter, _, _ in _EXCHANGES]
+    if reporter_line.startswith("**{caps}"):
+        reporters = [reporter.upper() for reporter in reporters]
+    assert outline.askers == tuple(reporters)
+    assert [q.text for q in outline.questions] == [q for _, q, _ in _EXCHANGES]
+    assert len({q.answerer for q in outline.questions}) == 1
+
+
+def test_a_title_over_a_comma_is_no_speaker() -> None:
+    # "Housing, Rents and Repairs" alone on a line is a section title, not a speaker
+    # with an outlet: a speaker named with an outlet has a full name.
+    text = (
+        "Minister Karen Holt\n\nGood afternoon. Three things today.\n\n"
+        "Housing, Rents\n\nRents rose four per cent this year.\n\n"
+        "Ben Moss, Farm Weekly\n\nWill rents be capped?\n\n"
+        "Minister Karen Holt\n\nNot this year.\n\n"
+        "Ada Kerr, Coast Radio\n\nWhat about repairs?\n\n"
+        "Minister Karen Holt\n\nThe fund doubles.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Minister Karen Holt", "Ben Moss", "Ada Kerr")
+    assert outline.askers == ("Ben Moss", "Ada Kerr")
+
+
 def test_the_answerer_is_not_taken_for_an_asker_for_rhetorical_questions() -> None:
     # The minister asks herself questions in every answer; one reporter's turn is a
     # statement she answers. Who speaks after whom tells the roles apart.
@@ -131,6 +191,68 @@ def test_a_hearing_members_ask_the_chair_presides_and_witnesses_testify(label: s
         "Rep. Owen Ward",
     ]
     assert outline.questions[-1].text == "Dr. Alvarez, are any of these bridges closed today?"
+
+
+_STATE_HEARING = (
+    ("CHAIR ROSA DIAZ", "The committee will come to order. Item one, AB 12. Ms. Lund, begin."),
+    (
+        "Assemblymember Eva Lund",
+        "Thank you, Madam Chair. AB 12 gives schools six years to replace their lead "
+        "pipes, and a grant program to pay for it.",
+    ),
+    ("CHAIR ROSA DIAZ", "Thank you. Witnesses in support, your name and affiliation."),
+    ("Ines Moreau, Public Health Institute", "Ines Moreau, Public Health Institute, in support."),
+    ("Carl Novak (School Boards Association)", "Carl Novak for the school boards, in support."),
+    ("Dana Webb, Clean Water Action", "Dana Webb, Clean Water Action, in strong support."),
+    ("CHAIR ROSA DIAZ", "Thank you. Back to the committee. Mr. Ortiz."),
+    ("Assemblymember Leo Ortiz", "How much will the grants cost, and who pays for them?"),
+    (
+        "Assemblymember Eva Lund",
+        "About three hundred million over six years, from the water bond.",
+    ),
+    ("CHAIR ROSA DIAZ", "Thank you. Ms. Park."),
+    ("Assemblymember Joy Park", "Are charter schools that lease their buildings covered?"),
+    ("Assemblymember Eva Lund", "Yes, with the owner's consent."),
+    ("CHAIR ROSA DIAZ", "Thank you. The secretary will call the roll."),
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["{time} {name}", "[{time}] {name}", "{time}\n{name}"],
+    ids=["time and name", "bracketed time and name", "time over name"],
+)
+def test_a_state_hearings_one_off_speakers_in_a_row_and_its_members_questions(
+    label: str,
+) -> None:
+    # A legislature's hearing export: the time the turn began before the speaker's name
+    # (with an affiliation for the public), the words on the lines below; three members
+    # of the public speak one after another before the chair speaks again.
+    text = "\n\n".join(
+        label.format(time=f"0:{i:02d}:1{i % 10}", name=name) + "\n" + said
+        for i, (name, said) in enumerate(_STATE_HEARING)
+    )
+    outline = build_outline(text + "\n")
+    public = [name.split(",")[0].split(" (")[0] for name, _ in _STATE_HEARING[3:6]]
+    assert set(public) <= set(outline.speakers)
+    members = [
+        (q.asker, q.answerer, q.text)
+        for q in outline.questions
+        if q.asker.startswith("Assemblymember")
+    ]
+    assert members == [
+        (
+            "Assemblymember Leo Ortiz",
+            "Assemblymember Eva Lund",
+            "How much will the grants cost, and who pays for them?",
+        ),
+        (
+            "Assemblymember Joy Park",
+            "Assemblymember Eva Lund",
+            "Are charter schools that lease their buildings covered?",
+        ),
+    ]
+    assert not any(q.asker in public for q in outline.questions)
 
 
 def test_a_panel_moderator_who_follows_every_panellist_still_asks() -> None:

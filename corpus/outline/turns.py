@@ -2,15 +2,16 @@
 
 Transcripts mark turns in many ways: ``Q:``/``A:``, ``Jane Doe:``, ``MS. PSAKI:``, ``COLBY
 SMITH.``, a hearing print's indented ``Mr. Smith.``, ``Q`` and spaces, Markdown ``**Jane
-Doe:**``, a handle ``jdoe:``, a name alone on its line above the turn, with a timestamp
-before or after the name. A label-shaped start of a line is believed when the document bears
-its convention out: the same name labels two lines or more, or its style (bold, capitals and
-a full stop, a name alone on its line) already labels two recurring speakers, so a press
-conference's reporters, who each speak once, are speakers too. Fixed role labels (``Q:``,
-``Answer:``, ``Reporter:``) need no such support. A long first label ("President of the X
-Broadcasting Company Jane Doe:") is the speaker its last words name when a shorter label for
-them recurs. Labels inside a line (a transcript flattened from a PDF) are found for
-capitalised names that label two turns or more.
+Doe:**``, a handle ``jdoe:``, a name alone on its line above the turn (a heading line, a
+reporter's outlet after it: :mod:`corpus.outline.name_lines`), with a timestamp before or
+after the name or alone on the line above it. A label-shaped start of a line is believed
+when the document bears its convention out: the same name labels two lines or more, or its
+style (bold, capitals and a full stop, a name alone on its line) already labels two
+recurring speakers, so a press conference's reporters, who each speak once, are speakers
+too. Fixed role labels (``Q:``, ``Answer:``, ``Reporter:``) need no such support. A long
+first label ("President of the X Broadcasting Company Jane Doe:") is the speaker its last
+words name when a shorter label for them recurs. Labels inside a line (a transcript
+flattened from a PDF) are found for capitalised names that label two turns or more.
 
 Only where speakers are is decided here; who asks is :mod:`corpus.outline.askers`.
 """
@@ -20,8 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from corpus.outline.labels import (
@@ -31,23 +31,16 @@ from corpus.outline.labels import (
     asker_label,
     indented_dot_label,
 )
+from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, TS, name_like, name_line
 
-#: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``.
-_TS = (
-    r"(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\\?\]"
-    r"|\(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\)"
-    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)"
-)
-_LEAD = rf"(?:{_TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"
-_TRAIL = re.compile(rf"[^\S\n]*(?:{_TS}[^\S\n]*)?")
-_WORD = r"[^\W\d_][\w'’.&-]*"
-_NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|\d{{1,3}})){{0,11}}"
+_TRAIL = re.compile(rf"[^\S\n]*(?:{TS}[^\S\n]*)?")
+_TIME_LINE = re.compile(TS)
 
 _BOLD = re.compile(
-    rf"[^\S\n]*{_LEAD}\*\*(?P<name>[^*\n:]{{1,80}}?)[^\S\n]*(?::[^\S\n]*\*\*|\*\*[^\S\n]*:)"
+    rf"[^\S\n]*{LEAD}\*\*(?P<name>[^*\n:]{{1,80}}?)[^\S\n]*(?::[^\S\n]*\*\*|\*\*[^\S\n]*:)"
 )
 _COLON = re.compile(
-    rf"[^\S\n]*{_LEAD}(?P<name>{_NAME})(?:[^\S\n]*(?:\\?\[|\()[\d:.,]+(?:\\?\]|\)))?[^\S\n]*[:：](?=\s|$)"
+    rf"[^\S\n]*{LEAD}(?P<name>{NAME})(?:[^\S\n]*(?:\\?\[|\()[\d:.,]+(?:\\?\]|\)))?[^\S\n]*[:：](?=\s|$)"
 )
 #: Titles before a surname in capitals, as hearing records write them: "Mr. JONES.".
 _TITLES = (
@@ -72,7 +65,6 @@ _DOT = re.compile(
 )
 _LETTER = re.compile(r"[^\S\n]*(?P<name>[QA])(?:[^\S\n]{2,}|\t)(?=\S)")
 _HANDLE = re.compile(r"[^\S\n]*(?P<name>[a-z][a-z0-9_.-]{1,30})[^\S\n]*:[^\S\n]+(?=\S)")
-_ALONE = re.compile(rf"[^\S\n]*{_LEAD}(?P<name>{_NAME})(?:[^\S\n]+{_TS})?[^\S\n]*")
 _INLINE = re.compile(
     r"(?<=\s)(?P<name>[A-Z][A-Z.'’-]*[A-Z](?:[^\S\n]+[A-Z][A-Z.'’-]*){0,3})[^\S\n]*:[^\S\n]+(?=\S)"
 )
@@ -85,11 +77,6 @@ _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 #: "Mr.", "Mrs.", "Dr.": a short capitalised word cut off by a full stop.
 _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
 
-_PARTICLES_WORDS = "of the and for de van von der den al bin da la le du di del y on at in to"
-_PARTICLES = frozenset(_PARTICLES_WORDS.split())
-#: Names of up to this many words are ordinary labels; longer ones must end in a known name.
-MAX_NAME_WORDS = 4
-_MAX_ALONE_CHARS = 48
 #: No label (with its timestamps and markup) reaches further into its line than this.
 _LABEL_REACH = 160
 #: Two names that recur establish a style, and then a style's one-off labels count too.
@@ -161,21 +148,26 @@ def _between_turns(
 ) -> set[_Candidate]:
     """One-off labels that a recurring speaker answers, as a press conference's reporters
     or a hearing's members are: each says something, and the next label, in the same
-    style, is a name that recurs. Believed when the document shows this twice, or once
-    where two recurring names already establish the style (a lone case in a document
-    of one recurring speaker may be a heading above that speaker's turn)."""
+    style, is a name that recurs (or another such one-off: a hearing's public, one
+    after another before the chair speaks again). Believed when the document shows this
+    twice, or once where two recurring names already establish the style (a lone case in
+    a document of one recurring speaker may be a heading above that speaker's turn)."""
     found: dict[str, list[_Candidate]] = {}
-    for candidate, after in pairwise(candidates):
+    chained: set[int] = set()
+    # From the end: a one-off answered by a recurring speaker, or by another such one-off
+    # (a hearing's public comment, speaker after speaker before the chair speaks again).
+    for candidate, after in reversed(list(pairwise(candidates))):
         if (
             counts[(candidate.style, candidate.name)] == 1
             and candidate.role is None
             and not candidate.inline
             and after.style == candidate.style
-            and counts[(after.style, after.name)] >= 2
+            and (counts[(after.style, after.name)] >= 2 or after.start in chained)
             and len(candidate.name.split()) <= MAX_NAME_WORDS
             and text[candidate.text_start : after.start].strip()
         ):
             found.setdefault(candidate.style, []).append(candidate)
+            chained.add(candidate.start)
     return {
         c
         for style, group in found.items()
@@ -271,6 +263,9 @@ def _candidates(text: str) -> Iterator[_Candidate]:
         if candidate is None and index + 1 < len(lines):
             candidate = _alone(text, start, end)
         if candidate is not None:
+            # A time alone on the line above is the label's ("00:12:03" over "Jane Doe").
+            if index and _TIME_LINE.fullmatch(text, *lines[index - 1]):
+                candidate = replace(candidate, start=lines[index - 1][0])
             yield candidate
         inside = candidate.text_start if candidate is not None else start + 1
         if text.find(":", inside, end) > 0:
@@ -298,7 +293,7 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
         match = pattern.match(text, start, end)
         if match is not None:
             name = " ".join(match.group("name").split())
-            if style == "letter" or _name_like(name):
+            if style == "letter" or name_like(name):
                 return _Candidate(
                     style, name, _label_start(text, match), _after(text, match.end(), end)
                 )
@@ -325,22 +320,18 @@ def _indented(text: str, start: int, end: int) -> _Candidate | None:
     if not text[start].isupper():
         return None
     label = indented_dot_label(text, start, end)
-    if label is None or not _name_like(label.name):
+    if label is None or not name_like(label.name):
         return None
     return _Candidate("indent dot", label.name, label.start, _after(text, label.text_start, end))
 
 
 def _alone(text: str, start: int, end: int) -> _Candidate | None:
-    """A name alone on its line (its turn in the next paragraph)."""
-    if end - start > _MAX_ALONE_CHARS or text[end - 1] in ".?!,;":
+    """A name alone on its line (its turn in the next paragraph), with an outlet or a
+    time perhaps; one ending in a colon is of the colon labels' style."""
+    found = name_line(text, start, end)
+    if found is None:
         return None
-    match = _ALONE.fullmatch(text, start, end)
-    if match is None:
-        return None
-    name = " ".join(match.group("name").split())
-    if not _name_like(name) or len(name.split()) > MAX_NAME_WORDS:
-        return None
-    return _Candidate("alone", name, start, end)
+    return _Candidate("colon" if found.colon else "alone", found.name, start, end)
 
 
 def _inline(text: str, start: int, end: int) -> Iterator[_Candidate]:
@@ -371,20 +362,6 @@ def _after(text: str, position: int, end: int) -> int:
     """Where the spoken text starts: spaces and a timestamp after the label skipped."""
     match = _TRAIL.match(text, position, end)
     return match.end() if match else position
-
-
-@lru_cache(maxsize=4096)  # a document's speakers' names recur on thousands of lines
-def _name_like(name: str) -> bool:
-    """Capitalised words or name particles, not a word like ``Note``; digits only last."""
-    words = name.split()
-    if not words or words[0].lower() in NOT_NAMES or words[-1].lower() in _PARTICLES:
-        return False
-    if not words[0][0].isupper():
-        return False
-    return all(
-        word[0].isupper() or word.lower() in _PARTICLES or (word.isdigit() and i == len(words) - 1)
-        for i, word in enumerate(words)
-    )
 
 
 def _caps_name(name: str) -> bool:
