@@ -129,3 +129,60 @@ def test_a_panellists_aside_to_another_panellist_makes_no_asker() -> None:
     assert set(outline.speakers) == {"Ortiz", "Sam", "Kim", "Lou"}
     assert "Lou" not in outline.askers and "Sam" in outline.askers
     assert "The calls before or after the visits?" not in questions(outline)
+
+
+def test_a_cold_open_and_sponsor_reads_with_rhetorical_questions_are_not_questions() -> None:
+    # Each paragraph labelled with the speaker and a timestamp, as caption exports do.
+    paragraphs = [
+        (
+            "Dan Cole",
+            "Have you ever wondered what happens to your phone after you recycle it? Today "
+            "my guest is Rita Moss, who has spent twenty years in the e-waste business.",
+        ),
+        (
+            "Dan Cole",
+            "This episode is brought to you by Brightline. Tired of juggling invoices? "
+            "Brightline keeps every bill in one place.",
+        ),
+        ("Dan Cole", "Rita, welcome to the show."),
+        ("Rita Moss", "Thanks, Dan. Happy to be here."),
+        ("Dan Cole", "So how did you end up in recycling of all things?"),
+        (
+            "Rita Moss",
+            "By accident. My uncle ran a scrapyard, and the circuit boards were worth more "
+            "than the copper.",
+        ),
+        ("Dan Cole", "Wow, that's incredible growth for a scrapyard side hustle."),
+        ("Rita Moss", "It was. Everyone was replacing their phones every two years."),
+        (
+            "Dan Cole",
+            "Support for the show comes from Northwind Coffee. Need a better morning? "
+            "Northwind roasts every bag to order.",
+        ),
+        ("Dan Cole", "And we're back. Rita, what would you change about the rules?"),
+        ("Rita Moss", "I would make the makers pay for the take-back of old phones."),
+    ]
+    text = "\n".join(
+        f"{name} (00:{i:02d}:10):\n{said}\n" for i, (name, said) in enumerate(paragraphs)
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Dan Cole",)
+    assert questions(outline) == [
+        "So how did you end up in recycling of all things?",
+        "And we're back. Rita, what would you change about the rules?",
+    ]
+
+
+def test_a_question_split_over_two_labelled_paragraphs_stays_one_question() -> None:
+    text = (
+        "Dan Cole (00:01:10):\nSo where did the boards go after that?\n\n"
+        "Dan Cole (00:01:15):\nI mean, was it always the smelter in Belgium?\n\n"
+        "Rita Moss (00:01:20):\nAlways Belgium, for the first ten years at least.\n\n"
+        "Dan Cole (00:01:40):\nAnd the plastic?\n\n"
+        "Rita Moss (00:01:42):\nThe plastic went to landfill, sadly, all of it.\n"
+    )
+    found = questions(build_outline(text))
+    assert len(found) == 2
+    assert found[0].startswith("So where did the boards go after that?")
+    assert found[0].endswith("I mean, was it always the smelter in Belgium?")
+    assert found[1] == "And the plastic?"

@@ -7,8 +7,16 @@ your granddaughter." - "That's right. Carolina."). Other turns stay turns: back-
 you?"), echoes of what the interviewee just said, fragments and interjections inside an
 answer ("Because —"), remarks answered only by back-channel, the floor given or asked for
 ("Jake?" - "Yeah."), talk between co-hosts (the next turn is another asker's), and a
-statement that closes with thanks. The rules read words every interview uses, not a
-transcript's names.
+statement that closes with thanks. The document's shape tells the rest: what the host says
+before anyone else has spoken, or before another paragraph of their own that asks (a cold
+open, a sponsor read), is no question; nor is a statement before the interviewee's first
+words when those open with thanks or are a prepared statement many times their usual
+length (a chair's "With that, we welcome your comments."); nor thanks answered with
+thanks, a short remark on what was just said ("Wow, that's incredible."), a word that
+finishes the interviewee's cut-off sentence, the asker's own sentence carried on after an
+interjection ("— or only after ...?"), or a turn that passes the floor to another asker.
+The rules read words every interview uses (a small closed set: back-channel, thanks,
+words that point back such as "that's"), not a transcript's names or phrases.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 
-from corpus.outline.said import Said, has_question_mark, puts_question, sentences
+from corpus.outline.said import Said, count_asking, has_question_mark, puts_question, sentences
 
 _STAGE = re.compile(r"\([^)]{1,40}\)|\[[^\]]{1,40}\]")
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -48,8 +56,15 @@ _CONFIRMATION = re.compile(
     r"(?:correct|exactly|absolutely|indeed)\b|(?:i|we) (?:did|do|have|am|was|will)\b)"
 )
 _DASHES = ("—", "–", "--", "-")
+#: Words that open a remark on what was just said ("That's amazing.", "What a story.").
+_POINTING_BACK = frozenset(
+    ["that's", "that’s", "that is", "that was", "that sounds", "this is", "what a", "how"]
+)
+_SECOND_PERSON = frozenset(["you", "your", "you're", "you’re", "yours", "you've", "you’ve"])
 #: A short turn: back-channel, an echo or a fragment is at most this many words.
 _SHORT = 8
+#: A reaction ("Wow, that's incredible growth for a side job.") is at most this many words.
+_REACTION = 12
 #: Thanks and greetings alone never run longer than this (characters).
 _PLEASANTRIES_CHARS = 600
 #: A sentence of thanks or congratulations is at most this many words.
@@ -113,6 +128,12 @@ def _is_question(
         and (following.speaker != turns[index].speaker or not has_question_mark(text))
     ):
         return False  # talk between askers, or a remark nobody answered
+    if (
+        following is not None
+        and following.speaker == turns[index].speaker
+        and (_before_any_answer(turns, index, askers) or count_asking(following.text) > 0)
+    ):
+        return False  # a cold open, an ad or a preamble: the question comes after
     if _pleasantries_only(text) or _backchannel(words):
         return False
     if _carries_on(text, turns, index):
@@ -124,9 +145,10 @@ def _is_question(
         or _fragment(text)
         or _interjection(turns, index, askers)
         or _completion(text, turns, index, askers)
-        or _reaction(text)
     ):
         return False
+    if len(words) <= _REACTION and _reaction(text):
+        return False  # "Wow.", "That's amazing.", "Wow, that's incredible growth."
     if has_question_mark(text):
         return not (len(words) <= 2 and reply and _backchannel(_TOKEN.findall(reply)))
     if reply and _pleasantries_only(reply):
@@ -216,6 +238,12 @@ def _floor_passed(turns: Sequence[Said], index: int, askers: Collection[str]) ->
     )
 
 
+def _before_any_answer(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """Nobody but the askers has spoken yet: a podcast's cold open, sponsor read and
+    introduction before the guest's first words."""
+    return all(turn.speaker in askers for turn in turns[:index])
+
+
 def _opens_with_pleasantry(reply: str) -> bool:
     """A reply whose first sentence thanks or greets ("Hi. Thanks for having me.")."""
     parts = sentences(_STAGE.sub(" ", reply[:_PLEASANTRIES_CHARS]))
@@ -252,7 +280,23 @@ def _reaction(text: str) -> bool:
     if has_question_mark(text):
         return False
     parts = sentences(_STAGE.sub(" ", text))
-    return bool(parts) and all(_backchannel(_TOKEN.findall(part)) for part in parts)
+    return bool(parts) and all(
+        _backchannel(_TOKEN.findall(part)) or _remark(part) for part in parts
+    )
+
+
+def _remark(sentence: str) -> bool:
+    """A remark on what was just said, not about the interviewee ("Wow, that's incredible
+    growth.", "Oh, what a story."): after back-channel words it opens with a word that points
+    back (``that``, ``this``) and speaks to no one ("you")."""
+    words = [w.casefold() for w in _TOKEN.findall(sentence)]
+    while words and words[0] in _BACKCHANNEL_WORDS and words[0] not in _POINTING_BACK:
+        words = words[1:]
+    return (
+        bool(words)
+        and (words[0] in _POINTING_BACK or " ".join(words[:2]) in _POINTING_BACK)
+        and not _SECOND_PERSON.intersection(words)
+    )
 
 
 def _backchannel(words: list[str]) -> bool:

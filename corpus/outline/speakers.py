@@ -24,9 +24,11 @@ from corpus.outline.labels import Label, Role, may_open_with_label, name_label
 from corpus.outline.metadata import Metadata, find_metadata, interviewers_among
 from corpus.outline.paragraphs import paragraph_layout
 from corpus.outline.questions import question_turns
-from corpus.outline.said import Said, has_question_mark
+from corpus.outline.said import Said, has_question_mark, sentences
 from corpus.outline.turns import SpeakerLabel, find_labels, inline_starts
 
+#: How much of a paragraph's end is read for its last sentence.
+_LAST_SENTENCE = 600
 #: Labels that many people share: two such turns in a row are two people's.
 _MANY = re.compile(
     r"(?i)(?:q|questions?|questioner|reporters?|journalists?|correspondents?|"
@@ -207,9 +209,12 @@ def _same_turn(
     start = before.spoken.text_start if before.spoken else before.start
     if headline_like(text[start : before.end]):
         return False
-    # Only a turn that asks needs its second paragraph: alone it would be a question with
-    # no answer; a remark before a question ("Yeah. ...") is dropped as talk between askers.
-    return has_question_mark(text[label.text_start : before.end])
+    # Only a turn that ends asking needs its second paragraph: alone it would be a question
+    # with no answer; a remark before a question ("Yeah. ...") is dropped as talk between
+    # askers, and so is a sponsor read or an introduction whose question is rhetorical
+    # ("Tired of juggling invoices? Brightline keeps ...").
+    parts = sentences(text[label.text_start : before.end][-_LAST_SENTENCE:])
+    return bool(parts) and has_question_mark(parts[-1])
 
 
 def _with_role(index: int, line: Line, askers: frozenset[str], asking: set[int]) -> Line:
