@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import build_outline, load_interview
+from corpus.outline.metadata import find_metadata
 
 _OPENING = (
     "Good morning, everyone. The water has gone down in all but two districts, and crews "
@@ -463,3 +464,62 @@ def test_a_speaker_resuming_after_an_interjection_inside_a_line_is_found() -> No
         "The whole thing?",
         "Why open it?",
     ]
+
+
+def test_a_metadata_interviewer_written_surname_first_is_one_person() -> None:
+    # "Kwan, Morgan" is Morgan Kwan, not Kwan and the interviewee Ruth Morgan.
+    text = (
+        "Interviewee: Ruth Morgan\n"
+        "Interviewer: Kwan, Morgan\n"
+        "Date: May 2, 2001\n\n"
+        "KWAN: Where were you born?\n\n"
+        "MORGAN: In Duluth. My father built the house.\n\n"
+        "KWAN: What did he do?\n\n"
+        "MORGAN: He was a dock foreman. Did you know the docks then?\n\n"
+        "KWAN: Only from pictures.\n\n"
+        "MORGAN: They were something.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("KWAN",)
+    assert [q.text for q in outline.questions] == ["Where were you born?", "What did he do?"]
+
+
+def _interviewers(value: str, body: str) -> list[str]:
+    text = f"Interviewee: Margaret Ellis\nInterviewers: {value}\nDate: 2003\n\n{body}"
+    metadata = find_metadata(text)
+    assert metadata.end, "a metadata block"
+    return metadata.interviewers(build_outline(text).speakers, text)
+
+
+_BODY = (
+    "{0}: Where were you born?\n\nELLIS: In Duluth.\n\n{1}: And your father?\n\nELLIS: A foreman.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "labels", "people"),
+    [
+        # One person, surname first: the initials, the surname, or nothing else to go on.
+        ("Kwan, David", ("DK", "DK"), ["David Kwan"]),
+        ("Kwan, David", ("KWAN", "KWAN"), ["David Kwan"]),
+        ("Kwan, David M.", ("Q", "Q"), ["David M. Kwan"]),
+        ("Kwan, David, Jr.", ("DK", "DK"), ["David Kwan"]),
+        # Several: a label for each part, full names, a serial list, or pairs joined by 'and'.
+        ("Kwan, Lee", ("KWAN", "LEE"), ["Kwan", "Lee"]),
+        ("David Kwan, Ann Lee", ("Q", "Q"), ["David Kwan", "Ann Lee"]),
+        ("Kwan, Lee and Park", ("Q", "Q"), ["Kwan", "Lee", "Park"]),
+        ("Kwan, David and Lee, Ann", ("DK", "AL"), ["David Kwan", "Ann Lee"]),
+        ("Kwan, David; Lee, Ann", ("KWAN", "LEE"), ["David Kwan", "Ann Lee"]),
+    ],
+)
+def test_a_metadata_value_with_commas_is_read_against_the_document(
+    value: str, labels: tuple[str, str], people: list[str]
+) -> None:
+    assert _interviewers(value, _BODY.format(*labels)) == people
+
+
+def test_a_name_the_document_writes_in_natural_order_elsewhere_is_one_person() -> None:
+    # Two labels would make two people, but the body says "Lee Kwan" in full.
+    body = "Q: This is Lee Kwan with Margaret Ellis. Where were you born?\n\nA: In Duluth.\n"
+    assert _interviewers("Kwan, Lee", body) == ["Lee Kwan"]
+    assert _interviewers("Kwan, Lee", _BODY.format("KWAN", "LEE")) == ["Kwan", "Lee"]

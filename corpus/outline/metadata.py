@@ -15,6 +15,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from corpus.outline.field_names import named_speakers, people
+
 _FIELD = re.compile(
     r"[ \t]*(?P<key>[A-Z][\w'’.()/-]*(?:[ \t]+[\w'’.()/-]+){0,3})[ \t]*:"
     r"(?:[ \t]+(?P<value>\S[^\n]*))?[ \t]*"
@@ -27,8 +29,6 @@ _MAX_VALUE = 120
 #: The fewest fields that make a block, and the most.
 _MIN_FIELDS = 2
 _MAX_FIELDS = 24
-#: Words that join the names of several interviewers in one value.
-_JOINERS = re.compile(r"\s*(?:,|;|&|\band\b|/)\s*")
 _ASKING_KEY = re.compile(r"(?i)\b(?:interviewers?|interviewed by|hosts?|moderators?)\b")
 
 
@@ -40,12 +40,16 @@ class Metadata:
     end: int = 0
     fields: tuple[tuple[str, str], ...] = ()
 
-    def interviewers(self) -> list[str]:
-        """The names the block gives for who interviews."""
+    def interviewers(self, speakers: Collection[str] = (), text: str = "") -> list[str]:
+        """The people the block gives as who interviews, each name in natural order,
+        read against the body's ``speakers`` and the rest of ``text``
+        (:mod:`corpus.outline.field_names`)."""
+        elsewhere = text[: self.start] + "\n" + text[self.end :]
+        others = "\n".join(value for key, value in self.fields if not _ASKING_KEY.search(key))
         names: list[str] = []
         for key, value in self.fields:
             if _ASKING_KEY.search(key):
-                names += [name for name in _JOINERS.split(value) if name]
+                names += people(value, speakers, elsewhere, others)
         return names
 
 
@@ -93,23 +97,13 @@ def _keys_recur(rest: str, keys: list[str]) -> bool:
     return pattern.search(rest) is not None
 
 
-def interviewers_among(speakers: Collection[str], metadata: Metadata) -> frozenset[str]:
+def interviewers_among(
+    speakers: Collection[str], metadata: Metadata, text: str = ""
+) -> frozenset[str]:
     """The body's speakers the block names as interviewers: by their last name
     (``KWAN`` for David Kwan), their whole name, or their initials (``DK``)."""
-    found = set()
-    for name in metadata.interviewers():
-        words = _words(name)
-        if not words:
-            continue
-        initials = "".join(word[0] for word in words)
-        for speaker in speakers:
-            label = _words(speaker)
-            if not label:
-                continue
-            if label == words[-len(label) :] or (len(label) == 1 and label[0] == initials):
-                found.add(speaker)
-    return frozenset(found)
-
-
-def _words(name: str) -> list[str]:
-    return re.sub(r"[^\w\s-]", " ", name.casefold()).split()
+    return frozenset(
+        speaker
+        for name in metadata.interviewers(speakers, text)
+        for speaker in named_speakers(speakers, name)
+    )

@@ -86,7 +86,7 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
     bare = bare_questions(text, lines)
     said, owners = _said(text, lines, bare)
     if named_askers is None and metadata.end:
-        named_askers = interviewers_among({turn.speaker for turn in said}, metadata) or None
+        named_askers = interviewers_among({turn.speaker for turn in said}, metadata, text) or None
     # Questions without labels before labelled answers: every labelled speaker answers.
     askers = find_askers(said, named_askers) if named_askers or not bare else frozenset()
     asking = {owners[i] for i in question_turns(said, askers)}
