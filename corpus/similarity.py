@@ -239,24 +239,13 @@ def counterparts(
 ) -> tuple[dict[int, int], dict[int, int]]:
     """For each side, question index -> the other side's question it goes with.
 
-    The one-to-one pairs of :func:`pair_questions` first; a question left out of them
-    (the other side has fewer questions, or its counterpart went to a closer match) goes
-    with its most similar question of the other side, if that scores ``min_score``.
+    One to one: the pairs of :func:`pair_questions`, one map the other's inverse. A
+    question left out of them (the other side has fewer questions, or its closest went to
+    a closer match) has no counterpart of its own, and none is made up for it: two
+    questions paired with one would say both ask what it asks.
     """
-    matrix = similarity_matrix(left, right)
-    pairs = _one_to_one(matrix, min_score)
-    to_right = dict(pairs)
-    to_left = {j: i for i, j in pairs}
-    for i, row in enumerate(matrix):
-        best = max(range(len(row)), key=lambda j: (row[j], -j), default=None)
-        if i not in to_right and best is not None and row[best] >= min_score:
-            to_right[i] = best
-    for j in range(len(right)):
-        column = [row[j] for row in matrix]
-        best = max(range(len(column)), key=lambda i: (column[i], -i), default=None)
-        if j not in to_left and best is not None and column[best] >= min_score:
-            to_left[j] = best
-    return to_right, to_left
+    to_right = {i: j for i, j, _ in pair_questions(left, right, min_score=min_score)}
+    return to_right, {j: i for i, j in to_right.items()}
 
 
 def best_assignment(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:

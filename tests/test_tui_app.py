@@ -15,7 +15,7 @@ from textual.widgets.tree import TreeNode
 
 from corpus import Interview, load_interview
 from store import AnnotationStore
-from tests.conftest import CLEAN_SEED, NOISY_SEED, settle, shown_text, wait_until
+from tests.conftest import CLEAN_SEED, NOISY_SEED, screen_lines, settle, shown_text, wait_until
 from tui.app import GlossApp, make_app
 from tui.screens.main import MainScreen
 from tui.widgets.annotation_list import AnnotationList
@@ -533,6 +533,37 @@ async def test_similar_question_jumps_the_other_reader(store: AnnotationStore) -
         paired = int(label.rsplit("↔ Q", 1)[1])
         target = right.interview.outline.questions[paired - 1]
         assert right.cursor_span.start <= target.start < right.cursor_span.end + 1
+
+
+async def test_s_pairs_one_to_one_and_says_why_a_question_has_no_counterpart(
+    store: AnnotationStore,
+) -> None:
+    async with running(store, notifications=True) as (app, pilot):
+        screen = main(app)
+        left, right = screen.readers
+        labels = [
+            str(node.label)
+            for node in question_nodes(screen.query_one(OutlineTree), left.interview.id)
+        ]
+        # 000's growth plans (Q2) are closest to 004 Q1, which goes with 000 Q1: no arrow.
+        assert ["↔" in label for label in labels] == [True, False, True, True]
+        assert labels[0].endswith("↔ Q1")
+        await pilot.press("right_square_bracket", "right_square_bracket")  # 000 Q2
+        before = right.cursor_span
+        await pilot.press("s")
+        await wait_until(
+            pilot,
+            lambda: "no counterpart of its own" in "".join(screen_lines(app)),
+            what="the notice",
+        )
+        assert right.cursor_span == before  # the other reader stays where it was
+        await pilot.press("left_square_bracket", "s")  # 000 Q1 goes to 004 Q1
+        target = right.interview.outline.questions[0]
+        await wait_until(
+            pilot,
+            lambda: right.cursor_span.start <= target.start < right.cursor_span.end + 1,
+            what="004 Q1",
+        )
 
 
 async def test_more_than_two_files_choose_the_pair(store: AnnotationStore, tmp_path: Path) -> None:

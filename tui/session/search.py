@@ -15,7 +15,7 @@ from corpus.similarity import counterparts, most_similar
 from tui.session.updates import GoTo, Update
 
 Pairs = dict[str, dict[int, int]]
-"""Per interview id: its question index -> the most similar question of the other."""
+"""Per interview id: its question index -> its counterpart in the other (one to one)."""
 
 
 class Search:
@@ -79,12 +79,30 @@ def similar(shown: Sequence[Interview], pairs: Pairs, reader: int, question: int
     here, other = shown[reader], shown[1 - reader]
     target = pairs.get(here.id, {}).get(question)
     if target is None:
-        target = most_similar(
-            here.outline.questions[question].text, [q.text for q in other.outline.questions]
+        return Update(
+            message=f"Q{question + 1} ↔ none",
+            notice=_no_counterpart(here, other, pairs, question),
+            timeout=4,
         )
-    if target is None:
-        return Update(notice="No similar question in the other interview.")
     return Update(
         message=f"Q{question + 1} ↔ Q{target + 1} of {other.title}",
         go_to=GoTo(1 - reader, other.outline.questions[target].start, activate=False),
+    )
+
+
+def _no_counterpart(here: Interview, other: Interview, pairs: Pairs, question: int) -> str:
+    """Why the other reader stays: nothing there is alike, or the closest question there
+    is the counterpart of another one here (pairs are one to one). No titles: a notice
+    is markup, and a title is the file's text."""
+    closest = most_similar(
+        here.outline.questions[question].text, [q.text for q in other.outline.questions]
+    )
+    if closest is None:
+        return f"Q{question + 1}: no similar question in the other interview."
+    taken = pairs.get(other.id, {}).get(closest)
+    if taken is None:
+        return f"Q{question + 1}: no counterpart in the other interview."
+    return (
+        f"Q{question + 1}: no counterpart of its own in the other interview; its "
+        f"closest there, Q{closest + 1}, goes with Q{taken + 1} here."
     )
