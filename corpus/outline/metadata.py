@@ -39,6 +39,13 @@ class Metadata:
     start: int = 0
     end: int = 0
     fields: tuple[tuple[str, str], ...] = ()
+    restated: tuple[tuple[int, int], ...] = ()
+    """Where the block is restated further on (an oral history's later sessions, each
+    opening with the same fields): no turns either."""
+
+    def holds(self, offset: int) -> bool:
+        """``offset`` lies in the block or in one of its restatements."""
+        return self.start <= offset < self.end or any(a <= offset < b for a, b in self.restated)
 
     def interviewers(self, speakers: Collection[str] = (), text: str = "") -> list[str]:
         """The people the block gives as who interviews, each name in natural order,
@@ -82,19 +89,37 @@ def find_metadata(text: str) -> Metadata:
             leading += 1  # a title above the block (a labelled turn is no title)
         else:
             break
-    if (
-        len(fields) < _MIN_FIELDS
-        or not text[end:].strip()  # the block heads a transcript
-        or _keys_recur(text[end:], [key for key, _ in fields])
-    ):
+    if len(fields) < _MIN_FIELDS or not text[end:].strip():  # the block heads a transcript
         return Metadata()
-    return Metadata(start, end, tuple(fields))
+    restated = _restatements(text, end, [key for key, _ in fields])
+    if restated is None:
+        return Metadata()
+    return Metadata(start, end, tuple(fields), restated)
 
 
-def _keys_recur(rest: str, keys: list[str]) -> bool:
-    """A key labels a line after the block, as a speaker's label would."""
-    pattern = re.compile(r"(?m)^[ \t]*(?:" + "|".join(map(re.escape, keys)) + r")[ \t]*:")
-    return pattern.search(rest) is not None
+def _restatements(text: str, offset: int, keys: list[str]) -> tuple[tuple[int, int], ...] | None:
+    """Where the block's fields come again after ``offset``: blocks of lines holding two of
+    its keys or more (a later session's heading). None if a key labels a line on its own,
+    as a speaker's label would: then the keys were labels, not fields."""
+    pattern = re.compile(
+        r"(?m)^[ \t]*(?P<key>" + "|".join(map(re.escape, keys)) + r")[ \t]*:(?P<value>[^\n]*)"
+    )
+    blocks: dict[tuple[int, int], None] = {}
+    for match in pattern.finditer(text, offset):
+        start = text.rfind("\n\n", offset, match.start())
+        start = offset if start < 0 else start + 2
+        end = text.find("\n\n", match.start())
+        end = len(text) if end < 0 else end
+        found = list(pattern.finditer(text, start, end))
+        restated = (
+            len(found) >= _MIN_FIELDS
+            and len({field["key"] for field in found}) == len(found)  # each key once
+            and not any("?" in field["value"] for field in found)
+        )
+        if not restated:
+            return None
+        blocks[(start, end)] = None
+    return tuple(blocks)
 
 
 def interviewers_among(

@@ -71,15 +71,13 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
     metadata = find_metadata(text)
     labels = find_labels(text)
     if metadata.end:
-        labels = {
-            at: label for at, label in labels.items() if not metadata.start <= at < metadata.end
-        }
+        labels = {at: label for at, label in labels.items() if not metadata.holds(at)}
     paragraphs, wrapped = paragraph_layout(text, labels)
     if labels:
         paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
     lines = [
         Line(start, end)  # a metadata field is no one's label
-        if metadata.start <= start < metadata.end
+        if metadata.holds(start)
         else _line(text, start, end, labels.get(start))
         for start, end in paragraphs
     ]

@@ -71,9 +71,7 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         (i for i, line in enumerate(lines) if opens_turn(line) or line.spoken), len(lines)
     )
     metadata = reading.metadata
-    headings = {
-        i for i in find_headings(text, lines) if not metadata.start <= lines[i].start < metadata.end
-    }
+    headings = {i for i in find_headings(text, lines) if not metadata.holds(lines[i].start)}
     front = find_front_matter(
         text,
         [(line.start, line.end) for line in lines[:first_turn]],

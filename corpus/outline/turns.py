@@ -32,6 +32,7 @@ from corpus.outline.labels import (
     indented_dot_label,
 )
 from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, TS, name_like, name_line
+from corpus.outline.restated import restated_starts
 
 _TRAIL = re.compile(rf"[^\S\n]*(?:{TS}[^\S\n]*)?")
 _TIME_LINE = re.compile(TS)
@@ -109,6 +110,8 @@ class _Candidate:
 def find_labels(text: str) -> dict[int, SpeakerLabel]:
     """Every speaker label of ``text`` the document bears out, by where it starts."""
     candidates = list(_candidates(text))
+    dropped = restated_starts(text, [(c.start, c.name) for c in candidates if not c.inline])
+    candidates = [c for c in candidates if c.start not in dropped]
     if not candidates:
         return {}
     counts = Counter((c.style, c.name) for c in candidates)
