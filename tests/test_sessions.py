@@ -93,6 +93,16 @@ def test_restated_metadata_opens_each_session_and_is_no_turn(asker: str, intervi
     assert [q.text for q in outline.questions] == QUESTIONS
 
 
+def test_each_sessions_restated_metadata_names_its_own_interviewer() -> None:
+    first, second = _oral_history("KWAN", "Interviewer: David Kwan").split("[End of Session 1]")
+    second = second.replace("Interviewer: David Kwan", "Interviewer: Ann Lee")
+    outline = build_outline(first + "[End of Session 1]" + second.replace("KWAN:", "LEE:"))
+    assert outline.speakers == ("KWAN", "ELLIS", "LEE")
+    assert outline.askers == ("KWAN", "LEE")
+    assert [q.text for q in outline.questions] == QUESTIONS
+    assert [q.asker for q in outline.questions] == ["KWAN"] * 3 + ["LEE"] * 2
+
+
 def test_the_metadata_block_names_the_asker_of_a_session_transcript() -> None:
     # Kwan asks once in the first session; the interviewee asks back more often. The
     # restated block still counts as the metadata block whose interviewer asks.

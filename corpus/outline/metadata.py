@@ -53,10 +53,15 @@ class Metadata:
         (:mod:`corpus.outline.field_names`)."""
         elsewhere = text[: self.start] + "\n" + text[self.end :]
         others = "\n".join(value for key, value in self.fields if not _ASKING_KEY.search(key))
+        values = [value for key, value in self.fields if _ASKING_KEY.search(key)]
+        for start, end in self.restated:  # a later session may have another interviewer
+            for line in _LINE.finditer(text, start, end):
+                field = _FIELD.fullmatch(text, line.start(), line.end())
+                if field is not None and _ASKING_KEY.search(field["key"]) and field["value"]:
+                    values.append(field["value"].strip())
         names: list[str] = []
-        for key, value in self.fields:
-            if _ASKING_KEY.search(key):
-                names += people(value, speakers, elsewhere, others)
+        for value in dict.fromkeys(values):
+            names += people(value, speakers, elsewhere, others)
         return names
 
 
