@@ -5,15 +5,18 @@ stays exact: annotations are anchored in clean text, and the raw file must stay
 reachable from any clean span. The steps, in order:
 
 1. line ends: CRLF and lone CR become LF (``corpus.cleaning.escapes``);
-2. terminal escapes, control and invisible characters are removed (``corpus.cleaning.escapes``);
-3. web-page chrome lines (``CHROME_LINES``) are dropped whole;
-4. stretches of nothing but noise (32 characters or more) are cut out whole, one space kept
+2. a printed transcript's margin line numbers, page headers and footers and layout spacing
+   are taken out, its lines joined into paragraphs (``corpus.cleaning.printed``);
+3. terminal escapes, control and invisible characters are removed (``corpus.cleaning.escapes``);
+4. web-page chrome lines (``CHROME_LINES``) are dropped whole;
+5. stretches of nothing but noise (32 characters or more) are cut out whole, one space kept
    (``corpus.cleaning.symbols``);
-5. injected symbol noise is cut out (``corpus.cleaning.symbols``), only from a document that carries
+6. injected symbol noise is cut out (``corpus.cleaning.symbols``), only from a document that carries
    it (``corpus.cleaning.injected``: real transcripts use the same symbols), and the ASCII left of
    each noise run is judged by a word-frequency noisy-channel model (``corpus.cleaning.noise``).
 
-Every step only deletes characters (a lone CR is swapped for LF in place), so clean text
+Every step only deletes characters (a lone CR is swapped for LF in place, a printed
+transcript's line break that runs on for a space), so clean text
 that carries none of these is returned unchanged. Every step is linear in the text, and a
 text over ``2 * PIECE`` characters is cleaned a piece at a time, so memory stays bounded.
 """
@@ -29,6 +32,7 @@ from corpus.cleaning.escapes import normalise_line_ends, strip_escapes
 from corpus.cleaning.injected import carries_symbol_noise
 from corpus.cleaning.noise import resolve_ascii_noise
 from corpus.cleaning.passages import Judge
+from corpus.cleaning.printed import unprint
 from corpus.cleaning.symbols import SYMBOL_CLASS, drop_noise_stretches, remove_symbols
 from corpus.cleaning.vocabulary import Vocabulary
 from corpus.model import CleanText
@@ -93,6 +97,7 @@ def _prepare(raw: str, start: int, end: int, noisy: bool) -> tuple[Mapped, list[
     are cut only from a ``noisy`` document (``corpus.cleaning.injected``)."""
     mapped = Mapped.identity(raw[start:end], start)
     mapped = normalise_line_ends(mapped)
+    mapped = unprint(mapped)
     mapped = strip_escapes(mapped)
     mapped = drop_chrome(mapped)
     mapped = drop_noise_stretches(mapped)
