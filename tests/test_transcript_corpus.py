@@ -38,10 +38,14 @@ def _note(path: Path, kind: str) -> Path:
 
 def _text_words(path: Path) -> str:
     """The normalised words of a transcript; a subtitle file without numbers and timings,
-    a Word file as gloss reads it."""
+    a Word file and a printed transcript (numbered lines, page footers) as gloss reads
+    them."""
     if path.suffix == ".docx":  # a binary file: its words as gloss reads them
         return normalise(load_interview(path).text)
     text = path.read_text(encoding="utf-8")
+    if len(re.findall(r"(?m)^[ \t\f]*\d{1,2}[ \t]", text)) >= 20:
+        # A printed transcript: margin numbers and page footers cut its sentences.
+        return normalise(load_interview(path).text)
     if path.suffix in SUBTITLES:
         kept = [
             line

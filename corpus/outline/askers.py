@@ -7,7 +7,9 @@ put questions (question marks) more often than the interviewee's and are shorter
 average, or who introduce themselves as the press do ("Colby Smith with the New York
 Times"), so a press conference's many reporters, each with their own label, ask and its
 one answerer does not. A moderator who only gives the floor puts no question and so is not
-an asker. The user may name the askers instead (``gloss outline --interviewer NAME``).
+an asker. Where the askers' labels share a title the answerers' do not (a bench's
+``JUSTICE``, a committee's ``Senator``), the others titled so ask too. The user may name
+the askers instead (``gloss outline --interviewer NAME``).
 """
 
 from __future__ import annotations
@@ -53,8 +55,42 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
     by_role = frozenset(s for s in speakers if roles.get(s) is Role.ASKER or _ASKING_ROLE.search(s))
     answering = {s for s in speakers if roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)}
     if by_role:
-        return _with_the_floor_taken(turns, by_role) | _also_asking(turns, by_role, answering)
-    return _inferred(turns, speakers, answering)
+        askers = _with_the_floor_taken(turns, by_role) | _also_asking(turns, by_role, answering)
+    else:
+        askers = _inferred(turns, speakers, answering)
+    return askers | _titled_as_askers(turns, speakers, askers, answering)
+
+
+def _titled_as_askers(
+    turns: Sequence[Said], speakers: list[str], askers: frozenset[str], answering: set[str]
+) -> frozenset[str]:
+    """Speakers whose label holds the title the askers' labels share and no answerer's
+    does: a bench's ``JUSTICE KAGAN`` beside ``JUSTICE ALITO`` and ``CHIEF JUSTICE
+    ROBERTS``, a hearing's ``Senator Roe`` beside ``Senator Shelby``, even when their few
+    turns are statements the advocate or the witness answers (``People who have asylum
+    don't have a pathway to citizenship.``). A title the answerer shares (``Mr.``) says
+    nothing."""
+    if len(askers) < 2:
+        return frozenset()
+    words: dict[str, int] = {}
+    for turn in turns:
+        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
+    most = max(words, key=lambda speaker: words[speaker], default="")
+    answerers = answering | answering_hubs(turns) | {most}
+    answerer_words = {word for speaker in answerers for word in label_words(speaker)}
+    shared: dict[str, int] = {}
+    for asker in askers:
+        for word in set(label_words(asker)) - answerer_words:
+            shared[word] = shared.get(word, 0) + 1
+    titles = {word for word, count in shared.items() if count >= _SHARED_TITLE}
+    return frozenset(
+        speaker
+        for speaker in speakers
+        if speaker not in askers
+        and speaker not in answerers
+        and len(label_words(speaker)) >= 2
+        and titles & set(label_words(speaker))
+    )
 
 
 def _with_the_floor_taken(turns: Sequence[Said], by_role: frozenset[str]) -> frozenset[str]:
@@ -178,6 +214,8 @@ def _asides_only(turns: Sequence[Said], speakers: list[str], most: int) -> set[s
     return {s for s in (asking & answering) - long_asking if words[s] * _INTERVIEWEE_SHARE >= most}
 
 
+#: A title in the labels of this many askers marks the askers' labels.
+_SHARED_TITLE = 2
 #: An interviewee says at least this fraction (its inverse) of what the one who says most does.
 _INTERVIEWEE_SHARE = 4
 #: An answer taken as one to a question runs to at least this many words ...

@@ -9,12 +9,17 @@ Headings are judged by reading the document, from their shape and where they sta
 - a *title* line (short, Title Case, no end punctuation: ``Questions From Counsel to the
   Inquiry``, ``Ph.D. Students``) heads a section when a speaker's turn or a byline
   (``By Jane Doe``) follows it;
+- a title set letter by letter, as printed court transcripts have them
+  (``P R O C E E D I N G S``), heads what follows when a turn follows it (stage notes such
+  as ``(10:04 a.m.)`` between them aside); over anything else (``C O N T E N T S`` over
+  its list) it heads nothing;
 - any other short standalone line is a heading only right before a question, never right
   after one (its answer is due there), never when it reads like talk (``Yeah``, ``Not
   really``, ``I think so``) and never when the document has it alone among its turns
   (a short answer line ending without a full stop); a heading ending with a period
   (``Stabilizing industrial growth: We have ... economy.``) is only believed in a
-  document that also has plain headings.
+  document that also has plain headings, and a line cut off mid-sentence
+  (``The principal --``) is talk, never a heading.
 
 The lines come from :mod:`corpus.outline.structure`; this module only needs their span
 and the labels that open them.
@@ -71,6 +76,12 @@ _MAX_CAPITALS = 160
 _MAX_TITLE_LINES = 3
 _MIN_PROSE_WORDS = 12
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+#: Speech cut off mid-sentence (``The principal --``): talk, never a title.
+_CUT_OFF = re.compile(r"(?:--|[—–])[\"”’']?$")
+#: A title set letter by letter, as printed transcripts have them: ``P R O C E E D I N G S``.
+_LETTER_SPACED = re.compile(r"[A-Z](?: [A-Z]){3,}")
+#: A stage note alone on its line: ``(10:04 a.m.)``, ``(Laughter.)``, ``[Recess.]``.
+_STAGE_NOTE = re.compile(r"[(\[][^()\[\]\n]{1,120}[)\]]")
 
 
 class LabelledLine(Protocol):
@@ -112,6 +123,7 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
             continue  # "Subjects: Kosovar Refugees, ALP Factions, GST" in a header block
         if (
             _marked(text, lines, index)
+            or (_LETTER_SPACED.fullmatch(value) and _precedes_turn(text, lines, index))
             or _titles_what_follows(text, lines, index)
             or _titles_a_list(text, lines, index)
             or (
@@ -128,7 +140,12 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
             index > 0 and lines[index - 1].asker is not None
         ):
             continue
-        elif headline_like(value) and not _reads_like_talk(value) and not _dateline_like(value):
+        elif (
+            headline_like(value)
+            and not _reads_like_talk(value)
+            and not _dateline_like(value)
+            and not _CUT_OFF.search(value)
+        ):
             plain.add(index)
         elif _colon_sentence_heading(value):
             colon_sentences.add(index)
@@ -209,10 +226,14 @@ def _metadata(text: str, header: Sequence[LabelledLine], index: int) -> bool:
 
 
 def _precedes_turn(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
-    """A speaker's turn (or a byline) comes right after the line."""
-    if index + 1 >= len(lines):
+    """A speaker's turn (or a byline) comes right after the line, or after a stage note
+    (``(10:04 a.m.)``, ``(Witness sworn.)``)."""
+    after = index + 1
+    while after < len(lines) and _STAGE_NOTE.fullmatch(text, lines[after].start, lines[after].end):
+        after += 1
+    if after >= len(lines):
         return False
-    following = lines[index + 1]
+    following = lines[after]
     return (
         opens_turn(following)
         or following.name is not None
@@ -253,7 +274,7 @@ def _over_prose(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
     following = text[lines[after].start : lines[after].end]
     if _METADATA.match(following):
         return False  # a header block: "Subjects: Telstra; uranium; ..."
-    words = len(following.split())
+    words = sum(any(c.isalpha() for c in word) for word in following.split())  # not rules
     return words >= _MIN_PROSE_WORDS or (words >= 4 and following.endswith((".", "?", "!")))
 
 
