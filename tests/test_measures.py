@@ -235,6 +235,107 @@ def test_no_list_without_a_clear_enumeration(answer: str) -> None:
     assert listed(answer) == []
 
 
+def test_a_list_mixing_its_markers_inside_one_sentence() -> None:
+    answer = (
+        "It has two things. One is that the largest institutions face much tougher "
+        "scrutiny; and, secondly, that there be a resolution authority."
+    )
+    found = listed(answer)
+    assert [ordinal for ordinal, _ in found] == [1, 2]
+    assert found[0][1] == "One is that the largest institutions face much tougher scrutiny"
+    assert found[1][1].endswith("secondly, that there be a resolution authority.")
+
+
+def test_lists_nested_in_the_items_of_a_list() -> None:
+    answer = (
+        "I want to boil this down to two questions. And the first question is whether the "
+        "Fed should regulate. There are two reasons I say yes.\n"
+        "The first is that it knows the markets.\n"
+        "The second is that it lends in a crisis.\n"
+        "The second issue is whether it should give up other roles. And I think so.\n"
+        "So the first danger is that it loses focus.\n"
+        "The second danger is that it loses independence."
+    )
+    assert [text.split(" is ")[0] for _, text in listed(answer)] == [
+        "And the first question",
+        "The first",
+        "The second",
+        "The second issue",
+        "So the first danger",
+        "The second danger",
+    ]
+    assert [ordinal for ordinal, _ in listed(answer)] == [1, 1, 2, 2, 1, 2]
+
+
+def test_items_named_by_a_noun_with_an_aside_and_a_final_point() -> None:
+    answer = (
+        "There are two broad sets of reasons. The first is that term premiums have fallen. "
+        "The second factor, and one that I have talked about myself, is that savings are high."
+    )
+    assert [text[:16] for _, text in listed(answer)] == ["The first is tha", "The second facto"]
+    answer = (
+        "Part of the answer is that the economy uses less oil. Secondly, prices rose more "
+        "slowly. Third, the economy is very resilient. But the final point that I would "
+        "make, and it relates to my testimony, is that expectations are stable."
+    )
+    assert [ordinal for ordinal, _ in listed(answer)] == [1, 2, 3, 4]
+    assert listed(answer)[0][1] == "Part of the answer is that the economy uses less oil."
+
+
+def test_first_of_all_inside_a_sentence_then_secondly() -> None:
+    answer = (
+        "I do not think it affects our ability. Short-term rates, first of all, directly "
+        "affect activity. And secondly, there is an impact on longer-term rates."
+    )
+    assert listed(answer) == [
+        (1, "Short-term rates, first of all, directly affect activity."),
+        (2, "And secondly, there is an impact on longer-term rates."),
+    ]
+
+
+def test_a_first_item_opened_by_its_ordinal_and_later_ones_by_their_noun() -> None:
+    answer = (
+        "I would classify them in three broad categories. The first one we might call "
+        "constitutional. The banks sit on the boards for two reasons. One, there may be a "
+        "conflict with stability. And, secondly, there may be a conflict with other firms.\n"
+        "The second concern that I would have is institutional.\n"
+        "The third concern that I have is leadership."
+    )
+    assert [(ordinal, text[:24]) for ordinal, text in listed(answer)] == [
+        (1, "The first one we might c"),
+        (1, "One, there may be a conf"),
+        (2, "And, secondly, there may"),
+        (2, "The second concern that "),
+        (3, "The third concern that I"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We have been in a second and third guarantee position for Citigroup. It is small.",
+        "The deficit, I should first say, is complicated. There are many factors.",
+        "One of the cases for it is information. The counterargument is conflict.",
+        "When I first met her it was cold. The second floor of the building was closed.",
+        "First of all, honey, what is your name? First of all, kids rarely get it.",
+        "It was the final decision. The second vote is next week.",
+        "One people were fine. Secondly the weather.",
+    ],
+)
+def test_no_list_from_ordinals_of_things_fillers_or_one_item(answer: str) -> None:
+    assert listed(answer) == []
+
+
+def test_no_list_runs_over_another_speakers_statement() -> None:
+    text = (
+        "Gerry Hanley: The first step really needs to be an assessment of where we are.\n"
+        "Tracy Mitrano: A policy matters. The second thing I would say about policy is that "
+        "there are two types.\n"
+        "Q: What next?\nA: We wait.\n"
+    )
+    assert build_outline(text).intro_measures == ()
+
+
 def test_no_break_spaces_between_sentences_do_not_hide_a_list() -> None:
     answer = "Two areas matter.\u00a0 The first is security.\u00a0 The second is trade."
     assert listed(answer) == [(1, "The first is security."), (2, "The second is trade.")]
@@ -264,6 +365,7 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "wh_background_press_call_2021-03-30",
         "wh_joint_press_conference_2023-06-08",
         "wh_press_call_lead_pipes_2024-10-08",
+        "us_house_hearing_bernanke_2006-02-15",
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:

@@ -320,8 +320,8 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
 
 def _indented(text: str, start: int, end: int) -> _Candidate | None:
     """A title-cased label and a full stop opening an indented paragraph: "Mr. Smith."."""
-    if not text[start].isupper():
-        return None
+    if not text[start].isupper() or not any(c.islower() for c in text[start:end]):
+        return None  # a line all in capitals is a title ("STATEMENT OF DR. JANE ROE, ...")
     label = indented_dot_label(text, start, end)
     if label is None or not name_like(label.name):
         return None

@@ -35,10 +35,14 @@ from corpus.outline.sentences import first_sentence_end
 
 #: Most answers hold no list at all: skip them with one cheap search.
 _MAYBE_LIST = re.compile(
-    r"first|second|\bone(?:[^\S\n]+is\b|[^\S\n]*,|[^\S\n]+thing)|number[ \t\n]+one"
+    r"first|second|\bone(?:[^\S\n]+[a-z]+[^\S\n]+is\b|[^\S\n]+is\b|[^\S\n]*,|[^\S\n]+thing)"
+    r"|number[ \t\n]+one|\b(?:part|one)[^\S\n]+of[^\S\n]+the"
     r"|[(（][1aA][)）]|^[^\S\n]*(?:1(?:[.)、]|．)|a[.)]|A\))",
     re.IGNORECASE | re.MULTILINE,
 )
+#: A line that another speaker's label opens ("Tracy Mitrano: ..."), inside an opening
+#: region that holds several speakers' statements: no list runs over it.
+_LABEL_LINE = re.compile(r"(?m)^[^\S\n]*[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}:[^\S\n]")
 _TRAILING = re.compile(r"(?:[\s;,；，]|\b(?:and|or)\b)+$")
 _SPACES = re.compile(r"\s+")
 
@@ -56,18 +60,25 @@ def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> 
     openers = find_openers(region, sentences, wrapped)
     inside = find_inside(region, sentences)
     nominal = openers.nominal + inside.nominal
-    nominal += noun_firsts(region, sentences, nominal, openers.nominal_words)
-    found = [
-        run
-        for markers in (_unique(nominal), _unique(openers.adverbial + inside.adverbial))
-        for run in runs(markers)
-        if len(run) >= 2
+    named = {start for start, words in openers.nominal_words.items() if words}
+    shaped = [
+        replace(m, kind="named" if (m.start if m.own is None else m.own) in named else "bare")
+        for m in nominal
     ]
+    shaped += [
+        replace(m, kind="named")
+        for m in noun_firsts(region, sentences, nominal, openers.nominal_words, openers.loose_first)
+    ]
+    shaped += [replace(m, kind="adverb") for m in openers.adverbial + inside.adverbial]
+    # Spoken lists mix their markers ("One is that ...; and, secondly, ...").
+    breaks = tuple(match.start() for match in _LABEL_LINE.finditer(region))
+    found = [run for run in runs(_unique(shaped), breaks) if len(run) >= 2]
     found += [run for markers in numeral_markers(region) for run in runs(markers) if len(run) >= 2]
     found += [[marker] for marker in announced_firsts(region, sentences, openers.plain_first)]
     measures: list[Measure] = []
-    for run in _disjoint(found):
-        measures += _items(region, start, run, wrapped)
+    kept = _disjoint(found)
+    for run in kept:
+        measures += _items(region, start, run, _run_end(run, kept, len(region)), wrapped)
     return tuple(sorted(measures, key=lambda m: m.start))
 
 
@@ -81,17 +92,42 @@ def _unique(markers: list[Marker]) -> list[Marker]:
 
 
 def _disjoint(found: list[list[Marker]]) -> list[list[Marker]]:
-    """The longest runs (earliest on a tie) and then every run outside those kept."""
+    """The longest runs (earliest on a tie), then every run that does not interleave
+    with those kept: a list may stand inside one item of another, not across two."""
     kept: list[list[Marker]] = []
     for run in sorted(found, key=lambda r: (-len(r), r[0].marker_start)):
         low, high = run[0].marker_start, run[-1].marker_start
-        if all(high < k[0].marker_start or low > k[-1].marker_start for k in kept):
+        if all(
+            _outside(low, high, other)
+            or _outside(other[0].marker_start, other[-1].marker_start, run)
+            for other in kept
+        ):
             kept.append(run)
     return kept
 
 
-def _items(region: str, offset: int, run: list[Marker], wrapped: bool) -> list[Measure]:
-    """The measures of one run: each item runs to the next marker or the region's end."""
+def _outside(low: int, high: int, run: list[Marker]) -> bool:
+    """No marker of ``run`` stands within ``low`` .. ``high`` (ends included)."""
+    return all(not low <= marker.marker_start <= high for marker in run)
+
+
+def _run_end(run: list[Marker], kept: list[list[Marker]], end: int) -> int:
+    """Where a run's last item ends: at the next item of a list around it, or ``end``."""
+    last = run[-1].marker_start
+    after = [
+        marker.marker_start
+        for other in kept
+        if other[0].marker_start < run[0].marker_start
+        for marker in other
+        if marker.marker_start > last
+    ]
+    return min(after, default=end)
+
+
+def _items(
+    region: str, offset: int, run: list[Marker], run_end: int, wrapped: bool
+) -> list[Measure]:
+    """The measures of one run: each item runs to the next marker or the run's end."""
     shared = Counter(marker.start for marker in run if marker.own is not None)
     placed = [
         # A sentence holding several items ("three tasks: first, ...; second, ..."):
@@ -103,7 +139,7 @@ def _items(region: str, offset: int, run: list[Marker], wrapped: bool) -> list[M
     ]
     measures = []
     for index, marker in enumerate(placed):
-        item_end = placed[index + 1].marker_start if index + 1 < len(placed) else len(region)
+        item_end = placed[index + 1].marker_start if index + 1 < len(placed) else run_end
         while item_end > marker.start and region[item_end - 1].isspace():
             item_end -= 1
         measures.append(

@@ -6,14 +6,15 @@
   one is that ...``).
 - ``The second point would be ...`` with no first one marked takes as its first item the
   sentence, a few before it, that names the same noun as its subject (``a starting point
-  would be ...``).
+  would be ...``), or else the sentence a first ordinal opens (``The first one we might
+  call constitutional``).
 """
 
 from __future__ import annotations
 
 import re
 
-from corpus.outline.measures.markers import Marker, Sentences
+from corpus.outline.measures.markers import MAX_GAP, Marker, Sentences
 
 #: A sentence that announces several items: ``there are four key elements``, ``a couple
 #: of different areas``, ``several things``.
@@ -54,9 +55,11 @@ def noun_firsts(
     sentences: Sentences,
     nominal: list[Marker],
     words_of: dict[int, str],
+    loose: list[Marker],
 ) -> list[Marker]:
     """First items found by their noun for ``The second NOUN ...`` markers that no first
-    marker comes before."""
+    marker comes before; failing that, the nearest sentence before that a first ordinal
+    opens (``The first one we might call constitutional.``)."""
     firsts: list[Marker] = []
     ones = [m.marker_start for m in nominal if m.ordinal == 1]
     for marker in nominal:
@@ -75,4 +78,7 @@ def noun_firsts(
             if pattern.search(region, start, sentences.end_of(start)):
                 firsts.append(Marker(1, start, start, start))
                 break
+        else:
+            before = [m for m in loose if 0 < marker.start - m.start <= MAX_GAP]
+            firsts += before[-1:]
     return firsts

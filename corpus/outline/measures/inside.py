@@ -6,7 +6,7 @@ issues are kept internal. Secondly, ...``, ``Our focus is on East Timor firstly.
 For another, ...``, ``two reasons: one is that ..., and the other is that ...``. Each
 such marker stands for the sentence it is in. Only shapes that enumerate wherever they
 stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``,
-``..., first and foremost.``),
+``..., first and foremost.``, ``Rates, first of all, ...``),
 ``that's the first point`` closing its sentence, ``for one thing``/``for another``, and
 ``the other is`` after a comma. A list still needs a run 1, 2 ... (or an announcement).
 """
@@ -22,7 +22,7 @@ from corpus.outline.measures.vocabulary import GAP, LAST, NEXT, NOT_ITEMS, ORDIN
 #: Before a bare ordinal set off by commas: ``, first,``, ``and, second,``, ``: finally,``.
 _SET_OFF_BEFORE = re.compile(r"[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\S\n]*)?$")
 #: After it: a comma, or the end of its sentence (``..., first and foremost.``).
-_CLOSE_AFTER = re.compile(r"(?:[^\S\n]+and[^\S\n]+foremost)?[^\S\n]*(?:[,.;!]|$)")
+_CLOSE_AFTER = re.compile(r"(?:[^\S\n]+(?:and[^\S\n]+foremost|of[^\S\n]+all))?[^\S\n]*(?:[,.;!]|$)")
 #: Before and after ``the first point`` closing its sentence (``that's the first point.``).
 _COPULA_BEFORE = re.compile(r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:the|my|our)" + GAP + "$")
 _NOUN_AFTER = re.compile(GAP + r"(?P<noun>[a-z]+)[^\S\n]*(?:[.!;]|$)")

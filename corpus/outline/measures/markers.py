@@ -31,6 +31,9 @@ class Marker:
     """For a marker of words: where its own words start (with a conjunction or article
     before them), which starts the item when the previous item holds the same sentence
     (``one is that ...; the other is ...``)."""
+    kind: str = ""
+    """The marker's shape (``named`` for ``The second issue is``, ``bare`` for ``The
+    second is``, ``adverb`` for ``Secondly,``): lists nest when their shapes differ."""
 
 
 class Sentences:
@@ -77,24 +80,57 @@ class Sentences:
         return Marker(ordinal, sentence, sentence, lead)
 
 
-def runs(markers: list[Marker]) -> list[list[Marker]]:
+#: How far apart (in characters) two markers of one list may stand: a list's items are
+#: close together, a stray ordinal minutes later starts nothing.
+MAX_GAP = 3000
+
+
+def runs(markers: list[Marker], breaks: tuple[int, ...] = ()) -> list[list[Marker]]:
     """Runs of markers numbered 1, 2, 3 ... in text order; ``Finally`` may close a run
-    of two or more, ``the other`` a run of one, ``another`` add to any run."""
+    of two or more, ``the other`` a run of one, ``another`` add to any run.
+
+    Lists nest: a ``1`` of another shape inside an item opens a list within it, and a
+    marker of another shape than the inner list's that goes on a list around it (``The
+    first question is ... The first is ... The second is ... The second issue is``)
+    closes the inner one. A marker goes on the innermost list it fits. A ``1`` of the
+    same shape as a lone ``1`` before it starts over (``First of all`` said twice), and
+    two first markers in one sentence (``One, first of all, ...``) are one. No list runs
+    over one of ``breaks`` (where another speaker's turn starts)."""
     found: list[list[Marker]] = []
-    current: list[Marker] = []
+    open_runs: list[list[Marker]] = []
     for marker in sorted(markers, key=lambda m: (m.marker_start, m.own or 0)):
-        if marker.ordinal == 1:
-            current = [marker]
-            found.append(current)
-        elif not current:
-            continue
-        elif marker.ordinal in (len(current) + 1, NEXT):
-            current.append(marker)
-        elif (marker.ordinal == LAST and len(current) >= 2) or (
-            marker.ordinal == OTHER and len(current) == 1
+        if open_runs and any(
+            open_runs[-1][-1].marker_start < at <= marker.marker_start for at in breaks
         ):
-            current.append(marker)
-            current = []
+            open_runs = []
+        open_runs = [
+            run for run in open_runs if marker.marker_start - run[-1].marker_start <= MAX_GAP
+        ]
+        if marker.ordinal == 1:
+            if open_runs and len(open_runs[-1]) == 1:
+                if open_runs[-1][0].start == marker.start:
+                    continue
+                if open_runs[-1][0].kind == marker.kind:
+                    open_runs.pop()
+            open_runs.append([marker])
+            found.append(open_runs[-1])
+            continue
+        for depth in range(len(open_runs) - 1, -1, -1):
+            run = open_runs[depth]
+            innermost = depth == len(open_runs) - 1
+            if not innermost and open_runs[-1][-1].kind == marker.kind:
+                break  # "Number two" again inside a list of "Number"s: no way out
+            if marker.ordinal == len(run) + 1 or (innermost and marker.ordinal == NEXT):
+                run.append(marker)
+                del open_runs[depth + 1 :]
+                break
+            if innermost and (
+                (marker.ordinal == LAST and len(run) >= 2)
+                or (marker.ordinal == OTHER and len(run) == 1)
+            ):
+                run.append(marker)
+                del open_runs[depth:]
+                break
     return found
 
 

@@ -38,10 +38,25 @@ from corpus.outline.measures.vocabulary import (
 #: sentence.
 IS_MARKER = re.compile(
     r"(?P<ordinal>" + ORDINAL_WORD + r")\b"
-    r"(?P<words>(?:" + GAP + r"[a-z][\w'’-]*){0,4}?)" + GAP + r"(?P<verb>is|are|was|were"
+    r"(?P<words>(?:" + GAP + r"[a-z][\w'’-]*){0,6}?)"
+    # an aside before the verb: "The second factor, and one that I've talked about, is"
+    r"(?:[^\S\n]*,[^,.;:?!]{1,100},)?" + GAP + r"(?P<verb>is|are|was|were"
     r"|(?:would|will|might|could|must|should|may)" + GAP + r"be)\b",
     re.IGNORECASE,
 )
+#: Words that end an item's noun (``concern`` of ``The second concern that I have is``).
+_CLAUSE_WORDS_TEXT = "that which who i we you they he she it of in on for to and"
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
+#: ``One reason is``, ``Part of the answer is``, ``One of the factors was``: a first item
+#: named by what it is part of (it starts a list only when a second item follows).
+_ONE_OF = re.compile(
+    r"(?:one|part)(?:" + GAP + r"of" + GAP + r"(?:the|my|our))?" + GAP + r"[a-z]+"
+    r"(?:" + GAP + r"[a-z]+){0,3}?" + GAP + r"(?:is|was)\b",
+    re.IGNORECASE,
+)
+#: ``The first one we might call ...``: a sentence opened by a first ordinal that names
+#: nothing else, the first item of a list whose later items name their noun.
+_LOOSE_FIRST = re.compile(r"first" + GAP + r"(?P<noun>[a-z]+)", re.IGNORECASE)
 #: ``First, ...``, ``Secondly, ...``, ``Number two: ...`` (a comma or colon follows).
 _COMMA_MARKER = re.compile(
     r"(?:(?P<ordinal>" + ORDINAL_WORD + r")|number" + GAP + r"(?P<number>" + CARDINAL_WORD + r"))"
@@ -62,7 +77,8 @@ _AFTER_MARKER = re.compile(
 _KEYWORDS = (
     *ORDINALS,
     *CARDINALS,
-    *("finally", "last", "number", "for one", "for another", "another", "other", "next"),
+    *("finally", "final", "last", "number", "for one", "for another", "another", "other"),
+    *("next", "part"),
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -79,6 +95,9 @@ class Openers:
     plain_first: list[tuple[Marker, str, str | None]] = field(default_factory=list)
     """``The first is``, ``One is``: the nominal markers of a first item with no noun,
     with their ordinal word and the article before them."""
+    loose_first: list[Marker] = field(default_factory=list)
+    """``The first one we might call ...``: sentences opened by a first ordinal that is
+    no marker by itself (see :func:`.announcements.noun_firsts`)."""
 
 
 def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
@@ -101,7 +120,8 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
                 word = comma["number"] or comma["ordinal"]
                 found.adverbial.append(sentences.marker(value_of(word), start))
             continue
-        _nominal(region, position, start, article, sentences, found)
+        if not _nominal(region, position, start, article, sentences, found):
+            _other_first(region, lowered, position, (start, article), sentences, found)
     for match in _ACCORDING.finditer(region):
         if opens_sentence(region, match.start()):
             found.adverbial.append(sentences.marker(value_of(match["ordinal"]), match.start()))
@@ -115,23 +135,58 @@ def _nominal(
     article: str | None,
     sentences: Sentences,
     found: Openers,
-) -> None:
+) -> bool:
+    """A nominal marker (``The second issue is``) at ``position``, if one stands there."""
     match = IS_MARKER.match(region, position)
     if match is None:
-        return
+        return False
     word = " ".join(match["ordinal"].lower().split())
     words = match["words"].lower().split()
-    if word in CARDINAL_VALUE and (article is not None or words):
-        return  # "the one who ...", "Two things are ..."
+    if word in CARDINAL_VALUE and (article is not None or (words and word != "one")):
+        return False  # "the one who ...", "Two things are ..."
+    if word == "one" and words and match["verb"].lower() not in ("is", "was"):
+        return False  # "One thing is" names an item, "One people were" does not
     if word.startswith("for "):
-        return  # "for another is ..." is no subject
+        return False  # "for another is ..." is no subject
     if NOT_ITEMS.intersection(words):
-        return  # "The first time I went there was ..."
+        return False  # "The first time I went there was ..."
+    if word == "final" and not words:
+        return False  # "the final is ...": a match, not an item
+    noun = []
+    for each in words:
+        if each in _CLAUSE_WORDS:
+            break
+        noun.append(each)
     marker = sentences.marker(value_of(word), start)
     found.nominal.append(marker)
-    found.nominal_words[marker.own or marker.start] = " ".join(words)
+    found.nominal_words[marker.own or marker.start] = " ".join(noun)
     if word in ("first", "one") and not words:
         found.plain_first.append((marker, word, article))
+    return True
+
+
+def _other_first(
+    region: str,
+    lowered: str,
+    position: int,
+    lead_at: tuple[int, str | None],
+    sentences: Sentences,
+    found: Openers,
+) -> None:
+    """``One reason is``, ``Part of the answer is`` and ``The first one we might call``."""
+    start, article = lead_at
+    if lowered.startswith(("one", "part"), position):
+        match = _ONE_OF.match(region, position)
+        if match is not None and not NOT_ITEMS.intersection(match.group().lower().split()):
+            found.nominal.append(sentences.marker(1, start))
+        return
+    loose = _LOOSE_FIRST.match(region, position)
+    if (
+        loose is not None
+        and article in ("the", "my", "our")
+        and loose["noun"].lower() not in NOT_ITEMS
+    ):
+        found.loose_first.append(sentences.marker(1, start))
 
 
 def _keyword_positions(lowered: str) -> list[int]:

@@ -33,7 +33,7 @@ ORDINAL_VALUE["second of all"] = 2
 ORDINAL_VALUE.update({"for one thing": 1, "for another thing": NEXT, "for another": NEXT})
 ORDINAL_VALUE.update(CARDINAL_VALUE)
 ORDINAL_VALUE.update({"another": NEXT, "next": NEXT, "other": OTHER})
-for _closing in ("finally", "lastly", "last but not least", "last"):
+for _closing in ("finally", "lastly", "last but not least", "last", "final"):
     ORDINAL_VALUE[_closing] = LAST
 
 #: Any word of :data:`ORDINAL_VALUE`, longest first (a regular expression alternative).
