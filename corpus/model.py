@@ -91,6 +91,9 @@ class Section:
     start: int
     end: int
     questions: tuple[Question, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    """Items enumerated between the heading and the first question (a witness's
+    statement under its title)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +132,13 @@ class Outline:
     @property
     def measures(self) -> tuple[Measure, ...]:
         """Every measure in text order: those listed before any question, then each
-        question's (what the reader steps through with ``}`` and ``{``)."""
-        return self.intro_measures + tuple(m for q in self._questions for m in q.measures)
+        section's opening and each question's (what the reader steps through with ``}``
+        and ``{``)."""
+        return self.intro_measures + tuple(
+            m
+            for section in self.sections
+            for m in (*section.measures, *(m for q in section.questions for m in q.measures))
+        )
 
     @property
     def question_starts(self) -> tuple[int, ...]:

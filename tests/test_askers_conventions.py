@@ -523,3 +523,31 @@ def test_a_name_the_document_writes_in_natural_order_elsewhere_is_one_person() -
     body = "Q: This is Lee Kwan with Margaret Ellis. Where were you born?\n\nA: In Duluth.\n"
     assert _interviewers("Kwan, Lee", body) == ["Lee Kwan"]
     assert _interviewers("Kwan, Lee", _BODY.format("KWAN", "LEE")) == ["Kwan", "Lee"]
+
+
+def test_a_hearing_panel_witnesses_are_not_askers() -> None:
+    # One member questions the first witness, who once checks what is meant; then two
+    # more witnesses give long statements with rhetorical questions inside.
+    statement = (
+        "Is the Fed the right regulator? I think the answer is yes, for three reasons. "
+        + "It sees the markets every day, and that contact is extremely useful. " * 12
+        + "Should it give up consumer protection? I think so. "
+        + "That work is political, and it is not at the core of what the Fed does. " * 12
+        + "Thank you very much."
+    )
+    text = (
+        "Chairman Watt: The gentleman from Alabama is recognized for 5 minutes.\n"
+        "Mr. Bachus: Thank you. Governor, do we have an exit strategy from these bailouts?\n"
+        "Mr. Kohn: We have an exit strategy from the reserves we have provided.\n"
+        "Mr. Bachus: Would that be an enhanced bankruptcy proceeding?\n"
+        "Mr. Kohn: It would be a substitute for bankruptcy, as we have today for banks.\n"
+        "Mr. Bachus: But the Fed has guaranteed some obligations; has it not?\n"
+        "Mr. Kohn: We are in a guarantee position for Citigroup. Is that what you mean?\n"
+        "Mr. Bachus: And AIG also. What is the total obligation to AIG?\n"
+        "Mr. Kohn: About $45 billion of loans outstanding.\n"
+        "Chairman Watt: The gentleman's time has expired. Dr. Mishkin, you are recognized.\n"
+        f"Mr. Mishkin: {statement}\n"
+        "Chairman Watt: Thank you. Dr. Meyer, you are recognized.\n"
+        f"Mr. Meyer: {statement.replace('?', '.')}\n"
+    )
+    assert build_outline(text).askers == ("Mr. Bachus",)

@@ -326,6 +326,36 @@ def test_no_list_from_ordinals_of_things_fillers_or_one_item(answer: str) -> Non
     assert listed(answer) == []
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        'He told the board, "First, we cut costs. Second, we sell the plant." We did neither.',
+        "He told the board, “First, we cut costs. Second, we sell the plant.” We did neither.",
+        "Was that the first time? And secondly, who paid? I do not remember.",
+        "In the first term we passed the bill. In the second term we defended it.",
+        "The first floor is the lobby. The second floor is offices.",
+    ],
+)
+def test_no_list_from_quoted_or_asked_ordinals(answer: str) -> None:
+    assert listed(answer) == []
+
+
+def test_a_question_that_is_an_item_still_counts() -> None:
+    answer = (
+        "The first question is, should the Fed regulate? I think so. The second issue "
+        "is, could that harm its independence? There is some danger."
+    )
+    assert [ordinal for ordinal, _ in listed(answer)] == [1, 2]
+
+
+def test_an_item_named_after_its_content() -> None:
+    answer = "Nauru has not signed — that's the first. Second, we told them so."
+    assert listed(answer) == [
+        (1, "Nauru has not signed — that's the first."),
+        (2, "Second, we told them so."),
+    ]
+
+
 def test_no_list_runs_over_another_speakers_statement() -> None:
     text = (
         "Gerry Hanley: The first step really needs to be an assessment of where we are.\n"
@@ -366,6 +396,7 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "wh_joint_press_conference_2023-06-08",
         "wh_press_call_lead_pipes_2024-10-08",
         "us_house_hearing_bernanke_2006-02-15",
+        "us_house_hearing_fed_independence_2009-07-09",
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:
@@ -373,6 +404,43 @@ def test_real_transcripts_measures_match_their_gold(name: str) -> None:
     outline = outline_dict(load_interview(TRANSCRIPTS / gold.file))
     score = score_outline(gold, outline).measures
     assert (score.gold, score.found, score.matched) == (len(gold.measures),) * 3
+
+
+STATEMENT_UNDER_A_TITLE = (
+    "OPENING STATEMENT OF DR. JANE ROE\n\n"
+    "Dr. Roe: Thank you. I have three concerns. The first is cost. The second is time. "
+    "The third is staff.\n\n"
+    "QUESTIONS FROM THE COMMITTEE\n\n"
+    "Q: What would you cut?\nA: Travel, first of all, and then the second office.\n"
+)
+
+
+def test_a_statement_under_its_title_lists_its_measures_in_its_section() -> None:
+    outline = build_outline(STATEMENT_UNDER_A_TITLE)
+    opening, questions = outline.sections
+    assert opening.heading == "OPENING STATEMENT OF DR. JANE ROE"
+    assert [(m.ordinal, m.text) for m in opening.measures] == [
+        (1, "The first is cost."),
+        (2, "The second is time."),
+        (3, "The third is staff."),
+    ]
+    assert opening.questions == () and questions.measures == ()
+    assert [m.text for m in outline.measures] == [m.text for m in opening.measures]
+    for measure in opening.measures:
+        assert STATEMENT_UNDER_A_TITLE[measure.start : measure.end].startswith(measure.text)
+
+
+def test_gloss_outline_shows_a_sections_measures_under_its_heading(tmp_path: Path) -> None:
+    path = tmp_path / "hearing.txt"
+    path.write_text(STATEMENT_UNDER_A_TITLE, encoding="utf-8")
+    shown = run_gloss("outline", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "  OPENING STATEMENT OF DR. JANE ROE\n        1. The first is cost.\n"
+        "        2. The second is time.\n        3. The third is staff.\n"
+    ) in shown.stdout
+    data = json.loads(run_gloss("outline", "--json", str(path)).stdout)
+    assert [m["ordinal"] for m in data["sections"][0]["measures"]] == [1, 2, 3]
 
 
 def test_gloss_outline_lists_the_measures_before_the_questions(tmp_path: Path) -> None:

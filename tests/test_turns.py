@@ -338,13 +338,7 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
-KNOWN_GAPS: dict[str, str] = {
-    "us_house_hearing_fed_independence_2009-07-09": (
-        "a hearing panel: several witnesses, one after another, give long statements; the "
-        "rhetorical questions in them ('The second issue is should the Fed ...?') and the "
-        "one-witness model make two of the witnesses (Mr. Kohn, Mr. Mishkin) askers"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
     if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS

@@ -178,6 +178,7 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
     )
     press = _press(turns)
     asides = _asides_only(turns, speakers, most) if len(speakers) > 2 else set()
+    replying = _replying(turns) if len(speakers) > 2 else set()
     return frozenset(
         s
         for s in speakers
@@ -185,10 +186,48 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
         and s not in answering
         and s not in hubs
         and s not in asides
+        and s not in replying
         and (
             s in answered or (stats[s].asking > 0 and (s in press or score[s] > score[interviewee]))
         )
     )
+
+
+def _replying(turns: Sequence[Said]) -> set[str]:
+    """A panel's other answerers: in a hearing each witness answers a member in turn,
+    so a witness other than the one who says most speaks mostly right after a turn that
+    ends asking, and has a turn that ends asking seldom; or gives one long statement
+    whose questions are all rhetorical (none ends a turn)."""
+    turns_of: dict[str, int] = {}
+    words: dict[str, int] = {}
+    replies: dict[str, int] = {}
+    ending: dict[str, int] = {}
+    before: Said | None = None
+    for turn in turns:
+        if not turn.speaker:
+            continue
+        turns_of[turn.speaker] = turns_of.get(turn.speaker, 0) + 1
+        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
+        if _ends_asking(turn.text):
+            ending[turn.speaker] = ending.get(turn.speaker, 0) + 1
+        if before is not None and before.speaker != turn.speaker and _ends_asking(before.text):
+            replies[turn.speaker] = replies.get(turn.speaker, 0) + 1
+        before = turn
+    return {
+        s
+        for s, count in turns_of.items()
+        if (
+            count >= _REPLYING_TURNS
+            and 2 * replies.get(s, 0) > count
+            and 3 * ending.get(s, 0) < count
+        )
+        or (ending.get(s, 0) == 0 and count == 1 and words[s] >= _STATEMENT_WORDS)
+    }
+
+
+def _ends_asking(text: str) -> bool:
+    """Whether a turn's last sentences put a question (a rhetorical one inside does not)."""
+    return any(puts_question(part) for part in sentences(text[-_EDGE:])[-2:])
 
 
 def _asides_only(turns: Sequence[Said], speakers: list[str], most: int) -> set[str]:
@@ -224,6 +263,10 @@ _ANSWER_WORDS = 30
 _ANSWERED_TWICE = 2
 #: An aside is a turn of at most this many words.
 _ASIDE_WORDS = 8
+#: A speaker of this many turns or more who mostly replies to questions answers.
+_REPLYING_TURNS = 3
+#: One turn this long that ends asking nothing is a statement (a witness's), not a question.
+_STATEMENT_WORDS = 200
 #: How far into a turn (from either end) a name or a self-introduction is looked for.
 _EDGE = 300
 #: What speaking first, naming another speaker or short turns add to a speaker's leaning.

@@ -2,12 +2,13 @@
 
 Scripts depend on the JSON shape, so it is built here in one place and documented:
 ``{"id", "title", "dateline", "byline", "intro", "intro_measures", "speakers", "askers",
-"sections": [{"heading", "start", "end", "questions": [{"text", "start", "end", "speaker",
-"asker", "answerer", "answer": {"start", "end", "speaker"}, "measures": [{"ordinal",
-"text", "start", "end"}]}]}], "turns": [{"speaker", "start", "end", "label": {"start",
+"sections": [{"heading", "start", "end", "measures", "questions": [{"text", "start",
+"end", "speaker", "asker", "answerer", "answer": {"start", "end", "speaker"}, "measures":
+[{"ordinal", "text", "start", "end"}]}]}], "turns": [{"speaker", "start", "end", "label": {"start",
 "end"}}]}``. A question's ``speaker`` (also ``asker``, its older name) is who asks it, an
 answer's ``speaker`` (also the question's ``answerer``) who answers, empty when
-unlabelled. ``intro_measures`` (measures too) are the items listed before any question.
+unlabelled. ``intro_measures`` (measures too) are the items listed before any question, a
+section's ``measures`` those listed under its heading before its first question.
 Offsets index the clean text (``gloss clean``'s output); texts carry no labels.
 """
 
@@ -41,6 +42,7 @@ def _section(section: Section) -> dict[str, Any]:
         "start": section.start,
         "end": section.end,
         "questions": [_question(question) for question in section.questions],
+        "measures": [_measure(measure) for measure in section.measures],
     }
 
 
@@ -97,6 +99,7 @@ def outline_text(interview: Interview) -> str:
     for section in outline.sections:
         lines.append("")
         lines.append(f"  {section.heading or '(no heading)'}")
+        lines += [f"        {m.ordinal}. {m.text}" for m in section.measures]
         for question in section.questions:
             number += 1
             lines.append(f"    Q{number}. {question.text}")

@@ -146,6 +146,7 @@ def outline_items(outline: Mapping[str, Any]) -> tuple[list[str], list[str], lis
     for section in outline.get("sections", []):
         if section.get("heading"):
             headings.append(section["heading"])
+        measures.extend(measure["text"] for measure in section.get("measures", []))
         for question in section.get("questions", []):
             questions.append(question["text"])
             measures.extend(measure["text"] for measure in question.get("measures", []))

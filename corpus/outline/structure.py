@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from corpus.model import Outline, Question, Section, Span, Turn
+from corpus.model import Measure, Outline, Question, Section, Span, Turn
 from corpus.outline.frontmatter import FrontMatter, find_front_matter
 from corpus.outline.headings import find_headings, heading_span, opens_turn
 from corpus.outline.labels import Label, inline_answer
@@ -103,7 +103,7 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         dateline=front.dateline,
         byline=front.byline,
         intro=intro,
-        sections=_sections(text, body, headings, turns),
+        sections=_sections(text, body, headings, turns, wrapped),
         speakers=speakers,
         askers=tuple(speaker for speaker in speakers if speaker in reading.askers),
         turns=spoken,
@@ -282,22 +282,24 @@ def _answer_ahead(body: _Body, index: int) -> tuple[Label | None, int]:
 
 
 def _sections(
-    text: str, lines: list[Line], headings: set[int], turns: list[_Turn]
+    text: str, lines: list[Line], headings: set[int], turns: list[_Turn], wrapped: bool
 ) -> tuple[Section, ...]:
-    """Group the questions under the heading before them (None before the first heading)."""
+    """Group the questions under the heading before them (None before the first one)."""
     spans = sorted((heading_span(text, lines[i]) for i in headings), key=lambda s: s.start)
-    starts = [(span.start, _collapse(text, span)) for span in spans]
+    starts = [(span.start, span.end, _collapse(text, span)) for span in spans]
     sections: list[Section] = []
     pending: list[_Turn] = []
     heading: str | None = None
     section_start: int | None = None
+    heading_end = 0
     cursor = 0
     for turn in [*turns, None]:
         boundary = turn.label_start if turn is not None else len(text) + 1
         while cursor < len(starts) and starts[cursor][0] < boundary:
             if pending or heading is not None:
-                sections.append(_section(heading, section_start, pending))
-            section_start, heading = starts[cursor]
+                opening = _opening(text, heading, heading_end, pending, starts[cursor][0], wrapped)
+                sections.append(_section(heading, section_start, pending, opening))
+            section_start, heading_end, heading = starts[cursor]
             pending = []
             cursor += 1
         if turn is not None:
@@ -305,16 +307,41 @@ def _sections(
                 section_start = turn.label_start
             pending.append(turn)
     if pending or heading is not None:
-        sections.append(_section(heading, section_start, pending))
+        opening = _opening(text, heading, heading_end, pending, len(text), wrapped)
+        sections.append(_section(heading, section_start, pending, opening))
     return tuple(sections)
 
 
-def _section(heading: str | None, start: int | None, turns: list[_Turn]) -> Section:
+def _opening(
+    text: str,
+    heading: str | None,
+    heading_end: int,
+    turns: list[_Turn],
+    until: int,
+    wrapped: bool,
+) -> tuple[Measure, ...]:
+    """The measures of a section's opening: from its heading to its first question (or
+    the next heading), as a witness's statement under its title lists them."""
+    end = turns[0].label_start if turns else until
+    if heading is None or end <= heading_end:
+        return ()
+    return find_measures(text, heading_end, end, wrapped=wrapped)
+
+
+def _section(
+    heading: str | None, start: int | None, turns: list[_Turn], measures: tuple[Measure, ...]
+) -> Section:
     questions = tuple(turn.question for turn in turns)
     begin = start if start is not None else questions[0].start
     # A heading with no question after it (an article's title) still covers itself.
-    end = max([begin + len(heading or ""), *(max(q.end, q.answer.end) for q in questions)])
-    return Section(heading=heading, start=begin, end=end, questions=questions)
+    end = max(
+        [
+            begin + len(heading or ""),
+            *(max(q.end, q.answer.end) for q in questions),
+            *(m.end for m in measures),
+        ]
+    )
+    return Section(heading=heading, start=begin, end=end, questions=questions, measures=measures)
 
 
 # -------------------------------------------------------------------------- helpers

@@ -91,12 +91,19 @@ def _to_turn(data: Any) -> Turn:
 
 def _section(section: Section) -> tuple[Any, ...]:
     questions = tuple(_question(q) for q in section.questions)
-    return (section.heading, section.start, section.end, questions)
+    measures = tuple(_measure(m) for m in section.measures)
+    return (section.heading, section.start, section.end, questions, measures)
 
 
 def _to_section(data: Any) -> Section:
-    heading, start, end, questions = data
-    return Section(heading, start, end, tuple(_to_question(q) for q in questions))
+    heading, start, end, questions, measures = data
+    return Section(
+        heading,
+        start,
+        end,
+        tuple(_to_question(q) for q in questions),
+        tuple(Measure(*m) for m in measures),
+    )
 
 
 def _question(question: Question) -> tuple[Any, ...]:

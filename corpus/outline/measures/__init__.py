@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from corpus.model import Measure
 from corpus.outline.measures.announcements import announced_firsts, noun_firsts
+from corpus.outline.measures.guards import asks, quoted
 from corpus.outline.measures.inside import find_inside
 from corpus.outline.measures.markers import Marker, Sentences, runs
 from corpus.outline.measures.numerals import numeral_markers
@@ -70,6 +71,12 @@ def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> 
         for m in noun_firsts(region, sentences, nominal, openers.nominal_words, openers.loose_first)
     ]
     shaped += [replace(m, kind="adverb") for m in openers.adverbial + inside.adverbial]
+    shaped = [
+        m
+        for m in shaped
+        if not quoted(region, m.marker_start)
+        and (m.kind == "named" or not asks(region, sentences, m))
+    ]
     # Spoken lists mix their markers ("One is that ...; and, secondly, ...").
     breaks = tuple(match.start() for match in _LABEL_LINE.finditer(region))
     found = [run for run in runs(_unique(shaped), breaks) if len(run) >= 2]

@@ -6,9 +6,10 @@ issues are kept internal. Secondly, ...``, ``Our focus is on East Timor firstly.
 For another, ...``, ``two reasons: one is that ..., and the other is that ...``. Each
 such marker stands for the sentence it is in. Only shapes that enumerate wherever they
 stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``,
-``..., first and foremost.``, ``Rates, first of all, ...``),
-``that's the first point`` closing its sentence, ``for one thing``/``for another``, and
-``the other is`` after a comma. A list still needs a run 1, 2 ... (or an announcement).
+``..., first and foremost.``, ``Rates, first of all, ...``), ``that's the first
+point`` (or ``that's the first``) closing its sentence, ``for one thing``/``for
+another``, and ``the other is`` after a comma. A list still needs a run 1, 2 ... (or an
+announcement).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _SET_OFF_BEFORE = re.compile(r"[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\
 _CLOSE_AFTER = re.compile(r"(?:[^\S\n]+(?:and[^\S\n]+foremost|of[^\S\n]+all))?[^\S\n]*(?:[,.;!]|$)")
 #: Before and after ``the first point`` closing its sentence (``that's the first point.``).
 _COPULA_BEFORE = re.compile(r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:the|my|our)" + GAP + "$")
-_NOUN_AFTER = re.compile(GAP + r"(?P<noun>[a-z]+)[^\S\n]*(?:[.!;]|$)")
+_NOUN_AFTER = re.compile(r"(?:" + GAP + r"(?P<noun>[a-z]+))?[^\S\n]*(?:[.!;]|$)")
 _ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
 #: How far before an ordinal the words that set it off are looked for.
 _LOOK_BACK = 16
@@ -106,7 +107,7 @@ def _ordinal_at(
     if value == LAST or not _COPULA_BEFORE.search(region[max(0, at - 2 * _LOOK_BACK) : at]):
         return
     noun = _NOUN_AFTER.match(region, end)
-    if noun is not None and noun["noun"].lower() not in NOT_ITEMS:
+    if noun is not None and (noun["noun"] or "").lower() not in NOT_ITEMS:
         marker = sentences.marker(value, at)  # "that's the first point."
         found.adverbial.append(marker)
         found.nominal.append(marker)

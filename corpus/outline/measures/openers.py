@@ -115,11 +115,11 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
         if not opens_sentence(region, start):
             continue
         comma = _COMMA_MARKER.match(region, position)
-        if comma is not None:
-            if article is None or comma["number"] is not None:
-                word = comma["number"] or comma["ordinal"]
-                found.adverbial.append(sentences.marker(value_of(word), start))
+        if comma is not None and (article is None or comma["number"] is not None):
+            word = comma["number"] or comma["ordinal"]
+            found.adverbial.append(sentences.marker(value_of(word), start))
             continue
+        # "And the third, I think, is ...": an aside after a subject, not "First,"
         if not _nominal(region, position, start, article, sentences, found):
             _other_first(region, lowered, position, (start, article), sentences, found)
     for match in _ACCORDING.finditer(region):
