@@ -70,7 +70,7 @@ def test_outline_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str
     assert data["dateline"] == "Xinhua News Agency, Beijing, January 2."
     assert data["byline"] == "Xinhua News Agency reporter Zhang Xinxin"
     section = data["sections"][0]
-    assert set(section) == {"heading", "start", "end", "questions"}
+    assert set(section) == {"heading", "start", "end", "measures", "questions"}
     question = section["questions"][0]
     assert {"text", "start", "end", "speaker", "answer", "measures"} <= set(question)
     assert set(question["answer"]) == {"start", "end", "speaker"}

@@ -340,6 +340,23 @@ def test_no_list_from_quoted_or_asked_ordinals(answer: str) -> None:
     assert listed(answer) == []
 
 
+def test_no_list_from_ordinals_carried_over_a_caption_line() -> None:
+    answer = (
+        "I remember when I\nfirst, you know, came here. It was cold, and I\n"
+        "second, uh, guessed every move."
+    )
+    assert listed(answer) == []
+
+
+def test_an_inline_list_numbered_with_brackets_after_its_words() -> None:
+    answer = "We will 1) cut taxes, 2) build roads and 3) train workers."
+    assert [text for _, text in listed(answer)] == [
+        "cut taxes",
+        "build roads",
+        "train workers.",
+    ]
+
+
 def test_a_question_that_is_an_item_still_counts() -> None:
     answer = (
         "The first question is, should the Fed regulate? I think so. The second issue "

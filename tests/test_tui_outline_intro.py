@@ -53,3 +53,28 @@ async def test_measures_before_the_questions_are_outlined_and_reached(tmp_path: 
             what="the jump",
         )
     store.close()
+
+
+PANEL = ROOT / "tests" / "transcripts" / "us_house_hearing_fed_independence_2009-07-09.txt"
+
+
+async def test_a_statements_measures_are_outlined_under_its_title(tmp_path: Path) -> None:
+    interview = load_interview(PANEL)
+    section = next(s for s in interview.outline.sections if s.heading and "MEYER" in s.heading)
+    assert [m.ordinal for m in section.measures] == [1, 2, 3]
+    store = AnnotationStore.open(tmp_path / "db.json")
+    app = make_app([interview], store, author="tester")
+    async with app.run_test(size=(160, 45)) as pilot:
+        tree = app.screen.query_one(OutlineTree)
+        await wait_until(pilot, lambda: tree.root.children != [], what="the outline")
+        (root,) = tree.root.children
+        meyer = next(n for n in root.children if n.data and n.data.offset == section.start)
+        assert [str(leaf.label)[:9] for leaf in meyer.children] == [
+            "1. First,",
+            "2. Second",
+            "3. Finall",
+        ]
+        assert [leaf.data.offset for leaf in meyer.children if leaf.data] == [
+            m.start for m in section.measures
+        ]
+    store.close()

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode
 
-from corpus import Interview, Question
+from corpus import Interview, Measure, Question
 from tui.interviewers import ROLE_LABELS
 from tui.layout import fit_words
 from tui.text import plain
@@ -131,6 +131,7 @@ class OutlineTree(Tree[Place]):
                         expand=True,
                     )
                     nodes.append((section.start, parent))
+                    nodes.extend(self._add_opening(parent, interview.id, section.measures))
                 depth = 2 if section.heading else 1
                 numbered = list(enumerate(section.questions, number))
                 number += len(numbered)
@@ -204,6 +205,18 @@ class OutlineTree(Tree[Place]):
             found.append(
                 (measure.start, node.add_leaf(plain(label), Place(interview.id, measure.start)))
             )
+        return found
+
+    def _add_opening(
+        self, parent: TreeNode[Place], interview_id: str, measures: tuple[Measure, ...]
+    ) -> list[tuple[int, TreeNode[Place]]]:
+        """The items a section's opening lists (a witness's statement under its title),
+        under its heading before its questions; return where they start."""
+        found = []
+        for measure in measures:
+            label = f"{measure.ordinal}. " + _short(measure.text, self._room[2] - 4)
+            leaf = parent.add_leaf(plain(label), Place(interview_id, measure.start))
+            found.append((measure.start, leaf))
         return found
 
     def _fill(self, group: TreeNode[Place]) -> None:

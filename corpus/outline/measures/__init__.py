@@ -38,7 +38,7 @@ from corpus.outline.sentences import first_sentence_end
 _MAYBE_LIST = re.compile(
     r"first|second|\bone(?:[^\S\n]+[a-z]+[^\S\n]+is\b|[^\S\n]+is\b|[^\S\n]*,|[^\S\n]+thing)"
     r"|number[ \t\n]+one|\b(?:part|one)[^\S\n]+of[^\S\n]+the"
-    r"|[(（][1aA][)）]|^[^\S\n]*(?:1(?:[.)、]|．)|a[.)]|A\))",
+    r"|[(（][1aA][)）]|^[^\S\n]*(?:1(?:[.)、]|．)|a[.)]|A\))|[^\S\n]1\)[^\S\n]",
     re.IGNORECASE | re.MULTILINE,
 )
 #: A line that another speaker's label opens ("Tracy Mitrano: ..."), inside an opening

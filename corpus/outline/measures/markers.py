@@ -157,12 +157,18 @@ def lead(lowered: str, position: int) -> tuple[int, str | None]:
 
 
 def opens_sentence(region: str, offset: int) -> bool:
-    """Whether ``offset`` starts a line, or follows a terminator (or ``;``/``:``) and a space."""
+    """Whether ``offset`` starts a line, or follows a terminator (or ``;``/``:``) and a space.
+
+    A line that starts in lower case after a line ending in a word goes on the sentence
+    before (a caption or a hard-wrapped line: "when I\nfirst, you know, came here")."""
     before = offset
     while before > 0 and region[before - 1] in BLANKS:
         before -= 1
-    if before == 0 or region[before - 1] == "\n":
+    if before == 0:
         return True
+    if region[before - 1] == "\n":
+        previous = region[:before].rstrip()
+        return not (region[offset : offset + 1].islower() and previous[-1:].isalnum())
     spaced = before < offset
     if region[before - 1] in _CLOSERS and before > 1:
         before -= 1

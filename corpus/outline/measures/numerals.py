@@ -1,4 +1,5 @@
-"""Markers made of numbers and letters: ``1.``, ``2)``, ``(3)``, ``a)``, ``(b)``, ``A)``."""
+"""Markers made of numbers and letters: ``1.``, ``2)``, ``(3)``, ``a)``, ``(b)``, ``A)``,
+and ``1)`` inside a line."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from corpus.outline.measures.markers import Marker
 
 #: ``1. ...``, ``2) ...``, ``3、...``, ``(4) ...`` at a line start.
 _NUMBERED_LINE = re.compile(r"(?m)^[^\S\n]*(?P<ordinal>\d{1,2})(?:[.)、]|．)[^\S\n]*(?=\S)")
+#: ``1) ...`` after a word within a line (``We will 1) cut taxes, 2) build roads``).
+_INLINE_NUMBER = re.compile(r"(?<=[^\S\n])(?P<ordinal>\d)\)[^\S\n]+(?=[a-z])")
 #: ``(1) ...`` anywhere.
 _PAREN_NUMBER = re.compile(r"[(（](?P<ordinal>\d{1,2})[)）][^\S\n]*(?=\S)")
 #: ``a) ...``, ``b. ...``, ``C) ...`` at a line start (not ``A.``: it labels an answer).
@@ -22,6 +25,7 @@ def numeral_markers(region: str) -> list[list[Marker]]:
     return [
         [_numbered(match) for match in _NUMBERED_LINE.finditer(region)],
         [_numbered(match) for match in _PAREN_NUMBER.finditer(region)],
+        [_numbered(match) for match in _INLINE_NUMBER.finditer(region)],
         [_lettered(match) for match in _LETTERED_LINE.finditer(region)],
         [_lettered(match) for match in _PAREN_LETTER.finditer(region)],
     ]
