@@ -220,8 +220,20 @@ _STATE_HEARING = (
 
 @pytest.mark.parametrize(
     "label",
-    ["{time} {name}", "[{time}] {name}", "{time}\n{name}"],
-    ids=["time and name", "bracketed time and name", "time over name"],
+    [
+        "{time} {name}",
+        "[{time}] {name}",
+        "{time}\n{name}",
+        "{time} PM\n{name}",
+        "[{time}:12 - {time}:20]\n{name}",
+    ],
+    ids=[
+        "time and name",
+        "bracketed time and name",
+        "time over name",
+        "time of day over name",
+        "video editor's time range over name",
+    ],
 )
 def test_a_state_hearings_one_off_speakers_in_a_row_and_its_members_questions(
     label: str,

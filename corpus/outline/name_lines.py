@@ -18,12 +18,12 @@ from typing import NamedTuple
 
 from corpus.outline.labels import NOT_NAMES
 
-#: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``.
-TS = (
-    r"(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\\?\]"
-    r"|\(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\)"
-    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)"
-)
+#: A time: ``07:53``, ``00:01:02.5``, ``1:32:15 PM``, a video editor's ``01:01:40:13``.
+_TIME = r"\d{1,2}(?::\d{2}){1,3}(?:[.,]\d+)?(?:[^\S\n]?[AaPp]\.?[Mm]\.?(?!\w))?"
+#: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``, a range of
+#: two (``[01:01:40:13 - 01:01:45:19]``).
+_SPAN = rf"{_TIME}(?:[^\S\n]*[-–—][^\S\n]*{_TIME})?"
+TS = rf"(?:\\?\[{_SPAN}\\?\]|\({_SPAN}\)|{_SPAN})"
 #: A timestamp before a label, with an optional dash or bar after it.
 LEAD = rf"(?:{TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"
 _WORD = r"[^\W\d_][\w'’.&-]*"
