@@ -110,6 +110,59 @@ def test_reporters_named_with_their_outlet_on_a_heading_line_ask(
     assert len({q.answerer for q in outline.questions}) == 1
 
 
+def test_an_official_the_answerer_hands_a_question_to_answers_it(tmp_path: Path) -> None:
+    # The governor passes a reporter's question to a commissioner, who speaks twice,
+    # each time in statements, and the next reporter asks after him.
+    text = """# Media availability
+
+### Governor Kathy Hale
+
+Good morning. I'm joined by Commissioner Dan Ortiz. Why does this matter? Because
+families cannot wait. Commissioner, please.
+
+### Commissioner Dan Ortiz, Homeland Security
+
+Thank you, Governor. Our crews have cleared 212 roads. Twelve remain closed.
+
+### Governor Kathy Hale
+
+Thank you, Dan. Now we'll take your questions.
+
+### Tom Reyes, Times Union
+
+Governor, how many homes are still without power tonight?
+
+### Governor Kathy Hale
+
+About four hundred, mostly in the east end. Dan, do you want to add?
+
+### Commissioner Dan Ortiz, Homeland Security
+
+Some need an electrician to check the wiring before we reconnect them.
+
+### Priya Nair, WNYT
+
+Will the state pay for those inspections?
+
+### Governor Kathy Hale
+
+Yes. The state pays for the first inspection.
+
+### Sam Okoro (Spectrum News)
+
+What about the two schools used as shelters?
+
+### Governor Kathy Hale
+
+Those two stay closed another week.
+"""
+    path = tmp_path / "availability.md"
+    path.write_text(text, encoding="utf-8")
+    outline = load_interview(path).outline
+    assert outline.askers == ("Tom Reyes", "Priya Nair", "Sam Okoro")
+    assert [q.asker for q in outline.questions] == ["Tom Reyes", "Priya Nair", "Sam Okoro"]
+
+
 def test_a_title_over_a_comma_is_no_speaker() -> None:
     # "Housing, Rents and Repairs" alone on a line is a section title, not a speaker
     # with an outlet: a speaker named with an outlet has a full name.

@@ -5,7 +5,9 @@ nearly every one of them; an asker replies, if at all, to the answerers only. So
 answerers are found from who speaks after whom, whatever the turns' lengths or the
 rhetorical questions in the answers (these made a conference's answerer look like its
 one asker), and a one-off speaker the answerer replies to is an asker even when their
-turn is a statement ("Follow-up on the spur: the contractor says it is late.").
+turn is a statement ("Follow-up on the spur: the contractor says it is late."), unless
+the next one-off speaker asks right after them: an official the answerer hands a question
+to answers it.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def answered_once(turns: Sequence[Said], hubs: set[str]) -> set[str]:
     for turn in turns:
         count[turn.speaker] = count.get(turn.speaker, 0) + 1
     opener = next((turn.speaker for turn in turns if turn.speaker), "")
-    return {
+    answered = {
         before.speaker
         for before, turn in pairwise(turns)
         if before.speaker
@@ -67,4 +69,20 @@ def answered_once(turns: Sequence[Said], hubs: set[str]) -> set[str]:
         and before.speaker not in hubs
         and turn.speaker in hubs
         and count[before.speaker] <= _ONE_OFF_TURNS
+    }
+    return answered - _fellow_answerers(turns, answered)
+
+
+def _fellow_answerers(turns: Sequence[Said], answered: set[str]) -> set[str]:
+    """Of ``answered``, those who put no question and after whom another of them speaks:
+    an official the answerer hands a question to ("Dan, do you want to add?") answers it,
+    and the next reporter asks after them; a reporter's turn is followed by an answer."""
+    asking = {turn.speaker for turn in turns if count_asking(turn.text[-_END:]) > 0}
+    return {
+        before.speaker
+        for before, turn in pairwise(turns)
+        if before.speaker in answered
+        and before.speaker not in asking
+        and turn.speaker in answered
+        and turn.speaker != before.speaker
     }
