@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import build_outline, load_interview
+from corpus.outline.aliases import aliases
 from corpus.outline.metadata import find_metadata
 
 _OPENING = (
@@ -161,6 +162,44 @@ Those two stay closed another week.
     outline = load_interview(path).outline
     assert outline.askers == ("Tom Reyes", "Priya Nair", "Sam Okoro")
     assert [q.asker for q in outline.questions] == ["Tom Reyes", "Priya Nair", "Sam Okoro"]
+
+
+def test_a_speakers_label_shortened_after_the_first_turn_is_the_same_speaker() -> None:
+    # "Governor Kathy Hale", then "Governor Hale" and "Gov. Hale": one answerer.
+    text = (
+        "Governor Kathy Hale\n\nGood morning. Why does this matter? Because families "
+        "cannot wait for federal money.\n\n"
+        "Tom Reyes, Times Union\n\nHow many homes are still without power?\n\n"
+        "Governor Hale\n\nAbout four hundred, mostly in the east end.\n\n"
+        "Priya Nair, WNYT\n\nWill the state pay for the inspections?\n\n"
+        "Gov. Hale\n\nYes, the first one.\n\n"
+        "Sam Okoro, Spectrum News\n\nWhen do the schools reopen?\n\n"
+        "Governor Hale\n\nMonday.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Governor Kathy Hale", "Tom Reyes", "Priya Nair", "Sam Okoro")
+    assert outline.askers == ("Tom Reyes", "Priya Nair", "Sam Okoro")
+    assert {q.answerer for q in outline.questions} == {"Governor Kathy Hale"}
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (
+            ["Governor Kathy Hale", "Gov. Hale", "Hale"],
+            {"Gov. Hale": "Governor Kathy Hale", "Hale": "Governor Kathy Hale"},
+        ),
+        (["Tom Smith", "Ann Smith", "Smith"], {}),
+        (["Mr. Smith", "Mrs. Smith"], {}),
+        (["COLBY SMITH", "MICHELLE SMITH"], {}),
+        (["J. Lee", "Jane Lee"], {"J. Lee": "Jane Lee"}),
+    ],
+    ids=["title cut short", "two fuller labels", "Mr. and Mrs.", "two first names", "initial"],
+)
+def test_which_labels_are_shorter_forms_of_another(
+    names: list[str], expected: dict[str, str]
+) -> None:
+    assert aliases(names) == expected
 
 
 def test_a_title_over_a_comma_is_no_speaker() -> None:

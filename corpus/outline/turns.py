@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from corpus.outline.aliases import aliases
 from corpus.outline.labels import (
     NOT_NAMES,
     Role,
@@ -111,7 +112,7 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
     """Every speaker label of ``text`` the document bears out, by where it starts."""
     candidates = list(_candidates(text))
     dropped = restated_starts(text, [(c.start, c.name) for c in candidates if not c.inline])
-    candidates = [c for c in candidates if c.start not in dropped]
+    candidates = _one_name_a_speaker([c for c in candidates if c.start not in dropped])
     if not candidates:
         return {}
     counts = Counter((c.style, c.name) for c in candidates)
@@ -141,6 +142,33 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
                 speaker, candidate.start, candidate.text_start, candidate.role
             )
     return accepted
+
+
+def _one_name_a_speaker(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Labels that shorten another label of their style ("Gov. Hale" beside "Governor
+    Kathy Hale") renamed to it, unless one speaks right after the other: one speaker,
+    whose labels then recur."""
+    names: dict[str, list[str]] = {}
+    for c in candidates:
+        if c.role is None and not c.inline and len(c.name.split()) <= MAX_NAME_WORDS:
+            names.setdefault(c.style, []).append(c.name)
+    # Two labels one of which speaks right after the other are two people ("Smith"
+    # interviewing "Anna Smith"), whatever their names.
+    adjacent = {frozenset((a.name, b.name)) for a, b in pairwise(candidates)}
+    renamed = {
+        style: {
+            short: full
+            for short, full in aliases(group).items()
+            if frozenset((short, full)) not in adjacent
+        }
+        for style, group in names.items()
+    }
+    return [
+        replace(c, name=renamed[c.style][c.name])
+        if c.style in renamed and c.name in renamed[c.style] and not c.inline and c.role is None
+        else c
+        for c in candidates
+    ]
 
 
 def _between_turns(
