@@ -10,8 +10,10 @@ style (bold, capitals and a full stop, a name alone on its line) already labels 
 recurring speakers, so a press conference's reporters, who each speak once, are speakers
 too. Fixed role labels (``Q:``, ``Answer:``, ``Reporter:``) need no such support. A long
 first label ("President of the X Broadcasting Company Jane Doe:") is the speaker its last
-words name when a shorter label for them recurs. Labels inside a line (a transcript
-flattened from a PDF) are found for capitalised names that label two turns or more.
+words name when a shorter label for them recurs, and a label shortened after the first
+turn ("Gov. Hale") the fuller one's (:mod:`corpus.outline.aliases`). Labels inside a line
+(a transcript flattened from a PDF) are found for capitalised names that label two turns
+or more.
 
 Only where speakers are is decided here; who asks is :mod:`corpus.outline.askers`.
 """
