@@ -77,7 +77,11 @@ def _fellow_answerers(turns: Sequence[Said], answered: set[str]) -> set[str]:
     """Of ``answered``, those who put no question and after whom another of them speaks:
     an official the answerer hands a question to ("Dan, do you want to add?") answers it,
     and the next reporter asks after them; a reporter's turn is followed by an answer."""
-    asking = {turn.speaker for turn in turns if count_asking(turn.text[-_END:]) > 0}
+    asking = {
+        turn.speaker
+        for turn in turns
+        if turn.speaker in answered and count_asking(turn.text[-_END:]) > 0
+    }
     return {
         before.speaker
         for before, turn in pairwise(turns)

@@ -19,11 +19,13 @@ from typing import NamedTuple
 from corpus.outline.labels import NOT_NAMES
 
 #: A time: ``07:53``, ``00:01:02.5``, ``1:32:15 PM``, a video editor's ``01:01:40:13``.
-_TIME = r"\d{1,2}(?::\d{2}){1,3}(?:[.,]\d+)?(?:[^\S\n]?[AaPp]\.?[Mm]\.?(?!\w))?"
+_TIME = r"\d{1,2}(?::\d{2}){1,3}(?:[.,]\d+)?(?:[ ]?[AaPp]\.?[Mm]\b\.?)?"
 #: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``, a range of
-#: two (``[01:01:40:13 - 01:01:45:19]``).
-_SPAN = rf"{_TIME}(?:[^\S\n]*[-–—][^\S\n]*{_TIME})?"
-TS = rf"(?:\\?\[{_SPAN}\\?\]|\({_SPAN}\)|{_SPAN})"
+#: two in brackets (``[01:01:40:13 - 01:01:45:19]``).
+TS = (
+    rf"(?:\\?\[{_TIME}(?:[^\S\n]*[-–—][^\S\n]*{_TIME})?\\?\]"
+    rf"|\({_TIME}\)|{_TIME})"
+)
 #: A timestamp before a label, with an optional dash or bar after it.
 LEAD = rf"(?:{TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"
 _WORD = r"[^\W\d_][\w'’.&-]*"
@@ -41,6 +43,8 @@ _ALONE = re.compile(
     rf"[^\S\n]*{LEAD}(?P<name>{NAME})(?P<affiliation>{_AFFILIATION})?"
     rf"(?:[^\S\n]+{TS})?[^\S\n]*(?P<colon>:)?[^\S\n]*"
 )
+#: What sets an outlet off from a name: a comma, a bracket, a dash or a bar.
+_SEPARATOR = re.compile(r",|\(|[^\S\n][-–—|][^\S\n]")
 _PARTICLES_WORDS = "of the and for de van von der den al bin da la le du di del y on at in to"
 PARTICLES = frozenset(_PARTICLES_WORDS.split())
 #: Names of up to this many words are ordinary labels; longer ones must end in a known name.
@@ -62,6 +66,8 @@ def name_line(text: str, start: int, end: int) -> NameLine | None:
     time) names; None for any other line."""
     if end - start > _MAX_AFFILIATED_CHARS or text[end - 1] in ".?!,;":
         return None
+    if end - start > _MAX_ALONE_CHARS and not _SEPARATOR.search(text, start, end):
+        return None  # too long for a name alone, and no outlet set off (most prose lines)
     match = _ALONE.fullmatch(text, start, end)
     if match is None:
         return None
