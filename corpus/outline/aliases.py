@@ -7,13 +7,32 @@ press conference would look like three speakers, one of them asking. A label is 
 shorter form of another when its words match the other's in order, each the same word or
 a cut-short one (``Gov.`` of ``Governor``), ending in the same surname; it is taken for
 that speaker only when there is one such fuller label (``Smith`` beside ``Tom Smith`` and
-``Ann Smith`` stays itself). :mod:`corpus.outline.turns` keeps two labels apart when one
-speaks right after the other ("Smith" interviewing "Anna Smith").
+``Ann Smith`` stays itself), and when neither speaks right after the other ("Smith"
+interviewing "Anna Smith" are two people).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+
+def renamings(labels: Sequence[tuple[str, str, bool]]) -> dict[tuple[str, str], str]:
+    """For a document's labels in order, ``(style, name, may be renamed)``: each renamed
+    ``(style, name)`` and the fuller name of its style it stands for. Two labels one of
+    which speaks right after the other are two people ("Smith" interviewing "Anna Smith"),
+    whatever their names."""
+    adjacent = {frozenset((a[1], b[1])) for a, b in pairwise(labels)}
+    names: dict[str, list[str]] = {}
+    for style, name, eligible in labels:
+        if eligible:
+            names.setdefault(style, []).append(name)
+    return {
+        (style, short): full
+        for style, group in names.items()
+        for short, full in aliases(group).items()
+        if frozenset((short, full)) not in adjacent
+    }
 
 
 def aliases(names: Iterable[str]) -> dict[str, str]:

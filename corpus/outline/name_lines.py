@@ -26,6 +26,7 @@ TS = (
     rf"(?:\\?\[{_TIME}(?:[^\S\n]*[-–—][^\S\n]*{_TIME})?\\?\]"
     rf"|\({_TIME}\)|{_TIME})"
 )
+_TIME_ONLY = re.compile(rf"{TS}[^\S\n]*")
 #: A timestamp before a label, with an optional dash or bar after it.
 LEAD = rf"(?:{TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"
 _WORD = r"[^\W\d_][\w'’.&-]*"
@@ -69,8 +70,8 @@ def name_line(text: str, start: int, end: int) -> NameLine | None:
     if end - start > _MAX_ALONE_CHARS and not _SEPARATOR.search(text, start, end):
         return None  # too long for a name alone, and no outlet set off (most prose lines)
     match = _ALONE.fullmatch(text, start, end)
-    if match is None:
-        return None
+    if match is None or _TIME_ONLY.fullmatch(text, start, end):
+        return None  # "1:32:15 PM" is a time, not a speaker "PM" after one
     name = " ".join(match.group("name").split())
     words = name.split()
     if not name_like(name) or len(words) > MAX_NAME_WORDS:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from corpus.outline.aliases import aliases
+from corpus.outline.aliases import renamings
 from corpus.outline.labels import (
     NOT_NAMES,
     Role,
@@ -147,28 +147,19 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
 
 
 def _one_name_a_speaker(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Labels that shorten another label of their style ("Gov. Hale" beside "Governor
-    Kathy Hale") renamed to it, unless one speaks right after the other: one speaker,
-    whose labels then recur."""
-    names: dict[str, list[str]] = {}
-    for c in candidates:
-        if c.role is None and not c.inline and len(c.name.split()) <= MAX_NAME_WORDS:
-            names.setdefault(c.style, []).append(c.name)
-    # Two labels one of which speaks right after the other are two people ("Smith"
-    # interviewing "Anna Smith"), whatever their names.
-    adjacent = {frozenset((a.name, b.name)) for a, b in pairwise(candidates)}
-    renamed = {
-        style: {
-            short: full
-            for short, full in aliases(group).items()
-            if frozenset((short, full)) not in adjacent
-        }
-        for style, group in names.items()
-    }
+    """Labels that shorten another label of their style renamed to it (aliases)."""
+    renamed = renamings(
+        [
+            (
+                c.style,
+                c.name,
+                c.role is None and not c.inline and len(c.name.split()) <= MAX_NAME_WORDS,
+            )
+            for c in candidates
+        ]
+    )
     return [
-        replace(c, name=renamed[c.style][c.name])
-        if c.style in renamed and c.name in renamed[c.style] and not c.inline and c.role is None
-        else c
+        replace(c, name=renamed[(c.style, c.name)]) if (c.style, c.name) in renamed else c
         for c in candidates
     ]
 
@@ -288,21 +279,28 @@ def _short(name: str, known: dict[str, str]) -> str | None:
 # ------------------------------------------------------------------- candidates
 
 
-def _candidates(text: str) -> Iterator[_Candidate]:
+def _candidates(text: str) -> list[_Candidate]:
     """Label-shaped starts of lines (and all-caps labels inside long lines), in order."""
     lines = [match.span(1) for match in _LINE.finditer(text)]
+    found: list[_Candidate] = []
+    timed: dict[int, int] = {}
     for index, (start, end) in enumerate(lines):
         candidate = _line_candidate(text, start, end)
         if candidate is None and index + 1 < len(lines):
             candidate = _alone(text, start, end)
         if candidate is not None:
-            # A time alone on the line above is the label's ("00:12:03" over "Jane Doe").
             if index and _TIME_LINE.fullmatch(text, *lines[index - 1]):
-                candidate = replace(candidate, start=lines[index - 1][0])
-            yield candidate
+                timed[len(found)] = lines[index - 1][0]
+            found.append(candidate)
         inside = candidate.text_start if candidate is not None else start + 1
         if text.find(":", inside, end) > 0:
-            yield from _inline(text, inside, end)
+            found.extend(_inline(text, inside, end))
+    # A time alone on the line above labels is theirs ("00:12:03" over "Jane Doe") where
+    # the document does so twice or more; once, it is a stage note ("(10:04 a.m.)").
+    if len(timed) >= _ESTABLISHED:
+        for at, start in timed.items():
+            found[at] = replace(found[at], start=start)
+    return found
 
 
 def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
