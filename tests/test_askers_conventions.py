@@ -360,6 +360,28 @@ def test_a_state_hearings_one_off_speakers_in_a_row_and_its_members_questions(
     assert not any(q.asker in public for q in outline.questions)
 
 
+def test_times_over_labels_with_the_words_beside_them_and_a_lone_stage_note() -> None:
+    # The words on the label's own line: the time above stays in the text before it.
+    text = (
+        "00:12:03\nJane Doe: Why did you come?\n\n00:12:10\nJohn Roe: For the work.\n\n"
+        "00:12:20\nJane Doe: And then?\n\n00:12:30\nJohn Roe: I stayed.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("Jane Doe", "John Roe")
+    asked = [q.text for q in outline.questions]
+    assert len(asked) == 2
+    assert asked[0].startswith("Why did you come?") and asked[1].startswith("And then?")
+    # One time of day over one label is a stage note of a printed transcript.
+    text = (
+        "(10:04 a.m.)\n\nCHIEF JUSTICE ROBERTS: We will hear argument now.\n\n"
+        "MR. KELLER: Thank you, Mr. Chief Justice.\n\nCHIEF JUSTICE ROBERTS: Why now?\n\n"
+        "MR. KELLER: Because the deadline passed.\n"
+    )
+    outline = build_outline(text)
+    assert outline.speakers == ("CHIEF JUSTICE ROBERTS", "MR. KELLER")
+    assert [q.text for q in outline.questions] == ["Why now?"]
+
+
 def test_a_panel_moderator_who_follows_every_panellist_still_asks() -> None:
     # She speaks after each of three panellists, as a conference's answerer would, but
     # what she follows are answers, not questions.

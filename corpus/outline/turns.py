@@ -148,16 +148,11 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
 
 def _one_name_a_speaker(candidates: list[_Candidate]) -> list[_Candidate]:
     """Labels that shorten another label of their style renamed to it (aliases)."""
-    renamed = renamings(
-        [
-            (
-                c.style,
-                c.name,
-                c.role is None and not c.inline and len(c.name.split()) <= MAX_NAME_WORDS,
-            )
-            for c in candidates
-        ]
-    )
+    may = [
+        c.role is None and not c.inline and len(c.name.split()) <= MAX_NAME_WORDS
+        for c in candidates
+    ]
+    renamed = renamings([(c.style, c.name, ok) for c, ok in zip(candidates, may, strict=True)])
     return [
         replace(c, name=renamed[(c.style, c.name)]) if (c.style, c.name) in renamed else c
         for c in candidates
@@ -289,14 +284,15 @@ def _candidates(text: str) -> list[_Candidate]:
         if candidate is None and index + 1 < len(lines):
             candidate = _alone(text, start, end)
         if candidate is not None:
-            if index and _TIME_LINE.fullmatch(text, *lines[index - 1]):
-                timed[len(found)] = lines[index - 1][0]
+            above = lines[index - 1] if index else (0, 0)
+            if candidate.text_start >= end and _TIME_LINE.fullmatch(text, *above):
+                timed[len(found)] = above[0]
             found.append(candidate)
         inside = candidate.text_start if candidate is not None else start + 1
         if text.find(":", inside, end) > 0:
             found.extend(_inline(text, inside, end))
-    # A time alone on the line above labels is theirs ("00:12:03" over "Jane Doe") where
-    # the document does so twice or more; once, it is a stage note ("(10:04 a.m.)").
+    # A time alone on the line above labels alone on theirs is theirs ("00:12:03" over
+    # "Jane Doe") where the document does so twice or more; once, it is a stage note.
     if len(timed) >= _ESTABLISHED:
         for at, start in timed.items():
             found[at] = replace(found[at], start=start)
