@@ -357,6 +357,19 @@ def test_an_inline_list_numbered_with_brackets_after_its_words() -> None:
     ]
 
 
+def test_two_conjunctions_before_a_marker() -> None:
+    answer = (
+        "The first issue is cost, and we have covered it. And then the second issue is "
+        "one which you will press: time. But then the third question that you raised is "
+        "staff."
+    )
+    assert [text[:22] for _, text in listed(answer)] == [
+        "The first issue is cos",
+        "And then the second is",
+        "But then the third que",
+    ]
+
+
 def test_a_question_that_is_an_item_still_counts() -> None:
     answer = (
         "The first question is, should the Fed regulate? I think so. The second issue "

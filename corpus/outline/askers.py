@@ -178,7 +178,8 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
     )
     press = _press(turns)
     asides = _asides_only(turns, speakers, most) if len(speakers) > 2 else set()
-    replying = _replying(turns) if len(speakers) > 2 else set()
+    # A panel has no answering hub (a press conference's answerer follows everyone).
+    replying = _replying(turns) if len(speakers) > 2 and not hubs else set()
     return frozenset(
         s
         for s in speakers
@@ -202,17 +203,19 @@ def _replying(turns: Sequence[Said]) -> set[str]:
     words: dict[str, int] = {}
     replies: dict[str, int] = {}
     ending: dict[str, int] = {}
-    before: Said | None = None
+    before: str | None = None
+    before_asks = False
     for turn in turns:
         if not turn.speaker:
             continue
         turns_of[turn.speaker] = turns_of.get(turn.speaker, 0) + 1
         words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
-        if _ends_asking(turn.text):
+        asks = _ends_asking(turn.text)
+        if asks:
             ending[turn.speaker] = ending.get(turn.speaker, 0) + 1
-        if before is not None and before.speaker != turn.speaker and _ends_asking(before.text):
+        if before is not None and before != turn.speaker and before_asks:
             replies[turn.speaker] = replies.get(turn.speaker, 0) + 1
-        before = turn
+        before, before_asks = turn.speaker, asks
     return {
         s
         for s, count in turns_of.items()

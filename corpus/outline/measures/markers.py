@@ -135,10 +135,11 @@ def runs(markers: list[Marker], breaks: tuple[int, ...] = ()) -> list[list[Marke
 
 
 def lead(lowered: str, position: int) -> tuple[int, str | None]:
-    """Where the marker's sentence starts: before an article and a conjunction right
-    before ``position``, if any; and the article (``the``, ``a`` ...) found, if any."""
+    """Where the marker's sentence starts: before an article and up to two conjunctions
+    right before ``position`` (``And then third``), if any; and the article (``the``,
+    ``a`` ...) found, if any."""
     start, article = position, None
-    for allowed in (ARTICLES, CONJUNCTIONS):
+    for allowed in (ARTICLES, CONJUNCTIONS, CONJUNCTIONS):
         before = start
         while before > 0 and lowered[before - 1] in _SPACES_AND_COMMA:
             before -= 1
