@@ -320,6 +320,8 @@ def test_a_first_item_opened_by_its_ordinal_and_later_ones_by_their_noun() -> No
         "First of all, honey, what is your name? First of all, kids rarely get it.",
         "It was the final decision. The second vote is next week.",
         "One people were fine. Secondly the weather.",
+        "They took the money for one thing, then used it for another.",
+        "The rule is in Sec. 1602(i); see 226.32(a)(1) (1997) and 226.34(b)(2) (1998).",
     ],
 )
 def test_no_list_from_ordinals_of_things_fillers_or_one_item(answer: str) -> None:

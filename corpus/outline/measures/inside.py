@@ -30,6 +30,9 @@ _NOUN_AFTER = re.compile(r"(?:" + GAP + r"(?P<noun>[a-z]+))?[^\S\n]*(?:[.!;]|$)"
 _ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
 #: How far before an ordinal the words that set it off are looked for.
 _LOOK_BACK = 16
+#: What stands before ``for one thing`` or ``for another`` set off as a marker: a comma,
+#: a terminator or a line start (``It is cheap, for one thing. For another, ...``).
+_SET_OFF_BEFORE_FOR = re.compile(r"(?:^|[,;:.!?—–\n])[^\S\n]*$")
 #: ``for one thing`` and ``for another,`` / ``for another thing`` (not ``for another job``).
 _FOR_ONE = re.compile(
     r"\bfor"
@@ -68,6 +71,8 @@ def find_inside(region: str, sentences: Sentences) -> Inside:
             _ordinal_at(region, lowered, at, word, sentences, found)
     if "for one" in lowered or "for another" in lowered:
         for match in _FOR_ONE.finditer(region):
+            if not _SET_OFF_BEFORE_FOR.search(region, max(0, match.start() - 4), match.start()):
+                continue  # "the money for one thing, then used it for another."
             found.adverbial.append(sentences.marker(1 if match["one"] else NEXT, match.start()))
     if "the other" in lowered:
         for match in _THE_OTHER.finditer(region):

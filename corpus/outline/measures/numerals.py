@@ -11,12 +11,12 @@ from corpus.outline.measures.markers import Marker
 _NUMBERED_LINE = re.compile(r"(?m)^[^\S\n]*(?P<ordinal>\d{1,2})(?:[.)、]|．)[^\S\n]*(?=\S)")
 #: ``1) ...`` after a word within a line (``We will 1) cut taxes, 2) build roads``).
 _INLINE_NUMBER = re.compile(r"(?<=[^\S\n])(?P<ordinal>\d)\)[^\S\n]+(?=[a-z])")
-#: ``(1) ...`` anywhere.
-_PAREN_NUMBER = re.compile(r"[(（](?P<ordinal>\d{1,2})[)）][^\S\n]*(?=\S)")
+#: ``(1) ...`` anywhere but right after a word or a bracket (``Sec. 1602(i)``, ``(a)(2)``).
+_PAREN_NUMBER = re.compile(r"(?<![\w)）])[(（](?P<ordinal>\d{1,2})[)）][^\S\n]*(?=\S)")
 #: ``a) ...``, ``b. ...``, ``C) ...`` at a line start (not ``A.``: it labels an answer).
 _LETTERED_LINE = re.compile(r"(?m)^[^\S\n]*(?P<letter>[a-l](?=[.)])|[A-L](?=\)))[.)][^\S\n]+(?=\S)")
-#: ``(a) ...``, ``(B) ...`` anywhere.
-_PAREN_LETTER = re.compile(r"[(（](?P<letter>[a-lA-L])[)）][^\S\n]*(?=\S)")
+#: ``(a) ...``, ``(B) ...`` anywhere but right after a word or a bracket.
+_PAREN_LETTER = re.compile(r"(?<![\w)）])[(（](?P<letter>[a-lA-L])[)）][^\S\n]*(?=\S)")
 
 
 def numeral_markers(region: str) -> list[list[Marker]]:
