@@ -55,6 +55,24 @@ JUSTICE KIM: The 1998 rule was withdrawn two years later.
 MS. DOE: It was replaced, Justice Kim, by a rule that says the same thing in more \
 words, and nobody has challenged that one.
 
+JUSTICE KIM: Nobody has relied on the new one either.
+
+MS. DOE: The States all have, Justice Kim, in every permit they issued since then.
+
+CHIEF JUSTICE LEE: Thank you, counsel. Mr. Roe.
+
+ORAL ARGUMENT OF JOHN ROE ON BEHALF OF THE RESPONDENT
+
+MR. ROE: Mr. Chief Justice: the permits are federal in all but name.
+
+JUSTICE WEST: So the States decide nothing under the program.
+
+MR. ROE: Nothing that matters, Justice West.
+
+JUSTICE KIM: Then the agency's rule is the whole case.
+
+MR. ROE: It is, and it was withdrawn.
+
 CHIEF JUSTICE LEE: Thank you, counsel. The case is submitted.
 
 (Whereupon, at 11:01 a.m., the case was submitted.)
@@ -106,3 +124,19 @@ def test_the_oral_argument_outlines_as_its_gold_says() -> None:
     assert [s.heading for s in outline.sections if s.heading] == gold["headings"]
     assert set(gold["askers"]) <= set(outline.askers)
     assert "GENERAL VERRILLI" not in outline.askers
+
+
+def _questions(text: str) -> list[str]:
+    outline = build_outline(text)
+    return [text[q.start : q.end] for s in outline.sections for q in s.questions]
+
+
+def test_calling_the_case_and_the_advocate_to_the_lectern_is_no_question() -> None:
+    questions = _questions(BENCH)
+    assert not any(q.startswith(("We'll hear argument", "Thank you, counsel")) for q in questions)
+
+
+def test_an_advocate_who_says_little_is_asked_all_the_same() -> None:
+    questions = _questions(BENCH)
+    assert "So the States decide nothing under the program." in questions
+    assert "Then the agency's rule is the whole case." in questions

@@ -14,7 +14,9 @@ words when those open with thanks or are a prepared statement many times their u
 length (a chair's "With that, we welcome your comments."); nor thanks answered with
 thanks, a short remark on what was just said ("Wow, that's incredible."), a word that
 finishes the interviewee's cut-off sentence, the asker's own sentence carried on after an
-interjection ("— or only after ...?"), or a turn that passes the floor to another asker.
+interjection ("— or only after ...?"), a turn that passes the floor to another asker, or
+one that ends by calling the next speaker by their label (a court's "... General
+Verrilli." before ``GENERAL VERRILLI:``).
 The rules read words every interview uses (a small closed set: back-channel, thanks,
 words that point back such as "that's"), not a transcript's names or phrases.
 """
@@ -75,6 +77,8 @@ _ECHO_REACH = 400
 _INTERVIEWEE_SHARE = 4
 #: The fewest words of a reply that answers a statement.
 _MIN_REPLY = 3
+#: A speaker who replies to the askers this many times is asked, however little they say.
+_REPLIES = 2
 #: An interviewee's question back to the asker is a turn of at most this many sentences.
 _ASKED_BACK = 3
 #: A prepared statement runs to this many words and this many times the speaker's median turn.
@@ -104,13 +108,23 @@ def question_turns(turns: Sequence[Said], askers: Collection[str]) -> set[int]:
 
 def _interviewees(turns: Sequence[Said], askers: Collection[str]) -> set[str]:
     """Who is asked: the speakers who do not ask and say a good share of what is answered
-    (a chair's "Good morning." makes no interviewee of her); unlabelled answers too."""
+    (a chair's "Good morning." makes no interviewee of her), or who reply to the askers
+    twice or more (an oral argument's second advocate, who speaks far less than the
+    first); unlabelled answers too."""
     words: dict[str, int] = {}
     for turn in turns:
         if turn.speaker not in askers:
             words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
     most = max(words.values(), default=0)
-    return {speaker for speaker, count in words.items() if count * _INTERVIEWEE_SHARE >= most}
+    replies: dict[str, int] = {}
+    for before, turn in pairwise(turns):
+        if before.speaker in askers and turn.speaker and turn.speaker not in askers:
+            replies[turn.speaker] = replies.get(turn.speaker, 0) + 1
+    return {
+        speaker
+        for speaker, count in words.items()
+        if count * _INTERVIEWEE_SHARE >= most or replies.get(speaker, 0) >= _REPLIES
+    }
 
 
 def _is_question(
@@ -140,6 +154,8 @@ def _is_question(
         return False  # "— against a variant, ..." after "It may not be as effective."
     if _floor_passed(turns, index, askers):
         return False  # "Justin, what's your question?" - "What do you teach?" - Justin asks
+    if _calls_next(turns, index, text):
+        return False  # "We'll hear argument ... General Verrilli." - the floor given
     if len(words) <= _SHORT and (
         _echo(words, turns, index, askers)
         or _fragment(text)
@@ -235,6 +251,28 @@ def _floor_passed(turns: Sequence[Said], index: int, askers: Collection[str]) ->
         and has_question_mark(reply.text)
         and after.speaker in askers
         and after.speaker != turns[index].speaker
+    )
+
+
+def _calls_next(turns: Sequence[Said], index: int, text: str) -> bool:
+    """The turn (with its unlabelled paragraphs) ends by calling the next speaker by their
+    label, and nothing before that asks: a chair or a court giving the floor (``...
+    General Verrilli.`` before ``GENERAL VERRILLI:``, ``Ms. Doe?`` before ``MS. DOE:``)."""
+    after = index + 1
+    while after < len(turns) and not turns[after].speaker:
+        text = f"{text} {turns[after].text}"
+        after += 1
+    if after >= len(turns):
+        return False
+    parts = sentences(text)
+    while parts and not any(c.islower() for c in parts[-1]):
+        parts.pop()  # a section title in capitals that the turn ran on into
+    called = [word.casefold() for word in _TOKEN.findall(parts[-1])] if parts else []
+    label = {word.casefold() for word in _TOKEN.findall(turns[after].speaker)}
+    return (
+        bool(called)
+        and set(called) <= label
+        and not any(puts_question(part) or has_question_mark(part) for part in parts[:-1])
     )
 
 
