@@ -23,6 +23,9 @@ BENCH = """IN THE SUPREME COURT OF THE UNITED STATES
 
 Petitioners : No. 99-123
 
+APPEARANCES: JANE DOE, ESQ., Washington, D.C.; on behalf of Petitioners. JOHN ROE, ESQ., \
+Boston, Mass.; on behalf of Respondent.
+
 C O N T E N T S
 
 ORAL ARGUMENT OF PAGE JANE DOE, ESQ. On behalf of the Petitioners 3
@@ -96,6 +99,10 @@ def test_the_caption_and_a_line_cut_off_mid_sentence_are_no_headings() -> None:
     assert "The principal --" not in headings
 
 
+def test_the_caption_page_s_appearances_are_nobody_s_turn() -> None:
+    assert "APPEARANCES" not in build_outline(BENCH).speakers
+
+
 def test_a_justice_whose_turn_is_a_statement_asks_like_the_bench() -> None:
     outline = build_outline(BENCH)
     assert {"JUSTICE PARK", "JUSTICE WEST", "JUSTICE KIM"} <= set(outline.askers)
@@ -122,6 +129,7 @@ def test_the_oral_argument_outlines_as_its_gold_says() -> None:
     gold = json.loads(ARGUMENT.with_suffix(".gold.json").read_text(encoding="utf-8"))
     outline = load_interview(ARGUMENT).outline
     assert [s.heading for s in outline.sections if s.heading] == gold["headings"]
+    assert set(outline.speakers) == set(gold["speakers"])
     assert set(gold["askers"]) <= set(outline.askers)
     assert "GENERAL VERRILLI" not in outline.askers
 

@@ -102,7 +102,11 @@ class LabelledLine(Protocol):
 def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
     """Indexes of the lines that head a section (see the module's rules)."""
     speakers = Counter(line.name.name for line in lines if line.name)
-    first_turn = next((i for i, line in enumerate(lines) if opens_turn(line)), len(lines))
+    # A labelled line that puts no question (a court calling the case) begins the turns too.
+    first_turn = next(
+        (i for i, line in enumerate(lines) if opens_turn(line) or line.name is not None),
+        len(lines),
+    )
     recurring = Counter(
         text[line.start : line.end] for line in lines if line.end - line.start <= _MAX_CAPITALS
     )

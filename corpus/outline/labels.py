@@ -18,7 +18,7 @@ from enum import Enum
 _NOT_NAMES_WORDS = """
     title headline note notes source sources editor photo caption subject date update
     updated tags keywords abstract summary background contact email tel fax web warning
-    attention important
+    attention important appearances present
 """
 NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "da", "la"})
