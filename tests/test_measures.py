@@ -321,6 +321,7 @@ def test_a_first_item_opened_by_its_ordinal_and_later_ones_by_their_noun() -> No
         "It was the final decision. The second vote is next week.",
         "One people were fine. Secondly the weather.",
         "They took the money for one thing, then used it for another.",
+        "They went to the public trough, if you will, one, two, three times.",
         "The rule is in Sec. 1602(i); see 226.32(a)(1) (1997) and 226.34(b)(2) (1998).",
     ],
 )
@@ -370,6 +371,32 @@ def test_two_conjunctions_before_a_marker() -> None:
         "And then the second is",
         "But then the third que",
     ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "starts"),
+    [
+        (
+            "It is the double whammy: One, you are marking down your portfolio; and two, "
+            "you have to store away more cash.",
+            ["One, you are", "and two, you have"],
+        ),
+        (
+            "Sales fell at the dealership. One, demand is down and, two, people who come in "
+            "cannot get credit.",
+            ["One, demand", "two, people"],
+        ),
+        (
+            "I would just, one, commend you for your efforts, and, two, say that you hit on "
+            "an important point.",
+            ["one, commend", "two, say"],
+        ),
+    ],
+)
+def test_spoken_numbers_set_off_inside_a_sentence(answer: str, starts: list[str]) -> None:
+    found = listed(answer)
+    assert [ordinal for ordinal, _ in found] == [1, 2]
+    assert all(text.startswith(start) for (_, text), start in zip(found, starts, strict=True))
 
 
 def test_a_question_that_is_an_item_still_counts() -> None:

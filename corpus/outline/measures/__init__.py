@@ -37,7 +37,7 @@ from corpus.outline.sentences import first_sentence_end
 #: Most answers hold no list at all: skip them with one cheap search.
 _MAYBE_LIST = re.compile(
     r"first|second|\bone(?:[^\S\n]+[a-z]+[^\S\n]+is\b|[^\S\n]+is\b|[^\S\n]*,|[^\S\n]+thing)"
-    r"|number[ \t\n]+one|\b(?:part|one)[^\S\n]+of[^\S\n]+the"
+    r"|number[ \t\n]+one|\b(?:part|one)[^\S\n]+of[^\S\n]+the|[,;:][^\S\n]*one[^\S\n]*,"
     r"|[(（][1aA][)）]|^[^\S\n]*(?:1(?:[.)、]|．)|a[.)]|A\))|[^\S\n]1\)[^\S\n]",
     re.IGNORECASE | re.MULTILINE,
 )

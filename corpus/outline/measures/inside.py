@@ -6,7 +6,8 @@ issues are kept internal. Secondly, ...``, ``Our focus is on East Timor firstly.
 For another, ...``, ``two reasons: one is that ..., and the other is that ...``. Each
 such marker stands for the sentence it is in. Only shapes that enumerate wherever they
 stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``,
-``..., first and foremost.``, ``Rates, first of all, ...``), ``that's the first
+``..., first and foremost.``, ``Rates, first of all, ...``), a spoken number so set off
+(``One, your demand is down and, two, buyers ...``), ``that's the first
 point`` (or ``that's the first``) closing its sentence, ``for one thing``/``for
 another``, and ``the other is`` after a comma. A list still needs a run 1, 2 ... (or an
 announcement).
@@ -21,13 +22,22 @@ from corpus.outline.measures.markers import Marker, Sentences
 from corpus.outline.measures.vocabulary import GAP, LAST, NEXT, NOT_ITEMS, ORDINALS, OTHER, value_of
 
 #: Before a bare ordinal set off by commas: ``, first,``, ``and, second,``, ``: finally,``.
-_SET_OFF_BEFORE = re.compile(r"[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\S\n]*)?$")
+_SET_OFF_BEFORE = re.compile(
+    r"(?:[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\S\n]*)?|[^\S\n]and[^\S\n]*,[^\S\n]*)$"
+)
 #: After it: a comma, or the end of its sentence (``..., first and foremost.``).
 _CLOSE_AFTER = re.compile(r"(?:[^\S\n]+(?:and[^\S\n]+foremost|of[^\S\n]+all))?[^\S\n]*(?:[,.;!]|$)")
 #: Before and after ``the first point`` closing its sentence (``that's the first point.``).
 _COPULA_BEFORE = re.compile(r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:the|my|our)" + GAP + "$")
 _NOUN_AFTER = re.compile(r"(?:" + GAP + r"(?P<noun>[a-z]+))?[^\S\n]*(?:[.!;]|$)")
 _ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
+#: ``..., one, commend you ..., and two, say that ...``: a number set off by commas and
+#: followed by words (not ``one, two, three times``: a count goes on with numbers).
+_SPOKEN_NUMBER = re.compile(
+    r"(?<![\w-])(?P<number>one|two|three|four|five|six)[^\S\n]*,[^\S\n]*"
+    r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]+[^\S\n]+[a-z]",
+    re.IGNORECASE,
+)
 #: How far before an ordinal the words that set it off are looked for.
 _LOOK_BACK = 16
 #: What stands before ``for one thing`` or ``for another`` set off as a marker: a comma,
@@ -69,6 +79,10 @@ def find_inside(region: str, sentences: Sentences) -> Inside:
     for word in words:
         for at in _word_positions(lowered, word):
             _ordinal_at(region, lowered, at, word, sentences, found)
+    for match in _SPOKEN_NUMBER.finditer(region):
+        if _SET_OFF_BEFORE.search(region, max(0, match.start() - _LOOK_BACK), match.start()):
+            value = value_of(match["number"])  # "my portfolio; and two, I store cash"
+            found.adverbial.append(sentences.marker(value, match.start()))
     if "for one" in lowered or "for another" in lowered:
         for match in _FOR_ONE.finditer(region):
             if not _SET_OFF_BEFORE_FOR.search(region, max(0, match.start() - 4), match.start()):
