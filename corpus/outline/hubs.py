@@ -34,22 +34,24 @@ def answering_hubs(turns: Sequence[Said]) -> set[str]:
     answerer follows do ask: a panel's moderator, who follows each panellist, follows
     answers."""
     followed: dict[str, set[str]] = {}
-    after_questions: dict[str, int] = {}
-    after_turns: dict[str, int] = {}
     for before, turn in pairwise(turns):
         if turn.speaker and before.speaker and before.speaker != turn.speaker:
             followed.setdefault(turn.speaker, set()).add(before.speaker)
+    most = max((len(others) for others in followed.values()), default=0)
+    wide = {
+        speaker
+        for speaker, others in followed.items()
+        if len(others) >= _HUB and 2 * len(others) >= most
+    }
+    # Only the turns the widely following speakers follow are read for questions.
+    after_questions: dict[str, int] = {}
+    after_turns: dict[str, int] = {}
+    for before, turn in pairwise(turns):
+        if turn.speaker in wide and before.speaker and before.speaker != turn.speaker:
             after_turns[turn.speaker] = after_turns.get(turn.speaker, 0) + 1
             asked = count_asking(before.text[-_END:]) > 0
             after_questions[turn.speaker] = after_questions.get(turn.speaker, 0) + asked
-    most = max((len(others) for others in followed.values()), default=0)
-    return {
-        speaker
-        for speaker, others in followed.items()
-        if len(others) >= _HUB
-        and 2 * len(others) >= most
-        and 2 * after_questions[speaker] >= after_turns[speaker]
-    }
+    return {speaker for speaker in wide if 2 * after_questions[speaker] >= after_turns[speaker]}
 
 
 def answered_once(turns: Sequence[Said], hubs: set[str]) -> set[str]:
