@@ -186,3 +186,24 @@ def test_a_question_split_over_two_labelled_paragraphs_stays_one_question() -> N
     assert found[0].startswith("So where did the boards go after that?")
     assert found[0].endswith("I mean, was it always the smelter in Belgium?")
     assert found[1] == "And the plastic?"
+
+
+def test_an_introduction_answered_with_happy_to_be_here_and_closing_thanks_answered_briefly() -> (
+    None
+):
+    text = (
+        "Host: My guest today built the first community radio station in the valley. Let's "
+        "get into it.\n"
+        "Guest: So happy to be here. I listened to this show on the tractor for years.\n"
+        "Host: Why radio, and not a newsletter?\n"
+        "Guest: Because half the valley could not read English, and everyone had a radio.\n"
+        "Host: Thank you, Ed. The tariffs start Tuesday for the growers you broadcast to.\n"
+        "Guest: They do, and we will cover them every morning at six, in three languages.\n"
+        "Host: Ed, thank you so much for doing this. I learned a lot.\n"
+        "Guest: Yeah, this was fun.\n"
+    )
+    assert questions(build_outline(text)) == [
+        "Why radio, and not a newsletter?",
+        # thanks and a statement the guest answers at length, mid-conversation
+        "Thank you, Ed. The tariffs start Tuesday for the growers you broadcast to.",
+    ]

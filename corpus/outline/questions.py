@@ -40,6 +40,9 @@ _PLEASANTRY = re.compile(
     r"(?:it's |it is |it was |it's been |so |very )?"
     r"(?:great|good|nice|lovely) (?:to|seeing|having)|"
     r"(?:my |a |it's been a |it was a )?pleasure|how are you|how's it going|happy \w+day|"
+    r"(?:(?:i'm|i am|we're|we are|so|really|very) )*"
+    r"(?:happy|glad|excited|thrilled|delighted|honou?red) to be (?:here|on|back|with)|"
+    r"(?:it's |it is )?(?:an|a real) honou?r|"
     r"enjoy\b|congratulations|cheers|bye|goodbye|take care)"
 )
 _GRATITUDE = re.compile(
@@ -178,10 +181,11 @@ def _is_question(
         return False  # a statement that closes with thanks: the reply is to the thanks
     if following is None or following.speaker not in interviewees:
         return False  # a remark nobody answered, or answered by someone else (a chair)
-    if _opens_with_pleasantry(reply) and (
-        _first_answer(turns, index + 1, askers) or any(_pleasantry(part) for part in parts)
-    ):
+    thanks = any(_pleasantry(part) for part in parts)
+    if _opens_with_pleasantry(reply) and (_first_answer(turns, index + 1, askers) or thanks):
         return False  # "Today my guest is ..." - "Thanks for having me. ..."; thanks exchanged
+    if thanks and _talk_is_over(turns, index, askers):
+        return False  # "Thank you so much for doing this. ..." - "Yeah, this was fun."
     if _first_answer(turns, index + 1, askers) and _prepared(turns, index + 1):
         return False  # "You may proceed." before a witness's prepared statement
     reply_words = _TOKEN.findall(_STAGE.sub(" ", reply))
@@ -286,6 +290,14 @@ def _opens_with_pleasantry(reply: str) -> bool:
     """A reply whose first sentence thanks or greets ("Hi. Thanks for having me.")."""
     parts = sentences(_STAGE.sub(" ", reply[:_PLEASANTRIES_CHARS]))
     return bool(parts) and _pleasantry(parts[0])
+
+
+def _talk_is_over(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
+    """The interviewee says nothing more of length after the turn at ``index``: its thanks
+    close the conversation."""
+    return all(
+        turn.speaker in askers or len(turn.text.split()) <= _SHORT for turn in turns[index + 1 :]
+    )
 
 
 def _first_answer(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
