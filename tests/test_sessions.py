@@ -85,12 +85,18 @@ def _oral_history(asker: str, interviewer: str) -> str:
     ],
 )
 def test_restated_metadata_opens_each_session_and_is_no_turn(asker: str, interviewer: str) -> None:
-    outline = build_outline(_oral_history(asker, interviewer))
+    text = _oral_history(asker, interviewer)
+    outline = build_outline(text)
     # Not "Interviewee", "Interviewer", "Place" or "Transcriber": the fields restated per
     # session (one of them with a new value) label no turns.
     assert outline.speakers == (asker, "ELLIS")
     assert outline.askers == (asker,)
     assert [q.text for q in outline.questions] == QUESTIONS
+    # The last answer of a session ends before the next session's block.
+    last = outline.questions[2].answer
+    assert text[last.start : last.end].startswith("Quiet. The lake froze")
+    assert "Interviewee" not in text[last.start : last.end]
+    assert all("Interviewee" not in text[t.start : t.end] for t in outline.turns)
 
 
 def test_each_sessions_restated_metadata_names_its_own_interviewer() -> None:

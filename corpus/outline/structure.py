@@ -83,8 +83,10 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         notes = None  # notes follow a transcript's turns; a numbered document is no notes
     body = lines[front.consumed : notes]
     if front.consumed or notes is not None:
-        headings = find_headings(text, body)
-    turns = _turns(text, body, headings, wrapped, reading.labelled_answers)
+        headings = {i for i in find_headings(text, body) if not metadata.holds(body[i].start)}
+    # A metadata block restated at a later session ends the turn before it.
+    held = {i for i, line in enumerate(body) if metadata.holds(line.start)}
+    turns = _turns(text, body, headings | held, wrapped, reading.labelled_answers)
     if not turns and not any(line.spoken for line in body):
         # No speaker labels at all: the turns are read from the text's shape.
         found, headings = read_unlabelled(text, body, headings, wrapped=wrapped)
@@ -95,7 +97,7 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
     )
     intro_lines = [ln for ln in body if first_block is None or ln.end <= first_block]
     intro = Span(intro_lines[0].start, intro_lines[-1].end) if intro_lines else None
-    spoken = spoken_turns(body, headings, _answer_turns(turns))
+    spoken = spoken_turns(body, headings | held, _answer_turns(turns))
     speakers = tuple(dict.fromkeys(turn.speaker for turn in spoken))
     return Outline(
         title=front.title,
