@@ -27,6 +27,8 @@ _FILLER = frozenset(["so", "well", "that's", "thats", "that", "very", "my", "all
 #: The first clause of a unit: its words up to a comma, a full stop, a dash.
 _CLAUSE = re.compile(r"[\"“]?(?P<words>[^.,!?;:—–\n]{1,40}?)[ ]?(?:[.,!—–]|--)")
 _REACTION_MAX_WORDS = 4
+#: "So yeah, ...", "And yeah, ...": the speaker going on, not a reaction.
+_GOING_ON = re.compile(r"(?i)\W*(?:so|and|but)\b")
 _YOU = re.compile(r"(?i)\b(?:you|your|yours|yourself|yourselves)(?:['’](?:re|ve|d|ll))?\b(?!['’])")
 _NOT_ADDRESSED = re.compile(r"(?i)\b(?:you know|you see|mind you|thank you|you guys know)\b")
 _FILLERS = re.compile(r"\bI (?:mean|guess|think|suppose)\b")
@@ -77,9 +79,20 @@ def _asks(sentence: str) -> bool:
         return False
     if not any(mark in sentence for mark in QUESTION_MARKS):
         return True  # a request: "Tell us about ..."
-    if _REPORTED.search(sentence) and not _TAG.search(sentence):
+    if quoted(sentence):
         return False  # "... and you're like, how did that happen?": a question quoted
     return len(_WORD.findall(sentence)) >= _MIN_ASKING_WORDS
+
+
+def quoted(sentence: str) -> bool:
+    """A question quoted after a verb of saying ("and you're like, how did that happen?"),
+    not a tag put to the listener ("..., right?")."""
+    return _REPORTED.search(sentence) is not None and not tagged(sentence)
+
+
+def tagged(sentence: str) -> bool:
+    """A statement with a tag put to the listener: "There were BBSs then, right?"."""
+    return _TAG.search(sentence) is not None
 
 
 def _about_the_speaker(sentence: str) -> bool:
@@ -102,7 +115,7 @@ def reacts(value: str) -> bool:
     """Opens with a reaction to what was just said: "Okay, cool.", "Interesting.",
     "Yeah, I mean, ...", "That's cool."."""
     clause = _CLAUSE.match(value)
-    if clause is None:
+    if clause is None or _GOING_ON.match(value):
         return False
     words = [w.casefold().replace("’", "'") for w in _WORD.findall(clause.group("words"))]
     return (

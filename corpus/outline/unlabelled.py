@@ -18,11 +18,16 @@ known only by reading, so the rules read the shape of the talk:
   longer than the question.
 - in caption-style text, where a unit is a caption line and not a turn, the question
   must also open like a new turn: with a reaction to what was just said ("Okay, cool.",
-  "Interesting.", "Yeah, I mean, ..."), within the few units before its question mark
-  and with no earlier question and its answer in between; the question starts there and
-  is addressed to the listener ("you", "your"; never "you know"). A rhetorical question
-  inside an answer rarely opens a turn or speaks to the listener. A paragraph that is
-  the question alone (written Q&A) needs no such opening.
+  "Interesting.", "Yeah, I mean, ..."; not "So yeah, ..." going on), within the few units
+  before its question mark and with no earlier question and its answer in between; the
+  question starts there and is addressed to the listener ("you", "your"; never "you
+  know"), or asks plainly ("Nice. Was that in Fortran?": not of "us", not a statement
+  with a tag) and the talk after opens as a reply. A rhetorical question inside an answer
+  rarely opens a turn or speaks to the listener. A paragraph that is the question alone
+  (written Q&A) needs no such opening.
+- a caption question asked straight, with no reaction before it, is read from the talk
+  around it (:mod:`corpus.outline.caption_questions`): short, after an answer's worth of
+  talk, answered at length.
 - where plain paragraphs alternate question and answer one for one, the asker's other
   paragraphs addressed to the interviewee that draw a full reply are questions too
   (statements answered).
@@ -43,6 +48,12 @@ from itertools import pairwise
 from typing import Protocol
 
 from corpus.model import Question, Span
+from corpus.outline.caption_questions import (
+    asks_of_us,
+    asks_plainly,
+    opens_reply,
+    straight_questions,
+)
 from corpus.outline.headings import find_headings
 from corpus.outline.labels import Label, Role
 from corpus.outline.measures import find_measures
@@ -74,6 +85,8 @@ _CAPTION_WORDS = 14
 MAX_QUESTION_WORDS = 150
 #: How many units before its question mark a caption question may open.
 _OPENING_REACH = 12
+#: A unit of this many words at most that reacts is the reaction alone ("That's awesome.").
+_REACTION_ALONE = 4
 #: The talk after a question is longer than the question by this factor, and this long.
 _ANSWER_FACTOR = 1.2
 _MIN_ANSWER_WORDS = 5
@@ -220,19 +233,22 @@ def _block_questions(
     """Questions among ``units``, decided from the last back: each answer runs to the
     next question believed, and is weighed against its question."""
     said = [_said(text, unit) for unit in units]
+    words = [unit.words for unit in units]
     puts = [asks_the_listener(value) for value in said]
     chosen: list[tuple[int, int]] = []  # (first unit, last unit) of each question
     next_start = len(units)
     index = len(units) - 1
     while index >= 0:
-        opening = _question_opening(said, puts, units, index, captions)
+        opening = _question_opening(said, puts, words, index, captions)
         last = _carried_on(said, index, next_start) if captions else index
         if opening is not None and _answered(said, units, last, next_start):
             chosen.append((opening, last))
             next_start = index = opening
         index -= 1
     chosen.reverse()
-    if not captions:
+    if captions:
+        chosen = straight_questions(said, words, chosen)
+    else:
         chosen = _with_statements(said, puts, units, chosen)
     found = []
     for number, (first, last) in enumerate(chosen):
@@ -277,32 +293,59 @@ def _with_statements(
 
 
 def _question_opening(
-    said: list[str], puts: list[bool], units: list[_Unit], index: int, captions: bool
+    said: list[str], puts: list[bool], words: list[int], index: int, captions: bool
 ) -> int | None:
     """The unit a question ending at unit ``index`` opens on, if it is one (``puts``:
     which units put a question). In captions a statement the reply confirms ("..., right?"
     - "That's right. He's the first ...") asks too, addressed or not."""
     if not captions:
-        return index if puts[index] and units[index].words <= MAX_QUESTION_WORDS else None
+        return index if puts[index] and words[index] <= MAX_QUESTION_WORDS else None
     confirmed = (
         index + 1 < len(said)
         and has_question_mark(said[index])
         and confirms(said[index + 1])
-        and sum(unit.words for unit in units[index + 1 : index + 3]) >= _MIN_REPLY_WORDS
+        and sum(words[index + 1 : index + 3]) >= _MIN_REPLY_WORDS
     )
     if not (puts[index] or confirmed):
         return None
-    words = 0
+    total = 0
     for first in range(index, max(-1, index - _OPENING_REACH), -1):
-        words += units[first].words
-        if words > MAX_QUESTION_WORDS:
+        total += words[first]
+        if total > MAX_QUESTION_WORDS:
             return None
         if first < index - 1 and puts[first] and not puts[first + 1]:
             return None  # an earlier question, and talk since: its answer
         if reacts(said[first]):
-            run = " ".join(said[first : index + 1])
-            return first if confirmed or addressed(run) else None
+            if words[first] <= _REACTION_ALONE and _goes_on(said[first + 1]):
+                return None  # "Right." heard, then the speaker goes on: "And then ..."
+            if confirmed:
+                return first
+            if asks_of_us(said[index]):
+                return None  # "So what are these neurons doing?" in an answer asks of "us"
+            if addressed(" ".join(said[first : index + 1])):
+                return first
+            # Asked plainly, not carrying on ("But where did it come from?"), not a reply
+            # to a question just put.
+            plain = (
+                asks_plainly(said[index])
+                and not carries_on(said[index])
+                and not (first and has_question_mark(said[first - 1]))
+            )
+            return first if plain and _replied(said, words, index) else None
     return None
+
+
+def _goes_on(value: str) -> bool:
+    """Carries on the talk before, to no one ("And then in weather science, ...")."""
+    return carries_on(value) and not addressed(value)
+
+
+def _replied(said: list[str], words: list[int], index: int) -> bool:
+    """The talk after unit ``index``, back-channel aside, opens as a reply."""
+    reply = index + 1
+    while reply < len(said) and backchannel(said[reply]):
+        reply += 1
+    return reply < len(said) and opens_reply(said, words, reply)
 
 
 def _carried_on(said: list[str], index: int, next_start: int) -> int:
