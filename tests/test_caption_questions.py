@@ -146,3 +146,42 @@ def test_the_new_caption_transcripts() -> None:
     assert "Nice. Was that actually in FORTRAN, or what language was that in?" in texts
     assert not any("biggest challenge facing human civilization" in t for t in texts)
     assert not any("Do you say days since" in t for t in texts)  # the guest's own question
+
+
+def test_a_statement_the_reply_agrees_with_is_a_question() -> None:
+    text = _captions(
+        [
+            *OPENING,
+            "I see. So most of your work is measuring how fast the ice goes back.",
+            "Yeah, exactly.",
+            "That and how much water the valley loses with it, which is what the farmers ask",
+            "me about every time I come down from the glacier in the autumn.",
+        ]
+    )
+    assert _questions(text)[-1].startswith("I see. So most of your work is measuring")
+
+
+def test_a_reaction_right_after_a_question_opens_the_reply_not_a_new_question() -> None:
+    text = _captions(
+        [
+            *OPENING,
+            "Now, tell us about the instruments you take up there.",
+            "Yeah, so whenever I go up, I take stakes, a steam drill and a GPS receiver.",
+            "The stakes go into the ice and we measure them again a year later. And you",
+            "have seen the pictures, you know how much of it there is to carry.",
+            "You said you drill the stakes in with steam, right?",
+            "Yes, a small boiler and a hose. It melts a hole ten metres deep in an hour, and the",
+            "stake freezes in overnight, so by morning it will not move for a year.",
+        ]
+    )
+    assert not any(q.startswith("Yeah, so whenever I go up") for q in _questions(text))
+
+
+def test_statements_the_researcher_agrees_with_in_a_subtitle_file() -> None:
+    astronomy = load_interview(TRANSCRIPTS / "vtt_talkpython_081_astronomy_2016.vtt")
+    texts = [question.text for question in astronomy.outline.questions]
+    assert any(
+        t.startswith("I see. So a lot of machine learning is about prediction") for t in texts
+    )
+    assert any(t.startswith("Yeah, that makes sense. So maybe you're looking") for t in texts)
+    assert not any("what programming language should I use?" in t for t in texts)

@@ -52,6 +52,11 @@ _CONFIRMATION = re.compile(
     r"(?i)\W*(?:(?:that['’]?s|that is|it['’]?s|it is) (?:right|correct|true)\b|"
     r"(?:correct|exactly|absolutely|indeed|yes)\b)"
 )
+#: A reply that agrees with a statement put to the speaker: "Yeah, exactly.", "Absolutely.".
+_AGREEMENT = re.compile(
+    r"(?i)\W*(?:(?:yeah|yes|yep|oh)[,.!]?\s+)?(?:exactly|absolutely|definitely|precisely|"
+    r"(?:that['’]?s|that is) (?:right|correct|true))\b"
+)
 #: An answer does not open by carrying on the words before it.
 _CARRIES_ON = re.compile(r"[\"“]?(?:and|but|because|or|which|cause|'cause|nor)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
@@ -139,6 +144,11 @@ def carries_on(value: str) -> bool:
 def confirms(value: str) -> bool:
     """Opens by confirming what was put to the speaker: "That's right.", "Yes.", "Exactly"."""
     return _CONFIRMATION.match(value) is not None
+
+
+def agrees(value: str) -> bool:
+    """Opens by agreeing with what was put to the speaker: "Yeah, exactly.", "Absolutely."."""
+    return _AGREEMENT.match(value) is not None
 
 
 def speaks_to_the_listener(value: str) -> bool:

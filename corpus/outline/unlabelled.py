@@ -22,8 +22,11 @@ known only by reading, so the rules read the shape of the talk:
   before its question mark and with no earlier question and its answer in between; the
   question starts there and is addressed to the listener ("you", "your"; never "you
   know"), or asks plainly ("Nice. Was that in Fortran?": not of "us", not a statement
-  with a tag) and the talk after opens as a reply. A rhetorical question inside an answer
-  rarely opens a turn or speaks to the listener. A paragraph that is the question alone
+  with a tag) and the talk after opens as a reply; a statement put to the listener that
+  the reply agrees with ("I see. So you model the future." - "Yeah, exactly.") asks too.
+  A reaction right after a question is the reply's ("Yeah, so whenever I ..."), not a new
+  turn's. A rhetorical question inside an answer rarely opens a turn or speaks to the
+  listener. A paragraph that is the question alone
   (written Q&A) needs no such opening.
 - a caption question asked straight, with no reaction before it, is read from the talk
   around it (:mod:`corpus.outline.caption_questions`): short, after an answer's worth of
@@ -61,6 +64,7 @@ from corpus.outline.said import has_question_mark
 from corpus.outline.speakers import Line
 from corpus.outline.turn_cues import (
     addressed,
+    agrees,
     asks_the_listener,
     backchannel,
     carries_on,
@@ -297,13 +301,17 @@ def _question_opening(
 ) -> int | None:
     """The unit a question ending at unit ``index`` opens on, if it is one (``puts``:
     which units put a question). In captions a statement the reply confirms ("..., right?"
-    - "That's right. He's the first ...") asks too, addressed or not."""
+    - "That's right. He's the first ...") asks too, addressed or not, and so does one put
+    to the listener that the reply agrees with ("... you want to ask it questions." -
+    "Yeah, absolutely.")."""
     if not captions:
         return index if puts[index] and words[index] <= MAX_QUESTION_WORDS else None
     confirmed = (
         index + 1 < len(said)
-        and has_question_mark(said[index])
-        and confirms(said[index + 1])
+        and (
+            (has_question_mark(said[index]) and confirms(said[index + 1]))
+            or (addressed(said[index]) and agrees(said[index + 1]))
+        )
         and sum(words[index + 1 : index + 3]) >= _MIN_REPLY_WORDS
     )
     if not (puts[index] or confirmed):
@@ -318,6 +326,8 @@ def _question_opening(
         if reacts(said[first]):
             if words[first] <= _REACTION_ALONE and _goes_on(said[first + 1]):
                 return None  # "Right." heard, then the speaker goes on: "And then ..."
+            if first < index and first and puts[first - 1]:
+                return None  # the reply to the question just put ("Yeah, so whenever I ...")
             if confirmed:
                 return first
             if asks_of_us(said[index]):
@@ -363,7 +373,8 @@ def _answered(said: list[str], units: list[_Unit], index: int, next_start: int) 
     first = index + 1
     while first < next_start and backchannel(said[first]):
         first += 1  # "Yeah." before the answer proper
-    if first >= next_start or carries_on(said[first]):
-        return False
+    agreed = first > index + 1 and agrees(said[index + 1])
+    if first >= next_start or (carries_on(said[first]) and not agreed):
+        return False  # "Yeah, absolutely. And ..." goes on from an agreement, not the question
     words = sum(unit.words for unit in units[first:next_start])
     return words >= max(_MIN_ANSWER_WORDS, _ANSWER_FACTOR * units[index].words)
