@@ -54,15 +54,32 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
     roles = {turn.speaker: turn.role for turn in turns if turn.role is not None}
     by_role = frozenset(s for s in speakers if roles.get(s) is Role.ASKER or _ASKING_ROLE.search(s))
     answering = {s for s in speakers if roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)}
+    # Both read once here: every rule below needs them, and the hubs are the costly part.
+    hubs = answering_hubs(turns)
+    words = _words_by_speaker(turns)
     if by_role:
-        askers = _with_the_floor_taken(turns, by_role) | _also_asking(turns, by_role, answering)
+        askers = _with_the_floor_taken(turns, by_role, hubs) | _also_asking(
+            turns, by_role, answering, words
+        )
     else:
-        askers = _inferred(turns, speakers, answering)
-    return askers | _titled_as_askers(turns, speakers, askers, answering)
+        askers = _inferred(turns, speakers, answering, hubs)
+    return askers | _titled_as_askers(speakers, askers, answering, hubs, words)
+
+
+def _words_by_speaker(turns: Sequence[Said]) -> dict[str, int]:
+    """How many words each speaker says in all."""
+    words: dict[str, int] = {}
+    for turn in turns:
+        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
+    return words
 
 
 def _titled_as_askers(
-    turns: Sequence[Said], speakers: list[str], askers: frozenset[str], answering: set[str]
+    speakers: list[str],
+    askers: frozenset[str],
+    answering: set[str],
+    hubs: set[str],
+    words: dict[str, int],
 ) -> frozenset[str]:
     """Speakers whose label holds the title the askers' labels share and no answerer's
     does: a bench's ``JUSTICE KAGAN`` beside ``JUSTICE ALITO`` and ``CHIEF JUSTICE
@@ -72,11 +89,8 @@ def _titled_as_askers(
     nothing."""
     if len(askers) < 2:
         return frozenset()
-    words: dict[str, int] = {}
-    for turn in turns:
-        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
     most = max(words, key=lambda speaker: words[speaker], default="")
-    answerers = answering | answering_hubs(turns) | {most}
+    answerers = answering | hubs | {most}
     answerer_words = {word for speaker in answerers for word in label_words(speaker)}
     shared: dict[str, int] = {}
     for asker in askers:
@@ -93,14 +107,15 @@ def _titled_as_askers(
     )
 
 
-def _with_the_floor_taken(turns: Sequence[Said], by_role: frozenset[str]) -> frozenset[str]:
+def _with_the_floor_taken(
+    turns: Sequence[Said], by_role: frozenset[str], hubs: set[str]
+) -> frozenset[str]:
     """Role-labelled askers, and the reporters a moderator gives the floor to.
 
     In a press conference run by a ``MODERATOR:`` the reporters, each with a label of
     their own, ask and the answerer replies to them; the moderator, who never puts a
     question, only gives the floor and is no asker then.
     """
-    hubs = answering_hubs(turns)
     if not hubs:
         return by_role
     answered = answered_once(turns, hubs) - by_role
@@ -111,15 +126,12 @@ def _with_the_floor_taken(turns: Sequence[Said], by_role: frozenset[str]) -> fro
 
 
 def _also_asking(
-    turns: Sequence[Said], by_role: frozenset[str], answering: set[str]
+    turns: Sequence[Said], by_role: frozenset[str], answering: set[str], words: dict[str, int]
 ) -> frozenset[str]:
     """Beside the role-labelled askers, one who puts questions the interviewee answers at
     length, twice or more: a town hall's moderator who introduces the audience members
     and asks follow-ups of his own. Not a second interviewee (one who says a good share
     of what is said), whose questions are asides."""
-    words: dict[str, int] = {}
-    for turn in turns:
-        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
     most = max(words.values(), default=0)
     interviewees = {s for s, count in words.items() if count * _INTERVIEWEE_SHARE >= most}
     answered: dict[str, int] = {}
@@ -137,7 +149,9 @@ def _also_asking(
     return frozenset(s for s, count in answered.items() if count >= _ANSWERED_TWICE)
 
 
-def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -> frozenset[str]:
+def _inferred(
+    turns: Sequence[Said], speakers: list[str], answering: set[str], hubs: set[str]
+) -> frozenset[str]:
     """Without role labels: the interviewee asks least, the others who put questions ask.
 
     Each speaker's leaning to ask is the share of their sentences that put a question (an
@@ -163,7 +177,6 @@ def _inferred(turns: Sequence[Said], speakers: list[str], answering: set[str]) -
         + _HINT * (leaning.length() < mean_length)
         for speaker, leaning in stats.items()
     }
-    hubs = answering_hubs(turns)
     answered = answered_once(turns, hubs)
     most = max(leaning.words for leaning in stats.values())
     interviewee = min(
