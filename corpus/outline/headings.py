@@ -110,6 +110,7 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
     recurring = Counter(
         text[line.start : line.end] for line in lines if line.end - line.start <= _MAX_CAPITALS
     )
+    header = lines[:first_turn]
     marked: set[int] = set()
     plain: set[int] = set()
     colon_sentences: set[int] = set()
@@ -123,7 +124,7 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
             or _UNDERLINE.match(value)
         ):
             continue
-        if index < first_turn and _metadata(text, lines[:first_turn], index):
+        if index < first_turn and _metadata(text, header, index):
             continue  # "Subjects: Kosovar Refugees, ALP Factions, GST" in a header block
         if (
             _marked(text, lines, index)
