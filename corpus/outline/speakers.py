@@ -75,6 +75,7 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
     paragraphs, wrapped = paragraph_layout(text, labels)
     if labels:
         paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
+        paragraphs = _through_labels(paragraphs, labels)
     lines = [
         Line(start, end)  # a metadata field is no one's label
         if metadata.holds(start)
@@ -143,6 +144,23 @@ def _split_at(
                 result.append((start, piece_end))
             start = cut
             cut = next(cuts, None)
+        result.append((start, end))
+    return result
+
+
+def _through_labels(
+    paragraphs: list[tuple[int, int]], labels: dict[int, SpeakerLabel]
+) -> list[tuple[int, int]]:
+    """Paragraphs that stand inside a label joined to the paragraph it opens: a label
+    set over lines ("00:12:03" over "Jane Doe:") is one line, its words after it."""
+    result: list[tuple[int, int]] = []
+    reach = -1  # where the last label's words begin
+    for start, end in paragraphs:
+        if result and start < reach:
+            result[-1] = (result[-1][0], max(result[-1][1], end))
+            continue
+        label = labels.get(start)
+        reach = label.text_start if label is not None else -1
         result.append((start, end))
     return result
 

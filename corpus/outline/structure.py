@@ -211,6 +211,12 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
     answerer = ""
     answer_label: Span | None = None
     following = index + 1
+    if question_start > first.end:
+        # The label's words begin past its own line (a label set over lines, "00:12:03"
+        # over "Jane Doe:"): the lines inside the label are the label's, not the question.
+        while following < len(lines) and lines[following].end <= question_start:
+            following += 1
+        question_start = first.end
     if question_start == first.end and not body.ends_turn(following):
         # "Reporter:" alone on its line: the question is the next line.
         question_start, question_end = lines[following].start, lines[following].end
