@@ -188,6 +188,9 @@ class Interview:
     """A hash of the clean text; annotations record it to notice changed texts."""
     times: tuple[tuple[int, float], ...] = ()
     """For subtitle files, ``(clean offset, seconds)`` where each cue starts, in order."""
+    headings: tuple[tuple[int, int], ...] = ()
+    """``(clean offset, level)`` of the lines the file's format marks as headings
+    (Markdown, Word); the outline reads them again from here (``--interviewer``)."""
 
     @property
     def text(self) -> str:

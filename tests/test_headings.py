@@ -131,6 +131,20 @@ def test_articles_under_their_titles_with_bylines() -> None:
     assert len(outline.sections[1].questions) == 1
 
 
+def test_a_definition_lists_term_is_no_heading() -> None:
+    text = (
+        "Q: Which subprojects matter most?\n"
+        "A: Let me pick up two of them.\n"
+        "KWOK\n"
+        ": KWOK is a component in which you can create a cluster of thousands of nodes.\n"
+        "Kueue\n"
+        ": Kueue is a job queueing controller, deciding when a job should wait or start.\n"
+        "Q: And the descheduler?\n"
+        "A: It evicts pods.\n"
+    )
+    assert headings(text) == [None]
+
+
 @pytest.mark.parametrize("short", ["Not really", "Yeah", "I think so", "In Ohio mostly"])
 def test_a_short_answer_line_without_end_punctuation_is_not_a_heading(short: str) -> None:
     text = f"Q: Did you like school?\nA: It was fine.\n{short}\nQ: And university?\nA: Better.\n"
@@ -232,6 +246,9 @@ def test_a_short_title_over_a_bulleted_block_is_a_heading() -> None:
         "docx_hearing_uk_covid_inquiry_2024-03-07",
         "oral_history_nasa_whitson_2015",
         "wh_interview_fox_sports_2025-02-16",
+        "written_k8s_sig_scheduling_spotlight_2024",
+        "written_k8s_sig_node_spotlight_2021",
+        "written_usesthis_aaron_swartz_2009",
     ],
 )
 def test_real_transcripts_headings_match_their_gold(name: str) -> None:

@@ -96,7 +96,9 @@ def with_interviewers(
 
 def as_the_text_says(interview: Interview) -> Interview:
     """``interview`` outlined with the askers its text decides (no one's choice)."""
-    return replace(interview, outline=corpus.build_outline(interview.text))
+    return replace(
+        interview, outline=corpus.build_outline(interview.text, marked=interview.headings)
+    )
 
 
 def _quietly_with(interview: Interview, names: Collection[str]) -> Interview:

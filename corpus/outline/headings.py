@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from corpus.model import Span
 from corpus.outline.frontmatter import MAX_HEADING_CHARS, MAX_HEADING_WORDS, headline_like
 from corpus.outline.labels import Label
+from corpus.outline.marked import believed_mark, marked_lines
 from corpus.outline.paragraphs import TITLE_FUNCTION_WORDS
 
 _SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]*\s+[\"“‘(]?[A-Z]")
@@ -99,8 +100,12 @@ class LabelledLine(Protocol):
     def name(self) -> Label | None: ...
 
 
-def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
-    """Indexes of the lines that head a section (see the module's rules)."""
+def find_headings(
+    text: str, lines: Sequence[LabelledLine], marks: Collection[tuple[int, int]] = ()
+) -> set[int]:
+    """Indexes of the lines that head a section (see the module's rules); ``marks`` are
+    the ``(offset, level)`` of lines the file's format marked (:mod:`.marked`)."""
+    levels = marked_lines(lines, marks)
     speakers = Counter(line.name.name for line in lines if line.name)
     # A labelled line that puts no question (a court calling the case) begins the turns too.
     first_turn = next(
@@ -124,8 +129,18 @@ def find_headings(text: str, lines: Sequence[LabelledLine]) -> set[int]:
             or _UNDERLINE.match(value)
         ):
             continue
+        if index in levels:
+            if believed_mark(text, lines, index, levels, recurring):
+                marked.add(index)
+            continue
+        if _ATX.match(value):  # Markdown read as plain text: its marks are in the text
+            if believed_mark(text, lines, index, {index: 0}, recurring):
+                marked.add(index)
+            continue
         if index < first_turn and _metadata(text, header, index):
             continue  # "Subjects: Kosovar Refugees, ALP Factions, GST" in a header block
+        if _defines(text, lines, index):
+            continue  # a definition list's term: "KWOK" over ": KWOK is a component ..."
         if (
             _marked(text, lines, index)
             or (_LETTER_SPACED.fullmatch(value) and _precedes_turn(text, lines, index))
@@ -176,8 +191,6 @@ def _marked(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
     """Markdown headings, underlined lines and numbered section titles standing alone."""
     line = lines[index]
     value = text[line.start : line.end]
-    if _ATX.match(value):
-        return True
     following = lines[index + 1] if index + 1 < len(lines) else None
     number = _SECTION_NUMBER.match(value)
     title = value[number.end() :] if number is not None else value
@@ -217,6 +230,14 @@ def _hearing_title(value: str) -> bool:
         return False
     words = [w.lower() for w in _WORD.findall(value)]
     return len(words) >= 4 and any(w in TITLE_FUNCTION_WORDS for w in words)
+
+
+def _defines(text: str, lines: Sequence[LabelledLine], index: int) -> bool:
+    """The next line opens with ``: ``, a definition of the term on this one."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return text.startswith((": ", ":\t"), following.start)
 
 
 def _metadata(text: str, header: Sequence[LabelledLine], index: int) -> bool:

@@ -57,11 +57,17 @@ class _Turn:
     """Where the answer's label stands, if it has one."""
 
 
-def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
+def build_outline(
+    text: str,
+    askers: Collection[str] | None = None,
+    *,
+    marked: Collection[tuple[int, int]] = (),
+) -> Outline:
     """Find title, dateline, byline, intro, sections, questions and measures in clean text.
 
     ``askers`` names the speakers who ask (``--interviewer``); by default the document
-    decides (:mod:`corpus.outline.askers`).
+    decides (:mod:`corpus.outline.askers`). ``marked`` holds the ``(offset, level)`` of
+    the lines the file's format marked as headings (``Interview.headings``).
     """
     reading = read_lines(text, askers)
     lines, wrapped = reading.lines, reading.wrapped
@@ -71,7 +77,9 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         (i for i, line in enumerate(lines) if opens_turn(line) or line.spoken), len(lines)
     )
     metadata = reading.metadata
-    headings = {i for i in find_headings(text, lines) if not metadata.holds(lines[i].start)}
+    headings = {
+        i for i in find_headings(text, lines, marked) if not metadata.holds(lines[i].start)
+    }
     front = find_front_matter(
         text,
         [(line.start, line.end) for line in lines[:first_turn]],
@@ -83,13 +91,15 @@ def build_outline(text: str, askers: Collection[str] | None = None) -> Outline:
         notes = None  # notes follow a transcript's turns; a numbered document is no notes
     body = lines[front.consumed : notes]
     if front.consumed or notes is not None:
-        headings = {i for i in find_headings(text, body) if not metadata.holds(body[i].start)}
+        headings = {
+            i for i in find_headings(text, body, marked) if not metadata.holds(body[i].start)
+        }
     # A metadata block restated at a later session ends the turn before it.
     held = {i for i, line in enumerate(body) if metadata.holds(line.start)}
     turns = _turns(text, body, headings | held, wrapped, reading.labelled_answers)
     if not turns and not any(line.spoken for line in body):
         # No speaker labels at all: the turns are read from the text's shape.
-        found, headings = read_unlabelled(text, body, headings, wrapped=wrapped)
+        found, headings = read_unlabelled(text, body, headings, wrapped=wrapped, marks=marked)
         turns = [_Turn(item.question, item.line_start) for item in found]
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],

@@ -137,7 +137,12 @@ class FoundQuestion:
 
 
 def read_unlabelled(
-    text: str, lines: Sequence[Line], headings: set[int], *, wrapped: bool
+    text: str,
+    lines: Sequence[Line],
+    headings: set[int],
+    *,
+    wrapped: bool,
+    marks: Collection[tuple[int, int]] = (),
 ) -> tuple[list[FoundQuestion], set[int]]:
     """The questions of a document without speaker labels, and its headings read again
     now that the questions are known: a title line right before a question heads a
@@ -152,7 +157,7 @@ def read_unlabelled(
         else line
         for line in lines
     ]
-    again = find_headings(text, asking)
+    again = find_headings(text, asking, marks)
     if again == headings:
         return found, headings
     return unlabelled_questions(text, lines, again, wrapped=wrapped), again

@@ -66,7 +66,10 @@ def with_askers_where_named(
 def _asking(interview: Interview, speakers: Sequence[str]) -> Interview:
     from corpus.outline.structure import build_outline
 
-    return replace(interview, outline=build_outline(interview.text, list(speakers)))
+    return replace(
+        interview,
+        outline=build_outline(interview.text, list(speakers), marked=interview.headings),
+    )
 
 
 def _nobody_called(interviews: Sequence[Interview], name: str) -> str:

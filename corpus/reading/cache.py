@@ -144,13 +144,14 @@ def cached_clean(raw: str, clean: Callable[[str], CleanText]) -> CleanText:
     return result
 
 
-def cached_parse(text: str, parse: Callable[[str], Parsed]) -> Parsed:
+def cached_parse(text: str, parse: Callable[[str], Parsed], marks: str = "") -> Parsed:
     """``parse(text)`` (outline and sentences of a clean text), from the cache when this
-    exact text was parsed by this code before."""
+    exact text was parsed by this code before, with the same ``marks`` (what else the
+    parse reads: the file's marked headings)."""
     folder = cache_dir()
     if folder is None:
         return parse(text)
-    path = _entry_path(folder, text, ".parse")
+    path = _entry_path(folder, text + marks, ".parse")
     try:
         return from_tuples(marshal.loads(path.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError):

@@ -28,11 +28,16 @@ class Document:
 
     ``times`` holds ``(offset, seconds)`` pairs in offset order: the cue whose text starts
     at ``text[offset]`` starts ``seconds`` into the recording (for a Word file, the times
-    of a table's time column). Empty for text files.
+    of a table's time column). Empty for text files. The markup that made a heading is
+    gone from the text, so the lines it marked are kept beside it (``headings``).
     """
 
     text: str
     times: tuple[tuple[int, float], ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()
+    """``(offset, level)`` of each line the format marks as a heading (Markdown's ``#``
+    or underline, Word's heading styles): where the heading's words start in ``text``,
+    and its level (1 for ``#``, ``===`` and ``Heading 1``). Empty for text files."""
 
 
 def read_document(path: Path) -> Document:

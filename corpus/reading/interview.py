@@ -30,18 +30,27 @@ def _clean(raw: str) -> CleanText:
     return clean_text(raw)
 
 
-def _parse(text: str) -> Parsed:
+def _parse(text: str, headings: tuple[tuple[int, int], ...] = ()) -> Parsed:
     """The outline and sentences of a clean text, the parsers loaded on first use."""
     from corpus.outline.sentences import split_sentences
     from corpus.outline.structure import build_outline
 
-    return build_outline(text), split_sentences(text)
+    return build_outline(text, marked=headings), split_sentences(text)
 
 
-def interview_from_text(interview_id: str, raw: str, path: Path | None = None) -> Interview:
-    """Clean and outline text that is already decoded."""
+def interview_from_text(
+    interview_id: str,
+    raw: str,
+    path: Path | None = None,
+    headings: tuple[tuple[int, int], ...] = (),
+) -> Interview:
+    """Clean and outline text that is already decoded; ``headings`` are the ``(raw
+    offset, level)`` of lines its format marked as headings (``Document.headings``)."""
     clean = cached_clean(raw, _clean)
-    outline, sentences = cached_parse(clean.text, _parse)
+    marked = clean_headings(clean, headings)
+    outline, sentences = cached_parse(
+        clean.text, lambda text: _parse(text, marked), repr(marked) if marked else ""
+    )
     return Interview(
         id=interview_id,
         path=path or Path(f"{interview_id}.txt"),
@@ -49,20 +58,33 @@ def interview_from_text(interview_id: str, raw: str, path: Path | None = None) -
         outline=outline,
         sentences=sentences,
         fingerprint=fingerprint(clean.text),
+        headings=marked,
     )
 
 
 def load_interview(path: Path) -> Interview:
     """Read, clean and outline one interview file; raises CorpusError on bad input.
 
-    Text, subtitle and Word files alike (``corpus.reading.formats``); a subtitle file's
-    cue times are carried over to offsets of the clean text.
+    Text, subtitle, Markdown and Word files alike (``corpus.reading.formats``); a subtitle
+    file's cue times and the headings a format marks are carried over to offsets of the
+    clean text.
     """
     document = read_document(path)
-    interview = interview_from_text(path.stem, document.text, path)
+    interview = interview_from_text(path.stem, document.text, path, document.headings)
     if not document.times:
         return interview
     return replace(interview, times=clean_times(interview.clean, document.times))
+
+
+def clean_headings(
+    clean: CleanText, headings: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """``(raw offset, level)`` pairs as ``(clean offset, level)``, each raw offset moved to
+    the first clean character that comes from it or after it."""
+    return tuple(
+        (bisect_left(clean.raw_offsets, offset, hi=len(clean.text)), level)
+        for offset, level in headings
+    )
 
 
 def clean_times(

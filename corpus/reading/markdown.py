@@ -11,6 +11,8 @@ text on a line of its own, links keep their text, inline code loses its backtick
 tags are dropped with their text kept, link reference definitions (``[name]: https://...``,
 which a reader never sees) are dropped, fence lines of code blocks and thematic breaks
 (``---``) become blank lines. List markers and anything not named here stay as text.
+The lines that were headings, and their levels, are kept beside the text
+(``Document.headings``): their marks are gone, and the outline needs to know them.
 
 Static-site posts open with front matter, YAML between ``---`` lines or TOML between
 ``+++`` lines (``layout: post``, ``title: "Jane Doe"``): metadata, not talk, so it is
@@ -89,6 +91,7 @@ def read_markdown(text: str) -> Document:
         literal += [False, False] if title else []
         lines = lines[skipped:]
     fence: str | None = None
+    marked: dict[int, int] = {}  # output line -> its heading's level
     for index, raw_line in enumerate(lines):
         line = raw_line.rstrip("\r")
         if fence is not None:
@@ -104,10 +107,42 @@ def read_markdown(text: str) -> Document:
             literal.append(False)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
+        level, at = _heading_level(line, out)
+        if level:
+            marked[at] = level
         for piece in _block_line(line, out, following):
             out.append(piece)
             literal.append(False)
-    return Document(_inline_runs(out, literal))
+    text = _inline_runs(out, literal)
+    return Document(text, headings=_heading_offsets(text, marked))
+
+
+def _heading_level(line: str, done: list[str]) -> tuple[int, int]:
+    """The level of the heading ``line`` makes (0 if none), and at which output line its
+    words stand: an ATX heading's own (after a blank line put before it), or, for a
+    setext underline, the line above it."""
+    first = line.lstrip(" ")[:1]
+    if first in "=-" and _SETEXT.fullmatch(line) and done and done[-1].strip():
+        return (1 if first == "=" else 2), len(done) - 1
+    heading = _ATX.fullmatch(line) if first == "#" else None
+    if heading is None or not (heading.group("text") or "").strip():
+        return 0, 0
+    level = len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("#"))
+    return level, len(done) + (1 if done and done[-1].strip() else 0)
+
+
+def _heading_offsets(text: str, marked: dict[int, int]) -> tuple[tuple[int, int], ...]:
+    """``(offset, level)`` of the first character of each marked line of ``text`` (the
+    inline pass keeps the lines: no pattern crosses a line end)."""
+    if not marked:
+        return ()
+    found: list[tuple[int, int]] = []
+    start = 0
+    for number, line in enumerate(text.split("\n")):
+        if number in marked and line.strip():
+            found.append((start + len(line) - len(line.lstrip()), marked[number]))
+        start += len(line) + 1
+    return tuple(found)
 
 
 def _front_matter(lines: list[str]) -> tuple[str, int]:

@@ -7,6 +7,7 @@ order: each paragraph a paragraph, a bold leading name written as ``Name:``, a h
 own line, a table row of a short name and words a turn ``Name: words`` (other cells a
 paragraph each). A table's time column goes into ``Document.times``, like a subtitle
 cue's start, not into the text; a header row ("Speaker | Text") stays one plain line.
+Where each heading starts goes into ``Document.headings``, with its level.
 """
 
 from __future__ import annotations
@@ -45,35 +46,40 @@ def read_word(data: bytes, name: str) -> Document:
             f"{name}: is a damaged Word .docx file ({str(error)[:80]}); "
             "save it again from Word or export it as plain text"
         ) from None
-    return _document([(text, seconds) for text, seconds in blocks if text])
+    return _document([block for block in blocks if block[0]])
 
 
-def _document(blocks: list[tuple[str, float | None]]) -> Document:
-    """Paragraphs a blank line apart, and the offset each timed paragraph starts at."""
+def _document(blocks: list[tuple[str, float | None, int]]) -> Document:
+    """Paragraphs a blank line apart, the offset each timed paragraph starts at, and
+    where each heading starts (with its level)."""
     parts: list[str] = []
     times: list[tuple[int, float]] = []
+    headings: list[tuple[int, int]] = []
     length = 0
-    for text, seconds in blocks:
+    for text, seconds, level in blocks:
         if parts:
             parts.append("\n\n")
             length += 2
         if seconds is not None and (not times or seconds >= times[-1][1]):
             times.append((length, seconds))
+        if level:
+            headings.append((length, level))
         parts.append(text)
         length += len(text)
     if parts:
         parts.append("\n")
-    return Document("".join(parts), tuple(times))
+    return Document("".join(parts), tuple(times), tuple(headings))
 
 
-def _blocks(document: Any) -> Iterator[tuple[str, float | None]]:
+def _blocks(document: Any) -> Iterator[tuple[str, float | None, int]]:
+    """Each paragraph's text, a table row's time, and a heading's level (else 0)."""
     from docx.table import Table
 
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            yield from _table(block)
+            yield from ((text, seconds, 0) for text, seconds in _table(block))
         else:
-            yield _paragraph(block), None
+            yield _paragraph(block), None, _heading_level(block)
 
 
 def _paragraph(paragraph: Any) -> str:
@@ -99,6 +105,14 @@ def _paragraph(paragraph: Any) -> str:
 def _is_heading(paragraph: Any) -> bool:
     style = str(getattr(paragraph.style, "name", "") or "")
     return style.startswith("Heading") or style == "Title"
+
+
+def _heading_level(paragraph: Any) -> int:
+    """N for a paragraph in Word's ``Heading N`` style, else 0 (``Title`` is the
+    document's title, not a section's)."""
+    style = str(getattr(paragraph.style, "name", "") or "")
+    level = style.removeprefix("Heading").strip()
+    return int(level) if style.startswith("Heading") and level.isdigit() else 0
 
 
 def _bold(run: Any) -> bool:
