@@ -77,9 +77,7 @@ def build_outline(
         (i for i, line in enumerate(lines) if opens_turn(line) or line.spoken), len(lines)
     )
     metadata = reading.metadata
-    headings = {
-        i for i in find_headings(text, lines, marked) if not metadata.holds(lines[i].start)
-    }
+    headings = {i for i in find_headings(text, lines, marked) if not metadata.holds(lines[i].start)}
     front = find_front_matter(
         text,
         [(line.start, line.end) for line in lines[:first_turn]],
