@@ -6,7 +6,9 @@ Early life``) and keep beside it where each marked line starts and its level
 it is believed, except where the line is plainly something else:
 
 - a line ending with a question mark is a question put as a heading (written Q&A:
-  ``### What hardware do you use?`` over its answer), left to the question rules;
+  ``### What hardware do you use?`` over its answer), left to the question rules, and
+  so is every mark of a level whose marks are mostly such questions (``### Tell us
+  about the first commission.`` among them);
 - a line whose words recur is a speaker's name over each of their turns
   (``### Jerod Santo``) or a running header, not a section's title;
 - the document's title: the first line of the text when it is the one mark of the
@@ -53,9 +55,18 @@ def believed_mark(
     """The marked line ``index`` heads a section (see the module's exceptions)."""
     line = lines[index]
     value = text[line.start : line.end]
-    if value.rstrip().endswith(("?", "？")) or recurring[value] > 1:
+    if _asks(value) or recurring[value] > 1:
         return False
+    level = levels[index]
+    same = [at for at, other in levels.items() if other == level]
+    asking = sum(_asks(text[lines[at].start : lines[at].end]) for at in same)
+    if 2 * asking >= len(same):
+        return False  # the level of questions put as headings
     return not _is_title(text, line.start, value, index, levels)
+
+
+def _asks(value: str) -> bool:
+    return value.rstrip().endswith(("?", "？"))
 
 
 def _is_title(text: str, start: int, value: str, index: int, levels: dict[int, int]) -> bool:
