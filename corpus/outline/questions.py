@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from corpus.outline.said import Said, count_asking, has_question_mark, puts_question, sentences
 
@@ -283,7 +283,7 @@ def _calls_next(turns: Sequence[Said], index: int, text: str) -> bool:
 def _before_any_answer(turns: Sequence[Said], index: int, askers: Collection[str]) -> bool:
     """Nobody but the askers has spoken yet: a podcast's cold open, sponsor read and
     introduction before the guest's first words."""
-    return all(turn.speaker in askers for turn in turns[:index])
+    return all(turn.speaker in askers for turn in islice(turns, index))
 
 
 def _opens_with_pleasantry(reply: str) -> bool:
@@ -296,7 +296,8 @@ def _talk_is_over(turns: Sequence[Said], index: int, askers: Collection[str]) ->
     """The interviewee says nothing more of length after the turn at ``index``: its thanks
     close the conversation."""
     return all(
-        turn.speaker in askers or len(turn.text.split()) <= _SHORT for turn in turns[index + 1 :]
+        turn.speaker in askers or len(turn.text.split()) <= _SHORT
+        for turn in islice(turns, index + 1, None)
     )
 
 
@@ -304,7 +305,7 @@ def _first_answer(turns: Sequence[Said], index: int, askers: Collection[str]) ->
     """The turn at ``index`` is its speaker's first: the guest's first words after the
     host's introduction, the witness's statement after the chair gives the floor."""
     speaker = turns[index].speaker
-    return speaker not in askers and all(turn.speaker != speaker for turn in turns[:index])
+    return speaker not in askers and all(turn.speaker != speaker for turn in islice(turns, index))
 
 
 def _prepared(turns: Sequence[Said], index: int) -> bool:

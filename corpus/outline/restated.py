@@ -27,7 +27,7 @@ def restated_starts(text: str, labels: Sequence[tuple[int, str]]) -> set[int]:
     recurring = {line: ats for line, ats in by_line.items() if len(ats) >= 2}
     if not recurring:
         return set()
-    worded = [m.span() for m in _LINE.finditer(text) if sum(c.isalpha() for c in m[0]) >= 2]
+    worded = [m.span() for m in _LINE.finditer(text) if _worded(m[0])]
     firsts = [start for start, _ in worded]
     dropped = {
         at
@@ -66,6 +66,17 @@ def _neighbours(
     up = text[worded[above][0] : worded[above][1]].strip() if above >= 0 else ""
     down = text[worded[below][0] : worded[below][1]].strip() if below < len(worded) else ""
     return up, down
+
+
+def _worded(line: str) -> bool:
+    """The line holds two letters or more (read only as far as the second)."""
+    letters = 0
+    for char in line:
+        if char.isalpha():
+            letters += 1
+            if letters == 2:
+                return True
+    return False
 
 
 def _line_at(text: str, position: int) -> str:
