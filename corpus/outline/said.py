@@ -41,13 +41,28 @@ _ABBREVIATIONS = frozenset(
         "co.",
     ]
 )
-#: A request: its words ...
-_REQUEST = re.compile(
-    r"(?i)\b(?:tell|talk|describe|explain|walk|share|remind|(?:please )?(?:could|can|would) you|"
-    r"let'?s (?:talk|go back|turn|start|move|begin)|"
-    r"i(?:'d| would) (?:like|love) (?:to (?:ask|know|hear)|you to)|"
-    r"i (?:want|wanted) to (?:ask|know|hear)|i wonder)\b"
+#: A request: its words, each opening with a plain letter ...
+_REQUEST_WORDS = (
+    "tell",
+    "talk",
+    "describe",
+    "explain",
+    "walk",
+    "share",
+    "remind",
+    "please (?:could|can|would) you",
+    "could you",
+    "can you",
+    "would you",
+    "let'?s (?:talk|go back|turn|start|move|begin)",
+    "i(?:'d| would) (?:like|love) (?:to (?:ask|know|hear)|you to)",
+    "i (?:want|wanted) to (?:ask|know|hear)",
+    "i wonder",
 )
+#: ... found as whole words; the lookahead (the words' first letters) lets the scan pass
+#: over a word that opens with any other letter at once.
+_REQUEST_LETTERS = "".join(sorted({words[0] for words in _REQUEST_WORDS}))
+_REQUEST = re.compile(rf"(?i)\b(?=[{_REQUEST_LETTERS}])(?:{'|'.join(_REQUEST_WORDS)})\b")
 #: ... where a request starts: a sentence's or clause's start, or after "and", "please" ...
 _REQUEST_LEAD = re.compile(
     r"(?i)(?:^|[.!?][\"”’)]*\s+|[,;:]\s+|"

@@ -113,6 +113,8 @@ def _about_the_speaker(sentence: str) -> bool:
 
 def addressed(value: str) -> bool:
     """Speaks to the other side: "you", "your" (not "you know", "thank you")."""
+    if _YOU.search(value) is None:
+        return False  # most talk: no "you" at all, nothing to set aside
     return _YOU.search(_NOT_ADDRESSED.sub(" ", value)) is not None
 
 
