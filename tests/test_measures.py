@@ -107,6 +107,57 @@ def test_an_announced_first_item_opens_a_list_alone() -> None:
     assert listed(answer) == [(1, "The first is economic security.")]
 
 
+@pytest.mark.parametrize(
+    ("answer", "starts"),
+    [
+        (
+            "There are two parameters. One is the immune response. We call it a correlate. "
+            "And then there's the real-world efficacy. It is good.",
+            ["One is the", "And then there's"],
+        ),
+        (
+            "Two things to say on that. The first is that the summit did the work. It "
+            "set targets.\n\nAnd then in respect to trips, trade ministers decide. "
+            "Then, on Monday, we fly.",
+            ["The first is that", "And then in respect"],
+        ),
+        (
+            "I see three reasons. First, it is cheap. Also, it is quick. We tested it. "
+            "And lastly, people like it. Then they buy more.",
+            ["First, it is", "Also, it is", "And lastly,"],
+        ),
+        (
+            "Two or three other things. The first is climate. And I think Europe agrees. "
+            "And then, finally, we work on health. Then we rest.",
+            ["The first is", "And then, finally,"],
+        ),
+    ],
+)
+def test_an_announced_list_goes_on_with_other_words_up_to_its_count(
+    answer: str, starts: list[str]
+) -> None:
+    found = listed(answer)
+    assert [ordinal for ordinal, _ in found] == list(range(1, len(starts) + 1))
+    assert [text[: len(start)] for (_, text), start in zip(found, starts, strict=True)] == starts
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # no announcement: "then" and "also" go on a story
+        "First, we went to Rome. And then, we drove north. Also, it rained.",
+        # an announcement that no first item follows
+        "There are a couple of things. We are entering winter. And then, cases rise.",
+        # an announced first that nothing later goes on
+        "There are two reasons. First, it is cheap. It is also quick.",
+        # "then" telling what happened next is no item
+        "I have two sons. One is a doctor. Then he moved to Ohio.",
+    ],
+)
+def test_no_announced_list_without_a_count_a_first_and_a_later_item(answer: str) -> None:
+    assert listed(answer) == []
+
+
 def test_an_ordinal_inside_a_sentence_marks_the_sentence() -> None:
     answer = (
         "The answer is that, firstly, the issues are kept internal. Secondly, that changes "
@@ -456,6 +507,8 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "wh_press_call_lead_pipes_2024-10-08",
         "us_house_hearing_bernanke_2006-02-15",
         "us_house_hearing_fed_independence_2009-07-09",
+        "wh_press_briefing_fauci_jha_2022-11-22",
+        "wh_press_gaggle_sullivan_2021-10-28",
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:

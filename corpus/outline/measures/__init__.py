@@ -13,7 +13,8 @@ A list is only believed when its markers have an enumerating shape (:mod:`.opene
 sentence start, :mod:`.inside` within a sentence, :mod:`.numerals`) *and* form a run 1,
 2, 3 ... of at least two items (:func:`.markers.runs`), so ``the first year``, ``in the
 first half``, ``First Secretary`` or a lone ``First of all`` never start one. The
-exceptions are the lists a speaker announces (:mod:`.announcements`). An item is the
+exceptions are the lists a speaker announces (:mod:`.announcements`), whose later
+items may be marked by other words (``And then, ...``, ``Also, ...``; :mod:`.followups`). An item is the
 sentence its marker stands in (from the marker on when the sentence holds several items),
 up to the next item; after a number or letter, the text after it. An answer may hold
 several lists; the longest are kept first and a list inside another one is dropped.
@@ -27,6 +28,7 @@ from dataclasses import replace
 
 from corpus.model import Measure
 from corpus.outline.measures.announcements import announced_firsts, noun_firsts
+from corpus.outline.measures.followups import announced_runs
 from corpus.outline.measures.guards import asks, quoted
 from corpus.outline.measures.inside import find_inside
 from corpus.outline.measures.markers import Marker, Sentences, runs
@@ -81,7 +83,9 @@ def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> 
     breaks = tuple(match.start() for match in _LABEL_LINE.finditer(region))
     found = [run for run in runs(_unique(shaped), breaks) if len(run) >= 2]
     found += [run for markers in numeral_markers(region) for run in runs(markers) if len(run) >= 2]
-    found += [[marker] for marker in announced_firsts(region, sentences, openers.plain_first)]
+    ordinals = [m for m in shaped if m.ordinal >= 1]
+    announced = announced_firsts(region, sentences, openers.plain_first, ordinals)
+    found += announced_runs(region, sentences, announced, ordinals, breaks)
     measures: list[Measure] = []
     kept = _disjoint(found)
     for run in kept:

@@ -48,7 +48,7 @@ GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 #: Words after an ordinal that count times or ranks, not items (``the first time``).
 _NOT_ITEMS_WORDS = """
     time times half quarter year years day days week weeks month months night round
-    term floor grade place period session century decade season semester minute hour
+    term turn floor grade place period session century decade season semester minute hour
     moment lady world
 """
 NOT_ITEMS = frozenset(_NOT_ITEMS_WORDS.split())
