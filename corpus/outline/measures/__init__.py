@@ -14,9 +14,9 @@ sentence start, :mod:`.inside` within a sentence, :mod:`.numerals`) *and* form a
 2, 3 ... of at least two items (:func:`.markers.runs`), so ``the first year``, ``in the
 first half``, ``First Secretary`` or a lone ``First of all`` never start one. The
 exceptions are the lists a speaker announces (:mod:`.announcements`), whose later
-items may be marked by other words (``And then, ...``, ``Also, ...``; :mod:`.followups`). An item is the
-sentence its marker stands in (from the marker on when the sentence holds several items),
-up to the next item; after a number or letter, the text after it. An answer may hold
+items may be marked by other words (``And then, ...``, ``Also, ...``; :mod:`.followups`).
+An item is the sentence its marker stands in (from the marker on when the sentence holds
+several items), up to the next item; after a number or letter, the text after it. An answer may hold
 several lists; the longest are kept first and a list inside another one is dropped.
 """
 
