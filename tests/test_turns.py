@@ -343,10 +343,6 @@ KNOWN_GAPS: dict[str, str] = {
         "the interviewer's label stands inside the bold question ('**AP: That's awesome! "
         "...?**') and changes name (Arvind, AP, A): only AP and KN are read as speakers"
     ),
-    "written_k8s_sig_node_spotlight_2021": (
-        "the questions are unlabelled '###' lines answered by 'SK:' / 'EH:': SK is taken "
-        "for the asker and 'SK/EH:' for no speaker"
-    ),
 }
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))

@@ -13,13 +13,20 @@ least two, one before every fourth labelled turn or more, and more of them than 
 paragraphs that hold a question mark (where the labelled speakers ask, an unlabelled
 question is the rest of a labelled asker's turn), and whoever speaks before them speaks
 of themself, as answers do, not to the listener, as an asker's lead-in does.
+
+A question the file's format marks as a heading (``### How did you start?`` over
+``SK: ...``, :func:`corpus.outline.marked.asked_marks`) needs none of that: the mark
+already sets it apart from the turn before, so two or more such marks before labelled
+turns make each of them a bare question.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
+from corpus.outline.labels import Role
 from corpus.outline.said import QUESTION_MARKS
 from corpus.outline.turn_cues import asks_the_listener, speaks_to_the_listener
 from corpus.outline.turns import SpeakerLabel
@@ -42,9 +49,35 @@ class _Paragraph(Protocol):
     def spoken(self) -> SpeakerLabel | None: ...
 
 
-def bare_questions(text: str, lines: Sequence[_Paragraph]) -> set[int]:
+def bare_questions(text: str, lines: Sequence[_Paragraph], asked: Collection[int] = ()) -> set[int]:
     """Indexes of the unlabelled question paragraphs before labelled answers, if the
-    document keeps that convention; else an empty set."""
+    document keeps that convention; else an empty set. ``asked`` holds where the marks
+    that put a question start."""
+    put = _put_as_headings(lines, asked)
+    return _unmarked(text, lines) | (put if len(put) >= _MIN_BARE else set())
+
+
+def _put_as_headings(lines: Sequence[_Paragraph], asked: Collection[int]) -> set[int]:
+    """The unlabelled lines a question mark starts in, each right before a labelled turn
+    that is not an asker's (``Q:`` would be the question itself)."""
+    starts = sorted(asked)
+    found: set[int] = set()
+    for index, line in enumerate(lines[:-1]):
+        following = lines[index + 1].spoken
+        at = bisect_left(starts, line.start)
+        if (
+            line.spoken is None
+            and at < len(starts)
+            and starts[at] < line.end
+            and following is not None
+            and following.role is not Role.ASKER
+        ):
+            found.add(index)
+    return found
+
+
+def _unmarked(text: str, lines: Sequence[_Paragraph]) -> set[int]:
+    """The bare questions no format marks, where the document keeps the convention."""
     turns = sum(1 for line in lines if line.spoken is not None)
     if turns == 0 or any(line.spoken.role is not None for line in lines if line.spoken):
         return set()  # no labels, or the questions have their own (Q:, Interviewer:)

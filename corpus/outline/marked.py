@@ -65,6 +65,24 @@ def believed_mark(
     return not _is_title(text, line.start, value, index, levels)
 
 
+def asked_marks(text: str, marks: Collection[tuple[int, int]]) -> frozenset[int]:
+    """Offsets of the marks that put a question (``### What hardware do you use?``): a
+    line ending with a question mark, or any mark of a level whose marks mostly do."""
+    by_level: dict[int, list[int]] = {}
+    for offset, level in marks:
+        by_level.setdefault(level, []).append(offset)
+    asked: set[int] = set()
+    for offsets in by_level.values():
+        asking = [offset for offset in offsets if _asks(_line_at(text, offset))]
+        asked.update(offsets if 2 * len(asking) >= len(offsets) else asking)
+    return frozenset(asked)
+
+
+def _line_at(text: str, offset: int) -> str:
+    end = text.find("\n", offset)
+    return text[offset : end if end >= 0 else len(text)]
+
+
 def _asks(value: str) -> bool:
     return value.rstrip().endswith(("?", "？"))
 

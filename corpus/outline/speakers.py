@@ -66,8 +66,11 @@ class Reading:
     """An archive's metadata block at the top (its lines are no turns)."""
 
 
-def read_lines(text: str, named_askers: Collection[str] | None = None) -> Reading:
-    """The paragraphs of ``text`` with their speakers' labels in their roles."""
+def read_lines(
+    text: str, named_askers: Collection[str] | None = None, asked: Collection[int] = ()
+) -> Reading:
+    """The paragraphs of ``text`` with their speakers' labels in their roles; ``asked``
+    holds where the marks that put a question (``### How did you start?``) start."""
     metadata = find_metadata(text)
     labels = find_labels(text)
     if metadata.end:
@@ -82,7 +85,7 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
         else _line(text, start, end, labels.get(start))
         for start, end in paragraphs
     ]
-    bare = bare_questions(text, lines)
+    bare = bare_questions(text, lines, asked)
     said, owners = _said(text, lines, bare)
     if named_askers is None and metadata.end:
         named_askers = interviewers_among({turn.speaker for turn in said}, metadata, text) or None
@@ -100,14 +103,16 @@ def read_lines(text: str, named_askers: Collection[str] | None = None) -> Readin
 
 
 def spoken_turns(lines: list[Line], headings: set[int], extra: list[Turn]) -> tuple[Turn, ...]:
-    """Every labelled turn: from its label to the next label, heading or the end.
+    """Every labelled turn: from its label to the next label, question, heading or the end.
 
     ``extra`` are answers whose label was believed only where an answer was due.
     """
     turns: list[Turn] = []
     open_turn: tuple[SpeakerLabel, int] | None = None
     for index, line in enumerate([*lines, None]):
-        ends = line is None or line.spoken is not None or index in headings
+        # A question without a label (a bare one) ends the turn before it too.
+        ends = line is None or line.spoken is not None or line.asker is not None
+        ends = ends or index in headings
         if ends and open_turn is not None:
             label, last = open_turn
             end = max(label.text_start, lines[last].end)

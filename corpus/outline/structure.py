@@ -33,6 +33,7 @@ from corpus.model import Measure, Outline, Question, Section, Span, Turn
 from corpus.outline.frontmatter import FrontMatter, find_front_matter
 from corpus.outline.headings import find_headings, heading_span, opens_turn
 from corpus.outline.labels import Label, inline_answer
+from corpus.outline.marked import asked_marks
 from corpus.outline.measures import find_measures
 from corpus.outline.metadata import Metadata
 from corpus.outline.notes import notes_start
@@ -69,7 +70,7 @@ def build_outline(
     decides (:mod:`corpus.outline.askers`). ``marked`` holds the ``(offset, level)`` of
     the lines the file's format marked as headings (``Interview.headings``).
     """
-    reading = read_lines(text, askers)
+    reading = read_lines(text, askers, asked_marks(text, marked))
     lines, wrapped = reading.lines, reading.wrapped
     if not lines:
         return Outline()

@@ -8,7 +8,8 @@ after the name or alone on the line above it. A label-shaped start of a line is 
 when the document bears its convention out: the same name labels two lines or more, or its
 style (bold, capitals and a full stop, a name alone on its line) already labels two
 recurring speakers, so a press conference's reporters, who each speak once, are speakers
-too. Fixed role labels (``Q:``, ``Answer:``, ``Reporter:``) need no such support. A long
+too. A joint label (``SK/EH:``) is believed when each of its names labels turns of its
+own. Fixed role labels (``Q:``, ``Answer:``, ``Reporter:``) need no such support. A long
 first label ("President of the X Broadcasting Company Jane Doe:") is the speaker its last
 words name when a shorter label for them recurs, and a label shortened after the first
 turn ("Gov. Hale") the fuller one's (:mod:`corpus.outline.aliases`). Labels inside a line
@@ -66,6 +67,10 @@ _DOT = re.compile(
     r"[^\S\n]*(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.[^\S\n]+|(?:Chairman|Chairwoman|Senator|Secretary|"
     r"General|Admiral|Judge|Governor|Representative)[^\S\n]+)?"
     r"(?P<caps>[A-Z][A-Z'’-]+\.?(?:[^\S\n]+[A-Z][A-Z'’.-]*){0,5}?))\.[^\S\n]+(?=\S)"
+)
+#: Two or more speakers answering together: "SK/EH:" (each part a known speaker's label).
+_JOINT = re.compile(
+    rf"[^\S\n]*{LEAD}(?P<name>{NAME}(?:[^\S\n]*/[^\S\n]*{NAME}){{1,3}})[^\S\n]*[:：](?=\s|$)"
 )
 _LETTER = re.compile(r"[^\S\n]*(?P<name>[QA])(?:[^\S\n]{2,}|\t)(?=\S)")
 _HANDLE = re.compile(r"[^\S\n]*(?P<name>[a-z][a-z0-9_.-]{1,30})[^\S\n]*:[^\S\n]+(?=\S)")
@@ -234,6 +239,9 @@ def _believed(
         return name
     if style in ("inline", "inline name"):
         return known.get(name.casefold())
+    if style == "joint":  # "SK/EH:": each part must already label turns of its own
+        parts = [part.strip().casefold() for part in name.split("/")]
+        return name if all(part in known for part in parts) else None
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return _short(name, known) if style in ("colon", "bold") else None
@@ -316,11 +324,16 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
         return _Candidate(
             "role", role.name, role.start, _after(text, role.text_start, end), role.role
         )
-    for style, pattern in (("bold", _BOLD), ("letter", _LETTER), ("colon", _COLON)):
+    for style, pattern in (
+        ("bold", _BOLD),
+        ("letter", _LETTER),
+        ("colon", _COLON),
+        ("joint", _JOINT),
+    ):
         match = pattern.match(text, start, end)
         if match is not None:
             name = " ".join(match.group("name").split())
-            if style == "letter" or name_like(name):
+            if style in ("letter", "joint") or name_like(name):
                 return _Candidate(
                     style, name, _label_start(text, match), _after(text, match.end(), end)
                 )
