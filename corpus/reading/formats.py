@@ -4,8 +4,9 @@ Subtitle files (WebVTT, SRT), Word files (.docx) and Markdown (.md) are not text
 clean as they are: their readers extract the words, with speaker labels written as ``Name:`` at the
 start of a paragraph, and this *extracted* text is what gloss cleans, outlines and shows
 as the raw text (``r``). Subtitle cue times are kept beside it (``Document.times``), never
-in it. The readers' libraries are imported only when such a file is opened: a launch on
-text files does not pay for them.
+in it; so are the time stamps transcription tools write into text and Word exports
+(``corpus.reading.stamps``). The readers' libraries are imported only when such a file is
+opened: a launch on text files does not pay for them.
 """
 
 from __future__ import annotations
@@ -48,11 +49,15 @@ def read_document(path: Path) -> Document:
 
         return read_subtitles(read_bytes(path), str(path), suffix)
     if suffix in WORD_SUFFIXES:
+        from corpus.reading.stamps import lift_stamps
         from corpus.reading.word import read_word
 
-        return read_word(read_bytes(path), str(path))
+        document = read_word(read_bytes(path), str(path))
+        return document if document.times else lift_stamps(document.text)
     if suffix in MARKDOWN_SUFFIXES:
         from corpus.reading.markdown import read_markdown
 
         return read_markdown(read_text(path))
-    return Document(read_text(path))
+    from corpus.reading.stamps import lift_stamps
+
+    return lift_stamps(read_text(path))

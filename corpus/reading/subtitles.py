@@ -30,9 +30,10 @@ from corpus.reading.formats import Document
 #: A speaker label at the start of a cue: up to four words and a colon, alone on its line
 #: or before the words: ``Sauer:``, ``MS. PSAKI:``, ``Jane Doe:``, a recording tool's
 #: ``Speaker 1:``, a display name with a note in brackets (``Ann Lee (she/her):``) or in
-#: lower case (``ann.lee:``). Only a label that opens two cues or more is taken for one.
+#: lower case (``ann.lee:``), a diarizer's ``SPEAKER_00:`` or, as WhisperX writes it, in
+#: brackets (``[SPEAKER_00]:``). Only a label that opens two cues or more is taken for one.
 _NAME = r"(?P<label>[^\W_][\w.'’-]*(?: [^\W_][\w.'’-]*){0,3}(?: \([^()\n]{1,40}\))?)"
-_LABEL = re.compile(_NAME + r" ?:(?:\s+|$)(?P<rest>.*)", re.S)
+_LABEL = re.compile(r"(?P<open>\[)?" + _NAME + r"(?(open)\]) ?:(?:\s+|$)(?P<rest>.*)", re.S)
 #: A label with no space after its colon, ``DiBona:...version``: taken only for a name
 #: that labels other cues (else ``10:30`` or ``http://`` would be speakers).
 _TIGHT_LABEL = re.compile(_NAME + r":(?P<rest>[^\s/\d].*)", re.S)
@@ -42,6 +43,14 @@ _VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
 _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
 #: Labelled words inside a cue, after another speaker's, up to this many are an aside.
 _ASIDE_WORDS = 3
+#: A cue of this many words or fewer by someone else inside a speaker's sentence is an
+#: interjection (crosstalk: "Yeah.", "Oh,", "Right, right").
+_INTERJECTION_WORDS = 3
+#: The end of a sentence at the end of a cue (closing quotes and brackets aside).
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+#: A cue's timing line: ``00:00:01.000 --> 00:00:02.500`` (SRT: commas), settings after it.
+_STAMP = r"(?:\d+:)?\d{2}:\d{2}[.,]\d{3}"
+_TIMING = re.compile(rf"\s*{_STAMP}\s+-->\s+{_STAMP}(?:\s|$)")
 #: Without speakers, a pause this long (seconds) between cues starts a new paragraph.
 _PAUSE = 2.0
 
@@ -64,7 +73,62 @@ def read_subtitles(data: bytes, name: str, suffix: str) -> Document:
     """The text and cue times of a ``.vtt`` or ``.srt`` file's bytes; CorpusError if broken."""
     captions = _captions(decode_bytes(data, name), name, suffix)
     cues = _resumed(_confirmed_labels([cue for caption in captions for cue in _cues(caption)]))
+    cues = _crosstalk_after(_carried_speakers(cues))
     return _document([cue for cue in cues if cue.text or cue.speaker])
+
+
+def _carried_speakers(cues: list[_Cue]) -> list[_Cue]:
+    """Each cue with the speaker it is said by: a cue naming nobody carries on the last
+    speaker's turn (``>>`` alone starts an unknown speaker's)."""
+    speaker: str | None = None
+    carried = []
+    for cue in cues:
+        if cue.speaker is not None:
+            speaker = cue.speaker
+        elif cue.new_turn:
+            speaker = None
+        carried.append(cue if cue.speaker is not None else replace(cue, speaker=speaker))
+    return carried
+
+
+def _crosstalk_after(cues: list[_Cue]) -> list[_Cue]:
+    """A sentence cut by another speaker's short interjection reads whole: in "So how did"
+    / "Yeah." / "the desk cope?" the interjection moves after the cue that finishes the
+    sentence, so the question is one turn and "Yeah." a turn after it (each cue keeps its
+    time). A question ("And then?") is a turn of its own, never an interjection."""
+    moved = list(cues)
+    index = 0
+    while index < len(moved) - 2:
+        cue = moved[index]
+        after = index + 1
+        while (
+            after < len(moved)
+            and moved[after].speaker not in (None, cue.speaker)
+            and len(moved[after].text.split()) <= _INTERJECTION_WORDS
+            and not moved[after].text.endswith("?")
+        ):
+            after += 1
+        if (
+            cue.speaker is not None
+            and _unfinished(cue.text)
+            and index + 1 < after < len(moved)
+            and moved[after].speaker == cue.speaker
+            and _goes_on(cue.text, moved[after].text)
+        ):
+            moved[index + 1 : after + 1] = [moved[after], *moved[index + 1 : after]]
+        index += 1
+    return moved
+
+
+def _goes_on(text: str, following: str) -> bool:
+    """``following`` carries on the sentence ``text`` left open: it starts in lower case, or
+    ``text`` stops at a comma or a dash."""
+    return following[:1].islower() or text.rstrip().endswith((",", "-", "—", "–"))
+
+
+def _unfinished(text: str) -> bool:
+    """The cue stops inside a sentence: no full stop, question or exclamation mark at its end."""
+    return bool(text) and not _SENTENCE_END.search(text)
 
 
 def _confirmed_labels(cues: list[_Cue]) -> list[_Cue]:
@@ -93,6 +157,13 @@ def _captions(text: str, name: str, suffix: str) -> list[object]:
 
     kind = "WebVTT" if suffix == ".vtt" else "SRT"
     fmt = "vtt" if suffix == ".vtt" else "srt"
+    broken = next((line for line in text.splitlines() if _broken_timing(line)), None)
+    if broken is not None:  # webvtt-py drops a last SRT cue cut inside its timing line
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (a cue's timing is broken: "
+            f"{broken.strip()[:60]!r}, the file may be cut short); fix the cue or export the "
+            "subtitles again"
+        )
     try:
         captions = webvtt.WebVTT.from_buffer(io.StringIO(text), format=fmt, strict=True).captions
     except MalformedCaptionError as error:
@@ -106,6 +177,11 @@ def _captions(text: str, name: str, suffix: str) -> list[object]:
             "should be); check the file or export the subtitles again"
         ) from None
     return list(captions)
+
+
+def _broken_timing(line: str) -> bool:
+    """A cue timing line (``... --> ...``) that is not two whole times."""
+    return "-->" in line and not _TIMING.match(line)
 
 
 def _first_line(error: Exception) -> str:
@@ -189,6 +265,8 @@ def _document(cues: list[_Cue]) -> Document:
     speaker: str | None = None
     last_end: float | None = None
     has_speakers = any(cue.speaker for cue in cues)
+    punctuated = _punctuated(cues)
+    previous = ""
     for cue in cues:
         changed = cue.speaker is not None and cue.speaker != speaker
         paused = not has_speakers and last_end is not None and cue.start - last_end >= _PAUSE
@@ -196,8 +274,10 @@ def _document(cues: list[_Cue]) -> Document:
             parts.append("\n\n")
             length += 2
         elif parts:
-            # Without speakers each cue keeps a line: the outline reads turns from them.
-            parts.append(" " if has_speakers else "\n")
+            # Without speakers each cue keeps a line (the outline reads turns from them),
+            # unless it goes on with the sentence the last cue left open.
+            joined = has_speakers or (punctuated and _unfinished(previous))
+            parts.append(" " if joined else "\n")
             length += 1
         if cue.speaker is not None:
             speaker = cue.speaker
@@ -209,9 +289,16 @@ def _document(cues: list[_Cue]) -> Document:
         parts.append(piece)
         length += len(piece)
         last_end = cue.end
+        previous = cue.text
     if parts:
         parts.append("\n")
     return Document("".join(parts), _dedupe(times))
+
+
+def _punctuated(cues: list[_Cue]) -> bool:
+    """A file that punctuates: a third of its cues end a sentence (captions
+    in capitals without punctuation end none, and their cue ends say nothing)."""
+    return 3 * sum(not _unfinished(cue.text) for cue in cues if cue.text) >= len(cues)
 
 
 def _dedupe(times: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:

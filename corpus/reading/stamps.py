@@ -1,0 +1,143 @@
+"""Transcription tools' time stamps in text and Word exports, moved out of the words.
+
+Otter writes each turn under a line ``Speaker 1  0:05``, Rev ``Jane Doe (00:01:02):``,
+Descript ``[00:00:02] Jane Doe: ...``, Sonix ``Jane Doe: [00:00:02] ...``, Trint a line
+``[00:00:02] Jane Doe`` over the turn, f4transkript and MAXQDA ``#00:01:02-3#`` at the end
+of a turn, Google Meet a line ``00:05:00`` every few minutes. Left in, the times would be
+read as words (in a question's text, in a sentence) and shown as the interview. Here each
+goes into ``Document.times`` at the offset of the words it stamps, a name line and the
+turn under it become one paragraph ``Name: words`` (as the subtitle and Word readers write
+turns), and a time line alone is dropped. A convention is taken for one only when it recurs
+(two lines or more): a single "[10:30]" in a sentence stays words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpus.reading.formats import Document
+
+_TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
+#: A speaker's name or a tool's label: up to five words, no sentence punctuation at the end.
+_NAME = r"[^\W\d_][\w.'’-]*(?:[ \t][\w.'’()-]+){0,4}?(?<![.?!,;])"
+
+#: ``Speaker 1  0:05`` (Otter): a name, two spaces or more, a time, nothing else.
+_NAME_SPACES_TIME = re.compile(rf"(?P<name>{_NAME})[ \t]{{2,}}(?P<time>{_TIME})[ \t]*")
+#: ``Jane Doe (00:01):`` (Rev), the words on the line below or after it.
+_NAME_PAREN_TIME = re.compile(rf"(?P<name>{_NAME}) \((?P<time>{_TIME})\):[ \t]*(?P<rest>.*)")
+#: ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint).
+_TIME_NAME = re.compile(
+    rf"\[(?P<time>{_TIME})\][ \t]+(?P<name>{_NAME})(?::[ \t]*(?P<rest>.*)|[ \t]*)"
+)
+#: ``Jane Doe: [00:00:02] words`` (Sonix); a Word file's bold ``Jane Doe`` then ``0:05``.
+_NAME_TIME = re.compile(rf"(?P<name>{_NAME}):[ \t]*\[?(?P<time>{_TIME})\]?(?:[ \t]+(?P<rest>.*))?")
+#: ``#00:01:02-3#`` (f4transkript, MAXQDA), wherever it stands in a line.
+_HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
+#: ``00:05:00`` alone on a line (Google Meet's transcript).
+_TIME_LINE = re.compile(r"[ \t]*(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]*")
+
+_HEADERS = (_NAME_SPACES_TIME, _NAME_PAREN_TIME, _TIME_NAME, _NAME_TIME)
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    name: str
+    seconds: float
+    rest: str
+    """The turn's words on the header's own line ("" when they are on the next line)."""
+
+
+def lift_stamps(text: str) -> Document:
+    """``text`` with tools' time stamps moved into ``Document.times`` (see the module)."""
+    lines = text.split("\n")
+    kinds = [pattern for pattern in _HEADERS if _count(pattern, lines) >= 2]
+    hashes = sum(len(_HASH_TIME.findall(line)) for line in lines) >= 2
+    alone = _count(_TIME_LINE, lines) >= 2
+    if not kinds and not hashes and not alone:
+        return Document(text)
+    parts: list[str] = []
+    times: list[tuple[int, float]] = []
+    length = 0
+    pending: _Header | None = None
+    for line, header in zip(lines, _headers(lines, kinds), strict=True):
+        if alone and (lone := _TIME_LINE.fullmatch(line)):
+            times.append((length + 1 if parts else 0, _seconds(lone.group("time"))))
+            continue
+        if header is not None:
+            if pending is not None:  # a name line with no words under it
+                length = _emit(parts, length, f"{pending.name}:")
+            times.append((length, header.seconds))
+            if not header.rest:
+                pending = header
+                continue
+            line = f"{header.name}: {header.rest}"
+        elif pending is not None:
+            if not line.strip():
+                continue  # the blank line between a name line and its words
+            line = f"{pending.name}: {line.strip()}"
+        pending = None
+        if hashes:
+            line = _lift_hashes(line, length, times)
+        length = _emit(parts, length, line)
+    if pending is not None:
+        length = _emit(parts, length, f"{pending.name}:")
+    return Document("".join(parts), _ordered(times))
+
+
+def _headers(lines: list[str], kinds: list[re.Pattern[str]]) -> Iterator[_Header | None]:
+    for line in lines:
+        found = next((m for kind in kinds if (m := kind.fullmatch(line.rstrip()))), None)
+        if found is None:
+            yield None
+            continue
+        rest = (found.groupdict().get("rest") or "").strip()
+        yield _Header(found.group("name").strip(), _seconds(found.group("time")), rest)
+
+
+def _count(pattern: re.Pattern[str], lines: list[str]) -> int:
+    return sum(1 for line in lines if pattern.fullmatch(line.rstrip()))
+
+
+def _emit(parts: list[str], length: int, line: str) -> int:
+    """Append ``line`` (a newline before it unless it is the first); the new length."""
+    if parts:
+        parts.append("\n")
+        length += 1
+    parts.append(line)
+    return length + len(line)
+
+
+def _lift_hashes(line: str, start: int, times: list[tuple[int, float]]) -> str:
+    """``line`` without its ``#00:01:02-3#`` stamps, each time kept where it stood (the
+    time the words after it start)."""
+    kept: list[str] = []
+    last = 0
+    for found in _HASH_TIME.finditer(line):
+        kept.append(line[last : found.start()])
+        offset = start + sum(map(len, kept))
+        times.append((offset, _seconds(found.group("time"))))
+        last = found.end()
+    kept.append(line[last:])
+    return "".join(kept)
+
+
+def _seconds(stamp: str) -> float:
+    """``1:02:03.5`` as seconds."""
+    whole, _, fraction = stamp.replace(",", ".").partition(".")
+    seconds = 0.0
+    for part in whole.split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds + (float(f"0.{fraction}") if fraction else 0.0)
+
+
+def _ordered(times: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
+    """One time per offset (the last: an end stamp gives way to the next turn's start)."""
+    kept: list[tuple[int, float]] = []
+    for offset, seconds in sorted(times, key=lambda pair: pair[0]):
+        if kept and kept[-1][0] == offset:
+            kept[-1] = (offset, seconds)
+        else:
+            kept.append((offset, seconds))
+    return tuple(kept)
