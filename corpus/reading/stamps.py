@@ -23,8 +23,9 @@ _TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 #: A speaker's name or a tool's label: up to five words, no sentence punctuation at the end.
 _NAME = r"[^\W\d_][\w.'’-]*(?:[ \t][\w.'’()-]+){0,4}?(?<![.?!,;])"
 
-#: ``Speaker 1  0:05`` (Otter): a name, two spaces or more, a time, nothing else.
-_NAME_SPACES_TIME = re.compile(rf"(?P<name>{_NAME})[ \t]{{2,}}(?P<time>{_TIME})[ \t]*")
+#: ``Speaker 1  0:05`` (Otter), ``Jane Doe<tab>0:05`` (Teams' Word transcript): a name, a
+#: tab or two spaces or more, a time, nothing else.
+_NAME_SPACES_TIME = re.compile(rf"(?P<name>{_NAME})(?:[ \t]{{2,}}|\t)(?P<time>{_TIME})[ \t]*")
 #: ``Jane Doe (00:01):`` (Rev), the words on the line below or after it.
 _NAME_PAREN_TIME = re.compile(rf"(?P<name>{_NAME}) \((?P<time>{_TIME})\):[ \t]*(?P<rest>.*)")
 #: ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint).

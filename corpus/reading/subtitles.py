@@ -265,9 +265,9 @@ def _document(cues: list[_Cue]) -> Document:
     speaker: str | None = None
     last_end: float | None = None
     has_speakers = any(cue.speaker for cue in cues)
-    punctuated = _punctuated(cues)
+    asking = _asking(cues) if not has_speakers and _punctuated(cues) else [False] * len(cues)
     previous = ""
-    for cue in cues:
+    for cue, asks in zip(cues, asking, strict=True):
         changed = cue.speaker is not None and cue.speaker != speaker
         paused = not has_speakers and last_end is not None and cue.start - last_end >= _PAUSE
         if parts and (changed or cue.new_turn or paused):
@@ -275,8 +275,8 @@ def _document(cues: list[_Cue]) -> Document:
             length += 2
         elif parts:
             # Without speakers each cue keeps a line (the outline reads turns from them),
-            # unless it goes on with the sentence the last cue left open.
-            joined = has_speakers or (punctuated and _unfinished(previous))
+            # but a question cut across cues is one line.
+            joined = has_speakers or (asks and _unfinished(previous))
             parts.append(" " if joined else "\n")
             length += 1
         if cue.speaker is not None:
@@ -293,6 +293,18 @@ def _document(cues: list[_Cue]) -> Document:
     if parts:
         parts.append("\n")
     return Document("".join(parts), _dedupe(times))
+
+
+def _asking(cues: list[_Cue]) -> list[bool]:
+    """For each cue, whether the sentence it is part of ends in a question mark (in this
+    cue or in the cues after it that carry the sentence on)."""
+    asking = [False] * len(cues)
+    carried = False
+    for index in range(len(cues) - 1, -1, -1):
+        text = cues[index].text
+        carried = text.endswith("?") or (_unfinished(text) and carried)
+        asking[index] = carried
+    return asking
 
 
 def _punctuated(cues: list[_Cue]) -> bool:
