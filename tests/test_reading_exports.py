@@ -178,6 +178,10 @@ TEXT_EXPORTS = {
     "descript.txt": (lambda: lines("[{time}] {name}: {words}"), (ASKER, ANSWERER)),
     "sonix.txt": (lambda: lines("{name}: [{time}] {words}"), (ASKER, ANSWERER)),
     "trint.txt": (lambda: lines("[{time}] {name}\n{words}"), (ASKER, ANSWERER)),
+    "video-editor.txt": (
+        lambda: lines("[{time}:00 - {time}:12] {name}\n{words}"),
+        (ASKER, ANSWERER),
+    ),
     "f4.txt": (f4_txt, ("I", "B")),
     "meet.txt": (meet_txt, (ASKER, ANSWERER)),
 }
@@ -211,11 +215,28 @@ def test_each_tools_export_reads_to_its_speakers_and_whole_questions(
 
 
 def test_the_time_of_a_turn_is_the_time_its_tool_wrote(tmp_path: Path) -> None:
-    for name, seconds in (("otter.txt", 41), ("rev.txt", 41), ("sonix.txt", 41)):
+    for name, seconds in (
+        ("otter.txt", 41),
+        ("rev.txt", 41),
+        ("sonix.txt", 41),
+        ("video-editor.txt", 41),  # the range's start, its frames left out
+    ):
         path = tmp_path / name
         path.write_text(TEXT_EXPORTS[name][0](), encoding="utf-8")
         interview = load_interview(path)
         assert interview.time_at(interview.text.index("What was the hardest")) == seconds, name
+
+
+def test_a_hearing_exports_times_of_day_over_its_names_go_to_the_time_map(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "hearing.txt"
+    path.write_text(re.sub(r"(?m)^00:", "1:", lines("{time} PM\n{name}\n{words}")), "utf-8")
+    interview = load_interview(path)
+    assert "PM" not in interview.text
+    assert interview.time_at(interview.text.index("What was the hardest")) == 13 * 3600 + 41
+    assert questions(interview) == QUESTIONS
+    assert set(interview.outline.speakers) == {ASKER, ANSWERER}
 
 
 def test_annotation_offsets_index_the_text_without_the_stamps(tmp_path: Path) -> None:

@@ -17,16 +17,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from corpus.outline.labels import NOT_NAMES
+from corpus.outline.times import TIME_ONLY, TS
 
-#: A time: ``07:53``, ``00:01:02.5``, ``1:32:15 PM``, a video editor's ``01:01:40:13``.
-_TIME = r"\d{1,2}(?::\d{2}){1,3}(?:[.,]\d+)?(?:[ ]?[AaPp]\.?[Mm]\b\.?)?"
-#: A timestamp: ``[07:53]``, ``\[07:53\]``, ``(00:01:02)``, ``00:01:02.5``, a range of
-#: two in brackets (``[01:01:40:13 - 01:01:45:19]``).
-TS = (
-    rf"(?:\\?\[{_TIME}(?:[^\S\n]*[-–—][^\S\n]*{_TIME})?\\?\]"
-    rf"|\({_TIME}\)|{_TIME})"
-)
-_TIME_ONLY = re.compile(rf"{TS}[^\S\n]*")
 #: A timestamp before a label, with an optional dash or bar after it.
 LEAD = rf"(?:{TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"
 _WORD = r"[^\W\d_][\w'’.&-]*"
@@ -70,7 +62,7 @@ def name_line(text: str, start: int, end: int) -> NameLine | None:
     if end - start > _MAX_ALONE_CHARS and not _SEPARATOR.search(text, start, end):
         return None  # too long for a name alone, and no outlet set off (most prose lines)
     match = _ALONE.fullmatch(text, start, end)
-    if match is None or _TIME_ONLY.fullmatch(text, start, end):
+    if match is None or TIME_ONLY.fullmatch(text, start, end):
         return None  # "1:32:15 PM" is a time, not a speaker "PM" after one
     name = " ".join(match.group("name").split())
     words = name.split()

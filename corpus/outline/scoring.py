@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.outline.times import TIME
+
 #: How many normalised characters of an item's start are compared.
 KEY_CHARS = 40
 #: How many normalised characters may precede the other's start (a kept label, a timestamp).
@@ -25,7 +27,7 @@ SLACK = 20
 #: The shortest start that may be looked for inside the other text.
 MIN_KEY = 12
 
-_TIMESTAMP = re.compile(r"\\?\[\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\\?\]")
+_TIMESTAMP = re.compile(rf"\\?\[{TIME}\\?\]")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _NOT_WORD = re.compile(r"[\W_]+")
 

@@ -35,17 +35,18 @@ from corpus.outline.labels import (
     asker_label,
     indented_dot_label,
 )
-from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, TS, name_like, name_line
+from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, name_like, name_line
 from corpus.outline.restated import restated_starts
+from corpus.outline.times import BRACKETED, TIME, TIME_ONLY, TS
 
 _TRAIL = re.compile(rf"[^\S\n]*(?:{TS}[^\S\n]*)?")
-_TIME_LINE = re.compile(TS)
+
 
 _BOLD = re.compile(
     rf"[^\S\n]*{LEAD}\*\*(?P<name>[^*\n:]{{1,80}}?)[^\S\n]*(?::[^\S\n]*\*\*|\*\*[^\S\n]*:)"
 )
 _COLON = re.compile(
-    rf"[^\S\n]*{LEAD}(?P<name>{NAME})(?:[^\S\n]*(?:\\?\[|\()[\d:.,]+(?:\\?\]|\)))?[^\S\n]*[:：](?=\s|$)"
+    rf"[^\S\n]*{LEAD}(?P<name>{NAME})(?:[^\S\n]*(?:{BRACKETED}|\({TIME}\)))?[^\S\n]*[:：](?=\s|$)"
 )
 #: Titles before a surname in capitals, as hearing records write them: "Mr. JONES.".
 _TITLES = (
@@ -293,7 +294,7 @@ def _candidates(text: str) -> list[_Candidate]:
             candidate = _alone(text, start, end)
         if candidate is not None:
             above = lines[index - 1] if index else (0, 0)
-            if candidate.text_start >= end and _TIME_LINE.fullmatch(text, *above):
+            if candidate.text_start >= end and TIME_ONLY.fullmatch(text, *above):
                 timed[len(found)] = above[0]
             found.append(candidate)
         inside = candidate.text_start if candidate is not None else start + 1

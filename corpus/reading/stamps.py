@@ -17,27 +17,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from corpus.outline.name_lines import MAX_NAME_WORDS, NAME, name_like
+from corpus.outline.times import BRACKETED, TIME, TIME_ONLY, seconds
 from corpus.reading.formats import Document
-
-_TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
-#: A speaker's name or a tool's label: up to five words, no sentence punctuation at the end.
-_NAME = r"[^\W\d_][\w.'’-]*(?:[ \t][\w.'’()-]+){0,4}?(?<![.?!,;])"
 
 #: ``Speaker 1  0:05`` (Otter), ``Jane Doe<tab>0:05`` (Teams' Word transcript): a name, a
 #: tab or two spaces or more, a time, nothing else.
-_NAME_SPACES_TIME = re.compile(rf"(?P<name>{_NAME})(?:[ \t]{{2,}}|\t)(?P<time>{_TIME})[ \t]*")
+_NAME_SPACES_TIME = re.compile(rf"(?P<name>{NAME})(?:[ \t]{{2,}}|\t)(?P<time>{TIME})[ \t]*")
 #: ``Jane Doe (00:01):`` (Rev), the words on the line below or after it.
-_NAME_PAREN_TIME = re.compile(rf"(?P<name>{_NAME}) \((?P<time>{_TIME})\):[ \t]*(?P<rest>.*)")
-#: ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint).
+_NAME_PAREN_TIME = re.compile(rf"(?P<name>{NAME}) \((?P<time>{TIME})\):[ \t]*(?P<rest>.*)")
+#: ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint), a
+#: video editor's ``[01:01:40:13 - 01:01:45:19] Jane Doe``.
 _TIME_NAME = re.compile(
-    rf"\[(?P<time>{_TIME})\][ \t]+(?P<name>{_NAME})(?::[ \t]*(?P<rest>.*)|[ \t]*)"
+    rf"(?P<time>{BRACKETED})[ \t]+(?P<name>{NAME})(?::[ \t]*(?P<rest>.*)|[ \t]*)"
 )
 #: ``Jane Doe: [00:00:02] words`` (Sonix); a Word file's bold ``Jane Doe`` then ``0:05``.
-_NAME_TIME = re.compile(rf"(?P<name>{_NAME}):[ \t]*\[?(?P<time>{_TIME})\]?(?:[ \t]+(?P<rest>.*))?")
+_NAME_TIME = re.compile(rf"(?P<name>{NAME}):[ \t]*\[?(?P<time>{TIME})\]?(?:[ \t]+(?P<rest>.*))?")
 #: ``#00:01:02-3#`` (f4transkript, MAXQDA), wherever it stands in a line.
 _HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
-#: ``00:05:00`` alone on a line (Google Meet's transcript).
-_TIME_LINE = re.compile(r"[ \t]*(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]*")
 
 _HEADERS = (_NAME_SPACES_TIME, _NAME_PAREN_TIME, _TIME_NAME, _NAME_TIME)
 
@@ -53,9 +50,9 @@ class _Header:
 def lift_stamps(text: str) -> Document:
     """``text`` with tools' time stamps moved into ``Document.times`` (see the module)."""
     lines = text.split("\n")
-    kinds = [pattern for pattern in _HEADERS if _count(pattern, lines) >= 2]
+    kinds = [pattern for pattern in _HEADERS if _count_names(pattern, lines) >= 2]
     hashes = sum(len(_HASH_TIME.findall(line)) for line in lines) >= 2
-    alone = _count(_TIME_LINE, lines) >= 2
+    alone = _count(TIME_ONLY, lines) >= 2
     if not kinds and not hashes and not alone:
         return Document(text)
     parts: list[str] = []
@@ -63,8 +60,8 @@ def lift_stamps(text: str) -> Document:
     length = 0
     pending: _Header | None = None
     for line, header in zip(lines, _headers(lines, kinds), strict=True):
-        if alone and (lone := _TIME_LINE.fullmatch(line)):
-            times.append((length + 1 if parts else 0, _seconds(lone.group("time"))))
+        if alone and TIME_ONLY.fullmatch(line):
+            times.append((length + 1 if parts else 0, seconds(line)))
             continue
         if header is not None:
             if pending is not None:  # a name line with no words under it
@@ -90,11 +87,23 @@ def lift_stamps(text: str) -> Document:
 def _headers(lines: list[str], kinds: list[re.Pattern[str]]) -> Iterator[_Header | None]:
     for line in lines:
         found = next((m for kind in kinds if (m := kind.fullmatch(line.rstrip()))), None)
-        if found is None:
+        if found is None or not _named(found.group("name")):
             yield None
             continue
         rest = (found.groupdict().get("rest") or "").strip()
-        yield _Header(found.group("name").strip(), _seconds(found.group("time")), rest)
+        yield _Header(found.group("name").strip(), seconds(found.group("time")), rest)
+
+
+def _named(name: str) -> bool:
+    """``name`` names a speaker as a name line would (not "Note", not a sentence)."""
+    words = name.split()
+    return name[-1:] not in ".?!,;" and len(words) <= MAX_NAME_WORDS and name_like(" ".join(words))
+
+
+def _count_names(pattern: re.Pattern[str], lines: list[str]) -> int:
+    """How many lines ``pattern`` reads as a name and a time."""
+    matches = (pattern.fullmatch(line.rstrip()) for line in lines)
+    return sum(1 for found in matches if found and _named(found.group("name")))
 
 
 def _count(pattern: re.Pattern[str], lines: list[str]) -> int:
@@ -118,27 +127,18 @@ def _lift_hashes(line: str, start: int, times: list[tuple[int, float]]) -> str:
     for found in _HASH_TIME.finditer(line):
         kept.append(line[last : found.start()])
         offset = start + sum(map(len, kept))
-        times.append((offset, _seconds(found.group("time"))))
+        times.append((offset, seconds(found.group("time"))))
         last = found.end()
     kept.append(line[last:])
     return "".join(kept)
 
 
-def _seconds(stamp: str) -> float:
-    """``1:02:03.5`` as seconds."""
-    whole, _, fraction = stamp.replace(",", ".").partition(".")
-    seconds = 0.0
-    for part in whole.split(":"):
-        seconds = seconds * 60 + int(part)
-    return seconds + (float(f"0.{fraction}") if fraction else 0.0)
-
-
 def _ordered(times: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
     """One time per offset (the last: an end stamp gives way to the next turn's start)."""
     kept: list[tuple[int, float]] = []
-    for offset, seconds in sorted(times, key=lambda pair: pair[0]):
+    for offset, at in sorted(times, key=lambda pair: pair[0]):
         if kept and kept[-1][0] == offset:
-            kept[-1] = (offset, seconds)
+            kept[-1] = (offset, at)
         else:
-            kept.append((offset, seconds))
+            kept.append((offset, at))
     return tuple(kept)

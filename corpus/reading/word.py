@@ -13,18 +13,17 @@ Where each heading starts goes into ``Document.headings``, with its level.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from corpus.errors import CorpusError
+from corpus.outline.times import TIME_ONLY
+from corpus.outline.times import seconds as time_seconds
 from corpus.reading.formats import Document
 
 #: A bold lead-in longer than this many words is emphasis, not a speaker's name.
 _MAX_LABEL_WORDS = 5
-#: A table cell that holds only a time: ``00:01:23``, ``1:23``, ``[00:01:23.5]``.
-_TIME = re.compile(r"\[?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[.,]\d+)?\]?")
 
 
 def read_word(data: bytes, name: str) -> Document:
@@ -160,8 +159,4 @@ def _is_name(cell: str) -> bool:
 
 def _seconds(cell: str) -> float | None:
     """The seconds a cell that holds only a time stands for; None for any other cell."""
-    found = _TIME.fullmatch(cell.strip())
-    if not found:
-        return None
-    hours = int(found.group("h") or 0)
-    return hours * 3600 + int(found.group("m")) * 60 + int(found.group("s"))
+    return time_seconds(cell) if TIME_ONLY.fullmatch(cell.strip()) else None
