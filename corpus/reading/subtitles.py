@@ -41,11 +41,9 @@ _TIGHT_LABEL = re.compile(_NAME + r":(?P<rest>[^\s/\d].*)", re.S)
 _VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
 #: Broadcast captions mark a change of speaker with ``>>`` (the name unknown).
 _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
-#: Labelled words inside a cue, after another speaker's, up to this many are an aside.
+#: Up to this many words by someone else inside a speaker's turn are an aside: a label
+#: inside a cue ("Man: Right."), a cue of its own inside a sentence ("Yeah.", "Oh,").
 _ASIDE_WORDS = 3
-#: A cue of this many words or fewer by someone else inside a speaker's sentence is an
-#: interjection (crosstalk: "Yeah.", "Oh,", "Right, right").
-_INTERJECTION_WORDS = 3
 #: The end of a sentence at the end of a cue (closing quotes and brackets aside).
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 #: A cue's timing line: ``00:00:01.000 --> 00:00:02.500`` (SRT: commas), settings after it.
@@ -104,7 +102,7 @@ def _crosstalk_after(cues: list[_Cue]) -> list[_Cue]:
         while (
             after < len(moved)
             and moved[after].speaker not in (None, cue.speaker)
-            and len(moved[after].text.split()) <= _INTERJECTION_WORDS
+            and len(moved[after].text.split()) <= _ASIDE_WORDS
             and not moved[after].text.endswith("?")
         ):
             after += 1
