@@ -279,6 +279,29 @@ def test_otters_word_export_name_and_time_over_each_turn(tmp_path: Path) -> None
     assert interview.time_at(interview.text.index("And did that change")) == 57
 
 
+def test_a_word_exports_heading_styles_stay_headings_when_its_times_go(
+    tmp_path: Path,
+) -> None:
+    """Headings in Word's styles over Otter's name-and-time paragraphs: the times go to
+    the time map and each heading is still marked on its own words."""
+    names = {"A": "Unknown Speaker", "B": "Speaker 1"}
+    document = docx.Document()
+    for index, (who, start, words) in enumerate(DIALOGUE):
+        if index in (0, 6):
+            document.add_paragraph("Background" if index == 0 else "The switch", "Heading 1")
+        header = document.add_paragraph()
+        header.add_run(names[who]).bold = True
+        header.add_run(f"  {start // 60}:{start % 60:02d}")
+        document.add_paragraph(words)
+    path = tmp_path / "otter-sections.docx"
+    document.save(str(path))
+    interview = load_interview(path)
+    marked = [interview.text[at:].split("\n", 1)[0] for at, _ in interview.headings]
+    assert marked == ["Background", "The switch"]
+    assert not A_TIME.search(interview.text)
+    assert questions(interview) == QUESTIONS
+
+
 def test_google_meets_word_export(tmp_path: Path) -> None:
     path = tmp_path / "meet.docx"
     word_file(path, [("", line) for line in meet_txt().splitlines() if line])

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from corpus.outline.labels import NOT_NAMES
-from corpus.outline.times import TIME_ONLY, TS
+from corpus.times import TIME_ONLY, TS
 
 #: A timestamp before a label, with an optional dash or bar after it.
 LEAD = rf"(?:{TS}[^\S\n]*(?:[-–—|][^\S\n]*)?)?"

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.outline.times import TIME
+from corpus.times import TIME
 
 #: How many normalised characters of an item's start are compared.
 KEY_CHARS = 40

@@ -37,7 +37,7 @@ from corpus.outline.labels import (
 )
 from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, name_like, name_line
 from corpus.outline.restated import restated_starts
-from corpus.outline.times import BRACKETED, TIME, TIME_ONLY, TS
+from corpus.times import BRACKETED, TIME, TIME_ONLY, TS
 
 _TRAIL = re.compile(rf"[^\S\n]*(?:{TS}[^\S\n]*)?")
 

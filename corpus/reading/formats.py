@@ -53,11 +53,11 @@ def read_document(path: Path) -> Document:
         from corpus.reading.word import read_word
 
         document = read_word(read_bytes(path), str(path))
-        return document if document.times else lift_stamps(document.text)
+        return document if document.times else lift_stamps(document)
     if suffix in MARKDOWN_SUFFIXES:
         from corpus.reading.markdown import read_markdown
 
         return read_markdown(read_text(path))
     from corpus.reading.stamps import lift_stamps
 
-    return lift_stamps(read_text(path))
+    return lift_stamps(Document(read_text(path)))

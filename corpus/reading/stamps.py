@@ -15,28 +15,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
-from corpus.outline.name_lines import MAX_NAME_WORDS, NAME, name_like
-from corpus.outline.times import BRACKETED, TIME, TIME_ONLY, seconds
 from corpus.reading.formats import Document
+from corpus.times import BRACKETED, TIME, TIME_ONLY, seconds
 
-#: ``Speaker 1  0:05`` (Otter), ``Jane Doe<tab>0:05`` (Teams' Word transcript): a name, a
-#: tab or two spaces or more, a time, nothing else.
-_NAME_SPACES_TIME = re.compile(rf"(?P<name>{NAME})(?:[ \t]{{2,}}|\t)(?P<time>{TIME})[ \t]*")
-#: ``Jane Doe (00:01):`` (Rev), the words on the line below or after it.
-_NAME_PAREN_TIME = re.compile(rf"(?P<name>{NAME}) \((?P<time>{TIME})\):[ \t]*(?P<rest>.*)")
-#: ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint), a
-#: video editor's ``[01:01:40:13 - 01:01:45:19] Jane Doe``.
-_TIME_NAME = re.compile(
-    rf"(?P<time>{BRACKETED})[ \t]+(?P<name>{NAME})(?::[ \t]*(?P<rest>.*)|[ \t]*)"
-)
-#: ``Jane Doe: [00:00:02] words`` (Sonix); a Word file's bold ``Jane Doe`` then ``0:05``.
-_NAME_TIME = re.compile(rf"(?P<name>{NAME}):[ \t]*\[?(?P<time>{TIME})\]?(?:[ \t]+(?P<rest>.*))?")
+#: Any time at all: a file without one has no stamps (and its reading stays this cheap).
+_A_TIME = re.compile(r"\d:\d\d")
 #: ``#00:01:02-3#`` (f4transkript, MAXQDA), wherever it stands in a line.
 _HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
 
-_HEADERS = (_NAME_SPACES_TIME, _NAME_PAREN_TIME, _TIME_NAME, _NAME_TIME)
+
+@cache
+def _header_kinds() -> tuple[re.Pattern[str], ...]:
+    """The tools' name-and-time lines, a speaker's name written as a name line writes it."""
+    from corpus.outline.name_lines import NAME
+
+    return (
+        # ``Speaker 1  0:05`` (Otter), ``Jane Doe<tab>0:05`` (Teams' Word transcript): a
+        # name, a tab or two spaces or more, a time, nothing else.
+        re.compile(rf"(?P<name>{NAME})(?:[ \t]{{2,}}|\t)(?P<time>{TIME})[ \t]*"),
+        # ``Jane Doe (00:01):`` (Rev), the words on the line below or after it.
+        re.compile(rf"(?P<name>{NAME}) \((?P<time>{TIME})\):[ \t]*(?P<rest>.*)"),
+        # ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint),
+        # a video editor's ``[01:01:40:13 - 01:01:45:19] Jane Doe``.
+        re.compile(rf"(?P<time>{BRACKETED})[ \t]+(?P<name>{NAME})(?::[ \t]*(?P<rest>.*)|[ \t]*)"),
+        # ``Jane Doe: [00:00:02] words`` (Sonix); a Word file's bold ``Jane Doe`` then ``0:05``.
+        re.compile(rf"(?P<name>{NAME}):[ \t]*\[?(?P<time>{TIME})\]?(?:[ \t]+(?P<rest>.*))?"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +54,26 @@ class _Header:
     """The turn's words on the header's own line ("" when they are on the next line)."""
 
 
-def lift_stamps(text: str) -> Document:
-    """``text`` with tools' time stamps moved into ``Document.times`` (see the module)."""
+def lift_stamps(document: Document) -> Document:
+    """``document`` with tools' time stamps moved into ``Document.times`` (see the module);
+    the lines it marks as headings still marked where they moved to."""
+    text = document.text
+    if not _A_TIME.search(text):
+        return document
     lines = text.split("\n")
-    kinds = [pattern for pattern in _HEADERS if _count_names(pattern, lines) >= 2]
+    kinds = [kind for kind in _header_kinds() if _count_names(kind, lines) >= 2]
     hashes = sum(len(_HASH_TIME.findall(line)) for line in lines) >= 2
     alone = _count(TIME_ONLY, lines) >= 2
     if not kinds and not hashes and not alone:
-        return Document(text)
+        return document
     parts: list[str] = []
     times: list[tuple[int, float]] = []
+    moved: dict[int, int] = {}  # where an untouched line starts: before -> after
     length = 0
+    before = 0
     pending: _Header | None = None
     for line, header in zip(lines, _headers(lines, kinds), strict=True):
+        starts, before = before, before + len(line) + 1
         if alone and TIME_ONLY.fullmatch(line):
             times.append((length + 1 if parts else 0, seconds(line)))
             continue
@@ -75,13 +89,16 @@ def lift_stamps(text: str) -> Document:
             if not line.strip():
                 continue  # the blank line between a name line and its words
             line = f"{pending.name}: {line.strip()}"
+        else:
+            moved[starts] = length + 1 if parts else 0
         pending = None
         if hashes:
-            line = _lift_hashes(line, length, times)
+            line = _lift_hashes(line, length + 1 if parts else 0, times)
         length = _emit(parts, length, line)
     if pending is not None:
         length = _emit(parts, length, f"{pending.name}:")
-    return Document("".join(parts), _ordered(times))
+    headings = tuple((moved[at], level) for at, level in document.headings if at in moved)
+    return replace(document, text="".join(parts), times=_ordered(times), headings=headings)
 
 
 def _headers(lines: list[str], kinds: list[re.Pattern[str]]) -> Iterator[_Header | None]:
@@ -96,6 +113,8 @@ def _headers(lines: list[str], kinds: list[re.Pattern[str]]) -> Iterator[_Header
 
 def _named(name: str) -> bool:
     """``name`` names a speaker as a name line would (not "Note", not a sentence)."""
+    from corpus.outline.name_lines import MAX_NAME_WORDS, name_like
+
     words = name.split()
     return name[-1:] not in ".?!,;" and len(words) <= MAX_NAME_WORDS and name_like(" ".join(words))
 

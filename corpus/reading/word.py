@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from corpus.errors import CorpusError
-from corpus.outline.times import TIME_ONLY
-from corpus.outline.times import seconds as time_seconds
 from corpus.reading.formats import Document
+from corpus.times import TIME_ONLY
+from corpus.times import seconds as time_seconds
 
 #: A bold lead-in longer than this many words is emphasis, not a speaker's name.
 _MAX_LABEL_WORDS = 5
