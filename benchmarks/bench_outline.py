@@ -13,8 +13,11 @@ outline`` does on a cache miss) in <= 1 s. The worst case is many short labelled
 ``tests.synthetic_transcripts.short_turns`` (about 16k turns of two speakers) and
 ``press_conference`` (90 reporters who introduce themselves, one answerer); and
 ``caption_lines``, a podcast's timestamped caption lines without speaker labels, whose
-turns are read from the words (:mod:`corpus.outline.unlabelled`). The target
-is checked on CPU time: the machine is shared, and the wall-clock median grows with
+turns are read from the words (:mod:`corpus.outline.unlabelled`). Two files go through
+their format's reader first, as the loader reads them: ``markdown_export`` (bold labels
+with escaped timestamps, ``## Part`` headings, statements the guest confirms, lists in the
+answers) and ``srt_cues`` (an SRT file whose cues name the speaker where a turn starts).
+The target is checked on CPU time: the machine is shared, and the wall-clock median grows with
 other jobs' load.
 """
 
@@ -22,7 +25,11 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from benchmarks.core import Row, cpu_calls, row, time_calls
@@ -110,13 +117,20 @@ def pooled(scores: list[Score]) -> Score:
 
 def run(quick: bool) -> list[Row]:
     """One row per file and kind, each kind's F1 pooled over the real transcripts, then
-    the time to read a 1 MB transcript of many short turns."""
+    the time to read 1 MB transcripts of each shape."""
     return score_rows() + speed_rows(100_000 if quick else 1_000_000, 1 if quick else 5)
 
 
 def speed_rows(size: int, runs: int) -> list[Row]:
-    """Wall-clock and CPU seconds to read ``size`` characters of short labelled turns."""
-    from tests.synthetic_transcripts import caption_lines, press_conference, short_turns
+    """Wall-clock and CPU seconds to read ``size`` characters of each shape of transcript:
+    text as it is, then files read by their format's reader (Markdown, SRT)."""
+    from tests.synthetic_transcripts import (
+        caption_lines,
+        markdown_export,
+        press_conference,
+        short_turns,
+        srt_cues,
+    )
 
     label = f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size // 1000} KB"
     full = size >= 1_000_000
@@ -128,33 +142,63 @@ def speed_rows(size: int, runs: int) -> list[Row]:
     ):
         text = make(size)
         figure = f"outline: read {label} transcript of {_read(text)} {name}"
-        rows.append(row(figure, time_calls(lambda text=text: _read(text), runs), unit="s"))
-        cpu = cpu_calls(lambda text=text: _read(text), runs)
-        rows.append(
-            row(
-                f"{figure}, CPU time",
-                cpu,
-                unit="s",
-                target="<= 1 s" if full else "",
-                limit=1.0 if full else None,
-            )
-        )
+        rows += _timed_rows(figure, partial(_read, text), runs, full)
+    with tempfile.TemporaryDirectory(prefix="gloss-bench-") as folder:
+        for name, make, suffix in (
+            ("turns of a Markdown export (bold labels, escaped times)", markdown_export, ".md"),
+            ("turns in SRT cues (names where a turn starts)", srt_cues, ".srt"),
+        ):
+            path = Path(folder) / f"transcript{suffix}"
+            path.write_text(make(size), encoding="utf-8")
+            figure = f"outline: read {label} {suffix} file of {_load(path)} {name}"
+            rows += _timed_rows(figure, partial(_load, path), runs, full)
     return rows
 
 
-def _read(text: str) -> int:
-    """Read ``text`` as ``gloss outline`` does on a cache miss; how many turns it holds
-    (questions, for a transcript without speakers)."""
+def _timed_rows(figure: str, call: Callable[[], object], runs: int, full: bool) -> list[Row]:
+    """The wall-clock row of ``call``, and its CPU-time row, which holds the target."""
+    wall = time_calls(call, runs)
+    cpu = cpu_calls(call, runs)
+    return [
+        row(figure, wall, unit="s"),
+        row(
+            f"{figure}, CPU time",
+            cpu,
+            unit="s",
+            target="<= 1 s" if full else "",
+            limit=1.0 if full else None,
+        ),
+    ]
+
+
+@contextmanager
+def _cache_off() -> Iterator[None]:
+    """Every read a cache miss, as the first ``gloss outline`` of a file is."""
     previous = os.environ.get("GLOSS_CACHE_DIR")
     os.environ["GLOSS_CACHE_DIR"] = "off"
     try:
-        outline = interview_from_text("bench", text).outline
-        return len(outline.turns) or len(outline.questions)
+        yield
     finally:
         if previous is None:
             del os.environ["GLOSS_CACHE_DIR"]
         else:
             os.environ["GLOSS_CACHE_DIR"] = previous
+
+
+def _read(text: str) -> int:
+    """Read ``text`` as ``gloss outline`` does on a cache miss; how many turns it holds
+    (questions, for a transcript without speakers)."""
+    with _cache_off():
+        outline = interview_from_text("bench", text).outline
+    return len(outline.turns) or len(outline.questions)
+
+
+def _load(path: Path) -> int:
+    """Load the file at ``path`` as ``gloss outline`` does on a cache miss (its format's
+    reader first); how many turns it holds."""
+    with _cache_off():
+        outline = load_interview(path).outline
+    return len(outline.turns) or len(outline.questions)
 
 
 def score_rows() -> list[Row]:

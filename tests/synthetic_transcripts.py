@@ -93,3 +93,75 @@ def caption_lines(size: int) -> str:
             total += len(line) + 2
         number += 1
     return "\n".join(lines)
+
+
+def markdown_export(size: int) -> str:
+    """About ``size`` characters of a podcast transcript exported as Markdown: a title, a
+    ``## Part`` heading every fifty turns, bold labels with escaped timestamps
+    (``**Jane Doe:** \\[00:07:53\\] ...``); the host asks, puts statements the guest
+    confirms, or only reacts, and the guest answers at length, now and then in a list."""
+    lines = ["# A long conversation, exported", ""]
+    total = number = 0
+    while total < size:
+        if number % 50 == 0:
+            lines += [f"## Part {number // 50 + 1}", ""]
+        topic = _TOPICS[number % len(_TOPICS)]
+        verb = _VERBS[number % len(_VERBS)]
+        seconds = 9 * number
+        stamp = f"\\[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}\\]"
+        if number % 2 == 0:
+            said = (
+                f"How did you {verb} {topic} in year {number}?",
+                f"You said once that {topic} was the hard part of year {number}.",
+                "Right, right.",
+                f"And what would you {verb} first, if you started over with {topic}?",
+            )[number // 2 % 4]
+            line = f"**Jane Doe:** {stamp} {said}"
+        elif number % 8 == 5:
+            line = f"**Omar Haddad:** {stamp} Yes."
+        elif number % 8 == 7:
+            line = (
+                f"**Omar Haddad:** {stamp} Two things. First, we had to {verb} {topic} "
+                f"county by county. Second, we paid for it out of the year {number} budget."
+            )
+        else:
+            line = (
+                f"**Omar Haddad:** {stamp} That's right. We worked on {topic} for years, "
+                f"and in year {number} we managed to {verb} it with a small team."
+            )
+        lines += [line, ""]
+        total += len(line) + 2
+        number += 1
+    return "\n".join(lines)
+
+
+def srt_cues(size: int) -> str:
+    """About ``size`` characters of an SRT subtitle file of an interview: numbered cues
+    of a few seconds, the speaker's name (``JANE DOE:``) on the first cue of each turn,
+    the turn going on over the cues after it without a name."""
+    blocks: list[str] = []
+    total = number = 0
+    while total < size:
+        topic = _TOPICS[number % len(_TOPICS)]
+        verb = _VERBS[number % len(_VERBS)]
+        if number % 2 == 0:
+            said = (f"JANE DOE: So tell me about {topic}.", f"How did you {verb} it in {number}?")
+        else:
+            said = (
+                f"OMAR HADDAD: Well, {topic} took a long time,",
+                f"we had to {verb} it county by county",
+                f"and it was done by year {number - 1}.",
+            )
+        for text in said:
+            cue = len(blocks) + 1
+            start, end = 3 * cue, 3 * cue + 3
+            times = f"{_srt_time(start)} --> {_srt_time(end)}"
+            block = f"{cue}\n{times}\n{text}\n"
+            blocks.append(block)
+            total += len(block) + 1
+        number += 1
+    return "\n".join(blocks)
+
+
+def _srt_time(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d},000"

@@ -139,6 +139,7 @@ def _is_question(
         return False
     following = turns[index + 1] if index + 1 < len(turns) else None
     reply = following.text if following is not None and following.speaker not in askers else ""
+    said, replied = _Read(text), _Read(reply)
     if (
         following is not None
         and following.speaker in askers
@@ -151,13 +152,13 @@ def _is_question(
         and (_before_any_answer(turns, index, askers) or count_asking(following.text) > 0)
     ):
         return False  # a cold open, an ad or a preamble: the question comes after
-    if _pleasantries_only(text) or _backchannel(words):
+    if _pleasantries_only(said) or _backchannel(words):
         return False
     if _carries_on(text, turns, index):
         return False  # "— against a variant, ..." after "It may not be as effective."
     if _floor_passed(turns, index, askers):
         return False  # "Justin, what's your question?" - "What do you teach?" - Justin asks
-    if _calls_next(turns, index, text):
+    if _calls_next(turns, index, said):
         return False  # "We'll hear argument ... General Verrilli." - the floor given
     if len(words) <= _SHORT and (
         _echo(words, turns, index, askers)
@@ -166,41 +167,73 @@ def _is_question(
         or _completion(text, turns, index, askers)
     ):
         return False
-    if len(words) <= _REACTION and _reaction(text):
+    if len(words) <= _REACTION and _reaction(said):
         return False  # "Wow.", "That's amazing.", "Wow, that's incredible growth."
     if has_question_mark(text):
         return not (len(words) <= 2 and reply and _backchannel(_TOKEN.findall(reply)))
-    if reply and _pleasantries_only(reply):
+    if reply and _pleasantries_only(replied):
         return False  # "Mr. President, enjoy your time." - "Thank you very much."
     if _answers_the_interviewee(turns, index, askers):
         return False
-    parts = sentences(text)
+    parts = said.sentences
     if any(puts_question(part) for part in parts[-3:]):
         return True
     if parts and _pleasantry(parts[-1]):
         return False  # a statement that closes with thanks: the reply is to the thanks
     if following is None or following.speaker not in interviewees:
         return False  # a remark nobody answered, or answered by someone else (a chair)
-    thanks = any(_pleasantry(part) for part in parts)
-    if _opens_with_pleasantry(reply) and (_first_answer(turns, index + 1, askers) or thanks):
+    thanks = any(_pleasantry(part) for part in parts[:-1])  # the last one thanks for nothing
+    if _opens_with_pleasantry(replied) and (_first_answer(turns, index + 1, askers) or thanks):
         return False  # "Today my guest is ..." - "Thanks for having me. ..."; thanks exchanged
     if thanks and _talk_is_over(turns, index, askers):
         return False  # "Thank you so much for doing this. ..." - "Yeah, this was fun."
     if _first_answer(turns, index + 1, askers) and _prepared(turns, index + 1):
         return False  # "You may proceed." before a witness's prepared statement
-    reply_words = _TOKEN.findall(_STAGE.sub(" ", reply))
+    reply_words = _TOKEN.findall(replied.without_notes)
     if _CONFIRMATION.match(reply):
         return True
     return len(reply_words) >= _MIN_REPLY and not _backchannel(reply_words)
 
 
-def _pleasantries_only(text: str) -> bool:
+class _Read:
+    """A turn's text and its sentences, each read once when first asked for: the rules
+    below read the same turn (and its reply) several times."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._without_notes: str | None = None
+        self._sentences: list[str] | None = None
+        self._spoken: list[str] | None = None
+
+    @property
+    def without_notes(self) -> str:
+        """The text with its stage notes ("(laughs)", "[crosstalk]") set aside."""
+        if self._without_notes is None:
+            self._without_notes = _STAGE.sub(" ", self.text)
+        return self._without_notes
+
+    @property
+    def sentences(self) -> list[str]:
+        if self._sentences is None:
+            self._sentences = sentences(self.text)
+        return self._sentences
+
+    @property
+    def spoken(self) -> list[str]:
+        """The sentences of the text without its stage notes."""
+        if self._spoken is None:
+            unchanged = self.without_notes == self.text
+            self._spoken = self.sentences if unchanged else sentences(self.without_notes)
+        return self._spoken
+
+
+def _pleasantries_only(said: _Read) -> bool:
     """Thanks and greetings, nothing else but back-channel ("Thank you, Mr. President.",
     "How are you?", "Thank you very much. Great.")."""
-    if len(text) > _PLEASANTRIES_CHARS:
+    if len(said.text) > _PLEASANTRIES_CHARS:
         return False
     pleasant = False
-    for part in sentences(_STAGE.sub(" ", text)):
+    for part in said.spoken:
         if _pleasantry(part):
             pleasant = True
         elif not _backchannel(_TOKEN.findall(part)):
@@ -209,11 +242,12 @@ def _pleasantries_only(text: str) -> bool:
 
 
 def _pleasantry(sentence: str) -> bool:
-    words = _TOKEN.findall(sentence)
+    """Thanks or a greeting (``Thank you, Mr. President.``), or a short sentence of thanks
+    (words counted last: most sentences thank nobody)."""
     return _PLEASANTRY.match(sentence.strip(" \"“”'‘’—–-")) is not None or (
-        len(words) <= _LONG_THANKS
-        and _GRATITUDE.search(sentence) is not None
+        _GRATITUDE.search(sentence) is not None
         and "?" not in sentence
+        and len(_TOKEN.findall(sentence)) <= _LONG_THANKS
     )
 
 
@@ -258,17 +292,18 @@ def _floor_passed(turns: Sequence[Said], index: int, askers: Collection[str]) ->
     )
 
 
-def _calls_next(turns: Sequence[Said], index: int, text: str) -> bool:
+def _calls_next(turns: Sequence[Said], index: int, said: _Read) -> bool:
     """The turn (with its unlabelled paragraphs) ends by calling the next speaker by their
     label, and nothing before that asks: a chair or a court giving the floor (``...
     General Verrilli.`` before ``GENERAL VERRILLI:``, ``Ms. Doe?`` before ``MS. DOE:``)."""
+    text = said.text
     after = index + 1
     while after < len(turns) and not turns[after].speaker:
         text = f"{text} {turns[after].text}"
         after += 1
     if after >= len(turns):
         return False
-    parts = sentences(text)
+    parts = list(said.sentences) if after == index + 1 else sentences(text)
     while parts and not any(c.islower() for c in parts[-1]):
         parts.pop()  # a section title in capitals that the turn ran on into
     called = [word.casefold() for word in _TOKEN.findall(parts[-1])] if parts else []
@@ -286,9 +321,12 @@ def _before_any_answer(turns: Sequence[Said], index: int, askers: Collection[str
     return all(turn.speaker in askers for turn in islice(turns, index))
 
 
-def _opens_with_pleasantry(reply: str) -> bool:
+def _opens_with_pleasantry(reply: _Read) -> bool:
     """A reply whose first sentence thanks or greets ("Hi. Thanks for having me.")."""
-    parts = sentences(_STAGE.sub(" ", reply[:_PLEASANTRIES_CHARS]))
+    if len(reply.text) <= _PLEASANTRIES_CHARS:
+        parts = reply.spoken
+    else:
+        parts = sentences(_STAGE.sub(" ", reply.text[:_PLEASANTRIES_CHARS]))
     return bool(parts) and _pleasantry(parts[0])
 
 
@@ -325,12 +363,12 @@ def _completion(text: str, turns: Sequence[Said], index: int, askers: Collection
     return before.speaker not in askers and _fragment(before.text)
 
 
-def _reaction(text: str) -> bool:
+def _reaction(said: _Read) -> bool:
     """Short exclamations and back-channel only ("Wow. That's amazing.", "Right, right.
     Incredible.")."""
-    if has_question_mark(text):
+    if has_question_mark(said.text):
         return False
-    parts = sentences(_STAGE.sub(" ", text))
+    parts = said.spoken
     return bool(parts) and all(
         _backchannel(_TOKEN.findall(part)) or _remark(part) for part in parts
     )
