@@ -677,3 +677,42 @@ def test_a_hearing_panel_witnesses_are_not_askers() -> None:
         f"Mr. Meyer: {statement.replace('?', '.')}\n"
     )
     assert build_outline(text).askers == ("Mr. Bachus",)
+
+
+def test_an_interviewer_shortened_to_a_letter_asks_and_one_off_names_around_a_title_speak(
+    tmp_path: Path,
+) -> None:
+    """A written interview names its interviewer three ways (Maren, then MO, then A): the
+    first exchange's two names are said once each, a section title stands between them
+    and the next turn, and ``A:`` puts questions that the interviewee answers."""
+    source = (
+        "## Introductions\n\n"
+        "**Maren:** **Thanks for joining us! Would you introduce yourself?**\n\n"
+        "**Tobias**: Hi! I maintain the storage layer and review most of its changes.\n\n"
+        "## The project\n\n"
+        "**MO: Great. What does the storage layer do?**\n\n"
+        "**TK**: It keeps every block on two disks and checks them every night.\n\n"
+        "**MO: And what changed this year?**\n\n"
+        "**TK**: We moved the checks into the background, so nobody waits for them.\n\n"
+        "**A: Interesting! How can a newcomer help?\n"
+        "Where should they start?**\n\n"
+        "**TK**: Start with the failing tests, they teach you the code quickly.\n\n"
+        "**A: Any last words for our readers?**\n\n"
+        "**TK**: Come to a meeting, they are open to everyone.\n"
+    )
+    path = tmp_path / "written.md"
+    path.write_text(source, encoding="utf-8")
+    outline = load_interview(path).outline
+    assert set(outline.speakers) == {"Maren", "Tobias", "MO", "TK", "A"}
+    assert set(outline.askers) == {"Maren", "MO", "A"}
+
+
+def test_an_answer_letter_that_answers_is_no_asker() -> None:
+    text = (
+        "Interviewer notes, March.\n\n"
+        "How did you start?\n\n"
+        "A: With a borrowed camera, in my uncle's shop.\n\n"
+        "And after that?\n\n"
+        "A: A newspaper took me on. Would I do it again? Yes.\n"
+    )
+    assert build_outline(text).askers == ()

@@ -73,6 +73,25 @@ def test_the_markdown_constructs_become_plain_text() -> None:
     )
 
 
+def test_emphasis_over_a_paragraphs_line_breaks_is_dropped_but_never_over_a_blank_line() -> None:
+    source = (
+        "**AP: That's awesome! Can you give a\n"
+        "brief overview of the group?**\n"
+        "\n"
+        "**KN**: Sure, it *is\n"
+        "\n"
+        "small* and old.\n"
+    )
+    assert read_markdown(source).text == (
+        "AP: That's awesome! Can you give a\n"
+        "brief overview of the group?\n"
+        "\n"
+        "KN: Sure, it *is\n"
+        "\n"
+        "small* and old.\n"
+    )
+
+
 def test_an_annotation_on_markdown_indexes_the_clean_text_and_stays_anchored(
     tmp_path: Path,
 ) -> None:

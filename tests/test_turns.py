@@ -338,12 +338,7 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
-KNOWN_GAPS: dict[str, str] = {
-    "written_k8s_sig_scheduling_spotlight_2024": (
-        "the interviewer's label stands inside the bold question ('**AP: That's awesome! "
-        "...?**') and changes name (Arvind, AP, A): only AP and KN are read as speakers"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
     if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS

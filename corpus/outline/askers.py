@@ -1,15 +1,16 @@
 """Who asks: the speakers who put questions to the interviewee, decided from the document.
 
-No list of names: the rules read the turns. A label that names a role that asks
-(``Q``, ``Reporter``, ``Interviewer``, ``Host``, ``Moderator``) settles it. Otherwise the
+No list of names: the rules read the turns. A label that names a role that asks (``Q``,
+``Reporter``, ``Interviewer``, ``Host``, ``Moderator``) settles it. Otherwise the
 interviewee is the speaker with the most words, and the askers are the others whose turns
 put questions (question marks) more often than the interviewee's and are shorter on
 average, or who introduce themselves as the press do ("Colby Smith with the New York
 Times"), so a press conference's many reporters, each with their own label, ask and its
-one answerer does not. A moderator who only gives the floor puts no question and so is not
-an asker. Where the askers' labels share a title the answerers' do not (a bench's
-``JUSTICE``, a committee's ``Senator``), the others titled so ask too. The user may name
-the askers instead (``gloss outline --interviewer NAME``).
+one answerer does not; a one-letter answer label (``A:``) every turn of which asks
+another speaker is an interviewer's initial, no answer. A moderator who only gives the
+floor puts no question and so is not an asker. Where the askers' labels share a title the
+answerers' do not (a bench's ``JUSTICE``, a committee's ``Senator``), the others titled
+so ask too. The user may name the askers instead (``gloss outline --interviewer NAME``).
 """
 
 from __future__ import annotations
@@ -53,7 +54,12 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
         return matching_speakers(speakers, named)
     roles = {turn.speaker: turn.role for turn in turns if turn.role is not None}
     by_role = frozenset(s for s in speakers if roles.get(s) is Role.ASKER or _ASKING_ROLE.search(s))
-    answering = {s for s in speakers if roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)}
+    initials = _asking_letters(turns)
+    answering = {
+        s
+        for s in speakers
+        if (roles.get(s) is Role.ANSWERER or _ANSWERING_ROLE.match(s)) and s not in initials
+    }
     # Both read once here: every rule below needs them, and the hubs are the costly part.
     hubs = answering_hubs(turns)
     words = _words_by_speaker(turns)
@@ -64,6 +70,21 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
     else:
         askers = _inferred(turns, speakers, answering, hubs)
     return askers | _titled_as_askers(speakers, askers, answering, hubs, words)
+
+
+def _asking_letters(turns: Sequence[Said]) -> set[str]:
+    """One-letter labels that name the answer's role (``A:``) but ask: every turn of
+    theirs ends with a question another speaker replies to, as a written interview's
+    ``A:`` does where it shortens the interviewer's name (Arvind, ``AP``, ``A``)."""
+    asking: dict[str, bool] = {}
+    for index, turn in enumerate(turns):
+        if len(turn.speaker) != 1:
+            continue
+        reply = turns[index + 1].speaker if index + 1 < len(turns) else ""
+        parts = sentences(turn.text[-_EDGE:])
+        asks = bool(parts) and has_question_mark(parts[-1]) and reply not in ("", turn.speaker)
+        asking[turn.speaker] = asking.get(turn.speaker, True) and asks
+    return {speaker for speaker, always in asking.items() if always}
 
 
 def _words_by_speaker(turns: Sequence[Said]) -> dict[str, int]:

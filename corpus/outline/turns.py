@@ -25,9 +25,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from corpus.outline.aliases import renamings
+from corpus.outline.between import ESTABLISHED as _ESTABLISHED
+from corpus.outline.between import between_turns
 from corpus.outline.labels import (
     NOT_NAMES,
     Role,
@@ -89,8 +90,6 @@ _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
 
 #: No label (with its timestamps and markup) reaches further into its line than this.
 _LABEL_REACH = 160
-#: Two names that recur establish a style, and then a style's one-off labels count too.
-_ESTABLISHED = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +127,7 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
     established = Counter(style for (style, _), count in counts.items() if count >= 2)
     # The first words of recurring labels ("Mr.", "Senator"): a style's title words.
     leads = {(style, name.split()[0]) for (style, name), count in counts.items() if count >= 2}
-    between = _between_turns(text, candidates, counts, established)
+    between = between_turns(text, candidates, counts, established)
     for style in {c.style for c in between}:
         established[style] = max(established[style], _ESTABLISHED)
     accepted: dict[int, SpeakerLabel] = {}
@@ -163,42 +162,6 @@ def _one_name_a_speaker(candidates: list[_Candidate]) -> list[_Candidate]:
         replace(c, name=renamed[(c.style, c.name)]) if (c.style, c.name) in renamed else c
         for c in candidates
     ]
-
-
-def _between_turns(
-    text: str,
-    candidates: list[_Candidate],
-    counts: Counter[tuple[str, str]],
-    established: Counter[str],
-) -> set[_Candidate]:
-    """One-off labels that a recurring speaker answers, as a press conference's reporters
-    or a hearing's members are: each says something, and the next label, in the same
-    style, is a name that recurs (or another such one-off: a hearing's public, one
-    after another before the chair speaks again). Believed when the document shows this
-    twice, or once where two recurring names already establish the style (a lone case in
-    a document of one recurring speaker may be a heading above that speaker's turn)."""
-    found: dict[str, list[_Candidate]] = {}
-    chained: set[int] = set()
-    # From the end: a one-off answered by a recurring speaker, or by another such one-off
-    # (a hearing's public comment, speaker after speaker before the chair speaks again).
-    for candidate, after in reversed(list(pairwise(candidates))):
-        if (
-            counts[(candidate.style, candidate.name)] == 1
-            and candidate.role is None
-            and not candidate.inline
-            and after.style == candidate.style
-            and (counts[(after.style, after.name)] >= 2 or after.start in chained)
-            and len(candidate.name.split()) <= MAX_NAME_WORDS
-            and text[candidate.text_start : after.start].strip()
-        ):
-            found.setdefault(candidate.style, []).append(candidate)
-            chained.add(candidate.start)
-    return {
-        c
-        for style, group in found.items()
-        if len(group) >= _ESTABLISHED or established[style] >= _ESTABLISHED
-        for c in group
-    }
 
 
 def _long_label_tails(candidates: list[_Candidate]) -> list[tuple[str, str]]:

@@ -5,12 +5,13 @@ speaker, ``\\[07:53\\]`` for a time, ``&#39;`` for an apostrophe, ``# Heading`` 
 Shown as they are, the markers clutter the reader and hide the ``Name:`` labels from the
 outline. Here each line is converted on its own, by a few bounded regular expressions
 (nothing is rendered, executed or fetched): emphasis markers (``**``, ``__``, ``*``,
-``_``) around text are dropped, backslash escapes give their character, HTML entities
-are resolved, an ATX (``# Title``) or setext (``Title`` over ``===``) heading becomes its
-text on a line of its own, links keep their text, inline code loses its backticks, HTML
-tags are dropped with their text kept, link reference definitions (``[name]: https://...``,
-which a reader never sees) are dropped, fence lines of code blocks and thematic breaks
-(``---``) become blank lines. List markers and anything not named here stay as text.
+``_``) around text are dropped (also where they span a paragraph's lines: a hard-wrapped
+bold question), backslash escapes give their character, HTML entities are resolved, an
+ATX (``# Title``) or setext (``Title`` over ``===``) heading becomes its text on a line
+of its own, links keep their text, inline code loses its backticks, HTML tags are dropped
+with their text kept, link reference definitions (``[name]: https://...``, which a reader
+never sees) are dropped, fence lines of code blocks and thematic breaks (``---``) become
+blank lines. List markers and anything not named here stay as text.
 The lines that were headings, and their levels, are kept beside the text
 (``Document.headings``): their marks are gone, and the outline needs to know them.
 
@@ -60,9 +61,13 @@ _IMAGE_OR_LINK = re.compile(
 )
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^<>\s]{1,2000})>")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]{0,2000})?/?>")
-_STARS = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])(?P<text>[^*\n]{0,2000}?[^\s*\\])\1(?!\*)")
+#: Emphasis may run over a line break inside a paragraph (a hard-wrapped bold question),
+#: never over a blank line.
+_STARS = re.compile(
+    r"(?<![*\\])(\*{1,3})(?=[^\s*])(?P<text>(?:[^*\n]|\n(?![ \t]*\n)){0,2000}?[^\s*\\])\1(?!\*)"
+)
 _UNDERSCORES = re.compile(
-    r"(?<![\w\\])(_{1,3})(?=[^\s_])(?P<text>[^_\n]{0,2000}?[^\s_\\])\1(?![\w])"
+    r"(?<![\w\\])(_{1,3})(?=[^\s_])(?P<text>(?:[^_\n]|\n(?![ \t]*\n)){0,2000}?[^\s_\\])\1(?![\w])"
 )
 #: A link reference definition: ``[macbook]: https://... "A laptop."``.
 _LINK_DEFINITION = re.compile(
@@ -211,7 +216,8 @@ def _block_line(line: str, done: list[str], following: str) -> list[str]:
 
 def inline(text: str) -> str:
     """Inline markup resolved: escapes, code, links, tags, emphasis, entities (line by line:
-    no pattern crosses a line end)."""
+    no pattern crosses a line end but emphasis, which may span a paragraph's lines, and
+    no line end is ever removed)."""
     if not _MARKUP.search(text):
         return text
     text = _HARD_BREAK.sub("", text)
