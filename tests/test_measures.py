@@ -509,6 +509,7 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "us_house_hearing_fed_independence_2009-07-09",
         "wh_press_briefing_fauci_jha_2022-11-22",
         "wh_press_gaggle_sullivan_2021-10-28",
+        "vtt_talkpython_386_h2o_wave_2022",
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:
