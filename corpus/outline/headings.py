@@ -271,7 +271,7 @@ def _capitals_title(value: str) -> bool:
     """A section title in capitals (``THE ECONOMY``, ``STATEMENT OF JANE DOE, DIRECTOR,``):
     short, every letter upper case, words rather than codes, no time of day, no end
     punctuation but a comma (the title goes on over the next line)."""
-    if len(value) > _MAX_CAPITALS or any(c.islower() for c in value):
+    if len(value) > _MAX_CAPITALS or any(map(str.islower, value)):
         return False
     words = _WORD.findall(value)
     return (

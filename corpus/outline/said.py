@@ -87,7 +87,7 @@ def sentences(text: str) -> list[str]:
             pieces[-1] = f"{pieces[-1]} {piece}"
         elif piece:
             pieces.append(piece)
-    return [piece for piece in pieces if any(ch.isalnum() for ch in piece)]
+    return [piece for piece in pieces if any(map(str.isalnum, piece))]
 
 
 def count_sentences(text: str) -> int:

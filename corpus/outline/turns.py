@@ -84,6 +84,8 @@ _INLINE_NAME = re.compile(
     r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:"
     r"(?:[^\S\n]+(?=\S)|(?=\.\.\.|…))"  # "DiBona:...version": a trailing-off resumed
 )
+#: The colon of a label inside a line, words after it (not a time's: "00:01:02").
+_SPOKEN_COLON = re.compile(r":(?:[^\S\n]|\.\.\.|…)")
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 #: "Mr.", "Mrs.", "Dr.": a short capitalised word cut off by a full stop.
 _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
@@ -261,7 +263,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 timed[len(found)] = above[0]
             found.append(candidate)
         inside = candidate.text_start if candidate is not None else start + 1
-        if text.find(":", inside, end) > 0:
+        if text.find(":", inside, end) > 0 and _SPOKEN_COLON.search(text, inside, end):
             found.extend(_inline(text, inside, end))
     # A time alone on the line above labels alone on theirs is theirs ("00:12:03" over
     # "Jane Doe") where the document does so twice or more; once, it is a stage note.
