@@ -84,6 +84,8 @@ _INLINE_NAME = re.compile(
     r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:"
     r"(?:[^\S\n]+(?=\S)|(?=\.\.\.|…))"  # "DiBona:...version": a trailing-off resumed
 )
+#: The colon that ends a label: a space or the line's end after it.
+_COLON_BEFORE_WORDS = re.compile(r"[:：](?=\s|$)")
 #: The colon of a label inside a line, words after it (not a time's: "00:01:02").
 _SPOKEN_COLON = re.compile(r":(?:[^\S\n]|\.\.\.|…)")
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
@@ -290,11 +292,13 @@ def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
         return _Candidate(
             "role", role.name, role.start, _after(text, role.text_start, end), role.role
         )
+    # "Name:" and "SK/EH:" end in a colon before a space: without one, neither is tried
+    # (a caption line's "00:01:02 Well, ..." has colons inside its time only).
+    colon_ends = _COLON_BEFORE_WORDS.search(text, start, end) is not None
     for style, pattern in (
         ("bold", _BOLD),
         ("letter", _LETTER),
-        ("colon", _COLON),
-        ("joint", _JOINT),
+        *((("colon", _COLON), ("joint", _JOINT)) if colon_ends else ()),
     ):
         match = pattern.match(text, start, end)
         if match is not None:
