@@ -191,7 +191,16 @@ def _long_label_tails(candidates: list[_Candidate]) -> list[tuple[str, str]]:
 
 def inline_starts(labels: dict[int, SpeakerLabel], text: str) -> list[int]:
     """Labels that start inside a line (after other words), where a paragraph must split."""
-    return sorted(start for start in labels if text[text.rfind("\n", 0, start) + 1 : start].strip())
+    return sorted(start for start in labels if _after_words(text, start))
+
+
+def _after_words(text: str, start: int) -> bool:
+    """Words stand before ``start`` on its line: read back over the spaces before it only
+    (a transcript on one line would be read back to its start for each label)."""
+    at = start - 1
+    while at >= 0 and text[at] != "\n" and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at] != "\n"
 
 
 def _believed(
