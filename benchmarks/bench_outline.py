@@ -13,7 +13,8 @@ outline`` does on a cache miss) in <= 1 s. The worst case is many short labelled
 ``tests.synthetic_transcripts.short_turns`` (about 16k turns of two speakers) and
 ``press_conference`` (90 reporters who introduce themselves, one answerer); and
 ``caption_lines``, a podcast's timestamped caption lines without speaker labels, whose
-turns are read from the words (:mod:`corpus.outline.unlabelled`). Two files go through
+turns are read from the words (:mod:`corpus.outline.unlabelled`); and ``flattened_turns``,
+the short turns on one line as a PDF's text gives them, labels inside it. Two files go through
 their format's reader first, as the loader reads them: ``markdown_export`` (bold labels
 with escaped timestamps, ``## Part`` headings, statements the guest confirms, lists in the
 answers) and ``srt_cues`` (an SRT file whose cues name the speaker where a turn starts).
@@ -126,6 +127,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
     text as it is, then files read by their format's reader (Markdown, SRT)."""
     from tests.synthetic_transcripts import (
         caption_lines,
+        flattened_turns,
         markdown_export,
         press_conference,
         short_turns,
@@ -139,6 +141,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
         ("short labelled turns of two speakers", short_turns),
         ("turns of a press conference (90 reporters)", press_conference),
         ("questions in caption lines without speakers", caption_lines),
+        ("labelled turns flattened to one line", flattened_turns),
     ):
         text = make(size)
         figure = f"outline: read {label} transcript of {_read(text)} {name}"

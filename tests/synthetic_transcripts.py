@@ -165,3 +165,11 @@ def srt_cues(size: int) -> str:
 
 def _srt_time(seconds: int) -> str:
     return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d},000"
+
+
+def flattened_turns(size: int) -> str:
+    """:func:`short_turns` as a PDF's text often comes out: the title on its line, then
+    every turn on one line (``... thanks. JOHN SMITH: What about ...``), the speakers'
+    labels inside it."""
+    title, _, turns = short_turns(size).partition("\n\n")
+    return f"{title}\n\n{turns.replace(chr(10) * 2, ' ')}"
