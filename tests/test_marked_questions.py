@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+
 from corpus import Interview, load_interview
 
 _WRITTEN = (
@@ -90,3 +92,26 @@ def test_a_joint_label_needs_each_of_its_names_to_label_turns(tmp_path: Path) ->
     outline = _load(tmp_path, plain).outline
     assert "Input/Output" not in outline.speakers
     assert outline.speakers == ("SK", "EH")
+
+
+def test_questions_in_a_word_heading_style_before_labelled_answers(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_paragraph("Spotlight on the storage group", style="Title")
+    word.add_paragraph("The conversation", style="Heading 1")
+    for question, answer in (
+        ("What does the group do?", "SK: It keeps every block on two disks."),
+        ("Who reviews the changes?", "EH: Two of us, one from each company."),
+        ("How do newcomers start?", "SK: With the failing tests, and a mentor."),
+    ):
+        word.add_paragraph(question, style="Heading 2")
+        word.add_paragraph(answer)
+    word.save(tmp_path / "spotlight.docx")
+    outline = load_interview(tmp_path / "spotlight.docx").outline
+    assert [s.heading for s in outline.sections] == ["The conversation"]
+    assert [q.text for q in outline.sections[0].questions] == [
+        "What does the group do?",
+        "Who reviews the changes?",
+        "How do newcomers start?",
+    ]
+    assert outline.askers == ()
+    assert set(outline.speakers) == {"SK", "EH"}
