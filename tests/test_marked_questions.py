@@ -115,3 +115,22 @@ def test_questions_in_a_word_heading_style_before_labelled_answers(tmp_path: Pat
     ]
     assert outline.askers == ()
     assert set(outline.speakers) == {"SK", "EH"}
+
+
+def test_question_chapter_titles_over_a_hosts_questions_are_not_the_questions(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "### Why a new database?\n\n"
+        "Jerod: So why did you start another database, of all things?\n\n"
+        "Ada: Because the old ones lost our data twice in one winter.\n\n"
+        "### Who pays for it?\n\n"
+        "Jerod: And who pays the bills now?\n\n"
+        "Ada: Three companies that run it in production, and a foundation.\n\n"
+        "### What comes next?\n\n"
+        "Jerod: What is next on the list?\n\n"
+        "Ada: Replication across regions, and a better planner.\n"
+    )
+    outline = _load(tmp_path, source).outline
+    assert outline.askers == ("Jerod",)
+    assert [q.asker for s in outline.sections for q in s.questions] == ["Jerod"] * 3

@@ -17,7 +17,8 @@ of themself, as answers do, not to the listener, as an asker's lead-in does.
 A question the file's format marks as a heading (``### How did you start?`` over
 ``SK: ...``, :func:`corpus.outline.marked.asked_marks`) needs none of that: the mark
 already sets it apart from the turn before, so two or more such marks before labelled
-turns make each of them a bare question.
+turns make each of them a bare question, unless those turns mostly end asking (chapter
+titles over a host's questions).
 """
 
 from __future__ import annotations
@@ -53,13 +54,15 @@ def bare_questions(text: str, lines: Sequence[_Paragraph], asked: Collection[int
     """Indexes of the unlabelled question paragraphs before labelled answers, if the
     document keeps that convention; else an empty set. ``asked`` holds where the marks
     that put a question start."""
-    put = _put_as_headings(lines, asked)
+    put = _put_as_headings(text, lines, asked)
     return _unmarked(text, lines) | (put if len(put) >= _MIN_BARE else set())
 
 
-def _put_as_headings(lines: Sequence[_Paragraph], asked: Collection[int]) -> set[int]:
+def _put_as_headings(text: str, lines: Sequence[_Paragraph], asked: Collection[int]) -> set[int]:
     """The unlabelled lines a question mark starts in, each right before a labelled turn
-    that is not an asker's (``Q:`` would be the question itself)."""
+    that is not an asker's (``Q:`` would be the question itself); none where the turns
+    after them mostly ask themselves (a podcast's chapter titles over the host's
+    questions)."""
     starts = sorted(asked)
     found: set[int] = set()
     for index, line in enumerate(lines[:-1]):
@@ -73,7 +76,13 @@ def _put_as_headings(lines: Sequence[_Paragraph], asked: Collection[int]) -> set
             and following.role is not Role.ASKER
         ):
             found.add(index)
-    return found
+    replies = [lines[index + 1] for index in found]
+    asking = sum(_ends_asking(text, reply) for reply in replies)
+    return found if 2 * asking < len(found) else set()
+
+
+def _ends_asking(text: str, line: _Paragraph) -> bool:
+    return text[line.start : line.end].rstrip(_CLOSERS)[-1:] in QUESTION_MARKS
 
 
 def _unmarked(text: str, lines: Sequence[_Paragraph]) -> set[int]:
