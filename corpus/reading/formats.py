@@ -1,12 +1,13 @@
 """Which reader turns a file into text, by its suffix: plain text, Markdown, subtitles or Word.
 
-Subtitle files (WebVTT, SRT), Word files (.docx) and Markdown (.md) are not text gloss can
-clean as they are: their readers extract the words, with speaker labels written as ``Name:`` at the
-start of a paragraph, and this *extracted* text is what gloss cleans, outlines and shows
-as the raw text (``r``). Subtitle cue times are kept beside it (``Document.times``), never
-in it; so are the time stamps transcription tools write into text and Word exports
-(``corpus.reading.stamps``). The readers' libraries are imported only when such a file is
-opened: a launch on text files does not pay for them.
+Subtitle files (WebVTT, SRT), speech-to-text segments (Whisper's .tsv, .json), Word files
+(.docx) and Markdown (.md) are not text gloss can clean as they are: their readers extract
+the words, with speaker labels written as ``Name:`` at the start of a paragraph, and this
+*extracted* text is what gloss cleans, outlines and shows as the raw text (``r``). Subtitle
+cue and segment times are kept beside it (``Document.times``), never in it; so are the time
+stamps transcription tools write into text and Word exports (``corpus.reading.stamps``). The
+readers' libraries are imported only when such a file is opened: a launch on text files
+does not pay for them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,17 @@ from corpus.reading.decode import read_bytes, read_text
 
 #: Suffixes read by a reader of their own (lower case); everything else is read as text.
 SUBTITLE_SUFFIXES = (".vtt", ".srt")
+#: Speech-to-text segments (Whisper's ``.tsv`` and ``.json``): read like subtitles.
+SEGMENT_SUFFIXES = (".tsv", ".json")
 WORD_SUFFIXES = (".docx",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *SUBTITLE_SUFFIXES, *WORD_SUFFIXES)
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    *MARKDOWN_SUFFIXES,
+    *SUBTITLE_SUFFIXES,
+    *SEGMENT_SUFFIXES,
+    *WORD_SUFFIXES,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,10 @@ def read_document(path: Path) -> Document:
         from corpus.reading.subtitles import read_subtitles
 
         return read_subtitles(read_bytes(path), str(path), suffix)
+    if suffix in SEGMENT_SUFFIXES:
+        from corpus.reading.segments import read_segments
+
+        return read_segments(read_bytes(path), str(path), suffix)
     if suffix in WORD_SUFFIXES:
         from corpus.reading.stamps import lift_stamps
         from corpus.reading.word import read_word

@@ -129,6 +129,27 @@ def _unfinished(text: str) -> bool:
     return bool(text) and not _SENTENCE_END.search(text)
 
 
+@dataclass(frozen=True, slots=True)
+class TimedWords:
+    """One timed stretch of words from a speech-to-text tool (a Whisper segment): when it
+    starts and ends (seconds), its words, and its speaker when the tool names one."""
+
+    start: float
+    end: float
+    text: str
+    speaker: str | None = None
+
+
+def timed_document(segments: list[TimedWords]) -> Document:
+    """Timed segments as subtitle cues are read: a speaker's segments one ``Name: words``
+    paragraph, segments that name nobody a line each, the start times in the time map."""
+    cues = [
+        _Cue(seg.start, seg.end, seg.speaker, False, _plain(seg.text), seg.speaker is not None)
+        for seg in segments
+    ]
+    return _document([cue for cue in cues if cue.text or cue.speaker])
+
+
 def _confirmed_labels(cues: list[_Cue]) -> list[_Cue]:
     """Cues whose ``Name:`` opens only one cue in the file lose it as a speaker: a speaker
     speaks more than once, but "Look: ..." or "Note: ..." in a sentence is a one-off. A
