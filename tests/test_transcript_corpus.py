@@ -38,9 +38,12 @@ def _note(path: Path, kind: str) -> Path:
 
 def _text_words(path: Path) -> str:
     """The normalised words of a transcript; a subtitle file without numbers, timings and
-    voice tags (``<v Speaker 1>``, which a turn's words run across), a Word file and a
-    printed transcript (numbered lines, page footers) as gloss reads them."""
-    if path.suffix == ".docx":  # a binary file: its words as gloss reads them
+    voice tags (``<v Speaker 1>``, which a turn's words run across), a Word file,
+    speech-to-text segments and a printed transcript (numbered lines, page footers) as
+    gloss reads them."""
+    if path.suffix in (".docx", ".tsv", ".json"):
+        # A binary file, or speech-to-text segments with their times: the words as gloss
+        # reads them.
         return normalise(load_interview(path).text)
     text = path.read_text(encoding="utf-8")
     if len(re.findall(r"(?m)^[ \t\f]*\d{1,2}[ \t]", text)) >= 20:
