@@ -38,6 +38,9 @@ known only by reading, so the rules read the shape of the talk:
   a question heads a section.
 - a document shows this shape at least twice, or none of it is believed.
 
+- a recogniser's raw words with (almost) no punctuation are read by word order instead
+  (:mod:`corpus.outline.unpunctuated`).
+
 Used by :mod:`corpus.outline.structure` only when the document bears out no speaker
 label at all.
 """
@@ -71,6 +74,7 @@ from corpus.outline.turn_cues import (
     confirms,
     reacts,
 )
+from corpus.outline.unpunctuated import spoken_questions, unpunctuated
 
 #: A timestamp opening a caption line: ``00:01:02``, ``[07:53]``, ``(1:02:03.5) -``.
 _STAMP = re.compile(
@@ -167,6 +171,12 @@ def unlabelled_questions(
     text: str, lines: Sequence[_Paragraph], headings: Collection[int], *, wrapped: bool
 ) -> list[FoundQuestion]:
     """The questions of a document without speaker labels, with their answers, in order."""
+    if unpunctuated(text):
+        body = [line for index, line in enumerate(lines) if index not in headings]
+        return [
+            FoundQuestion(question, line_start)
+            for question, line_start in spoken_questions(text, body, wrapped=wrapped)
+        ]
     captions = _caption_style(text, lines)
     blocks = _blocks(text, lines, headings, captions)
     found: list[FoundQuestion] = []
