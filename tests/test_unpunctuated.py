@@ -79,3 +79,23 @@ def test_punctuated_captions_are_not_read_as_unpunctuated(name: str) -> None:
 def test_machine_transcripts_are_read_as_unpunctuated() -> None:
     for path in (SITIME, NEW_HOME, EARTHSTONE):
         assert unpunctuated(load_interview(path).text)
+
+
+def test_caption_lines_with_times_ask_the_same_and_keep_times_out_of_questions(
+    tmp_path: Path,
+) -> None:
+    # The SRT's cues written as "HH:MM:SS words" lines, as caption tools export them.
+    interview = load_interview(SITIME)
+    text, times = interview.text, interview.times
+    lines = []
+    for (start, seconds), (end, _) in zip(times, [*times[1:], (len(text), 0.0)], strict=True):
+        hours, rest = divmod(int(seconds), 3600)
+        stamp = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+        lines.append(f"{stamp} {' '.join(text[start:end].split())}")
+    stamped = tmp_path / "sitime.txt"
+    stamped.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    asked = questions(stamped)
+    assert len(asked) >= len(questions(SITIME)) - 2
+    assert asked[0].startswith("good afternoon guys this is tom o'malley")
+    assert any(text.startswith("hey guys congratulations") for text in asked)
+    assert not any(":" in question for question in asked)

@@ -7,11 +7,13 @@ cues of fixed length that run across speakers. There the sentence-based rules of
 words still show:
 
 - *a question* is asked by word order: an auxiliary before "you" ("can you talk", "do you
-  think", "are you seeing", "would you say"), a wh-word before an auxiliary and its
-  subject ("what are your thoughts", "how should we think", "what's the timing"), a
-  request put to the listener ("if you could", "perhaps you could"); a wh-word before its
-  subject ("what i'm excited about is", "where we are") is a clause inside a statement,
-  and "which"/"who" mostly relative, so neither asks;
+  think", "are you seeing"; not "great to have you", "is you know ..."), a wh-word before
+  an auxiliary and its subject ("what are your thoughts", "what's the timing"; not "how
+  do we model it", the speaker's own), the other half of a question ("... or is that part
+  of the plan"), a request put to the listener ("if you could", "perhaps you could"), the
+  asker wondering ("i'm just wondering if"; not "you might be wondering"); a wh-word
+  before its subject ("what i'm excited about is", "where we are") is a clause inside a
+  statement, and "which"/"who" mostly relative, so neither asks;
 - *a turn opens* with a reaction or a greeting ("okay great", "got it", "understood",
   "thanks for taking my question", "good afternoon guys", "hey guys congratulations"),
   or after a pause (a blank line: the reader puts one where the recording falls silent);
@@ -19,8 +21,12 @@ words still show:
   before that one ("good afternoon guys this is ... congrats ..."), unless a word binds
   the reaction into the sentence before ("a great job", "as well", "make sure");
 - *an answer follows*: the talk after the question runs on for a while before the next
-  question, so a question that the next one follows at once is the same asker going on,
-  and one with no answer after it is not believed.
+  question, so asking again soon after is the same asker going on, asking as an answer
+  begins ("yeah ... do your ...") is the answer's, and a question with no answer after it
+  is not believed. Asking in a turn that opened nowhere since the last question is the
+  answer's own question.
+
+A line's time stamp ("00:01:02 words") is no word of the talk.
 
 Rhetorical questions inside a long answer mostly ask about "we" or "it", not "you", or
 are embedded clauses ("what it does is"), so they do not split the answer. The rules read
@@ -38,13 +44,21 @@ from typing import Protocol
 from corpus.model import Question, Span
 from corpus.outline.measures import find_measures
 
-_WORD = re.compile(r"[\w'’-]+")
+#: A word; a time ("00:01:02", "1:02:03.5") is one token, and no word of the talk.
+_WORD = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\w:])|[\w'’-]+")
+_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?")
+#: A time opening a line of the text, left out of a question's words.
+_LINE_TIME = re.compile(r"(?m)^[^\S\n]*\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\w:])")
 #: At most one sentence end per this many words, and the document is unpunctuated.
 _WORDS_PER_MARK = 150
 _MIN_WORDS = 200
 #: Auxiliaries that ask when they come before "you" (or "we"): "can you", "should we".
 _AUXILIARIES_TEXT = "can could would will do does did are were is was have has had should might may"
 _AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
+#: Words before an auxiliary that make it no question's: "to have you", "we can you",
+#: "not only do we".
+_NOT_BEFORE_ASKING_TEXT = "to i we they he she it i'm we're they're only nor neither"
+_NOT_BEFORE_ASKING = frozenset(_NOT_BEFORE_ASKING_TEXT.split())
 #: Before "your" only do and the modals ask ("do your customers"): "is your", "have your"
 #: are statements.
 _NOT_BEFORE_YOUR_TEXT = "is was are were have has had"
@@ -54,6 +68,9 @@ _WONDERING_TEXT = "wondering wonder curious"
 _WONDERING = frozenset(_WONDERING_TEXT.split())
 _WONDERED_TEXT = "if whether what how why when where about what's how's"
 _WONDERED = frozenset(_WONDERED_TEXT.split())
+#: The asker wonders: "i'm wondering if", "i was curious", "just wondering how".
+_SELF_TEXT = "i i'm just"
+_SELF = frozenset(_SELF_TEXT.split())
 #: Words that say nothing between "wondering" and what is wondered: "wondering you know if".
 _FILLER_WORDS_TEXT = "uh um er you know like so just"
 _FILLER_WORDS = frozenset(_FILLER_WORDS_TEXT.split())
@@ -62,7 +79,7 @@ _WH_TEXT = "what how why where when"
 _WH = frozenset(_WH_TEXT.split())
 _WH_CONTRACTED_TEXT = "what's how's where's why's when's"
 _WH_CONTRACTED = frozenset(_WH_CONTRACTED_TEXT.split())
-_SUBJECTS_TEXT = "you your we they it that there the this those these he she"
+_SUBJECTS_TEXT = "you your they it that there the this those these he she"
 _SUBJECTS = frozenset(_SUBJECTS_TEXT.split())
 #: "if you could", "perhaps you could": a request put to the listener.
 _REQUEST_LEAD_TEXT = "if perhaps maybe"
@@ -182,7 +199,7 @@ def spoken_questions(
         start, end = words.starts[first], words.ends[last]
         answer = Span(words.starts[last + 1], words.ends[following - 1])
         question = Question(
-            text=" ".join(text[start:end].split()),
+            text=" ".join(_LINE_TIME.sub(" ", text[start:end]).split()),
             start=start,
             end=end,
             answer=answer,
@@ -196,6 +213,8 @@ def _words(text: str, lines: Sequence[_Paragraph]) -> _Words:
     words = _Words([], [], [], [])
     for number, line in enumerate(lines):
         for match in _WORD.finditer(text, line.start, line.end):
+            if _TIME.fullmatch(match.group()):
+                continue  # a caption line's time stamp
             words.starts.append(match.start())
             words.ends.append(match.end())
             words.folded.append(match.group().casefold().replace("’", "'"))
@@ -225,10 +244,16 @@ def _asks(folded: list[str], index: int) -> bool:
     word = folded[index]
     after = folded[index + 1] if index + 1 < len(folded) else ""
     if word in _AUXILIARIES:
+        if after == "you" and index + 2 < len(folded) and folded[index + 2] == "know":
+            return False  # "is you know multiple petabytes": a filler, not the listener
+        if index and folded[index - 1] in _NOT_BEFORE_ASKING:
+            return False  # "great to have you", "i will you know": no question's order
         if after == "your" and word in _NOT_BEFORE_YOUR:
             return False  # "is your strongest market", "we have your next question"
         return after in _LISTENER or (after == "we" and word in ("should", "can", "could"))
     if word in _WONDERING:
+        if not _SELF.intersection(folded[max(0, index - 3) : index]):
+            return False  # "you might be wondering about": the listener's, put by a narrator
         following = index + 1
         while following < len(folded) and folded[following] in _FILLER_WORDS:
             following += 1  # "wondering um for", "wondering you know if"
@@ -239,6 +264,7 @@ def _asks(folded: list[str], index: int) -> bool:
 
     if word in _WH:
         third = folded[index + 2] if index + 2 < len(folded) else ""
+        # "how do we model it" is the speaker's own question, "what do you do" the listener's
         return after in _AUXILIARIES and (third in _LISTENER or third in _SUBJECTS)
     if word in _WH_CONTRACTED:
         return after in _SUBJECTS or after in _LISTENER
@@ -251,7 +277,7 @@ def _asks(folded: list[str], index: int) -> bool:
 def _openings(folded: list[str]) -> list[bool]:
     """Which words open a turn: in each run of reaction and greeting words ("okay all
     right that's very", "sure understood"), the first reaction not bound into the sentence
-    before it by the word before ("a great job", "the price is sure")."""
+    before it by the word before the run ("a great job", "the price is sure")."""
     opens = [False] * len(folded)
     index = 0
     while index < len(folded):
@@ -266,8 +292,8 @@ def _openings(folded: list[str]) -> list[bool]:
             if folded[word] not in _OPENERS and pair not in _OPENING_PAIRS:
                 continue
             before = folded[word - 1] if word else ""
-            if before in _BINDS:
-                continue
+            if word == index and before in _BINDS:
+                continue  # bound into the sentence before; inside a run, "that's great" opens
             opens[word] = True
             break
         index = end
