@@ -204,10 +204,14 @@ def test_each_tools_export_reads_to_its_speakers_and_whole_questions(
     assert questions(interview) == QUESTIONS
     words = interview.text[interview.text.index(DIALOGUE[0][2][:20]) - 30 :]
     assert not A_TIME.search(words), "a time stamp was left in the words"
-    # Every turn starts a line labelled the same way, whatever the tool wrote.
-    assert re.findall(r"^([^:\n]+): ", interview.text, re.M)[-10:] == [
-        asker if who == "A" else answerer for who, _, _ in DIALOGUE
-    ]
+    # Every turn starts a line labelled the same way, whatever the tool wrote. Cues have
+    # times: the interviewer's "Mm-hmm." said while the answer goes on moves after it,
+    # a turn of its own before the next question.
+    order = [who for who, _, _ in DIALOGUE]
+    if name.endswith((".vtt", ".srt")):
+        order = ["A", "B", "A", "B", "A", "A", "B", "A", "B"]
+    labels = re.findall(r"^([^:\n]+): ", interview.text, re.M)
+    assert labels[-len(order) :] == [asker if who == "A" else answerer for who in order]
     # The times went to the time map, at the words they stamp (Meet stamps a time every
     # few minutes: here 0:00 over the first six turns).
     seconds = interview.time_at(interview.text.index("So to start"))
@@ -355,6 +359,49 @@ def test_crosstalk_does_not_cut_a_question(tmp_path: Path) -> None:
     ]
     assert "Yeah." in interview.text and "Oh," in interview.text  # moved, not dropped
     assert interview.time_at(interview.text.index("the front desk")) == pytest.approx(10)
+
+
+def diarized_vtt(cues: list[tuple[str, float, float, str]]) -> str:
+    """A diarizing tool's WebVTT: ``<v Name>`` voices, each cue (who, start, end, words)."""
+    blocks = ["WEBVTT", ""]
+    for who, start, end, words in cues:
+        blocks += [f"{vtt_time(start)} --> {vtt_time(end)}", f"<v {who}>{words}", ""]
+    return "\n".join(blocks)
+
+
+def test_a_back_channel_inside_a_question_makes_no_turn(tmp_path: Path) -> None:
+    """The answerer's 'Yeah.' said, without a pause, between two sentences of the
+    interviewer's long question is no turn there: the question reads whole from where the
+    interviewer began, and 'Yeah.' opens the answer. A short reply after a pause, or to a
+    short remark, is a turn."""
+    host, guest = "Speaker 1", "Speaker 2"
+    cues = [
+        (host, 0.5, 3.0, "Thanks for joining me today."),
+        (guest, 3.2, 4.0, "Glad to be here."),
+        (host, 4.3, 9.0, "So I've been planning my projects in a folder of markdown files."),
+        (host, 9.1, 12.8, "Each one is about the size of a pull request in the end."),
+        (guest, 13.0, 13.3, "Yeah."),
+        (host, 13.7, 17.2, "And then a smaller model does one phase at a time."),
+        (host, 17.4, 19.0, "How does that compare to what you do?"),
+        (guest, 19.4, 26.0, "It's close. We write the spec first and the plan follows from it."),
+        (host, 26.2, 31.0, "That sounds a lot like test-driven development to me."),
+        (guest, 33.5, 34.0, "Right."),
+        (host, 34.4, 37.0, "Who writes the spec on your team?"),
+        (guest, 37.2, 42.0, "Usually the product owner, with one of the engineers."),
+    ]
+    path = tmp_path / "diarized.vtt"
+    path.write_text(diarized_vtt(cues), encoding="utf-8")
+    interview = load_interview(path)
+    assert questions(interview) == [
+        "So I've been planning my projects in a folder of markdown files. Each one is about "
+        "the size of a pull request in the end. And then a smaller model does one phase at "
+        "a time. How does that compare to what you do?",
+        "Who writes the spec on your team?",
+    ]
+    assert f"{guest}: Yeah. It's close." in interview.text  # moved, not dropped
+    assert f"{guest}: Glad to be here." in interview.text  # a reply to a short remark
+    assert f"{guest}: Right.\n" in interview.text  # after a pause: a turn of its own
+    assert interview.time_at(interview.text.index("Yeah. It's close")) == pytest.approx(13)
 
 
 def test_a_time_in_a_sentence_or_a_one_off_stays_words(tmp_path: Path) -> None:

@@ -49,8 +49,12 @@ _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 #: A cue's timing line: ``00:00:01.000 --> 00:00:02.500`` (SRT: commas), settings after it.
 _STAMP = r"(?:\d+:)?\d{2}:\d{2}[.,]\d{3}"
 _TIMING = re.compile(rf"\s*{_STAMP}\s+-->\s+{_STAMP}(?:\s|$)")
-#: Without speakers, a pause this long (seconds) between cues starts a new paragraph.
+#: Without speakers, a pause this long (seconds) between cues starts a new paragraph; a
+#: shorter one either side of another speaker's few words leaves them in the flow of talk.
 _PAUSE = 2.0
+#: Someone who has talked this long (seconds) holds the floor: a listener's few words then
+#: are a back-channel ("Yeah."), not a turn.
+_HELD = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,32 +94,78 @@ def _carried_speakers(cues: list[_Cue]) -> list[_Cue]:
 
 
 def _crosstalk_after(cues: list[_Cue]) -> list[_Cue]:
-    """A sentence cut by another speaker's short interjection reads whole: in "So how did"
-    / "Yeah." / "the desk cope?" the interjection moves after the cue that finishes the
-    sentence, so the question is one turn and "Yeah." a turn after it (each cue keeps its
-    time). A question ("And then?") is a turn of its own, never an interjection."""
+    """Another speaker's few words inside a speaker's talk make no turn there, each cue
+    keeping its time. A sentence cut by them reads whole: in "So how did" / "Yeah." / "the
+    desk cope?" the interjection moves after the cue that finishes the sentence. A
+    back-channel said, without a pause either side, between two sentences of someone who
+    has held the floor a while ("... a PR in the end." / "Yeah." / "And I'll plan that
+    out.") moves after that speaker's run of cues, where it opens its speaker's next turn
+    (a turn of its own before a question they put, so the question reads from its start).
+    A question ("And then?") is a turn of its own, never an interjection, and so is the
+    reply to one."""
     moved = list(cues)
     index = 0
     while index < len(moved) - 2:
         cue = moved[index]
         after = index + 1
-        while (
-            after < len(moved)
-            and moved[after].speaker not in (None, cue.speaker)
-            and len(moved[after].text.split()) <= _ASIDE_WORDS
-            and not moved[after].text.endswith("?")
-        ):
+        while after < len(moved) and _interjects(moved[after], cue.speaker):
             after += 1
-        if (
-            cue.speaker is not None
-            and _unfinished(cue.text)
-            and index + 1 < after < len(moved)
-            and moved[after].speaker == cue.speaker
-            and _goes_on(cue.text, moved[after].text)
-        ):
-            moved[index + 1 : after + 1] = [moved[after], *moved[index + 1 : after]]
+        if cue.speaker is None or not index + 1 < after < len(moved):
+            index += 1
+            continue
+        resumed = moved[after]
+        if resumed.speaker != cue.speaker:
+            index += 1
+            continue
+        aside = moved[index + 1 : after]
+        if _unfinished(cue.text) and _goes_on(cue.text, resumed.text):
+            moved[index + 1 : after + 1] = [resumed, *aside]
+        elif _back_channel(moved, index, aside, resumed):
+            end = after
+            while end + 1 < len(moved) and moved[end + 1].speaker == cue.speaker:
+                end += 1
+            moved[index + 1 : end + 1] = [*moved[after : end + 1], *aside]
+            _apart_from_a_question(moved, end + 1)
         index += 1
     return moved
+
+
+def _apart_from_a_question(cues: list[_Cue], at: int) -> None:
+    """A back-channel just moved before ``cues[at]`` stays a turn of its own when its
+    speaker's turn that goes on from ``cues[at]`` ends in a question."""
+    if not 0 < at < len(cues) or cues[at].speaker != cues[at - 1].speaker:
+        return
+    last = at
+    while last + 1 < len(cues) and cues[last + 1].speaker == cues[at].speaker:
+        last += 1
+    if cues[last].text.endswith("?"):
+        cues[at] = replace(cues[at], new_turn=True)
+
+
+def _interjects(cue: _Cue, speaker: str | None) -> bool:
+    """A few words of someone else's that ask nothing."""
+    return (
+        cue.speaker not in (None, speaker)
+        and len(cue.text.split()) <= _ASIDE_WORDS
+        and not cue.text.endswith("?")
+    )
+
+
+def _back_channel(cues: list[_Cue], index: int, aside: list[_Cue], resumed: _Cue) -> bool:
+    """``aside`` (after ``cues[index]``, before ``resumed``) is said while the speaker of
+    ``cues[index]`` holds the floor: after a sentence that asks nothing, with no pause
+    before or after it, once the speaker has talked for ``_HELD`` seconds."""
+    cue = cues[index]
+    if cue.text.endswith("?") or _unfinished(cue.text):
+        return False
+    if not 0 <= aside[0].start - cue.start < cue.end - cue.start + _PAUSE:
+        return False  # said before the sentence (moved here already) or after a pause
+    if not 0 <= resumed.start - aside[-1].end < _PAUSE:
+        return False  # a pause, or one caption's two speakers in the order they spoke
+    first = index
+    while first > 0 and cues[first - 1].speaker == cue.speaker:
+        first -= 1
+    return cue.end - cues[first].start >= _HELD
 
 
 def _goes_on(text: str, following: str) -> bool:
@@ -304,7 +354,9 @@ def _document(cues: list[_Cue]) -> Document:
             speaker = None
         if not times or times[-1][1] != cue.start:  # a cue cut in two keeps one time
             times.append((length, cue.start))
-        piece = f"{speaker}: {cue.text}".rstrip() if changed and speaker else cue.text
+        # A speaker's new turn right after their own (a back-channel) is labelled again.
+        labelled = changed or (cue.new_turn and cue.speaker is not None)
+        piece = f"{speaker}: {cue.text}".rstrip() if labelled and speaker else cue.text
         parts.append(piece)
         length += len(piece)
         last_end = cue.end
