@@ -124,7 +124,8 @@ def run(quick: bool) -> list[Row]:
 
 def speed_rows(size: int, runs: int) -> list[Row]:
     """Wall-clock and CPU seconds to read ``size`` characters of each shape of transcript:
-    text as it is, then files read by their format's reader (Markdown, SRT)."""
+    text as it is, then files read by their format's reader (Markdown, SRT, Whisper's
+    .tsv)."""
     from tests.synthetic_transcripts import (
         caption_lines,
         flattened_turns,
@@ -132,6 +133,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
         press_conference,
         short_turns,
         srt_cues,
+        whisper_tsv,
     )
 
     label = f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size // 1000} KB"
@@ -150,6 +152,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
         for name, make, suffix in (
             ("turns of a Markdown export (bold labels, escaped times)", markdown_export, ".md"),
             ("turns in SRT cues (names where a turn starts)", srt_cues, ".srt"),
+            ("questions in unpunctuated speech-to-text segments", whisper_tsv, ".tsv"),
         ):
             path = Path(folder) / f"transcript{suffix}"
             path.write_text(make(size), encoding="utf-8")

@@ -163,6 +163,33 @@ def srt_cues(size: int) -> str:
     return "\n".join(blocks)
 
 
+def whisper_tsv(size: int) -> str:
+    """About ``size`` characters of a speech-to-text tool's ``.tsv`` (Whisper's layout:
+    start and end in milliseconds, text) of an interview in lower case without
+    punctuation: the host reacts and asks ("okay great and then ... can you talk about
+    ..."), the guest answers over several segments of about ten words."""
+    rows = ["start\tend\ttext"]
+    total = number = 0
+    while total < size:
+        topic = _TOPICS[number % len(_TOPICS)]
+        verb = _VERBS[number % len(_VERBS)]
+        said = (
+            f"okay great and then on {topic} can you talk about",
+            f"how you managed to {verb} it in year {number}",
+            f"yeah so {topic} took a long time we had to {verb} it",
+            f"county by county and it was done by year {number + 1}",
+            "and the people there were patient with us the whole way",
+            "through so we kept going and it worked out in the end",
+        )
+        for text in said:
+            start = 4000 * (len(rows) - 1)
+            row = f"{start}\t{start + 3500}\t{text}"
+            rows.append(row)
+            total += len(row) + 1
+        number += 1
+    return "\n".join(rows) + "\n"
+
+
 def _srt_time(seconds: int) -> str:
     return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d},000"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus import load_interview
-from tests.synthetic_transcripts import markdown_export, srt_cues
+from tests.synthetic_transcripts import markdown_export, srt_cues, whisper_tsv
 
 
 def test_a_markdown_export_reads_as_turns_questions_parts_and_lists(tmp_path: Path) -> None:
@@ -35,3 +35,14 @@ def test_srt_cues_read_as_one_question_per_host_turn(tmp_path: Path) -> None:
     questions = [q for section in outline.sections for q in section.questions]
     assert len(questions) == sum(t.speaker == "JANE DOE" for t in outline.turns)
     assert questions[0].text == "So tell me about industry. How did you strengthen it in 0?"
+
+
+def test_a_whisper_tsv_reads_as_one_question_per_host_turn(tmp_path: Path) -> None:
+    path = tmp_path / "speech.tsv"
+    text = whisper_tsv(20_000)
+    path.write_text(text, encoding="utf-8")
+    questions = load_interview(path).outline.questions
+    assert len(questions) == text.count("okay great and then")
+    assert questions[1].text == (
+        "okay great and then on farmland can you talk about how you managed to protect it in year 1"
+    )
