@@ -7,7 +7,8 @@ the words, with speaker labels written as ``Name:`` at the start of a paragraph,
 cue and segment times are kept beside it (``Document.times``), never in it; so are the time
 stamps transcription tools write into text and Word exports (``corpus.reading.stamps``). The
 readers' libraries are imported only when such a file is opened: a launch on text files
-does not pay for them.
+does not pay for them. An old binary Word ``.doc`` is refused with what to do (save it
+as .docx).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ SUBTITLE_SUFFIXES = (".vtt", ".srt")
 #: Speech-to-text segments (Whisper's ``.tsv`` and ``.json``): read like subtitles.
 SEGMENT_SUFFIXES = (".tsv", ".json")
 WORD_SUFFIXES = (".docx",)
+#: Old binary Word files: refused with what to do, unless one is really a .docx or text.
+OLD_WORD_SUFFIXES = (".doc",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SUPPORTED_SUFFIXES = (
     ".txt",
@@ -67,6 +70,8 @@ def read_document(path: Path) -> Document:
 
         document = read_word(read_bytes(path), str(path))
         return document if document.times else lift_stamps(document)
+    if suffix in OLD_WORD_SUFFIXES:
+        return _old_word(read_bytes(path), str(path))
     if suffix in MARKDOWN_SUFFIXES:
         from corpus.reading.markdown import read_markdown
 
@@ -74,3 +79,20 @@ def read_document(path: Path) -> Document:
     from corpus.reading.stamps import lift_stamps
 
     return lift_stamps(Document(read_text(path)))
+
+
+def _old_word(data: bytes, name: str) -> Document:
+    """A ``.doc`` file: refused if it is binary Word (CorpusError saying to save it as
+    .docx), read as Word if it is a renamed .docx, else as text."""
+    import zipfile
+    from io import BytesIO
+
+    from corpus.reading.decode import decode_bytes
+    from corpus.reading.stamps import lift_stamps
+    from corpus.reading.word import read_word, refuse_ole
+
+    refuse_ole(data, name)
+    if zipfile.is_zipfile(BytesIO(data)):
+        document = read_word(data, name)
+        return document if document.times else lift_stamps(document)
+    return lift_stamps(Document(decode_bytes(data, name)))

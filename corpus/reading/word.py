@@ -3,11 +3,14 @@
 Researchers' transcripts often arrive as Word documents: speaker names in bold at the
 start of a paragraph, headings in Word's heading styles, sometimes a table with a column
 of speakers (and one of times) beside the words. Read with python-docx, in document
-order: each paragraph a paragraph, a bold leading name written as ``Name:``, a heading its
-own line, a table row of a short name and words a turn ``Name: words`` (other cells a
-paragraph each). A table's time column goes into ``Document.times``, like a subtitle
-cue's start, not into the text; a header row ("Speaker | Text") stays one plain line.
-Where each heading starts goes into ``Document.headings``, with its level.
+order: each paragraph a paragraph, a bold leading name written as ``Name:`` (at the
+start of each line a line break opens, too), a heading its own line, a table row of a short
+name and words a turn ``Name: words`` (other cells a paragraph each). A table's time column
+goes into ``Document.times``, like a subtitle cue's start, not into the text; a header row
+("Speaker | Text") stays one plain line. Where each heading starts goes into
+``Document.headings``, with its level. Words in tracked insertions and content controls
+are read (a corrected transcript keeps its corrections); deleted words, comments, page
+headers and footers are not (the project name and page numbers are not the interview).
 """
 
 from __future__ import annotations
@@ -25,12 +28,50 @@ from corpus.times import seconds as time_seconds
 #: A bold lead-in longer than this many words is emphasis, not a speaker's name.
 _MAX_LABEL_WORDS = 5
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH, _TABLE, _CONTENT_CONTROL, _CONTENT = (
+    f"{_W}{tag}" for tag in ("p", "tbl", "sdt", "sdtContent")
+)
+#: A paragraph's runs wherever they sit in it, but not deleted or moved-away ones, and
+#: not those of a text box anchored in it (its paragraphs are its own).
+_RUNS = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+)
+
+
+#: The first bytes of an OLE compound file: an old binary Word .doc, or an encrypted .docx.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def refuse_ole(data: bytes, name: str) -> None:
+    """CorpusError if ``data`` is an OLE compound file: Word writes a password-protected
+    .docx as one (its package encrypted in a stream named ``EncryptedPackage``), and an
+    old .doc is one; neither can be read without Word."""
+    if not data.startswith(OLE_MAGIC):
+        return
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise CorpusError(
+            f"{name}: is a password-protected Word file; open it in Word, remove the "
+            "password (File > Info > Protect Document) and save it again as .docx"
+        )
+    raise CorpusError(
+        f"{name}: is an old binary Word .doc file; open it in Word or LibreOffice "
+        "and save it as .docx (Word Document), or export it as plain text"
+    )
+
 
 def read_word(data: bytes, name: str) -> Document:
-    """The text of a .docx file's bytes, paragraphs apart; CorpusError if it is not one."""
+    """The text of a .docx file's bytes, paragraphs apart; CorpusError if it is not one
+    or holds no words."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if not data:
+        raise CorpusError(
+            f"{name}: is an empty file (0 bytes), not a Word document; "
+            "save the transcript again from Word as .docx"
+        )
+    refuse_ole(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_blocks(document))
@@ -45,7 +86,13 @@ def read_word(data: bytes, name: str) -> Document:
             f"{name}: is a damaged Word .docx file ({str(error)[:80]}); "
             "save it again from Word or export it as plain text"
         ) from None
-    return _document([block for block in blocks if block[0]])
+    blocks = [block for block in blocks if block[0]]
+    if not blocks:
+        raise CorpusError(
+            f"{name}: is a Word file with no words in its text (they may be in text boxes, "
+            "shapes or pictures); put them in the text, or export it as plain text"
+        )
+    return _document(blocks)
 
 
 def _document(blocks: list[tuple[str, float | None, int]]) -> Document:
@@ -73,32 +120,81 @@ def _document(blocks: list[tuple[str, float | None, int]]) -> Document:
 def _blocks(document: Any) -> Iterator[tuple[str, float | None, int]]:
     """Each paragraph's text, a table row's time, and a heading's level (else 0)."""
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            yield from ((text, seconds, 0) for text, seconds in _table(block))
+    for element in _block_elements(document.element.body):
+        if element.tag == _TABLE:
+            yield from ((text, seconds, 0) for text, seconds in _table(Table(element, document)))
         else:
-            yield _paragraph(block), None, _heading_level(block)
+            paragraph = Paragraph(element, document)
+            yield _paragraph(paragraph), None, _heading_level(paragraph)
+
+
+def _block_elements(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of ``parent`` in order, those inside block content
+    controls (``w:sdt``, which Word and transcription templates wrap text in) too."""
+    for child in parent.iterchildren():
+        if child.tag in (_PARAGRAPH, _TABLE):
+            yield child
+        elif child.tag == _CONTENT_CONTROL:
+            for content in child.iterchildren(_CONTENT):
+                yield from _block_elements(content)
 
 
 def _paragraph(paragraph: Any) -> str:
-    """A paragraph's text, a bold leading name written as ``Name:``."""
-    text: str = paragraph.text.strip()
-    if not text or _is_heading(paragraph):
-        return text
-    lead: list[str] = []
-    for run in paragraph.runs:
-        if not run.text.strip() and lead:
-            lead.append(run.text)
-            continue
-        if not _bold(run):
-            break
-        lead.append(run.text)
-    label = "".join(lead).strip()
-    rest = text[len(label) :].strip() if text.startswith(label) else ""
-    if not label or not rest or len(label.split()) > _MAX_LABEL_WORDS:
-        return text
-    return f"{label.rstrip(':').strip()}: {rest.lstrip(':').strip()}"
+    """A paragraph's text, a bold leading name on any of its lines written as ``Name:``."""
+    if _is_heading(paragraph):
+        return "".join(text for text, _ in _pieces(paragraph)).strip()
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for text, bold in _pieces(paragraph):
+        first, *others = text.split("\n")
+        lines[-1].append((first, bold))
+        lines.extend([(other, bold)] for other in others)
+    lines = [[piece for piece in pieces if piece[0]] for pieces in lines]
+    labelled = _labelled_lines(lines)
+    return "\n".join(line for line in labelled if line).strip()
+
+
+def _labelled_lines(lines: list[list[tuple[str, bool]]]) -> Iterator[str]:
+    """Each line, a short bold lead on it written as ``Name: words``; a bold name alone
+    on its line takes the next line's words as its turn."""
+    pending = ""
+    for pieces in lines:
+        label, rest = _lead(pieces)
+        if pending:
+            yield f"{pending}: {' '.join((label + ' ' + rest).split())}".rstrip()
+            pending = ""
+        elif label and rest:
+            yield f"{label}: {rest}"
+        elif label:
+            pending = label
+        else:
+            yield rest
+    if pending:
+        yield pending
+
+
+def _lead(pieces: list[tuple[str, bool]]) -> tuple[str, str]:
+    """A line's speaker label (its bold lead, if short and no sentence) and its other words."""
+    lead = 0
+    while lead < len(pieces) and (pieces[lead][1] or (lead and not pieces[lead][0].strip())):
+        lead += 1
+    label = "".join(text for text, _ in pieces[:lead]).strip()
+    rest = "".join(text for text, _ in pieces[lead:]).strip()
+    name = label.rstrip(":").strip()
+    if not name or len(name.split()) > _MAX_LABEL_WORDS or name[-1] in ".?!,;":
+        return "", "".join(text for text, _ in pieces).strip()
+    return name, rest.lstrip(":").strip()
+
+
+def _pieces(paragraph: Any) -> Iterator[tuple[str, bool]]:
+    """A paragraph's runs as ``(text, bold)``, in order: those in hyperlinks, content
+    controls and tracked insertions too, not deleted ones nor a text box's own paragraphs."""
+    from docx.text.run import Run
+
+    for element in paragraph._p.xpath(_RUNS):
+        run = Run(element, paragraph)
+        yield run.text, _bold(run)
 
 
 def _is_heading(paragraph: Any) -> bool:
