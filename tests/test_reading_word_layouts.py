@@ -274,3 +274,30 @@ def test_a_doc_that_is_really_a_docx_or_text_is_read(tmp_path: Path) -> None:
             "Interviewer: Which year?",
             "Ann: 1990.",
         ]
+
+
+def test_a_qda_tools_numbered_rows_leave_their_numbers_out(tmp_path: Path) -> None:
+    """A QDA tool's export: # | Time | Speaker | Text, each turn numbered."""
+    document = docx.Document()
+    rows = [
+        ("#", "Time", "Speaker", "Text"),
+        ("1", "0:00:03", "Interviewer", "What did you study first?"),
+        ("2", "0:00:07", "Respondent", "Chemistry, for two years."),
+        ("3", "0:00:15", "Interviewer", "Why did you leave it?"),
+        ("4", "0:00:19", "Respondent", "I missed people."),
+    ]
+    fill(document.add_table(rows=len(rows), cols=4), rows)
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    interview = load_interview(path)
+    assert paragraphs(interview.text)[1:] == [
+        "Interviewer: What did you study first?",
+        "Respondent: Chemistry, for two years.",
+        "Interviewer: Why did you leave it?",
+        "Respondent: I missed people.",
+    ]
+    assert interview.time_at(interview.text.index("Respondent: I missed")) == 19.0
+    outline = outline_json(path)
+    assert outline["speakers"] == ["Interviewer", "Respondent"]
+    questions = [q["text"] for s in outline["sections"] for q in s["questions"]]  # type: ignore[attr-defined]
+    assert questions == ["What did you study first?", "Why did you leave it?"]

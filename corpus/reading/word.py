@@ -219,8 +219,15 @@ def _bold(run: Any) -> bool:
 
 def _table(table: Any) -> Iterator[tuple[str, float | None]]:
     """A table's rows: ``Name: words`` (and the row's time) for a short name beside
-    words, a header row as one line, any other row each cell a paragraph."""
+    words, a header row as one line, any other row each cell a paragraph. A column
+    of row numbers (QDA tools number each turn) is left out, as a time column is."""
     rows = list(_rows(table))
+    numbered = [len(words) > 1 and words[0].isdigit() for words, _ in rows]
+    if sum(numbered) >= max(2, len(rows) // 2):
+        rows = [
+            (words[1:] if number else words, s)
+            for (words, s), number in zip(rows, numbered, strict=True)
+        ]
     speakers = {words[0] for words, _ in rows[1:] if len(words) == 2 and _is_name(words[0])}
     for index, (words, seconds) in enumerate(rows):
         header = index == 0 and seconds is None and len(words) > 1
