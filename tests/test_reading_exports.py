@@ -422,8 +422,25 @@ def test_a_time_in_a_sentence_or_a_one_off_stays_words(tmp_path: Path) -> None:
         ("cut.vtt", zoom_vtt()[:336].encode()),  # inside a cue's timing line
         ("cut.srt", srt(lambda who, first: "")[:200].encode()),  # so is this one
         ("renamed-text.docx", otter_txt().encode()),
+        # A cue whose timing line was lost: its words would be dropped (WebVTT) or run
+        # into the cue before (SRT).
+        ("untimed.vtt", zoom_vtt().replace("00:00:05.000 --> ", "", 1).encode()),
+        (
+            "untimed.srt",
+            srt(lambda who, first: "").replace("\n00:00:05,000 --> ", "\n", 1).encode(),
+        ),
+        ("empty.docx", b""),
+        ("otter-binary.txt", otter_txt().encode()[:80] + bytes(range(32)) * 4),
     ],
-    ids=["truncated-vtt", "truncated-srt", "docx-not-a-zip"],
+    ids=[
+        "truncated-vtt",
+        "truncated-srt",
+        "docx-not-a-zip",
+        "vtt-cue-without-timing",
+        "srt-cue-without-timing",
+        "empty-docx",
+        "text-export-with-binary",
+    ],
 )
 def test_a_broken_export_is_one_line_naming_it(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
@@ -433,3 +450,4 @@ def test_a_broken_export_is_one_line_naming_it(tmp_path: Path, name: str, data: 
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert name in line and "Traceback" not in result.stderr
+    assert any(what in line for what in ("export", "save it again", "give"))  # what to do

@@ -18,12 +18,11 @@ its colon (``DiBona:...version``, a sentence resumed) is their label too.
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from corpus.errors import CorpusError
+from corpus.reading.captions import parse_captions
 from corpus.reading.decode import decode_bytes
 from corpus.reading.formats import Document
 
@@ -46,9 +45,6 @@ _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
 _ASIDE_WORDS = 3
 #: The end of a sentence at the end of a cue (closing quotes and brackets aside).
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
-#: A cue's timing line: ``00:00:01.000 --> 00:00:02.500`` (SRT: commas), settings after it.
-_STAMP = r"(?:\d+:)?\d{2}:\d{2}[.,]\d{3}"
-_TIMING = re.compile(rf"\s*{_STAMP}\s+-->\s+{_STAMP}(?:\s|$)")
 #: Without speakers, a pause this long (seconds) between cues starts a new paragraph; a
 #: shorter one either side of another speaker's few words leaves them in the flow of talk.
 _PAUSE = 2.0
@@ -73,7 +69,7 @@ class _Cue:
 
 def read_subtitles(data: bytes, name: str, suffix: str) -> Document:
     """The text and cue times of a ``.vtt`` or ``.srt`` file's bytes; CorpusError if broken."""
-    captions = _captions(decode_bytes(data, name), name, suffix)
+    captions = parse_captions(decode_bytes(data, name), name, suffix)
     cues = _resumed(_confirmed_labels([cue for caption in captions for cue in _cues(caption)]))
     cues = _crosstalk_after(_carried_speakers(cues))
     return _document([cue for cue in cues if cue.text or cue.speaker])
@@ -218,43 +214,6 @@ def _confirmed_labels(cues: list[_Cue]) -> list[_Cue]:
             )
         confirmed.append(cue)
     return confirmed
-
-
-def _captions(text: str, name: str, suffix: str) -> list[object]:
-    import webvtt
-    from webvtt.errors import MalformedCaptionError, MalformedFileError
-
-    kind = "WebVTT" if suffix == ".vtt" else "SRT"
-    fmt = "vtt" if suffix == ".vtt" else "srt"
-    broken = next((line for line in text.splitlines() if _broken_timing(line)), None)
-    if broken is not None:  # webvtt-py drops a last SRT cue cut inside its timing line
-        raise CorpusError(
-            f"{name}: is not a valid {kind} file (a cue's timing is broken: "
-            f"{broken.strip()[:60]!r}, the file may be cut short); fix the cue or export the "
-            "subtitles again"
-        )
-    try:
-        captions = webvtt.WebVTT.from_buffer(io.StringIO(text), format=fmt, strict=True).captions
-    except MalformedCaptionError as error:
-        raise CorpusError(
-            f"{name}: is not a valid {kind} file (a cue's timing is broken: {_first_line(error)}); "
-            "fix the cue or export the subtitles again"
-        ) from None
-    except MalformedFileError:
-        raise CorpusError(
-            f"{name}: is not a valid {kind} file (no cue with a start and end time where one "
-            "should be); check the file or export the subtitles again"
-        ) from None
-    return list(captions)
-
-
-def _broken_timing(line: str) -> bool:
-    """A cue timing line (``... --> ...``) that is not two whole times."""
-    return "-->" in line and not _TIMING.match(line)
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
 
 
 def _cues(caption: object) -> list[_Cue]:

@@ -1,0 +1,79 @@
+"""A subtitle file's captions, parsed by webvtt-py after checks of its own.
+
+webvtt-py reads WebVTT and SRT, but quietly loses words in two kinds of damaged file: an
+SRT file cut inside its last timing line drops that cue, and a cue whose timing line is
+gone is dropped (WebVTT) or run into the cue before (SRT). Both are refused here with one
+line naming the file and what to do, as are the files webvtt-py itself refuses.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from corpus.errors import CorpusError
+
+#: A cue's timing line: ``00:00:01.000 --> 00:00:02.500`` (SRT: commas), settings after it.
+_STAMP = r"(?:\d+:)?\d{2}:\d{2}[.,]\d{3}"
+_TIMING = re.compile(rf"\s*{_STAMP}\s+-->\s+{_STAMP}(?:\s|$)")
+#: WebVTT blocks that are no cues: comments, style sheets, regions.
+_NOT_CUES = ("NOTE", "STYLE", "REGION")
+
+
+def parse_captions(text: str, name: str, suffix: str) -> list[object]:
+    """The captions of a subtitle file's text; CorpusError naming ``name`` if damaged."""
+    import webvtt
+    from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+    kind = "WebVTT" if suffix == ".vtt" else "SRT"
+    fmt = "vtt" if suffix == ".vtt" else "srt"
+    broken = next((line for line in text.splitlines() if _broken_timing(line)), None)
+    if broken is not None:  # webvtt-py drops a last SRT cue cut inside its timing line
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (a cue's timing is broken: "
+            f"{broken.strip()[:60]!r}, the file may be cut short); fix the cue or export the "
+            "subtitles again"
+        )
+    untimed = _untimed_block(text, suffix)
+    if untimed is not None:  # webvtt-py drops such a block or runs it into the cue before
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (a cue has no timing line: "
+            f"{untimed.strip()[:60]!r}); give the cue its '00:00:01{',' if fmt == 'srt' else '.'}"
+            "000 --> ...' line or export the subtitles again"
+        )
+    try:
+        captions = webvtt.WebVTT.from_buffer(io.StringIO(text), format=fmt, strict=True).captions
+    except MalformedCaptionError as error:
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (a cue's timing is broken: {_first_line(error)}); "
+            "fix the cue or export the subtitles again"
+        ) from None
+    except MalformedFileError:
+        raise CorpusError(
+            f"{name}: is not a valid {kind} file (no cue with a start and end time where one "
+            "should be); check the file or export the subtitles again"
+        ) from None
+    return list(captions)
+
+
+def _untimed_block(text: str, suffix: str) -> str | None:
+    """The first lines of a block of lines (blank lines apart) that should be a cue but has
+    no timing line; None when every cue has one. WebVTT's header, notes, styles and
+    regions are no cues."""
+    blocks = [block for block in re.split(r"\r?\n[ \t]*\r?\n", text.strip()) if block.strip()]
+    if suffix == ".vtt":
+        blocks = blocks[1:]  # the WEBVTT header
+    for block in blocks:
+        if "-->" in block or block.lstrip().startswith(_NOT_CUES):
+            continue
+        return " / ".join(block.strip().splitlines()[:2])
+    return None
+
+
+def _broken_timing(line: str) -> bool:
+    """A cue timing line (``... --> ...``) that is not two whole times."""
+    return "-->" in line and not _TIMING.match(line)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
