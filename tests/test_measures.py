@@ -158,6 +158,45 @@ def test_no_announced_list_without_a_count_a_first_and_a_later_item(answer: str)
     assert listed(answer) == []
 
 
+def test_a_spoken_number_set_off_inside_a_sentence_or_closing_it() -> None:
+    answer = (
+        "I will just tell you that, number one, we know the threats. They are public.\n\n"
+        "Number two, our own people are under threat. We take that seriously.\n\n"
+        "Our view is that there is no effect on investment, number one.\n\n"
+        "And number two, we can use those resources for children."
+    )
+    assert [(o, t[:24]) for o, t in listed(answer)] == [
+        (1, "I will just tell you tha"),
+        (2, "Number two, our own peop"),
+        (1, "Our view is that there i"),
+        (2, "And number two, we can u"),
+    ]
+
+
+def test_a_closing_number_one_inside_an_item_recaps_it() -> None:
+    answer = (
+        "Well, I would say a couple of things. The first is the facts. So, we think that "
+        "is a sensible way, number one.\n\nNumber two, is: the plan is on the table. So "
+        "you are the safest group — number one.\n\nNumber two, the costs are paid."
+    )
+    assert [(o, t[:20]) for o, t in listed(answer)] == [
+        (1, "The first is the fac"),
+        (2, "Number two, is: the "),
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We are number one, and we will stay there. Number two is not for us.",
+        "It is the number one priority. We had two priorities.",
+        "The objective is, number one, to meet people where they are. We will listen.",
+    ],
+)
+def test_no_list_from_a_number_that_ranks_or_stands_alone(answer: str) -> None:
+    assert listed(answer) == []
+
+
 def test_an_ordinal_inside_a_sentence_marks_the_sentence() -> None:
     answer = (
         "The answer is that, firstly, the issues are kept internal. Secondly, that changes "
@@ -510,6 +549,8 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "wh_press_briefing_fauci_jha_2022-11-22",
         "wh_press_gaggle_sullivan_2021-10-28",
         "vtt_talkpython_386_h2o_wave_2022",
+        "wh_press_briefing_deese_2021-04-26",
+        "wh_press_gaggle_kirby_2024-04-08",
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:

@@ -48,6 +48,8 @@ _MAYBE_LIST = re.compile(
 _LABEL_LINE = re.compile(r"(?m)^[^\S\n]*[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}:[^\S\n]")
 _TRAILING = re.compile(r"(?:[\s;,；，]|\b(?:and|or)\b)+$")
 _SPACES = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_NEWLINE = re.compile(r"\n")
 
 
 def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> tuple[Measure, ...]:
@@ -73,6 +75,7 @@ def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> 
         for m in noun_firsts(region, sentences, nominal, openers.nominal_words, openers.loose_first)
     ]
     shaped += [replace(m, kind="adverb") for m in openers.adverbial + inside.adverbial]
+    shaped += [replace(m, kind="closing") for m in inside.closing]
     shaped = [
         m
         for m in shaped
@@ -81,7 +84,8 @@ def find_measures(text: str, start: int, end: int, *, wrapped: bool = False) -> 
     ]
     # Spoken lists mix their markers ("One is that ...; and, secondly, ...").
     breaks = tuple(match.start() for match in _LABEL_LINE.finditer(region))
-    found = [run for run in runs(_unique(shaped), breaks) if len(run) >= 2]
+    paragraphs = tuple(m.end() for m in (_BLANK_LINE if wrapped else _NEWLINE).finditer(region))
+    found = [run for run in runs(_unique(shaped), breaks, paragraphs) if len(run) >= 2]
     found += [run for markers in numeral_markers(region) for run in runs(markers) if len(run) >= 2]
     ordinals = [m for m in shaped if m.ordinal >= 1]
     announced = announced_firsts(region, sentences, openers.plain_first, ordinals)

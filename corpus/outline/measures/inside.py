@@ -7,7 +7,8 @@ For another, ...``, ``two reasons: one is that ..., and the other is that ...``.
 such marker stands for the sentence it is in. Only shapes that enumerate wherever they
 stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``,
 ``..., first and foremost.``, ``Rates, first of all, ...``), a spoken number so set off
-(``One, your demand is down and, two, buyers ...``), ``that's the first
+(``One, your demand is down and, two, buyers ...``) or after ``number`` (``I will
+tell you that, number one, we know ...``, ``..., number one.``), ``that's the first
 point`` (or ``that's the first``) closing its sentence, ``for one thing``/``for
 another``, and ``the other is`` after a comma. A list still needs a run 1, 2 ... (or an
 announcement).
@@ -36,6 +37,13 @@ _ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
 _SPOKEN_NUMBER = re.compile(
     r"(?<![\w-])(?P<number>one|two|three|four|five|six)[^\S\n]*,[^\S\n]*"
     r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]+[^\S\n]+[a-z]",
+    re.IGNORECASE,
+)
+#: ``..., number one, ...`` or ``..., number one.`` inside a sentence: a spoken number set
+#: off by commas, or closing its sentence (``that's a sensible way, number one.``).
+_SET_OFF_NUMBER = re.compile(
+    r"(?<![\w-])number" + GAP + r"(?P<number>one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[^\S\n]*(?:(?P<comma>,)|[.;!](?=\s|$)|$)",
     re.IGNORECASE,
 )
 #: How far before an ordinal the words that set it off are looked for.
@@ -68,6 +76,8 @@ class Inside:
 
     nominal: list[Marker] = field(default_factory=list)
     adverbial: list[Marker] = field(default_factory=list)
+    closing: list[Marker] = field(default_factory=list)
+    """Numbers that close the sentence of their item (``..., number one.``)."""
 
 
 def find_inside(region: str, sentences: Sentences) -> Inside:
@@ -83,6 +93,11 @@ def find_inside(region: str, sentences: Sentences) -> Inside:
         if _SET_OFF_BEFORE.search(region, max(0, match.start() - _LOOK_BACK), match.start()):
             value = value_of(match["number"])  # "my portfolio; and two, I store cash"
             found.adverbial.append(sentences.marker(value, match.start()))
+    if "number" in lowered:
+        for match in _SET_OFF_NUMBER.finditer(region):
+            if _SET_OFF_BEFORE.search(region, max(0, match.start() - _LOOK_BACK), match.start()):
+                marker = sentences.marker(value_of(match["number"]), match.start())
+                (found.adverbial if match["comma"] else found.closing).append(marker)
     if "for one" in lowered or "for another" in lowered:
         for match in _FOR_ONE.finditer(region):
             if not _SET_OFF_BEFORE_FOR.search(region, max(0, match.start() - 4), match.start()):

@@ -33,7 +33,8 @@ class Marker:
     (``one is that ...; the other is ...``)."""
     kind: str = ""
     """The marker's shape (``named`` for ``The second issue is``, ``bare`` for ``The
-    second is``, ``adverb`` for ``Secondly,``): lists nest when their shapes differ."""
+    second is``, ``adverb`` for ``Secondly,``, ``closing`` for ``..., number one.``): lists
+    nest when their shapes differ."""
 
 
 class Sentences:
@@ -85,7 +86,9 @@ class Sentences:
 MAX_GAP = 3000
 
 
-def runs(markers: list[Marker], breaks: tuple[int, ...] = ()) -> list[list[Marker]]:
+def runs(
+    markers: list[Marker], breaks: tuple[int, ...] = (), paragraphs: tuple[int, ...] = ()
+) -> list[list[Marker]]:
     """Runs of markers numbered 1, 2, 3 ... in text order; ``Finally`` may close a run
     of two or more, ``the other`` a run of one, ``another`` add to any run.
 
@@ -94,8 +97,10 @@ def runs(markers: list[Marker], breaks: tuple[int, ...] = ()) -> list[list[Marke
     first question is ... The first is ... The second is ... The second issue is``)
     closes the inner one. A marker goes on the innermost list it fits. A ``1`` of the
     same shape as a lone ``1`` before it starts over (``First of all`` said twice), and
-    two first markers in one sentence (``One, first of all, ...``) are one. No list runs
-    over one of ``breaks`` (where another speaker's turn starts)."""
+    two first markers in one sentence (``One, first of all, ...``) are one, as are a first
+    item and a ``..., number one.`` recapping in the paragraph of the last item (one of
+    ``paragraphs`` starts each paragraph after the first). No list runs over one of
+    ``breaks`` (where another speaker's turn starts)."""
     found: list[list[Marker]] = []
     open_runs: list[list[Marker]] = []
     for marker in sorted(markers, key=lambda m: (m.marker_start, m.own or 0)):
@@ -107,6 +112,12 @@ def runs(markers: list[Marker], breaks: tuple[int, ...] = ()) -> list[list[Marke
             run for run in open_runs if marker.marker_start - run[-1].marker_start <= MAX_GAP
         ]
         if marker.ordinal == 1:
+            if (
+                marker.kind == "closing"
+                and open_runs
+                and not any(open_runs[-1][-1].start < at <= marker.start for at in paragraphs)
+            ):
+                continue  # "The first is ... So, that's sensible, number one.": a recap
             if open_runs and len(open_runs[-1]) == 1:
                 if open_runs[-1][0].start == marker.start:
                     continue
