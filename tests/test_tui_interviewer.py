@@ -174,3 +174,22 @@ def test_a_name_neither_reader_file_speaks_stops_the_reader_in_one_line(tmp_path
     assert "'Nobody'" in line
     assert f"{talk}: Dana Lee, Omar Haddad" in line and f"{family}: Smith, Anna Smith" in line
     assert not db.exists()
+
+
+async def test_who_asks_can_be_changed_again_and_again_without_a_crash(tmp_path: Path) -> None:
+    """Each choice rebuilds the readers: the old ones must be gone before the new mount."""
+    interview = load_interview(ORAL_HISTORY)
+    store = AnnotationStore.open(tmp_path / "db.json")
+    app = make_app([interview], store, author="tester")
+    async with app.run_test(size=(160, 45)) as pilot:
+        for keys, said in [
+            (("down", "down", "enter"), "asking: SHEPARD"),
+            (("enter",), "asking: as the text says"),
+            (("down", "down", "enter"), "asking: SHEPARD"),
+        ]:
+            await pilot.press("I")
+            await wait_until(pilot, lambda: any("Who asks in" in ln for ln in screen_lines(app)))
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda said=said: said in _status(app), what=said)
+    store.close()
+    assert remembered(interview.id) == ("SHEPARD",)

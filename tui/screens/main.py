@@ -404,10 +404,17 @@ class MainScreen(AnnotatingScreen):
         """Show interviews ``left`` and ``right`` (indices into ``interviews``)."""
         self.session.show(left, right)
         box = self.query_one("#readers", Horizontal)
-        box.remove_children()
-        box.mount_all(Reader(i, id=f"reader-{n}-{i.id}") for n, i in enumerate(self.shown))
-        self.active_index = 0
-        self.call_after_refresh(self._after_pair)
+        readers = [Reader(i, id=f"reader-{n}-{i.id}") for n, i in enumerate(self.shown)]
+        removed = box.remove_children()
+
+        async def replace() -> None:
+            # The new readers reuse the old ones' ids: mount them once those are gone.
+            await removed
+            await box.mount_all(readers)
+            self.active_index = 0
+            self.call_after_refresh(self._after_pair)
+
+        self.call_next(replace)
 
     def _after_pair(self) -> None:
         self.readers[0].focus()
