@@ -233,3 +233,19 @@ def test_list_and_export_work_on_a_read_only_file_system(read_only_mount: Path) 
     written = gloss("tags", "rename", "t", "u", "--db", str(db))
     refused(written, "(Read-only file system)")
     assert tree(db.parent) == before
+
+
+def test_a_file_name_with_escape_sequences_never_reaches_the_terminal(tmp_path: Path) -> None:
+    """A downloaded file's name is untrusted text too: its controls print as escapes."""
+    junk = tmp_path / "\x1b[31mjunk.txt"
+    junk.write_bytes(bytes(range(256)) * 4)
+    refused = run_gloss("outline", str(junk))
+    assert refused.returncode != 0
+    assert "\x1b" not in refused.stderr
+    assert "\\x1b[31mjunk.txt: looks like a binary file" in refused.stderr
+    titled = tmp_path / "\x1b]0;owned\x07talk.txt"
+    titled.write_text("A: How did it start?\n\nB: Slowly.\n", encoding="utf-8")
+    outline = run_gloss("outline", str(titled))
+    assert outline.returncode == 0, outline.stderr
+    assert "\x1b" not in outline.stdout and "\x07" not in outline.stdout
+    assert outline.stdout.startswith("\\x1b]0;owned\\x07talk\n")  # the id, escaped

@@ -166,7 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except (CorpusError, StoreError, ConfigError) as error:
-        print(f"gloss: {error}", file=sys.stderr)
+        from corpus import escape_unsafe
+
+        # The message may quote a file's name or words: its controls print as escapes.
+        print(f"gloss: {escape_unsafe(str(error))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("gloss: interrupted", file=sys.stderr)

@@ -16,7 +16,13 @@ import json
 import sys
 from typing import Any
 
-from corpus import CorpusError, Interview, interview_from_text, with_askers_where_named
+from corpus import (
+    CorpusError,
+    Interview,
+    escape_unsafe,
+    interview_from_text,
+    with_askers_where_named,
+)
 from corpus.reading.decode import MAX_BYTES, decode_bytes
 from tui.commands.common import load_named_interview
 
@@ -105,7 +111,8 @@ def run_outline(args: argparse.Namespace) -> int:
         _write(json.dumps(document, ensure_ascii=not _utf_stdout(), indent=2))
         _write("\n")
     else:
-        _write("\n".join(outline_text(interview) for interview in interviews))
+        # An id is a file's name, which may hold controls; the text itself is clean already.
+        _write(escape_unsafe("\n".join(outline_text(interview) for interview in interviews)))
     return 0
 
 
