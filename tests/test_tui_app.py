@@ -581,6 +581,27 @@ async def test_more_than_two_files_choose_the_pair(store: AnnotationStore, tmp_p
         assert ids == ["third", interviews[0].id]
 
 
+@pytest.mark.parametrize("size", [WIDE, (80, 24)])
+async def test_choosing_the_pair_twice_then_reading_on(
+    store: AnnotationStore, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The new readers replace the old ones: keys after the choice act on them, no crash."""
+    third = tmp_path / "third.txt"
+    third.write_text("Third interview\n\nQ: Anything?\n\nA: Nothing.\n", encoding="utf-8")
+    interviews = [*seeds(), load_interview(third)]
+    async with running(store, interviews, size) as (app, pilot):
+        for picks, shown in [
+            (("down", "right", "down"), [interviews[1].id, "third"]),
+            (("up",), [interviews[0].id, "third"]),
+        ]:
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press(*picks, "enter")
+            await pilot.press("right_square_bracket", "s", "w", "j")
+            await settle(app, pilot)
+            assert [r.interview.id for r in main(app).readers] == shown
+
+
 # -- export -----------------------------------------------------------------------------
 
 

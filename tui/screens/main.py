@@ -218,7 +218,10 @@ class MainScreen(AnnotatingScreen):
 
     def on_descendant_focus(self) -> None:
         focused = self.focused
-        if isinstance(focused, Reader) and focused is not self._last_active():
+        # A closing dialog gives focus back to a reader a new pair (p, I) is replacing.
+        if not isinstance(focused, Reader) or focused not in self.readers:
+            return
+        if focused is not self._last_active():
             self._activate(focused)
 
     @on(OutlineTree.Jump)
