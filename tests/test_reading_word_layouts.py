@@ -80,7 +80,6 @@ def test_a_service_table_reads_as_turns_in_document_order(tmp_path: Path) -> Non
     assert paragraphs(text) == [
         "Interview 12 with a fruit grower",
         "Consent was recorded before the interview began.",
-        "Time\tSpeaker\tText",
         "Interviewer: How long have you grown apples here?",
         "Grower: Since 1994, when we bought the orchard.",
         "We replanted half of it in 2010.",
@@ -89,7 +88,7 @@ def test_a_service_table_reads_as_turns_in_document_order(tmp_path: Path) -> Non
         "Grower: The old trees stopped bearing.",
         "End of interview.",
     ]
-    for chrome in ("ORCHARD", "Page 1", "Check the year", "00:0"):
+    for chrome in ("ORCHARD", "Page 1", "Check the year", "00:0", "Speaker"):
         assert chrome not in text
     assert interview.time_at(text.index("Interviewer: How long")) == 4.0
     assert interview.time_at(text.index("Grower: The old")) == 62.0
@@ -290,7 +289,7 @@ def test_a_qda_tools_numbered_rows_leave_their_numbers_out(tmp_path: Path) -> No
     path = tmp_path / "numbered.docx"
     document.save(str(path))
     interview = load_interview(path)
-    assert paragraphs(interview.text)[1:] == [
+    assert paragraphs(interview.text) == [
         "Interviewer: What did you study first?",
         "Respondent: Chemistry, for two years.",
         "Interviewer: Why did you leave it?",
@@ -299,5 +298,34 @@ def test_a_qda_tools_numbered_rows_leave_their_numbers_out(tmp_path: Path) -> No
     assert interview.time_at(interview.text.index("Respondent: I missed")) == 19.0
     outline = outline_json(path)
     assert outline["speakers"] == ["Interviewer", "Respondent"]
+    questions = [q["text"] for s in outline["sections"] for q in s["questions"]]  # type: ignore[attr-defined]
+    assert questions == ["What did you study first?", "Why did you leave it?"]
+
+
+def test_a_header_row_over_stamped_names_is_no_title_and_a_details_table_stays_whole(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    details = document.add_table(rows=2, cols=2)
+    fill(details, [("Interviewee", "Ann Lee"), ("Place", "Leeds")])
+    rows = [
+        ("Speaker", "Transcript"),
+        ("Interviewer (00:00:03)", "What did you study first?"),
+        ("Respondent (00:00:07)", "Chemistry, for two years."),
+        ("Interviewer (00:00:15)", "Why did you leave it?"),
+        ("Respondent (00:00:19)", "I missed people."),
+    ]
+    fill(document.add_table(rows=len(rows), cols=2), rows)
+    path = tmp_path / "stamped.docx"
+    document.save(str(path))
+    interview = load_interview(path)
+    assert paragraphs(interview.text)[:3] == [
+        "Interviewee: Ann Lee",
+        "Place: Leeds",
+        "Interviewer: What did you study first?",
+    ]
+    assert interview.time_at(interview.text.index("Respondent: I missed")) == 19.0
+    outline = outline_json(path)
+    assert outline["title"] != "Speaker Transcript"
     questions = [q["text"] for s in outline["sections"] for q in s["questions"]]  # type: ignore[attr-defined]
     assert questions == ["What did you study first?", "Why did you leave it?"]

@@ -6,8 +6,9 @@ of speakers (and one of times) beside the words. Read with python-docx, in docum
 order: each paragraph a paragraph, a bold leading name written as ``Name:`` (at the
 start of each line a line break opens, too), a heading its own line, a table row of a short
 name and words a turn ``Name: words`` (other cells a paragraph each). A table's time column
-goes into ``Document.times``, like a subtitle cue's start, not into the text; a header row
-("Speaker | Text") stays one plain line. Where each heading starts goes into
+goes into ``Document.times``, like a subtitle cue's start, not into the text; so does the
+header row of a table of turns ("Speaker | Text": the layout's words, not the interview's,
+and no title). Where each heading starts goes into
 ``Document.headings``, with its level. Words in tracked insertions and content controls
 are read (a corrected transcript keeps its corrections); deleted words, comments, page
 headers and footers are not (the project name and page numbers are not the interview).
@@ -219,7 +220,7 @@ def _bold(run: Any) -> bool:
 
 def _table(table: Any) -> Iterator[tuple[str, float | None]]:
     """A table's rows: ``Name: words`` (and the row's time) for a short name beside
-    words, a header row as one line, any other row each cell a paragraph. A column
+    words, no header row, any other row each cell a paragraph. A column
     of row numbers (QDA tools number each turn) is left out, as a time column is."""
     rows = list(_rows(table))
     numbered = [len(words) > 1 and words[0].isdigit() for words, _ in rows]
@@ -228,12 +229,14 @@ def _table(table: Any) -> Iterator[tuple[str, float | None]]:
             (words[1:] if number else words, s)
             for (words, s), number in zip(rows, numbered, strict=True)
         ]
-    speakers = {words[0] for words, _ in rows[1:] if len(words) == 2 and _is_name(words[0])}
+    labels = [words[0] for words, _ in rows[1:] if len(words) == 2 and _is_name(words[0])]
+    speakers = set(labels)
+    # Someone speaks twice (their label's time aside): a table of turns.
+    turns = len(set(map(_without_numbers, labels))) < len(labels)
     for index, (words, seconds) in enumerate(rows):
-        header = index == 0 and seconds is None and len(words) > 1
+        header = index == 0 and seconds is None and len(words) > 1 and turns
         if header and all(map(_is_name, words)) and words[0] not in speakers:
-            yield "\t".join(words), None  # "Speaker | Time | Text": not a turn
-            continue
+            continue  # "Speaker | Time | Text" over turns: layout, not a turn nor a title
         if len(words) == 2 and _is_name(words[0]):
             yield f"{words[0].rstrip(':').strip()}: {words[1]}", seconds
         else:
@@ -253,6 +256,11 @@ def _rows(table: Any) -> Iterator[tuple[list[str], float | None]]:
         filled = [cell for cell in cells if cell]
         seconds = next((s for s in map(_seconds, filled) if s is not None), None)
         yield [cell for cell in filled if _seconds(cell) is None], seconds
+
+
+def _without_numbers(label: str) -> str:
+    """A label without its words that hold a digit (a time stamped beside the name)."""
+    return " ".join(word for word in label.split() if not any(map(str.isdigit, word)))
 
 
 def _is_name(cell: str) -> bool:
