@@ -51,7 +51,8 @@ class Question:
     """An interviewer's question and the answer that follows it."""
 
     text: str
-    """The question without its label (``Q:``), continuation lines joined by one space."""
+    """The question without its label (``Q:``), continuation lines joined by one space
+    (the asker's label over a later paragraph of the question left out too)."""
     start: int
     end: int
     """The question's own text, label excluded, continuation lines included."""

@@ -269,9 +269,10 @@ def _ends_asking(text: str) -> bool:
 
 def _asides_only(turns: Sequence[Said], speakers: list[str], most: int) -> set[str]:
     """A panel's other speakers who say as much as an interviewee and ask only in short
-    asides ("The pitchers before or after the calls?" put to a fellow panellist): they
-    answer at length, their asides put no question to the panel. A turn asks when it ends
-    asking (a question quoted inside an answer does not)."""
+    asides ("The pitchers before or after the calls?" put to a fellow panellist), or not
+    at all (a podcast's second guest): they answer at length, their asides put no question
+    to the panel. A turn asks when it ends asking (a question quoted inside an answer
+    does not)."""
     words = dict.fromkeys(speakers, 0)
     long_asking = set()
     asking = set()
@@ -287,7 +288,7 @@ def _asides_only(turns: Sequence[Said], speakers: list[str], most: int) -> set[s
                 long_asking.add(turn.speaker)
         elif count >= _ANSWER_WORDS:
             answering.add(turn.speaker)
-    return {s for s in (asking & answering) - long_asking if words[s] * _INTERVIEWEE_SHARE >= most}
+    return {s for s in answering - long_asking if words[s] * _INTERVIEWEE_SHARE >= most}
 
 
 #: A title in the labels of this many askers marks the askers' labels.

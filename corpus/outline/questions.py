@@ -28,6 +28,7 @@ from collections.abc import Collection, Sequence
 from itertools import islice, pairwise
 
 from corpus.outline.said import Said, count_asking, has_question_mark, puts_question, sentences
+from corpus.outline.slates import slates
 
 _STAGE = re.compile(r"\([^)]{1,40}\)|\[[^\]]{1,40}\]")
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -95,18 +96,23 @@ _FUNCTION_TEXT = (
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
-def question_turns(turns: Sequence[Said], askers: Collection[str]) -> set[int]:
+def question_turns(
+    turns: Sequence[Said], askers: Collection[str], openings: Collection[int] = ()
+) -> set[int]:
     """Indexes of the askers' turns in ``turns`` that are questions to the interviewee.
 
     A turn whose speaker is empty is unlabelled talk (an answer in a transcript that
-    labels only the questions).
+    labels only the questions). A slate opening a session is none (``openings``).
     """
     interviewees = _interviewees(turns, askers)
-    found = set()
-    for index, turn in enumerate(turns):
-        if turn.speaker in askers and _is_question(turns, index, askers, interviewees):
-            found.add(index)
-    return found
+    slated = slates(turns, askers, openings)
+    return {
+        index
+        for index, turn in enumerate(turns)
+        if turn.speaker in askers
+        and index not in slated
+        and _is_question(turns, index, askers, interviewees)
+    }
 
 
 def _interviewees(turns: Sequence[Said], askers: Collection[str]) -> set[str]:

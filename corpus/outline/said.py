@@ -120,6 +120,11 @@ def puts_question(sentence: str) -> bool:
     return has_question_mark(sentence) or _requests(sentence) > 0
 
 
+def makes_request(sentence: str) -> bool:
+    """A sentence that asks without a question mark's help: "Tell us ...", "Could you ..."."""
+    return _requests(sentence) > 0
+
+
 def _requests(text: str) -> int:
     """How many requests ``text`` makes ("Tell us ...", "Could you ...", "I wonder ...")."""
     return sum(

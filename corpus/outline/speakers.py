@@ -13,8 +13,10 @@ later where an answer is due (``Minister Li:`` after a question).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from corpus.model import Span, Turn
 from corpus.outline.askers import find_askers
@@ -25,6 +27,7 @@ from corpus.outline.metadata import Metadata, find_metadata, interviewers_among
 from corpus.outline.paragraphs import paragraph_layout
 from corpus.outline.questions import question_turns
 from corpus.outline.said import Said, has_question_mark, sentences
+from corpus.outline.sessions import restated_blocks
 from corpus.outline.turns import SpeakerLabel, find_labels, inline_starts
 
 #: How much of a paragraph's end is read for its last sentence.
@@ -79,6 +82,9 @@ def read_lines(
     if labels:
         paragraphs = _split_at(text, paragraphs, inline_starts(labels, text))
         paragraphs = _through_labels(paragraphs, labels)
+        sessions = restated_blocks(text, paragraphs, labels)
+        if sessions:  # a later session's heading block is no one's talk
+            metadata = replace(metadata, restated=metadata.restated + sessions)
     lines = [
         Line(start, end)  # a metadata field is no one's label
         if metadata.holds(start)
@@ -86,12 +92,13 @@ def read_lines(
         for start, end in paragraphs
     ]
     bare = bare_questions(text, lines, asked)
-    said, owners = _said(text, lines, bare)
+    held = [i for i, line in enumerate(lines) if metadata.holds(line.start)]
+    said, owners = _said(text, lines, bare.union(held))
     if named_askers is None and metadata.end:
         named_askers = interviewers_among({turn.speaker for turn in said}, metadata, text) or None
     # Questions without labels before labelled answers: every labelled speaker answers.
     askers = find_askers(said, named_askers) if named_askers or not bare else frozenset()
-    asking = {owners[i] for i in question_turns(said, askers)}
+    asking = {owners[i] for i in question_turns(said, askers, _openings(owners, held))}
     lines = [_with_role(index, line, askers, asking) for index, line in enumerate(lines)]
     for index in bare:
         line = lines[index]
@@ -127,6 +134,17 @@ def spoken_turns(lines: list[Line], headings: set[int], extra: list[Turn]) -> tu
     taken = {turn.label.start for turn in turns}
     turns += [turn for turn in extra if turn.label.start not in taken]
     return tuple(sorted(turns, key=lambda turn: turn.label.start))
+
+
+def _openings(owners: list[int], held: list[int]) -> set[int]:
+    """The turns that open a session: the first, and the first after each restated
+    heading or metadata block (``held`` lines, in order; ``owners``: each turn's line)."""
+    openings = {0} if owners else set()
+    for turn, (before, line) in enumerate(pairwise(owners), start=1):
+        at = bisect_right(held, before)
+        if at < len(held) and held[at] < line:
+            openings.add(turn)
+    return openings
 
 
 def _split_at(
@@ -178,7 +196,7 @@ def _line(text: str, start: int, end: int, spoken: SpeakerLabel | None) -> Line:
     return Line(start, end)
 
 
-def _said(text: str, lines: list[Line], bare: set[int]) -> tuple[list[Said], list[int]]:
+def _said(text: str, lines: list[Line], ends: set[int]) -> tuple[list[Said], list[int]]:
     """The turns as the who-asks rules read them, and the line each one opens on.
 
     In a transcript with one labelled speaker (``Q:`` only), a turn's first paragraph is
@@ -197,7 +215,7 @@ def _said(text: str, lines: list[Line], bare: set[int]) -> tuple[list[Said], lis
         last = index
         while (
             last + 1 < len(lines)
-            and last + 1 not in bare  # a question without a label ends the turn
+            and last + 1 not in ends  # a question without a label, a session's heading
             and _same_turn(text, lines, last, label, speakers)
         ):
             last += 1

@@ -17,9 +17,10 @@ found from the shape of paragraphs (one per line, unless the file is hard-wrappe
 - *measures*, the numbered items of an answer: :mod:`corpus.outline.measures`.
 
 Every offset indexes the clean text and excludes labels: ``text[start:end]`` of a
-question, answer or measure is exactly its own text. A section's region runs from its
-heading (or, for questions before any heading, from the first question's label) to the
-end of its last answer.
+question, answer or measure is exactly its own text (a question over two paragraphs each
+under its asker's label spans both; its ``text`` leaves the second label out). A
+section's region runs from its heading (or, for questions before any heading, from the
+first question's label) to the end of its last answer.
 """
 
 from __future__ import annotations
@@ -261,7 +262,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[_Turn, int]:
     answer_end = lines[end_index - 1].end if end_index > following else answer_line_end
     answer = Span(answer_start, max(answer_start, answer_end))
     question = Question(
-        text=_collapse(text, Span(question_start, question_end)),
+        text=_own_words(text, lines, index, question_start, question_end),
         start=question_start,
         end=question_end,
         answer=answer,
@@ -366,6 +367,21 @@ def _section(
 
 def _collapse(text: str, span: Span) -> str:
     return _SPACES.sub(" ", text[span.start : span.end]).strip()
+
+
+def _own_words(text: str, lines: list[Line], index: int, start: int, end: int) -> str:
+    """The words from ``start`` (on line ``index``) to ``end`` without the labels of the
+    lines they run over (a question in two paragraphs, each under its asker's label),
+    whitespace collapsed."""
+    pieces = []
+    for at in range(index, len(lines)):
+        line = lines[at]
+        if line.start >= end:
+            break
+        begin = max(start, line.start if line.spoken is None else line.spoken.text_start)
+        if begin < min(end, line.end):
+            pieces.append(text[begin : min(end, line.end)])
+    return _SPACES.sub(" ", " ".join(pieces)).strip()
 
 
 def _skip_spaces(text: str, start: int, end: int) -> int:
