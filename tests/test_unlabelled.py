@@ -229,7 +229,7 @@ def test_the_same_label_twice_in_a_row_is_one_turn() -> None:
     outline = build_outline(text)
     assert _questions(outline) == [
         "Thank you for coming in. Could you start with how you came to the mill? "
-        "Interviewer: I mean, what brought you there in the first place?",
+        "I mean, what brought you there in the first place?",  # the second label left out
         "What changed when the new owners came in?",
     ]
     first = _answer(text, outline, 0)
