@@ -46,6 +46,8 @@ _ANSWER_FACTOR = 1.5
 #: How far back (in words) a question of the speaker's own shows an answer under way.
 _OWN_QUESTION_REACH = 60
 _MIN_ASKING_WORDS = 3
+#: A marked reply turn of this many words answers the question before it.
+_MIN_REPLY_TURN_WORDS = 5
 _SHORT_UNIT = 4
 _CLOSERS = "\"'”’)]*_ "
 _WORD = re.compile(r"[\w'’-]+")
@@ -209,3 +211,18 @@ def _own_question_before(
         if reach >= _OWN_QUESTION_REACH:
             return False
     return False
+
+
+def answered_in_turn(
+    said: Sequence[str], words: Sequence[int], turns: Sequence[bool], reply: int, end: int
+) -> bool:
+    """A question the cues mark the next turn after (``turns[reply]``) is answered by that
+    turn, short or long ("Correct. That's all viewport size ..."), unless it is a
+    back-channel alone and the asker goes on ("..., right?" / "Right." / "So that's
+    where ...": rhetorical). ``end`` is where the next question starts."""
+    last = reply + 1
+    while last < end and not turns[last]:
+        last += 1
+    if all(backchannel(value) for value in said[reply:last]) or carries_on(said[reply]):
+        return False
+    return sum(words[reply:last]) >= _MIN_REPLY_TURN_WORDS

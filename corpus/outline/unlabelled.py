@@ -28,6 +28,10 @@ known only by reading, so the rules read the shape of the talk:
   turn's. A rhetorical question inside an answer rarely opens a turn or speaks to the
   listener. A paragraph that is the question alone
   (written Q&A) needs no such opening.
+- where caption lines mostly run on and a blank line stands between some of them (a
+  subtitle file whose cues mark each change of speaker), the blank line ends a unit and
+  the unit after it opens a turn as a reaction would; a question the next marked turn
+  replies to is answered by it, short or long, unless that turn is a back-channel alone.
 - a caption question asked straight, with no reaction before it, is read from the talk
   around it (:mod:`corpus.outline.caption_questions`): short, after an answer's worth of
   talk, answered at length.
@@ -55,6 +59,7 @@ from typing import Protocol
 
 from corpus.model import Question, Span
 from corpus.outline.caption_questions import (
+    answered_in_turn,
     asks_of_us,
     asks_plainly,
     opens_reply,
@@ -122,6 +127,9 @@ class _Unit:
     """Where the first line starts (its timestamp included)."""
     pieces: tuple[Span, ...]
     words: int
+    turn: bool = False
+    """In caption-style text, the unit opens a paragraph: the cues marked a new
+    speaker's turn there (a dash or ``>>``), so a question may open on it."""
 
     @property
     def text_start(self) -> int:
@@ -208,11 +216,17 @@ def _blocks(
     units: list[_Unit] = []
     pieces: list[Span] = []
     start = 0
+    turn = False
+    blank = [text.count("\n", before.end, after.start) > 1 for before, after in pairwise(lines)]
+    # In captions whose cues mostly run on line by line, a blank line is a turn's end (the
+    # sentence left open there is cut off); where every line stands apart it marks nothing.
+    marked = captions and sum(blank) < _CAPTION_SHARE * len(blank)
     for index, line in enumerate(lines):
+        apart = marked and index > 0 and blank[index - 1]
+        if pieces and (index in headings or apart):
+            units.append(_unit(text, start, pieces, turn))
+            pieces = []
         if index in headings:
-            if pieces:
-                units.append(_unit(text, start, pieces))
-                pieces = []
             if units:
                 blocks.append((units, units[-1].end))
                 units = []
@@ -220,21 +234,21 @@ def _blocks(
         stamp = _STAMP.match(text, line.start, line.end) if captions else None
         piece = Span(stamp.end() if stamp else line.start, line.end)
         if not pieces:
-            start = line.start
+            start, turn = line.start, apart
         pieces.append(piece)
         if not captions or _ends_sentence(text, piece):
-            units.append(_unit(text, start, pieces))
+            units.append(_unit(text, start, pieces, turn))
             pieces = []
     if pieces:
-        units.append(_unit(text, start, pieces))
+        units.append(_unit(text, start, pieces, turn))
     if units:
         blocks.append((units, units[-1].end))
     return blocks
 
 
-def _unit(text: str, start: int, pieces: list[Span]) -> _Unit:
+def _unit(text: str, start: int, pieces: list[Span], turn: bool = False) -> _Unit:
     words = sum(len(text[p.start : p.end].split()) for p in pieces)
-    return _Unit(start, tuple(pieces), words)
+    return _Unit(start, tuple(pieces), words, turn)
 
 
 def _ends_sentence(text: str, piece: Span) -> bool:
@@ -254,11 +268,12 @@ def _block_questions(
     said = [_said(text, unit) for unit in units]
     words = [unit.words for unit in units]
     puts = [asks_the_listener(value) for value in said]
+    turns = [unit.turn for unit in units]
     chosen: list[tuple[int, int]] = []  # (first unit, last unit) of each question
     next_start = len(units)
     index = len(units) - 1
     while index >= 0:
-        opening = _question_opening(said, puts, words, index, captions)
+        opening = _question_opening(said, puts, words, index, captions, turns)
         last = _carried_on(said, index, next_start) if captions else index
         if opening is not None and _answered(said, units, last, next_start):
             chosen.append((opening, last))
@@ -312,7 +327,12 @@ def _with_statements(
 
 
 def _question_opening(
-    said: list[str], puts: list[bool], words: list[int], index: int, captions: bool
+    said: list[str],
+    puts: list[bool],
+    words: list[int],
+    index: int,
+    captions: bool,
+    turns: Sequence[bool] = (),
 ) -> int | None:
     """The unit a question ending at unit ``index`` opens on, if it is one (``puts``:
     which units put a question). In captions a statement the reply confirms ("..., right?"
@@ -338,7 +358,7 @@ def _question_opening(
             return None
         if first < index - 1 and puts[first] and not puts[first + 1]:
             return None  # an earlier question, and talk since: its answer
-        if reacts(said[first]):
+        if reacts(said[first]) or (first < len(turns) and turns[first]):
             if words[first] <= _REACTION_ALONE and _goes_on(said[first + 1]):
                 return None  # "Right." heard, then the speaker goes on: "And then ..."
             if first < index and first and puts[first - 1]:
@@ -391,5 +411,8 @@ def _answered(said: list[str], units: list[_Unit], index: int, next_start: int) 
     agreed = first > index + 1 and agrees(said[index + 1])
     if first >= next_start or (carries_on(said[first]) and not agreed):
         return False  # "Yeah, absolutely. And ..." goes on from an agreement, not the question
+    if index + 1 < next_start and units[index + 1].turn:
+        turns = [unit.turn for unit in units]
+        return answered_in_turn(said, [unit.words for unit in units], turns, index + 1, next_start)
     words = sum(unit.words for unit in units[first:next_start])
     return words >= max(_MIN_ANSWER_WORDS, _ANSWER_FACTOR * units[index].words)

@@ -13,6 +13,10 @@ Captions also run two speakers into one cue, the second label on a later line
 cue carried on a turn and the label's words are a short aside, the next cue that names
 nobody goes back to the speaker broken in on. A known speaker's name with no space after
 its colon (``DiBona:...version``, a sentence resumed) is their label too.
+
+Subtitles that name nobody often open a new speaker's words with a dash (``- Ready?`` /
+``- Yes.``, two speakers in one cue): in a file with several such lines each dash starts
+a turn as ``>>`` does, and the dash is dropped from the words.
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ _TIGHT_LABEL = re.compile(_NAME + r":(?P<rest>[^\s/\d].*)", re.S)
 _VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
 #: Broadcast captions mark a change of speaker with ``>>`` (the name unknown).
 _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
+#: Subtitles without names mark a change of speaker by a dash opening a cue or a cue's
+#: line (``- Are you ready?`` / ``- Yes.``): a hyphen or en dash before the words.
+_DASH = re.compile(r"\s*[-–‐](?=\s*[^\W\d_]|\s*[\"'“‘¿¡])\s*")
+#: The dash is read as a change of speaker only in a file that uses it so: this many
+#: lines opened by one at least (one stray ``-`` is a hyphen or a list, not a convention).
+_DASHED_LINES = 3
 #: Up to this many words by someone else inside a speaker's turn are an aside: a label
 #: inside a cue ("Man: Right."), a cue of its own inside a sentence ("Yeah.", "Oh,").
 _ASIDE_WORDS = 3
@@ -70,7 +80,9 @@ class _Cue:
 def read_subtitles(data: bytes, name: str, suffix: str) -> Document:
     """The text and cue times of a ``.vtt`` or ``.srt`` file's bytes; CorpusError if broken."""
     captions = parse_captions(decode_bytes(data, name), name, suffix)
-    cues = _resumed(_confirmed_labels([cue for caption in captions for cue in _cues(caption)]))
+    dashes = _uses_dashes(captions)
+    cues = [cue for caption in captions for cue in _cues(caption, dashes)]
+    cues = _resumed(_confirmed_labels(cues))
     cues = _crosstalk_after(_carried_speakers(cues))
     return _document([cue for cue in cues if cue.text or cue.speaker])
 
@@ -216,9 +228,16 @@ def _confirmed_labels(cues: list[_Cue]) -> list[_Cue]:
     return confirmed
 
 
-def _cues(caption: object) -> list[_Cue]:
+def _uses_dashes(captions: list[object]) -> bool:
+    """The file marks changes of speaker by dashes: several cue lines open with one."""
+    lines = (line for caption in captions for line in str(getattr(caption, "text", "")).split("\n"))
+    return sum(_DASH.match(_strip_tags(line)) is not None for line in lines) >= _DASHED_LINES
+
+
+def _cues(caption: object, dashes: bool = False) -> list[_Cue]:
     """A caption's cue; several when a line inside it opens with another speaker's label
-    (``Control takes work.`` / ``Man: Right.``)."""
+    (``Control takes work.`` / ``Man: Right.``) or, in a file that uses ``dashes``, with a
+    dash (``- Are you ready?`` / ``- Yes.``)."""
     from webvtt.models import Caption
 
     assert isinstance(caption, Caption)
@@ -229,6 +248,9 @@ def _cues(caption: object) -> list[_Cue]:
     if voice:
         speaker = voice.group("name").strip()
     change = _CHANGE.match(raw)
+    if change is None and dashes and _DASH.match(_strip_tags(raw)):
+        raw = _strip_tags(raw)
+        change = _DASH.match(raw)
     if change:
         new_turn = True
         raw = raw[change.end() :]
@@ -239,13 +261,13 @@ def _cues(caption: object) -> list[_Cue]:
         return [_Cue(start, end, speaker, new_turn, _plain(" ".join(lines)))]
     pieces = [[lines[0]]]
     for line in lines[1:]:
-        if _LABEL.fullmatch(_plain(line)) or _CHANGE.match(line):
+        if _LABEL.fullmatch(_plain(line)) or _changes(line, dashes):
             pieces.append([])
         pieces[-1].append(line)
     cues: list[_Cue] = []
     for index, piece in enumerate(pieces):
         # A ">>" inside the cue also marks a change of speaker.
-        inner = _CHANGE.match(piece[0]) if index else None
+        inner = _changes(piece[0], dashes) if index else None
         words = _plain(" ".join(piece)[inner.end() :] if inner else " ".join(piece))
         label = _LABEL.fullmatch(words)
         named = label.group("label") if label else None
@@ -257,6 +279,12 @@ def _cues(caption: object) -> list[_Cue]:
         aside = index > 0 and not cues[0].labelled and len(words.split()) <= _ASIDE_WORDS
         cues.append(_Cue(start, end, named, opens, words, label is not None, aside))
     return cues
+
+
+def _changes(line: str, dashes: bool) -> re.Match[str] | None:
+    """The ``>>`` (or, in a file that uses them, the dash) that opens ``line`` as a new
+    speaker's words."""
+    return _CHANGE.match(line) or (_DASH.match(line) if dashes else None)
 
 
 def _resumed(cues: list[_Cue]) -> list[_Cue]:
