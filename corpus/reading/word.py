@@ -12,6 +12,8 @@ and no title). Where each heading starts goes into
 ``Document.headings``, with its level. Words in tracked insertions and content controls
 are read (a corrected transcript keeps its corrections); deleted words, comments, page
 headers and footers are not (the project name and page numbers are not the interview).
+Word's automatic list numbers are written before their paragraphs (``1. ``, ``a) ``, a
+bullet as ``- ``), as a text file shows them, so an answer's numbered list is seen.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 from corpus.errors import CorpusError
 from corpus.reading.formats import Document
+from corpus.reading.word_numbering import Numbering, with_usable_numbering
 from corpus.times import TIME_ONLY
 from corpus.times import seconds as time_seconds
 
@@ -74,7 +77,7 @@ def read_word(data: bytes, name: str) -> Document:
         )
     refuse_ole(data, name)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(with_usable_numbering(data)))
         blocks = list(_blocks(document))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         reason = "not a ZIP package" if not zipfile.is_zipfile(io.BytesIO(data)) else str(error)
@@ -123,12 +126,16 @@ def _blocks(document: Any) -> Iterator[tuple[str, float | None, int]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    numbering = Numbering(document)
     for element in _block_elements(document.element.body):
         if element.tag == _TABLE:
             yield from ((text, seconds, 0) for text, seconds in _table(Table(element, document)))
         else:
             paragraph = Paragraph(element, document)
-            yield _paragraph(paragraph), None, _heading_level(paragraph)
+            text, marker = _paragraph(paragraph), numbering.marker(paragraph)
+            if marker and text and not _is_heading(paragraph) and not _opens_turn(paragraph):
+                text = marker + text  # Word's list number, as a text file would show it
+            yield text, None, _heading_level(paragraph)
 
 
 def _block_elements(parent: Any) -> Iterator[Any]:
@@ -154,6 +161,17 @@ def _paragraph(paragraph: Any) -> str:
     lines = [[piece for piece in pieces if piece[0]] for pieces in lines]
     labelled = _labelled_lines(lines)
     return "\n".join(line for line in labelled if line).strip()
+
+
+def _opens_turn(paragraph: Any) -> bool:
+    """Whether a paragraph starts with a bold speaker's name: a number Word puts before
+    each turn numbers the turns (as a QDA table's row numbers do), not a list's items."""
+    first: list[tuple[str, bool]] = []
+    for text, bold in _pieces(paragraph):
+        first.append((text.split("\n")[0], bold))
+        if "\n" in text:
+            break
+    return bool(_lead([piece for piece in first if piece[0]])[0])
 
 
 def _labelled_lines(lines: list[list[tuple[str, bool]]]) -> Iterator[str]:
