@@ -9,19 +9,34 @@ real conflict (the note I opened was rewritten) raises instead of being overwrit
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from store.errors import NoteConflict
 from store.model import Annotation
+from store.records import stamp
+
+_last_stamp = datetime.min.replace(tzinfo=UTC)
+_stamp_lock = threading.Lock()
 
 
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with milliseconds, e.g. ``2026-01-02T03:04:05.678Z``:
-    the ``updated`` (and ``created``) stamp of a change."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    the ``updated`` (and ``created``) stamp of a change.
+
+    Strictly increasing within a process: two changes made in the same millisecond (a
+    script, a fast typist) still stamp in the order they were made, so "newest first"
+    means what it says.
+    """
+    global _last_stamp
+    with _stamp_lock:
+        now = datetime.now(UTC)
+        moment = now.replace(microsecond=now.microsecond // 1000 * 1000)
+        _last_stamp = max(moment, _last_stamp + timedelta(milliseconds=1))
+        return stamp(_last_stamp)
 
 
 def edited(

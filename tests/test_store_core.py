@@ -240,3 +240,18 @@ def test_default_location_is_created(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     with open_store(resolve_db_path(None)) as store:
         assert store.path.is_file()
         assert store.path.parent == tmp_path / "xdg-data" / "gloss"
+
+
+def test_changes_made_in_one_millisecond_still_stamp_in_order(
+    db: Path | str, interview: Interview
+) -> None:
+    """'Newest first' (the recent tags at start) reads these stamps: a script or a fast
+    typist makes several changes within a millisecond, and each must still be newer."""
+    with open_store(db) as store:
+        made = [
+            store.add(interview, 5 + i, 25 + i, tags=[f"t{i}"], author="Ann").annotation
+            for i in range(20)
+        ]
+    stamps = [a.created for a in made]
+    assert stamps == sorted(set(stamps))
+    assert all(a.updated == a.created for a in made)
