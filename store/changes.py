@@ -17,7 +17,12 @@ from pathlib import Path
 
 from store.errors import NoteConflict
 from store.model import Annotation
-from store.records import stamp
+
+
+def stamp(moment: datetime) -> str:
+    """``moment`` in gloss's own form (UTC, milliseconds, ``Z``), so that stamps compare."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
 
 _last_stamp = datetime.min.replace(tzinfo=UTC)
 _stamp_lock = threading.Lock()

@@ -13,12 +13,13 @@ bracket, not with a RecursionError.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from store.changes import stamp
 from store.errors import StoreError
 from store.model import Annotation
 from store.tagpaths import check_text, normalise_tags
@@ -72,11 +73,6 @@ class RecordError(ValueError):
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(f"{field}: {problem}")
         self.field = field
-
-
-def stamp(moment: datetime) -> str:
-    """``moment`` in gloss's own form (UTC, milliseconds, ``Z``), so that stamps compare."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def to_annotation(record: Record) -> Annotation:

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from corpus import CorpusError, Interview, interview_from_text
 from store.anchoring import annotation_at
+from store.changes import stamp
 from store.model import Annotation, TagInfo
-from store.records import stamp
 from store.refi.ids import annotation_id
 from store.refi.reading import ReadError, ReadProject, Source
 
