@@ -431,6 +431,10 @@ def test_a_time_in_a_sentence_or_a_one_off_stays_words(tmp_path: Path) -> None:
         ),
         ("empty.docx", b""),
         ("otter-binary.txt", otter_txt().encode()[:80] + bytes(range(32)) * 4),
+        # A subtitle file with no cue at all: an export that failed, not an empty talk.
+        ("header-only.vtt", b"WEBVTT\n"),
+        ("no-cues.vtt", b"WEBVTT\n\nNOTE made by a tool that crashed\n"),
+        ("empty.srt", b""),
     ],
     ids=[
         "truncated-vtt",
@@ -440,6 +444,9 @@ def test_a_time_in_a_sentence_or_a_one_off_stays_words(tmp_path: Path) -> None:
         "srt-cue-without-timing",
         "empty-docx",
         "text-export-with-binary",
+        "vtt-header-only",
+        "vtt-note-only",
+        "srt-empty",
     ],
 )
 def test_a_broken_export_is_one_line_naming_it(tmp_path: Path, name: str, data: bytes) -> None:

@@ -53,6 +53,11 @@ def parse_captions(text: str, name: str, suffix: str) -> list[object]:
             f"{name}: is not a valid {kind} file (no cue with a start and end time where one "
             "should be); check the file or export the subtitles again"
         ) from None
+    if not captions:  # a subtitle file holds its words in cues: none is a failed export
+        raise CorpusError(
+            f"{name}: is a {kind} file without a single cue (no words with times); "
+            "export the subtitles again, or save the words as a .txt file"
+        )
     return list(captions)
 
 
