@@ -175,7 +175,7 @@ def test_a_label_alone_on_its_line_over_each_paragraph_is_its_speakers_turn(
     assert [turn.speaker for turn in outline.turns] == labels
     for turn in outline.turns:
         words = spoken(text, turn.start, turn.end)
-        assert words.strip() and not words.lstrip().startswith(f"{turn.speaker}:")
+        assert words.strip() == words and not words.startswith(f"{turn.speaker}:")
     labelled = [f"{speaker}:" for speaker in speakers]
     for question in outline.questions:
         assert question.asker == "Stephan Livera"

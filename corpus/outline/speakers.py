@@ -115,22 +115,23 @@ def spoken_turns(lines: list[Line], headings: set[int], extra: list[Turn]) -> tu
     ``extra`` are answers whose label was believed only where an answer was due.
     """
     turns: list[Turn] = []
-    open_turn: tuple[SpeakerLabel, int] | None = None
+    open_turn: tuple[SpeakerLabel, int, int] | None = None
     for index, line in enumerate([*lines, None]):
         # A question without a label (a bare one) ends the turn before it too.
         ends = line is None or line.spoken is not None or line.asker is not None
         ends = ends or index in headings
         if ends and open_turn is not None:
-            label, last = open_turn
+            label, first, last = open_turn
             end = max(label.text_start, lines[last].end)
-            turns.append(
-                Turn(label.speaker, Span(label.start, label.text_start), label.text_start, end)
-            )
+            # A label alone on its line: the turn's words start on the next one.
+            alone = last > first and label.text_start >= lines[first].end
+            start = lines[first + 1].start if alone else label.text_start
+            turns.append(Turn(label.speaker, Span(label.start, label.text_start), start, end))
             open_turn = None
         if line is not None and line.spoken is not None:
-            open_turn = (line.spoken, index)
+            open_turn = (line.spoken, index, index)
         elif line is not None and open_turn is not None:
-            open_turn = (open_turn[0], index)
+            open_turn = (open_turn[0], open_turn[1], index)
     taken = {turn.label.start for turn in turns}
     turns += [turn for turn in extra if turn.label.start not in taken]
     return tuple(sorted(turns, key=lambda turn: turn.label.start))
