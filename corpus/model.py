@@ -11,6 +11,17 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
+
+
+class Spanned(Protocol):
+    """Anything that holds a half-open ``[start, end)`` of the clean text (a line, a
+    paragraph, a span): all that the rules which only place things need of it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)

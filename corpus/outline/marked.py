@@ -22,17 +22,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
-from typing import Protocol
+
+from corpus.model import Spanned
 
 
-class _Spanned(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-def marked_lines(lines: Sequence[_Spanned], marks: Collection[tuple[int, int]]) -> dict[int, int]:
+def marked_lines(lines: Sequence[Spanned], marks: Collection[tuple[int, int]]) -> dict[int, int]:
     """Index of each line a mark ``(offset, level)`` falls in, and the mark's level."""
     if not marks:
         return {}
@@ -47,7 +41,7 @@ def marked_lines(lines: Sequence[_Spanned], marks: Collection[tuple[int, int]]) 
 
 def believed_mark(
     text: str,
-    lines: Sequence[_Spanned],
+    lines: Sequence[Spanned],
     index: int,
     levels: dict[int, int],
     recurring: Counter[str],

@@ -55,9 +55,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Protocol
 
-from corpus.model import Question, Span
+from corpus.model import Question, Span, Spanned
 from corpus.outline.caption_questions import (
     answered_in_turn,
     asks_of_us,
@@ -109,13 +108,6 @@ _MIN_ALTERNATING = 3
 _MIN_REPLY_WORDS = 8
 #: Fewer questions than this and the document is not read as an interview.
 _MIN_QUESTIONS = 2
-
-
-class _Paragraph(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +168,7 @@ def read_unlabelled(
 
 
 def unlabelled_questions(
-    text: str, lines: Sequence[_Paragraph], headings: Collection[int], *, wrapped: bool
+    text: str, lines: Sequence[Spanned], headings: Collection[int], *, wrapped: bool
 ) -> list[FoundQuestion]:
     """The questions of a document without speaker labels, with their answers, in order."""
     if unpunctuated(text):
@@ -193,7 +185,7 @@ def unlabelled_questions(
     return found if len(found) >= _MIN_QUESTIONS else []
 
 
-def _caption_style(text: str, lines: Sequence[_Paragraph]) -> bool:
+def _caption_style(text: str, lines: Sequence[Spanned]) -> bool:
     """Lines that are captions, not turns: most open with a timestamp, or there are many,
     most short (a sentence or less) and with no blank line between them (subtitle cues)."""
     stamped = sum(1 for line in lines if _STAMP.match(text, line.start, line.end))
@@ -209,7 +201,7 @@ def _caption_style(text: str, lines: Sequence[_Paragraph]) -> bool:
 
 
 def _blocks(
-    text: str, lines: Sequence[_Paragraph], headings: Collection[int], captions: bool
+    text: str, lines: Sequence[Spanned], headings: Collection[int], captions: bool
 ) -> list[tuple[list[_Unit], int]]:
     """The units between headings, each run with where it may end (its last line's end)."""
     blocks: list[tuple[list[_Unit], int]] = []

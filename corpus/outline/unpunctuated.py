@@ -39,9 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
-from corpus.model import Question, Span
+from corpus.model import Question, Span, Spanned
 from corpus.outline.measures import find_measures
 
 #: A word; a time ("00:01:02", "1:02:03.5") is one token, and no word of the talk.
@@ -132,13 +131,6 @@ _QUESTION_TAIL = 25
 _MIN_QUESTIONS = 2
 
 
-class _Paragraph(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
 @dataclass(frozen=True, slots=True)
 class _Words:
     """The document's words in order: where each starts and ends, lower-cased, and which
@@ -161,7 +153,7 @@ def unpunctuated(text: str) -> bool:
 
 
 def spoken_questions(
-    text: str, lines: Sequence[_Paragraph], *, wrapped: bool
+    text: str, lines: Sequence[Spanned], *, wrapped: bool
 ) -> list[tuple[Question, int]]:
     """The questions of unpunctuated speech, each with the start of the line it opens on."""
     if not lines:
@@ -209,7 +201,7 @@ def spoken_questions(
     return found if len(found) >= _MIN_QUESTIONS else []
 
 
-def _words(text: str, lines: Sequence[_Paragraph]) -> _Words:
+def _words(text: str, lines: Sequence[Spanned]) -> _Words:
     words = _Words([], [], [], [])
     for number, line in enumerate(lines):
         for match in _WORD.finditer(text, line.start, line.end):
@@ -222,7 +214,7 @@ def _words(text: str, lines: Sequence[_Paragraph]) -> _Words:
     return words
 
 
-def _paused_starts(text: str, lines: Sequence[_Paragraph], words: _Words) -> set[int]:
+def _paused_starts(text: str, lines: Sequence[Spanned], words: _Words) -> set[int]:
     """The first word of each line after a blank line: the recording fell silent there."""
     after_blank = {
         number
