@@ -926,3 +926,20 @@ async def test_a_failing_sync_is_reported_once(
         shown = toasts(app)
         assert len([t for t in shown if "cannot be read" in t]) == 1, shown
         assert main(app).query_one(StatusLine).status.save == "error"
+
+
+async def test_tagging_in_an_empty_interview_says_so_without_opening_the_picker(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    async with running(store, [load_interview(empty), load_interview(CLEAN_SEED)]) as (app, pilot):
+        await pilot.press("t")
+        await wait_until(
+            pilot,
+            lambda: main(app).query_one(StatusLine).status.message == "Nothing to tag here.",
+            what="the status saying there is nothing to tag",
+        )
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert store.annotations() == []

@@ -66,6 +66,10 @@ class AnnotatingScreen(SessionScreen):
             title = f"Tag as your own coding ({target.author}'s stays theirs)"
             target, span = session.mine_for(target)
 
+        if target is None and span.end <= span.start:  # an empty interview: no passage
+            self._say("Nothing to tag here.")
+            return
+
         def chosen(tags: list[str] | None) -> None:
             if tags is None:
                 return
