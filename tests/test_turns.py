@@ -241,6 +241,24 @@ def test_labels_inside_one_long_line() -> None:
     assert all(text[t.label.start : t.label.end].startswith(t.speaker) for t in outline.turns)
 
 
+@pytest.mark.parametrize("before", ["", "Budget talk\n\n"], ids=["text opens", "title above"])
+def test_a_flattened_line_that_opens_with_a_label_keeps_its_first_question(before: str) -> None:
+    # The first label opens the line (so it is no inline label) and is said once there;
+    # the same name labels the inline turns after it.
+    text = before + (
+        "JOHN SMITH: What about the budget this year? MARY JONES: It grew by a tenth, "
+        "mostly in schools. JOHN SMITH: And why schools? MARY JONES: Because enrolment "
+        "rose again. JOHN SMITH: What comes next? MARY JONES: We wait for the count."
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("JOHN SMITH",)
+    assert [q.text for q in outline.questions] == [
+        "What about the budget this year?",
+        "And why schools?",
+        "What comes next?",
+    ]
+
+
 def test_prose_with_colons_has_no_speakers() -> None:
     text = (
         "The plan has three parts: roads, ports and rail.\n"

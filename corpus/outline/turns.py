@@ -219,6 +219,10 @@ def _believed(
     if style == "joint":  # "SK/EH:": each part must already label turns of its own
         parts = [part.strip().casefold() for part in name.split("/")]
         return name if all(part in known for part in parts) else None
+    if style == "colon" and known.get(name.casefold()) == name:
+        # Said once at a line's start, but the name labels turns elsewhere (a transcript
+        # flattened onto one line: its first label opens the line, the rest are inline).
+        return name
     words = name.split()
     if len(words) > MAX_NAME_WORDS:
         return _short(name, known) if style in ("colon", "bold") else None
