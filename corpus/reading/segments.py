@@ -11,13 +11,30 @@ start time in ``Document.times``, never in the text.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
 
 from corpus.errors import CorpusError
 from corpus.reading.decode import decode_bytes
 from corpus.reading.formats import Document
 from corpus.reading.subtitles import TimedWords, timed_document
+
+
+class _Segment(msgspec.Struct):
+    """One segment of Whisper's ``.json``: seconds from the start, and what was heard
+    (WhisperX adds who said it; a speaker that is not a name is left out)."""
+
+    start: Annotated[float, Meta(ge=0)]
+    end: Annotated[float, Meta(ge=0)]
+    text: str
+    speaker: object = None
+
+
+class _Transcript(msgspec.Struct):
+    segments: list[_Segment]
+
 
 #: Whisper's ``.tsv`` header (the columns it writes, in order).
 _TSV_HEADER = ("start", "end", "text")
@@ -74,42 +91,21 @@ def _time(value: str, name: str, number: int) -> float:
 
 
 def _json(text: str, name: str) -> list[TimedWords]:
-    """``{"segments": [{"start": s, "end": s, "text": "..."}, ...]}`` (or the bare list)."""
+    """``{"segments": [{"start": s, "end": s, "text": "..."}, ...]}`` (or the bare list),
+    decoded against the segment shape: any other field is ignored."""
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = msgspec.json.decode(text, type=_Transcript | list[_Segment])
+    except msgspec.ValidationError as error:
+        raise CorpusError(
+            f"{name}: is not a speech-to-text JSON transcript ({error}); "
+            "export the transcript again as Whisper's json"
+        ) from None
+    except msgspec.DecodeError:
         raise CorpusError(
             f"{name}: is not valid JSON; export the transcript again as Whisper's json"
         ) from None
-    segments = value.get("segments") if isinstance(value, dict) else value
-    if not isinstance(segments, list):
-        raise CorpusError(
-            f"{name}: is not a speech-to-text JSON transcript (no list of 'segments'); "
-            "open Whisper's .json output, or its .srt or .vtt"
-        )
-    return list(_json_segments(segments, name))
-
-
-def _json_segments(segments: list[object], name: str) -> Iterable[TimedWords]:
-    for number, segment in enumerate(segments, 1):
-        if not isinstance(segment, dict):
-            raise _bad_segment(name, number)
-        start, end, words = segment.get("start"), segment.get("end"), segment.get("text")
-        speaker = segment.get("speaker")
-        numbers = (start, end)
-        if not (
-            all(isinstance(t, int | float) and not isinstance(t, bool) and t >= 0 for t in numbers)
-            and isinstance(words, str)
-        ):
-            raise _bad_segment(name, number)
-        assert isinstance(start, int | float) and isinstance(end, int | float)
-        yield TimedWords(
-            float(start), float(end), words, speaker if isinstance(speaker, str) else None
-        )
-
-
-def _bad_segment(name: str, number: int) -> CorpusError:
-    return CorpusError(
-        f"{name}: is not a speech-to-text JSON transcript (segment {number} has no start, "
-        "end and text); export the transcript again as Whisper's json"
-    )
+    segments = value.segments if isinstance(value, _Transcript) else value
+    return [
+        TimedWords(s.start, s.end, s.text, s.speaker if isinstance(s.speaker, str) else None)
+        for s in segments
+    ]
