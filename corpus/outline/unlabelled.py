@@ -5,10 +5,9 @@ Auto-captions and many published podcast transcripts carry no speaker labels at 
 question on a line of its own with the answer as the prose below it. There who asks is
 known only by reading, so the rules read the shape of the talk:
 
-- *units*: in a caption-style document (most lines open with a timestamp, or many short
-  lines follow one another without a blank line, as a subtitle file's cues do) a line
-  that stops mid-sentence runs on into the next; each other paragraph is a unit of its
-  own. A speaker's turn starts at a unit's start.
+- *units* (:mod:`corpus.outline.talk_units`): runs of lines that belong together; in
+  caption-style text a line that stops mid-sentence runs on into the next. A speaker's
+  turn starts at a unit's start.
 - *a question* is a unit with a sentence that puts something to the other side (a
   question mark on a sentence of three words or more, or a request such as "Tell us
   about ..."), neither about the speaker ("What can I do with it?") nor quoted ("and
@@ -28,16 +27,15 @@ known only by reading, so the rules read the shape of the talk:
   turn's. A rhetorical question inside an answer rarely opens a turn or speaks to the
   listener. A paragraph that is the question alone
   (written Q&A) needs no such opening.
-- where caption lines mostly run on and a blank line stands between some of them (a
-  subtitle file whose cues mark each change of speaker), the blank line ends a unit and
-  the unit after it opens a turn as a reaction would; a question the next marked turn
-  replies to is answered by it, short or long, unless that turn is a back-channel alone.
+- where the cues mark a change of speaker (a unit after a blank line in captions that
+  mostly run on), the unit opens a turn as a reaction would; a question the next marked
+  turn replies to is answered by it, short or long, unless that turn is a back-channel alone.
 - a caption question asked straight, with no reaction before it, is read from the talk
   around it (:mod:`corpus.outline.caption_questions`): short, after an answer's worth of
   talk, answered at length.
 - where plain paragraphs alternate question and answer one for one, the asker's other
   paragraphs addressed to the interviewee that draw a full reply are questions too
-  (statements answered).
+  (:mod:`corpus.outline.statements_answered`).
 - the headings are read again once the questions are known: a title line right before
   a question heads a section.
 - a document shows this shape at least twice, or none of it is believed.
@@ -51,10 +49,8 @@ label at all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from corpus.model import Question, Span, Spanned
 from corpus.outline.caption_questions import (
@@ -69,6 +65,8 @@ from corpus.outline.labels import Label, Role
 from corpus.outline.measures import find_measures
 from corpus.outline.said import has_question_mark
 from corpus.outline.speakers import Line
+from corpus.outline.statements_answered import with_statements
+from corpus.outline.talk_units import Unit, caption_style, unit_blocks, unit_text
 from corpus.outline.turn_cues import (
     addressed,
     agrees,
@@ -80,19 +78,6 @@ from corpus.outline.turn_cues import (
 )
 from corpus.outline.unpunctuated import spoken_questions, unpunctuated
 
-#: A timestamp opening a caption line: ``00:01:02``, ``[07:53]``, ``(1:02:03.5) -``.
-_STAMP = re.compile(
-    r"[^\S\n]*(?:\\?\[|\()?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?:\\?\]|\))?"
-    r"[^\S\n]*(?:[-–—|][^\S\n]*)?(?=\S)"
-)
-_SENTENCE_END = frozenset(".?!…。？！")
-_CLOSERS = "\"'”’)]*_ "
-#: A caption-style document: this share of its lines opens with a timestamp.
-_CAPTION_SHARE = 0.5
-#: ... or this many lines, that share of them one after another without a blank line,
-#: and half of them this short (in words) at most.
-_MIN_CAPTION_LINES = 20
-_CAPTION_WORDS = 14
 #: A question is at most this many words (a caption question from its opening).
 MAX_QUESTION_WORDS = 150
 #: How many units before its question mark a caption question may open.
@@ -102,34 +87,10 @@ _REACTION_ALONE = 4
 #: The talk after a question is longer than the question by this factor, and this long.
 _ANSWER_FACTOR = 1.2
 _MIN_ANSWER_WORDS = 5
-#: Alternating paragraphs are believed after this many questions; a statement they put
-#: is a question when its reply is this long.
-_MIN_ALTERNATING = 3
+#: A statement the reply confirms or agrees with asks when the reply is this long.
 _MIN_REPLY_WORDS = 8
 #: Fewer questions than this and the document is not read as an interview.
 _MIN_QUESTIONS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """Consecutive lines the text says belong together; ``pieces`` are their spans
-    without a leading timestamp."""
-
-    start: int
-    """Where the first line starts (its timestamp included)."""
-    pieces: tuple[Span, ...]
-    words: int
-    turn: bool = False
-    """In caption-style text, the unit opens a paragraph: the cues marked a new
-    speaker's turn there (a dash or ``>>``), so a question may open on it."""
-
-    @property
-    def text_start(self) -> int:
-        return self.pieces[0].start
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1].end
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,87 +138,20 @@ def unlabelled_questions(
             FoundQuestion(question, line_start)
             for question, line_start in spoken_questions(text, body, wrapped=wrapped)
         ]
-    captions = _caption_style(text, lines)
-    blocks = _blocks(text, lines, headings, captions)
+    captions = caption_style(text, lines)
+    blocks = unit_blocks(text, lines, headings, captions)
     found: list[FoundQuestion] = []
     for units, end in blocks:
         found += _block_questions(text, units, end, captions, wrapped)
     return found if len(found) >= _MIN_QUESTIONS else []
 
 
-def _caption_style(text: str, lines: Sequence[Spanned]) -> bool:
-    """Lines that are captions, not turns: most open with a timestamp, or there are many,
-    most short (a sentence or less) and with no blank line between them (subtitle cues)."""
-    stamped = sum(1 for line in lines if _STAMP.match(text, line.start, line.end))
-    if len(lines) >= 3 and stamped >= _CAPTION_SHARE * len(lines):
-        return True
-    if len(lines) < _MIN_CAPTION_LINES:
-        return False
-    joined = sum(
-        1 for before, after in pairwise(lines) if text.count("\n", before.end, after.start) == 1
-    )
-    words = sorted(text.count(" ", line.start, line.end) + 1 for line in lines)
-    return joined >= _CAPTION_SHARE * len(lines) and words[len(words) // 2] <= _CAPTION_WORDS
-
-
-def _blocks(
-    text: str, lines: Sequence[Spanned], headings: Collection[int], captions: bool
-) -> list[tuple[list[_Unit], int]]:
-    """The units between headings, each run with where it may end (its last line's end)."""
-    blocks: list[tuple[list[_Unit], int]] = []
-    units: list[_Unit] = []
-    pieces: list[Span] = []
-    start = 0
-    turn = False
-    blank = [text.count("\n", before.end, after.start) > 1 for before, after in pairwise(lines)]
-    # In captions whose cues mostly run on line by line, a blank line is a turn's end (the
-    # sentence left open there is cut off); where every line stands apart it marks nothing.
-    marked = captions and sum(blank) < _CAPTION_SHARE * len(blank)
-    for index, line in enumerate(lines):
-        apart = marked and index > 0 and blank[index - 1]
-        if pieces and (index in headings or apart):
-            units.append(_unit(text, start, pieces, turn))
-            pieces = []
-        if index in headings:
-            if units:
-                blocks.append((units, units[-1].end))
-                units = []
-            continue
-        stamp = _STAMP.match(text, line.start, line.end) if captions else None
-        piece = Span(stamp.end() if stamp else line.start, line.end)
-        if not pieces:
-            start, turn = line.start, apart
-        pieces.append(piece)
-        if not captions or _ends_sentence(text, piece):
-            units.append(_unit(text, start, pieces, turn))
-            pieces = []
-    if pieces:
-        units.append(_unit(text, start, pieces, turn))
-    if units:
-        blocks.append((units, units[-1].end))
-    return blocks
-
-
-def _unit(text: str, start: int, pieces: list[Span], turn: bool = False) -> _Unit:
-    words = sum(len(text[p.start : p.end].split()) for p in pieces)
-    return _Unit(start, tuple(pieces), words, turn)
-
-
-def _ends_sentence(text: str, piece: Span) -> bool:
-    value = text[piece.start : piece.end].rstrip(_CLOSERS)
-    return bool(value) and value[-1] in _SENTENCE_END
-
-
-def _said(text: str, unit: _Unit) -> str:
-    return " ".join(" ".join(text[p.start : p.end].split()) for p in unit.pieces)
-
-
 def _block_questions(
-    text: str, units: list[_Unit], end: int, captions: bool, wrapped: bool
+    text: str, units: list[Unit], end: int, captions: bool, wrapped: bool
 ) -> list[FoundQuestion]:
     """Questions among ``units``, decided from the last back: each answer runs to the
     next question believed, and is weighed against its question."""
-    said = [_said(text, unit) for unit in units]
+    said = [unit_text(text, unit) for unit in units]
     words = [unit.words for unit in units]
     puts = [asks_the_listener(value) for value in said]
     turns = [unit.turn for unit in units]
@@ -275,7 +169,7 @@ def _block_questions(
     if captions:
         chosen = straight_questions(said, words, chosen)
     else:
-        chosen = _with_statements(said, puts, units, chosen)
+        chosen = with_statements(said, puts, words, chosen, MAX_QUESTION_WORDS)
     found = []
     for number, (first, last) in enumerate(chosen):
         answer_end = units[chosen[number + 1][0] - 1].end if number + 1 < len(chosen) else end
@@ -289,33 +183,6 @@ def _block_questions(
         )
         found.append(FoundQuestion(question, units[first].start))
     return found
-
-
-def _with_statements(
-    said: list[str], puts: list[bool], units: list[_Unit], chosen: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Where paragraphs alternate, question and answer (every question an even number of
-    paragraphs after the last), the asker's other paragraphs that speak to the
-    interviewee and draw a full reply are questions too: statements answered ("I've
-    looked at your list of publications ..."); a question that asks nothing of the
-    listener ("But now I'm curious: what would you have done?") is not one."""
-    firsts = [first for first, _ in chosen]
-    if len(firsts) < _MIN_ALTERNATING or any((b - a) % 2 for a, b in pairwise(firsts)):
-        return chosen
-    found = set(firsts)
-    for index in range(firsts[0] % 2, len(said) - 1, 2):
-        reply = said[index + 1]
-        if (
-            index not in found
-            and not (puts[index] or has_question_mark(said[index]))
-            and units[index].words <= MAX_QUESTION_WORDS
-            and addressed(said[index])
-            and not backchannel(said[index])
-            and units[index + 1].words >= _MIN_REPLY_WORDS
-            and not carries_on(reply)
-        ):
-            found.add(index)
-    return [(index, index) for index in sorted(found)]
 
 
 def _question_opening(
@@ -394,7 +261,7 @@ def _carried_on(said: list[str], index: int, next_start: int) -> int:
     return last
 
 
-def _answered(said: list[str], units: list[_Unit], index: int, next_start: int) -> bool:
+def _answered(said: list[str], units: list[Unit], index: int, next_start: int) -> bool:
     """Talk follows the question ending at unit ``index`` up to the next question, longer
     than it, and opens as a reply (after any back-channel), not carrying on its words."""
     first = index + 1
