@@ -183,6 +183,10 @@ TEXT_EXPORTS = {
         (ASKER, ANSWERER),
     ),
     "f4.txt": (f4_txt, ("I", "B")),
+    # A hearing's record or a recorder's export: a bare running time before the name, the
+    # words under it or after a colon.
+    "hearing-bare.txt": (lambda: lines("{time} {name}\n{words}"), (ASKER, ANSWERER)),
+    "hearing-bare-colon.txt": (lambda: lines("{time} {name}: {words}"), (ASKER, ANSWERER)),
     "meet.txt": (meet_txt, (ASKER, ANSWERER)),
 }
 
@@ -241,6 +245,20 @@ def test_a_hearing_exports_times_of_day_over_its_names_go_to_the_time_map(
     assert interview.time_at(interview.text.index("What was the hardest")) == 13 * 3600 + 41
     assert questions(interview) == QUESTIONS
     assert set(interview.outline.speakers) == {ASKER, ANSWERER}
+
+
+def test_a_bare_time_before_words_that_name_nobody_twice_stays_words(tmp_path: Path) -> None:
+    """An agenda's "10:30 Opening Remarks" lines name no speaker twice, and a dateline's
+    time of day is no running time: both stay in the text, and so do their times."""
+    agenda = "10:30 Opening Remarks\n\n11:00 Panel Discussion\n\n12:15 Closing Lunch\n\n"
+    dateline = "2:41 P.M. EST\n\n" + lines("{name}: {words}") + "\n\n3:30 P.M. EST\n"
+    for name, text in (("agenda.txt", agenda + lines("{name}: {words}")), ("dated.txt", dateline)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        interview = load_interview(path)
+        assert interview.times == (), name
+        assert ("10:30 Opening Remarks" if name == "agenda.txt" else "2:41 P.M.") in interview.text
+        assert questions(interview) == QUESTIONS, name
 
 
 def test_annotation_offsets_index_the_text_without_the_stamps(tmp_path: Path) -> None:

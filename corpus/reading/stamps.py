@@ -2,18 +2,22 @@
 
 Otter writes each turn under a line ``Speaker 1  0:05``, Rev ``Jane Doe (00:01:02):``,
 Descript ``[00:00:02] Jane Doe: ...``, Sonix ``Jane Doe: [00:00:02] ...``, Trint a line
-``[00:00:02] Jane Doe`` over the turn, f4transkript and MAXQDA ``#00:01:02-3#`` at the end
-of a turn, Google Meet a line ``00:05:00`` every few minutes. Left in, the times would be
+``[00:00:02] Jane Doe`` over the turn, a hearing's record or a recorder's export
+``00:12:03 Jane Doe`` bare, f4transkript and MAXQDA ``#00:01:02-3#`` at the end of a
+turn, Google Meet a line ``00:05:00`` every few minutes. Left in, the times would be
 read as words (in a question's text, in a sentence) and shown as the interview. Here each
 goes into ``Document.times`` at the offset of the words it stamps, a name line and the
 turn under it become one paragraph ``Name: words`` (as the subtitle and Word readers write
 turns), and a time line alone is dropped. A convention is taken for one only when it recurs
-(two lines or more): a single "[10:30]" in a sentence stays words.
+(two lines or more): a single "[10:30]" in a sentence stays words; a bare time before a
+name is taken only when some name comes twice (speakers speak again, an agenda's
+"10:30 Opening Remarks" lines do not).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -24,7 +28,22 @@ from corpus.times import BRACKETED, TIME, TIME_ONLY, seconds
 #: Any time at all: a file without one has no stamps (and its reading stays this cheap).
 _A_TIME = re.compile(r"\d:\d\d")
 #: ``#00:01:02-3#`` (f4transkript, MAXQDA), wherever it stands in a line.
+#: A running time, bare: ``00:12:03``, ``12:03``, ``00:12:03.5``.
+_RUNNING = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 _HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
+
+
+@cache
+def _bare_header() -> re.Pattern[str]:
+    """``00:12:03 Jane Doe`` over the turn or ``00:12:03 Jane Doe: words`` (a hearing's
+    record, a recorder's export): a running time bare, not a time of day ("2:41 P.M. EST"
+    is a dateline)."""
+    from corpus.outline.name_lines import NAME
+
+    return re.compile(
+        rf"(?P<time>{_RUNNING})(?![ \t]*[AaPp]\.?[Mm]\b)[ \t]+(?P<name>{NAME})"
+        r"(?::[ \t]*(?P<rest>.*)|[ \t]*)"
+    )
 
 
 @cache
@@ -61,7 +80,9 @@ def lift_stamps(document: Document) -> Document:
     if not _A_TIME.search(text):
         return document
     lines = text.split("\n")
-    kinds = [kind for kind in _header_kinds() if _count_names(kind, lines) >= 2]
+    kinds = [kind for kind in _header_kinds() if sum(_names(kind, lines).values()) >= 2]
+    if max(_names(_bare_header(), lines).values(), default=0) >= 2:
+        kinds.append(_bare_header())
     hashes = sum(len(_HASH_TIME.findall(line)) for line in lines) >= 2
     alone = _count(TIME_ONLY, lines) >= 2
     if not kinds and not hashes and not alone:
@@ -119,10 +140,12 @@ def _named(name: str) -> bool:
     return name[-1:] not in ".?!,;" and len(words) <= MAX_NAME_WORDS and name_like(" ".join(words))
 
 
-def _count_names(pattern: re.Pattern[str], lines: list[str]) -> int:
-    """How many lines ``pattern`` reads as a name and a time."""
+def _names(pattern: re.Pattern[str], lines: list[str]) -> Counter[str]:
+    """The names ``pattern`` reads with a time, each with how many lines it heads."""
     matches = (pattern.fullmatch(line.rstrip()) for line in lines)
-    return sum(1 for found in matches if found and _named(found.group("name")))
+    return Counter(
+        found.group("name").strip() for found in matches if found and _named(found.group("name"))
+    )
 
 
 def _count(pattern: re.Pattern[str], lines: list[str]) -> int:
