@@ -273,6 +273,8 @@ def bad_files(folder: Path) -> list[Path]:
         "broken-timing.vtt": b"WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\nhello\n",
         "no-header.vtt": b"00:00:01.000 --> 00:00:02.000\nhello\n",
         "broken-timing.srt": b"1\n00:00:01,000 -> 00:00:02,000\nhello\n",
+        "ninety-nine-seconds.srt": b"1\n00:00:58,000 --> 00:00:99,000\nhello\n",
+        "sixty-minutes.vtt": b"WEBVTT\n\n00:59:58.000 --> 00:60:01.000\nhello\n",
         "empty.docx": b"",
         "old-word-97.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500),
         "empty.vtt": b"",
@@ -306,6 +308,23 @@ def test_a_bad_file_is_one_line_naming_it_and_a_failure(tmp_path: Path, command:
         assert len(lines) == 1, result.stderr
         assert path.name in lines[0]
         assert "Traceback" not in result.stderr
+
+
+def test_a_cue_time_with_sixty_seconds_or_more_is_refused_naming_the_line(
+    tmp_path: Path,
+) -> None:
+    """webvtt-py takes ``00:00:99,000`` for 99 seconds; a tool that writes it is broken, so
+    the file is refused with the line to fix and the time as it should be written."""
+    path = tmp_path / "panel.srt"
+    cues = "1\n00:00:01,000 --> 00:00:04,000\nHello.\n\n2\n00:00:58,500 --> 00:00:99,000\nBye.\n"
+    path.write_text(cues, encoding="utf-8")
+    result = gloss("outline", str(path))
+    assert result.returncode != 0
+    assert result.stderr.splitlines() == [
+        f"gloss: {path}: line 6 has the cue time '00:00:99,000', whose seconds are 60 or more "
+        "(minutes and seconds run 00 to 59); write it as '00:01:39,000' or export the "
+        "subtitles again"
+    ]
 
 
 def test_annotations_on_a_vtt_interview_anchor_and_list(tmp_path: Path) -> None:

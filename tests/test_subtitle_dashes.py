@@ -10,11 +10,14 @@ from corpus import load_interview
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 
 
+def _time(seconds: int) -> str:
+    return f"00:{seconds // 60:02d}:{seconds % 60:02d},000"
+
+
 def _srt(cues: list[str]) -> str:
     """Numbered SRT cues, three seconds each, one after another without a pause."""
     return "\n".join(
-        f"{n + 1}\n00:00:{3 * n:02d},000 --> 00:00:{3 * n + 3:02d},000\n{cue}\n"
-        for n, cue in enumerate(cues)
+        f"{n + 1}\n{_time(3 * n)} --> {_time(3 * n + 3)}\n{cue}\n" for n, cue in enumerate(cues)
     )
 
 
