@@ -40,6 +40,8 @@ from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, name_like, nam
 from corpus.outline.restated import restated_starts
 from corpus.times import BRACKETED, TIME, TIME_ONLY, TS
 
+#: The first letter of the words after a line (quotes and brackets before it skipped).
+_NEXT_WORD = re.compile(r"[^\W\d_]")
 _TRAIL = re.compile(rf"[^\S\n]*(?:{TS}[^\S\n]*)?")
 
 
@@ -352,9 +354,17 @@ def _alone(text: str, start: int, end: int) -> _Candidate | None:
     """A name alone on its line (its turn in the next paragraph), with an outlet or a
     time perhaps; one ending in a colon is of the colon labels' style."""
     found = name_line(text, start, end)
-    if found is None:
+    if found is None or (not found.colon and _runs_on(text, end)):
         return None
     return _Candidate("colon" if found.colon else "alone", found.name, start, end)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The words after the line ending at ``end`` open in lower case: the line is a
+    sentence broken across lines ("Depending" / "on the data."), as a recogniser's cues
+    break it, not a speaker's name over their turn."""
+    after = _NEXT_WORD.search(text, end)
+    return after is not None and after.group().islower()
 
 
 def _inline(text: str, start: int, end: int) -> Iterator[_Candidate]:
