@@ -16,7 +16,9 @@ its colon (``DiBona:...version``, a sentence resumed) is their label too.
 
 Subtitles that name nobody often open a new speaker's words with a dash (``- Ready?`` /
 ``- Yes.``, two speakers in one cue): in a file with several such lines each dash starts
-a turn as ``>>`` does, and the dash is dropped from the words.
+a turn as ``>>`` does, and the dash is dropped from the words. A pause between cues that
+name nobody starts a new paragraph only where the words either side bear out a change of
+speaker (:mod:`corpus.reading.pauses`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 from corpus.reading.captions import parse_captions
 from corpus.reading.decode import decode_bytes
 from corpus.reading.formats import Document
+from corpus.reading.pauses import pause_opens_turn
 
 #: A speaker label at the start of a cue: up to four words and a colon, alone on its line
 #: or before the words: ``Sauer:``, ``MS. PSAKI:``, ``Jane Doe:``, a recording tool's
@@ -55,9 +58,12 @@ _DASHED_LINES = 3
 _ASIDE_WORDS = 3
 #: The end of a sentence at the end of a cue (closing quotes and brackets aside).
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
-#: Without speakers, a pause this long (seconds) between cues starts a new paragraph; a
+#: Without speakers, a pause this long (seconds) between cues starts a new paragraph
+#: where the words either side bear out a new turn (:mod:`corpus.reading.pauses`); a
 #: shorter one either side of another speaker's few words leaves them in the flow of talk.
 _PAUSE = 2.0
+#: The sentence after a pause is read over this many cues at most.
+_SENTENCE_CUES = 4
 #: Someone who has talked this long (seconds) holds the floor: a listener's few words then
 #: are a back-channel ("Yeah."), not a turn.
 _HELD = 5.0
@@ -321,11 +327,17 @@ def _document(cues: list[_Cue]) -> Document:
     speaker: str | None = None
     last_end: float | None = None
     has_speakers = any(cue.speaker for cue in cues)
-    asking = _asking(cues) if not has_speakers and _punctuated(cues) else [False] * len(cues)
+    punctuated = not has_speakers and _punctuated(cues)
+    asking = _asking(cues) if punctuated else [False] * len(cues)
     previous = ""
-    for cue, asks in zip(cues, asking, strict=True):
+    for index, (cue, asks) in enumerate(zip(cues, asking, strict=True)):
         changed = cue.speaker is not None and cue.speaker != speaker
-        paused = not has_speakers and last_end is not None and cue.start - last_end >= _PAUSE
+        paused = (
+            not has_speakers
+            and last_end is not None
+            and cue.start - last_end >= _PAUSE
+            and (not punctuated or pause_opens_turn(previous, _sentence_from(cues, index)))
+        )
         if parts and (changed or cue.new_turn or paused):
             parts.append("\n\n")
             length += 2
@@ -351,6 +363,17 @@ def _document(cues: list[_Cue]) -> Document:
     if parts:
         parts.append("\n")
     return Document("".join(parts), _dedupe(times))
+
+
+def _sentence_from(cues: list[_Cue], index: int) -> str:
+    """The words from ``cues[index]`` to the end of the sentence it opens (a few cues at
+    most): what follows a pause, read as a whole."""
+    words = []
+    for cue in cues[index : index + _SENTENCE_CUES]:
+        words.append(cue.text)
+        if not _unfinished(cue.text):
+            break
+    return " ".join(words)
 
 
 def _asking(cues: list[_Cue]) -> list[bool]:
