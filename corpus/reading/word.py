@@ -5,15 +5,17 @@ start of a paragraph, headings in Word's heading styles, sometimes a table with 
 of speakers (and one of times) beside the words. Read with python-docx, in document
 order: each paragraph a paragraph, a bold leading name written as ``Name:`` (at the
 start of each line a line break opens, too), a heading its own line, a table row of a short
-name and words a turn ``Name: words`` (other cells a paragraph each). A table's time column
-goes into ``Document.times``, like a subtitle cue's start, not into the text; so does the
-header row of a table of turns ("Speaker | Text": the layout's words, not the interview's,
-and no title). Where each heading starts goes into
+name and words a turn ``Name: words`` (other cells a paragraph each; a table inside a cell
+is read within it), a text box's paragraphs after the paragraph it is anchored in. A
+table's time column goes into ``Document.times``, like a subtitle cue's start, not into
+the text; so does the header row of a table of turns ("Speaker | Text": the layout's
+words, not the interview's, and no title). Where each heading starts goes into
 ``Document.headings``, with its level. Words in tracked insertions and content controls
 are read (a corrected transcript keeps its corrections); deleted words, comments, page
 headers and footers are not (the project name and page numbers are not the interview).
 Word's automatic list numbers are written before their paragraphs (``1. ``, ``a) ``, a
-bullet as ``- ``), as a text file shows them, so an answer's numbered list is seen.
+bullet as ``- ``), in table cells too, as a text file shows them, so an answer's numbered
+list is seen.
 """
 
 from __future__ import annotations
@@ -33,14 +35,14 @@ from corpus.times import seconds as time_seconds
 _MAX_LABEL_WORDS = 5
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARAGRAPH, _TABLE, _CONTENT_CONTROL, _CONTENT = (
-    f"{_W}{tag}" for tag in ("p", "tbl", "sdt", "sdtContent")
+_PARAGRAPH, _TABLE, _CONTENT_CONTROL, _CONTENT, _TEXT_BOX = (
+    f"{_W}{tag}" for tag in ("p", "tbl", "sdt", "sdtContent", "txbxContent")
 )
-#: A paragraph's runs wherever they sit in it, but not deleted or moved-away ones, and
-#: not those of a text box anchored in it (its paragraphs are its own).
-_RUNS = (
-    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
-)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: A paragraph's runs wherever they sit in it, but not deleted or moved-away ones (nor
+#: those of a text box anchored in it, whose paragraphs are read as paragraphs: see
+#: :func:`_pieces`).
+_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)]"
 
 
 #: The first bytes of an OLE compound file: an old binary Word .doc, or an encrypted .docx.
@@ -93,8 +95,8 @@ def read_word(data: bytes, name: str) -> Document:
     blocks = [block for block in blocks if block[0]]
     if not blocks:
         raise CorpusError(
-            f"{name}: is a Word file with no words in its text (they may be in text boxes, "
-            "shapes or pictures); put them in the text, or export it as plain text"
+            f"{name}: is a Word file with no words in its text (they may be in shapes or "
+            "pictures); put them in the text, or export it as plain text"
         )
     return _document(blocks)
 
@@ -123,19 +125,48 @@ def _document(blocks: list[tuple[str, float | None, int]]) -> Document:
 
 def _blocks(document: Any) -> Iterator[tuple[str, float | None, int]]:
     """Each paragraph's text, a table row's time, and a heading's level (else 0)."""
+    yield from _blocks_in(document.element.body, document, Numbering(document))
+
+
+def _blocks_in(
+    parent: Any, document: Any, numbering: Numbering
+) -> Iterator[tuple[str, float | None, int]]:
+    """The blocks of ``parent`` (the body, a table cell, a text box) in document order:
+    a text box's paragraphs right after the paragraph it is anchored in."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    numbering = Numbering(document)
-    for element in _block_elements(document.element.body):
+    for element in _block_elements(parent):
         if element.tag == _TABLE:
-            yield from ((text, seconds, 0) for text, seconds in _table(Table(element, document)))
+            table = Table(element, document)
+            yield from ((text, s, 0) for text, s in _table(table, document, numbering))
+            continue
+        paragraph = Paragraph(element, document)
+        yield _numbered(paragraph, numbering), None, _heading_level(paragraph)
+        for box in _text_boxes(element):
+            yield from _blocks_in(box, document, numbering)
+
+
+def _numbered(paragraph: Any, numbering: Numbering) -> str:
+    """A paragraph's text, Word's list number before it as a text file would show it."""
+    text, marker = _paragraph(paragraph), numbering.marker(paragraph)
+    if marker and text and not _is_heading(paragraph) and not _opens_turn(paragraph):
+        return marker + text
+    return text
+
+
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """The text boxes anchored in ``paragraph`` (``w:txbxContent``), each once: Word writes
+    a box twice, as a drawing and as an old VML picture for older readers (its
+    ``mc:Fallback``), and a box inside another box is read with that box."""
+    for box in paragraph.iter(_TEXT_BOX):
+        outer = box.getparent()
+        while outer is not None and outer is not paragraph:
+            if outer.tag in (_FALLBACK, _TEXT_BOX):
+                break
+            outer = outer.getparent()
         else:
-            paragraph = Paragraph(element, document)
-            text, marker = _paragraph(paragraph), numbering.marker(paragraph)
-            if marker and text and not _is_heading(paragraph) and not _opens_turn(paragraph):
-                text = marker + text  # Word's list number, as a text file would show it
-            yield text, None, _heading_level(paragraph)
+            yield box
 
 
 def _block_elements(parent: Any) -> Iterator[Any]:
@@ -211,7 +242,10 @@ def _pieces(paragraph: Any) -> Iterator[tuple[str, bool]]:
     controls and tracked insertions too, not deleted ones nor a text box's own paragraphs."""
     from docx.text.run import Run
 
-    for element in paragraph._p.xpath(_RUNS):
+    own = paragraph._p
+    for element in own.xpath(_RUNS):
+        if next(element.iterancestors(_PARAGRAPH)) is not own:
+            continue  # a run of a text box's own paragraph
         run = Run(element, paragraph)
         yield run.text, _bold(run)
 
@@ -236,11 +270,11 @@ def _bold(run: Any) -> bool:
     return bool(style is not None and style.font.bold)
 
 
-def _table(table: Any) -> Iterator[tuple[str, float | None]]:
+def _table(table: Any, document: Any, numbering: Numbering) -> Iterator[tuple[str, float | None]]:
     """A table's rows: ``Name: words`` (and the row's time) for a short name beside
     words, no header row, any other row each cell a paragraph. A column
     of row numbers (QDA tools number each turn) is left out, as a time column is."""
-    rows = list(_rows(table))
+    rows = list(_rows(table, document, numbering))
     numbered = [len(words) > 1 and words[0].isdigit() for words, _ in rows]
     if sum(numbered) >= max(2, len(rows) // 2):
         rows = [
@@ -261,8 +295,12 @@ def _table(table: Any) -> Iterator[tuple[str, float | None]]:
             yield from ((cell, None) for cell in words)
 
 
-def _rows(table: Any) -> Iterator[tuple[list[str], float | None]]:
-    """Each row's filled cells other than a time, and the time one of its cells holds."""
+def _rows(
+    table: Any, document: Any, numbering: Numbering
+) -> Iterator[tuple[list[str], float | None]]:
+    """Each row's filled cells other than a time, and the time one of its cells holds. A
+    cell's words are all its blocks: numbered paragraphs with their numbers, the rows of
+    a table inside it, its text boxes."""
     seen: set[Any] = set()  # the cells' elements, kept alive so identity holds
     for row in table.rows:
         cells = []
@@ -270,7 +308,8 @@ def _rows(table: Any) -> Iterator[tuple[list[str], float | None]]:
             if cell._tc in seen:  # a merged cell repeats in each row it spans
                 continue
             seen.add(cell._tc)
-            cells.append("\n".join(_paragraph(p) for p in cell.paragraphs if p.text.strip()))
+            blocks = _blocks_in(cell._tc, document, numbering)
+            cells.append("\n".join(text for text, _, _ in blocks if text.strip()))
         filled = [cell for cell in cells if cell]
         seconds = next((s for s in map(_seconds, filled) if s is not None), None)
         yield [cell for cell in filled if _seconds(cell) is None], seconds
