@@ -520,6 +520,49 @@ def test_no_break_spaces_between_sentences_do_not_hide_a_list() -> None:
     assert listed(answer) == [(1, "The first is security."), (2, "The second is trade.")]
 
 
+def test_hedged_ordinals_mark_items_when_the_list_goes_on() -> None:
+    """Speech softens its ordinals ("kind of the first step", "I think the first thing
+    is"): they mark items as the plain ones do, at a sentence start or closing it."""
+    opening = (
+        "So kind of the first step is choosing the deployment method. Then sort of the "
+        "second step is trying the demo server. And the third step is connecting your shop."
+    )
+    assert listed(opening) == [
+        (1, "So kind of the first step is choosing the deployment method."),
+        (2, "Then sort of the second step is trying the demo server."),
+        (3, "And the third step is connecting your shop."),
+    ]
+    closing = (
+        "The local disk holds the main copy. The USB drive is there if it dies, so that's "
+        "kind of the first fallback. The cloud copy takes a day to restore, and that's sort "
+        "of the second fallback."
+    )
+    assert listed(closing) == [
+        (1, "The USB drive is there if it dies, so that's kind of the first fallback."),
+        (2, "The cloud copy takes a day to restore, and that's sort of the second fallback."),
+    ]
+    opinions = "I think the first thing is the feed. And I guess the second thing is the weather."
+    assert listed(opinions) == [
+        (1, "I think the first thing is the feed."),
+        (2, "And I guess the second thing is the weather."),
+    ]
+
+
+def test_a_hedged_first_alone_or_of_times_marks_nothing() -> None:
+    """No second follows, or the ordinal counts times: prose, not a list (the first is
+    from a real podcast, podcast_stephan_livera_92_btcpay_2019)."""
+    for answer in (
+        "We try to give calls to action. So we have choosing the deployment method. "
+        "That's kind of the first step. Once you're ready you can try the demo.",
+        "It was kind of the first time I had seen snow. The second time was in Oslo.",
+        "I sort of liked the first album. I think the second one is weaker, honestly.",
+    ):
+        assert listed(answer) == [], answer
+    podcast = load_interview(TRANSCRIPTS / "podcast_stephan_livera_92_btcpay_2019.md")
+    calls = next(q for q in podcast.outline.questions if "new merchant" in q.text)
+    assert calls.measures == ()
+
+
 def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
     text = (
         "OFFICIAL: Thanks. There are three parts. The first is roads. The second is ports. "

@@ -20,7 +20,16 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.outline.measures.markers import Marker, Sentences
-from corpus.outline.measures.vocabulary import GAP, LAST, NEXT, NOT_ITEMS, ORDINALS, OTHER, value_of
+from corpus.outline.measures.vocabulary import (
+    GAP,
+    HEDGE,
+    LAST,
+    NEXT,
+    NOT_ITEMS,
+    ORDINALS,
+    OTHER,
+    value_of,
+)
 
 #: Before a bare ordinal set off by commas: ``, first,``, ``and, second,``, ``: finally,``.
 _SET_OFF_BEFORE = re.compile(
@@ -28,8 +37,11 @@ _SET_OFF_BEFORE = re.compile(
 )
 #: After it: a comma, or the end of its sentence (``..., first and foremost.``).
 _CLOSE_AFTER = re.compile(r"(?:[^\S\n]+(?:and[^\S\n]+foremost|of[^\S\n]+all))?[^\S\n]*(?:[,.;!]|$)")
-#: Before and after ``the first point`` closing its sentence (``that's the first point.``).
-_COPULA_BEFORE = re.compile(r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:the|my|our)" + GAP + "$")
+#: Before and after ``the first point`` closing its sentence (``that's the first point.``,
+#: ``that's kind of the first fallback.``).
+_COPULA_BEFORE = re.compile(
+    r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:(?:" + HEDGE + ")" + GAP + r")?(?:the|my|our)" + GAP + "$"
+)
 _NOUN_AFTER = re.compile(r"(?:" + GAP + r"(?P<noun>[a-z]+))?[^\S\n]*(?:[.!;]|$)")
 _ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
 #: ``..., one, commend you ..., and two, say that ...``: a number set off by commas and

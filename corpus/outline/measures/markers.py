@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from corpus.outline.measures.vocabulary import ARTICLES, CONJUNCTIONS, LAST, NEXT, OTHER
+from corpus.outline.measures.vocabulary import ARTICLES, CONJUNCTIONS, HEDGES, LAST, NEXT, OTHER
 from corpus.outline.sentences import sentence_start, sentence_starts
 
 #: A sentence (or list item) may start after these, and at a line start.
@@ -146,19 +146,26 @@ def runs(
 
 
 def lead(lowered: str, position: int) -> tuple[int, str | None]:
-    """Where the marker's sentence starts: before an article and up to two conjunctions
-    right before ``position`` (``And then third``), if any; and the article (``the``,
-    ``a`` ...) found, if any."""
+    """Where the marker's sentence starts: before an article, a hedge after it (``kind of
+    the second``, ``I think the first``) and up to two conjunctions right before
+    ``position`` (``And then third``), if any; and the article (``the``, ``a`` ...) found,
+    if any."""
     start, article = position, None
-    for allowed in (ARTICLES, CONJUNCTIONS, CONJUNCTIONS):
+    for allowed in (ARTICLES, HEDGES, CONJUNCTIONS, CONJUNCTIONS):
         before = start
         while before > 0 and lowered[before - 1] in _SPACES_AND_COMMA:
             before -= 1
+        if before == start:
+            continue
+        if allowed is HEDGES:
+            if article is not None:
+                start = _before_hedge(lowered, before, start)
+            continue
         word_start = before
         while word_start > 0 and lowered[word_start - 1].isalpha():
             word_start -= 1
         word = lowered[word_start:before]
-        if before == start or word not in allowed:
+        if word not in allowed:
             continue
         if allowed is ARTICLES:
             if "," in lowered[before:start]:
@@ -166,6 +173,15 @@ def lead(lowered: str, position: int) -> tuple[int, str | None]:
             article = word
         start = word_start
     return start, article
+
+
+def _before_hedge(lowered: str, end: int, start: int) -> int:
+    """Where a hedge ending at ``end`` starts (words apart by single spaces), else ``start``."""
+    for hedge in HEDGES:
+        begin = end - len(hedge)
+        if lowered.startswith(hedge, begin) and (begin == 0 or not lowered[begin - 1].isalpha()):
+            return begin
+    return start
 
 
 def opens_sentence(region: str, offset: int) -> bool:

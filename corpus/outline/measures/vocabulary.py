@@ -57,6 +57,15 @@ _ARTICLES_WORDS = "the a an our my"
 ARTICLES = frozenset(_ARTICLES_WORDS.split())
 _CONJUNCTIONS_WORDS = "and but so now then also well okay"
 CONJUNCTIONS = frozenset(_CONJUNCTIONS_WORDS.split())
+#: Words that soften what follows, spoken before an article (``kind of the first
+#: fallback``, ``I think the second thing is``): they change nothing of the ordinal, so it
+#: marks an item as it would without them (and, like any ordinal, only in a run 1, 2 ...).
+HEDGES = (
+    *("kind of", "sort of", "kinda", "sorta", "like", "basically", "really", "probably"),
+    *("maybe", "i guess", "i think", "i'd say", "i would say", "you know"),
+)
+#: Any of :data:`HEDGES` (a regular expression alternative; words may run over a line break).
+HEDGE = "|".join(hedge.replace(" ", GAP) for hedge in HEDGES)
 
 
 def value_of(word: str) -> int:
