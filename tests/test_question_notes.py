@@ -74,6 +74,20 @@ def test_a_note_after_a_question_is_left_out_of_its_text_and_span(
     assert "(laughs)" in clean
 
 
+def test_a_note_after_an_unlabelled_question_is_left_out_too(tmp_path: Path) -> None:
+    """No speaker labels at all: the questions are read from the text's shape, and the
+    note after one is left out of it the same way."""
+    text = (
+        "Interview with Jane Doe\n\nWhere were you born? [crosstalk]\n\n"
+        f"{_ANSWERS[0]}\n\nWhat did your father do? (laughs)\n\n{_ANSWERS[1]}\n\n"
+        "Why did you leave the farm?\n\nThe railway closed the line and there was no work.\n"
+    )
+    interview = _load(tmp_path, "plain.txt", text)
+    asked = ["Where were you born?", "What did your father do?", "Why did you leave the farm?"]
+    assert _asked(interview) == [(question, question) for question in asked]
+    assert "[crosstalk]" in interview.clean.text
+
+
 def test_a_bracket_of_the_askers_own_words_stays_in_the_question(tmp_path: Path) -> None:
     text = (
         "Q: Tell us about the second plan (phase two)\n\n"

@@ -19,16 +19,13 @@ from corpus.model import Question, Span
 from corpus.outline.labels import Label, inline_answer
 from corpus.outline.measures import find_measures
 from corpus.outline.speakers import Line
+from corpus.outline.stage_notes import before_notes
 
 #: How many short lines may continue a question before its answer label.
 MAX_QUESTION_CONTINUATIONS = 3
 MAX_CONTINUATION_WORDS = 60
 
 _SPACES = re.compile(r"\s+")
-#: A transcriber's note is at most this long ("[recording paused]", "(laughs)").
-_NOTE_CHARS = 60
-#: What ends a question's own words (or a note before) before a note that follows them.
-_WORDS_END = "?？.!…\"”'’)]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +143,7 @@ def _turn(body: _Body, index: int, asker: Label) -> tuple[PlacedQuestion, int]:
     # The answer runs to the last line of the turn, or is only what follows its label.
     answer_end = lines[end_index - 1].end if end_index > following else answer_line_end
     answer = Span(answer_start, max(answer_start, answer_end))
-    question_end = _before_notes(text, question_start, question_end)
+    question_end = before_notes(text, question_start, question_end)
     question = Question(
         text=_own_words(text, lines, index, question_start, question_end),
         start=question_start,
@@ -211,27 +208,3 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
-
-
-def _before_notes(text: str, start: int, end: int) -> int:
-    """Where the question's own words end: before the transcriber's notes that follow
-    them (``Where were you born? [crosstalk]``, ``(laughs)`` on a line of its own). A
-    note is taken off only after the words' end punctuation or on a line of its own, so
-    a question's own bracket (``... the plan (phase two)``) stays, and a turn that is
-    nothing but a note stays whole."""
-    while True:
-        end = _rstrip(text, start, end)
-        if end - start < 2 or text[end - 1] not in ")]":
-            return end
-        opening = text.rfind("(" if text[end - 1] == ")" else "[", start, end - 1)
-        if opening < 0 or end - opening > _NOTE_CHARS or _holds_bracket(text, opening, end):
-            return end
-        before = _rstrip(text, start, opening)
-        if before <= start or not (text[before - 1] in _WORDS_END or "\n" in text[before:opening]):
-            return end
-        end = before
-
-
-def _holds_bracket(text: str, opening: int, end: int) -> bool:
-    """The note holds another bracket or a line break: no single note."""
-    return any(char in "()[]\n" for char in text[opening + 1 : end - 1])

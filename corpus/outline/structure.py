@@ -36,6 +36,7 @@ from corpus.outline.notes import notes_start
 from corpus.outline.question_spans import PlacedQuestion, find_questions
 from corpus.outline.sections import group_sections
 from corpus.outline.speakers import Line, read_lines, spoken_turns
+from corpus.outline.stage_notes import without_notes
 from corpus.outline.unlabelled import read_unlabelled
 
 
@@ -80,7 +81,9 @@ def build_outline(
     if not turns and not any(line.spoken for line in body):
         # No speaker labels at all: the turns are read from the text's shape.
         found, headings = read_unlabelled(text, body, headings, wrapped=wrapped, marks=marked)
-        turns = [PlacedQuestion(item.question, item.line_start) for item in found]
+        turns = [
+            PlacedQuestion(without_notes(text, item.question), item.line_start) for item in found
+        ]
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
         default=None,
