@@ -136,7 +136,9 @@ class AnnotationRows(ScrollView, can_focus=True):
         self._colours = colours
         self._empty = empty
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(1, len(self._rows)))
+        # No width: rows are cut to the view's, and a width would change on the first
+        # resize, laying the screen out again after the first frame.
+        self.virtual_size = Size(0, max(1, len(self._rows)))
         self.highlighted = min(self.highlighted, max(0, len(self._rows) - 1))
         self.refresh()
 
@@ -221,10 +223,33 @@ class AnnotationRows(ScrollView, can_focus=True):
         return cached
 
     def on_resize(self) -> None:
-        self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(1, len(self._rows)))
+        self._cache.clear()  # rows are fitted to the width
 
     _base: Style = Style()
+
+
+class ListTitle(Static):
+    """The list's title line: its counts, then the interview's name fitted (at a word) to
+    the width the line has when drawn. A resize only redraws it: updating a ``Static``
+    lays the whole screen out again, a second layout after the first frame."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._head = Text("Annotations", end="")
+        self._name: str | None = None
+
+    def show(self, head: Text, name: str | None) -> None:
+        """``head`` (the counts), then ``: name`` unless ``name`` is None."""
+        self._head, self._name = head, name
+        self.refresh()
+
+    def render(self) -> Text:
+        header = self._head.copy()
+        if self._name is not None:
+            header.append(": ", "bold")
+            room = self.size.width - 2 - header.cell_len  # 1 cell of padding each side
+            header.append_text(plain(fit_words(self._name, room) if room > 8 else ""))
+        return header
 
 
 class AnnotationList(Vertical):
@@ -260,7 +285,7 @@ class AnnotationList(Vertical):
         """What ``show`` was last given."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Annotations", id="list-title")
+        yield ListTitle(id="list-title")
         yield Input(placeholder="filter by tag (escape closes)", id="list-filter")
         yield AnnotationRows(id="list-rows")
 
@@ -330,14 +355,7 @@ class AnnotationList(Vertical):
             header.append(", tag ", "bold")
             header.append_text(plain(fit_words(self.tag_filter, 24), "bold"))
         header.append(")", "bold")
-        if not scope:
-            header.append(": ", "bold")
-            room = self.size.width - 2 - header.cell_len  # the title line has 1 cell padding
-            header.append_text(plain(fit_words(self._title, room) if room > 8 else ""))
-        self.query_one("#list-title", Static).update(header)
-
-    def on_resize(self) -> None:
-        self._show_header()
+        self.query_one(ListTitle).show(header, None if scope else self._title)
 
     def _rebuild(self) -> None:
         wanted = self.tag_filter

@@ -22,7 +22,6 @@ from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from corpus import Interview, Span
@@ -30,6 +29,7 @@ from tui.keys import READER
 from tui.layout import GUTTER, Layout, lay_out_interview
 from tui.navigation import Caret, Navigator
 from tui.overlaps import ordered
+from tui.textual_private import SteadyScrollbars
 from tui.widgets.paint import LinePainter, Placed, bounds
 
 
@@ -40,7 +40,7 @@ class Marked(Placed, Protocol):
     def id(self) -> str: ...
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(SteadyScrollbars, can_focus=True):
     """One interview's text with a sentence cursor, a selection and highlighted annotations."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(READER)
