@@ -182,6 +182,14 @@ TEXT_EXPORTS = {
         lambda: lines("[{time}:00 - {time}:12] {name}\n{words}"),
         (ASKER, ANSWERER),
     ),
+    # The same three slots (a time, the name, a time) filled as other tools fill them.
+    "bracketed-name-then-time.txt": (lambda: lines("[{name}] [{time}] {words}"), (ASKER, ANSWERER)),
+    "time-then-bold-name.md": (lambda: lines("[{time}] **{name}**: {words}"), (ASKER, ANSWERER)),
+    "bold-name-then-time.md": (lambda: lines("**{name}** [{time}]\n{words}"), (ASKER, ANSWERER)),
+    "rev-dash.txt": (lambda: lines("{name} ({time}) - {words}"), (ASKER, ANSWERER)),
+    "en-dash-line.txt": (lambda: lines("{name} – {time}\n{words}"), (ASKER, ANSWERER)),
+    "one-space-line.txt": (lambda: lines("{name} {time}\n{words}"), (ASKER, ANSWERER)),
+    "name-colon-time.md": (lambda: lines("{name}: {time}\n\n{words}"), (ASKER, ANSWERER)),
     "f4.txt": (f4_txt, ("I", "B")),
     # A hearing's record or a recorder's export: a bare running time before the name, the
     # words under it or after a colon.

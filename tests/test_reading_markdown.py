@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,14 @@ def test_a_published_markdown_transcript_reads_without_its_markup(path: Path) ->
     labels = {p.split(":", 1)[0] for p in paragraphs(interview.text) if ":" in p[:40]}
     assert set(gold["speakers"]) <= labels
     assert list(interview.outline.speakers) == gold["speakers"]
-    # Times the writer put at a turn's start stay in the text, without their escapes.
-    assert "[0" in interview.text
+    # A time beside a speaker's name ("**Jack Dorsey:** \\[07:54\\]") goes to the time map,
+    # as a tool's does in a text export; one the writer put at a paragraph's start inside
+    # a turn stays in the text, without its escapes. None is lost.
+    written = len(re.findall(r"\\\[\d+:\d\d\\\]", source))
+    kept = len(re.findall(r"(?<!\\)\[\d+:\d\d\]", interview.text))
+    beside_names = len(re.findall(r"(?m)^\*\*[^*\n]+:\*\* \\\[\d", source))
+    assert kept + len(interview.times) == written
+    assert len(interview.times) == (beside_names if beside_names >= 2 else 0)
 
 
 def test_the_markdown_constructs_become_plain_text() -> None:
@@ -98,7 +105,8 @@ def test_an_annotation_on_markdown_indexes_the_clean_text_and_stays_anchored(
     path = tmp_path / "founders.md"
     path.write_bytes((TRANSCRIPTS / "changelog_founders_talk_91.md").read_bytes())
     # In the file: "**Jack Dorsey:** \[07:54\] Yeah, just on that point - I think it&#39;s"
-    quote = "Jack Dorsey: [07:54] Yeah, just on that point - I think it's really important"
+    # (the time beside the name is in the time map, not the words)
+    quote = "Jack Dorsey: Yeah, just on that point - I think it's really important"
     database = tmp_path / "notes.json"
     made = run_gloss("annotate", "--db", str(database), "--quote", quote, "--tag", "t", str(path))
     assert made.returncode == 0, made.stderr
@@ -148,7 +156,7 @@ def test_hostile_markdown_never_crashes(tmp_path: Path, name: str) -> None:
 #: (before Markdown was read as text), and the words they are now.
 OLD_PASSAGES = {
     "**Jack Dorsey:** \\[07:54\\] Yeah, just on that point - I think it&#39;s really important": (
-        "Jack Dorsey: [07:54] Yeah, just on that point - I think it's really important"
+        "Jack Dorsey: Yeah, just on that point - I think it's really important"  # time: the map
     ),
     "It&#39;s just as boring as the name Square": "It's just as boring as the name Square",
     "**Adam Stacoviak:** Pro-Rust, alright.": "Adam Stacoviak: Pro-Rust, alright.",

@@ -74,8 +74,9 @@ def read_document(path: Path) -> Document:
         return _old_word(read_bytes(path), str(path))
     if suffix in MARKDOWN_SUFFIXES:
         from corpus.reading.markdown import read_markdown
+        from corpus.reading.stamps import lift_stamps
 
-        return read_markdown(read_text(path))
+        return lift_stamps(read_markdown(read_text(path)))
     from corpus.reading.stamps import lift_stamps
 
     return lift_stamps(Document(read_text(path)))

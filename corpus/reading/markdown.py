@@ -19,9 +19,10 @@ Static-site posts open with front matter, YAML between ``---`` lines or TOML bet
 ``+++`` lines (``layout: post``, ``title: "Jane Doe"``): metadata, not talk, so it is
 left out of the text, all but its title, which becomes the document's first line.
 
-Times such as ``[07:53]`` at the start of a turn stay in the text, unescaped: they are
-what the transcript's reader sees in the published page, the outline already reads past
-them, and unlike subtitle cue times they are the writer's words, not a file format's.
+Times such as ``[07:53]`` that the writer put at a paragraph's start inside a turn stay in
+the text, unescaped: they are what the transcript's reader sees in the published page.
+A time beside a speaker's name (``**Jane Doe:** \\[07:53\\]``, ``**Jane Doe** [07:53]``)
+heads a turn as a tool's does, and goes to the time map (:mod:`corpus.reading.stamps`).
 
 Like a Word or subtitle file, this *extracted* text is what gloss cleans, outlines and
 shows as the raw text (``r``); annotations index its clean text.

@@ -1,151 +1,135 @@
-"""Transcription tools' time stamps in text and Word exports, moved out of the words.
+"""Transcription tools' time stamps in text, Markdown and Word exports, moved out of the words.
 
-Otter writes each turn under a line ``Speaker 1  0:05``, Rev ``Jane Doe (00:01:02):``,
-Descript ``[00:00:02] Jane Doe: ...``, Sonix ``Jane Doe: [00:00:02] ...``, Trint a line
-``[00:00:02] Jane Doe`` over the turn, a hearing's record or a recorder's export
-``00:12:03 Jane Doe`` bare, f4transkript and MAXQDA ``#00:01:02-3#`` at the end of a
-turn, Google Meet a line ``00:05:00`` every few minutes. Left in, the times would be
+Tools head each turn with its speaker and its time: Otter ``Speaker 1  0:05`` over the
+turn, Rev ``Jane Doe (00:01:02):``, Descript ``[00:00:02] Jane Doe: ...``, Sonix ``Jane
+Doe: [00:00:02] ...``, a hearing's record ``00:12:03 Jane Doe`` bare, podcast pages
+``[Jane Doe] [02:13] ...`` or ``**Jane Doe** [02:13]``, all read by one grammar
+(:mod:`corpus.reading.headers`); f4transkript and MAXQDA write ``#00:01:02-3#`` at the end
+of a turn, Google Meet a line ``00:05:00`` every few minutes. Left in, the times would be
 read as words (in a question's text, in a sentence) and shown as the interview. Here each
-goes into ``Document.times`` at the offset of the words it stamps, a name line and the
-turn under it become one paragraph ``Name: words`` (as the subtitle and Word readers write
-turns), and a time line alone is dropped. A convention is taken for one only when it recurs
-(two lines or more): a single "[10:30]" in a sentence stays words; a bare time before a
-name is taken only when some name comes twice (speakers speak again, an agenda's
-"10:30 Opening Remarks" lines do not).
+goes into ``Document.times`` at the offset of the words it stamps, a header and the turn
+under it become one paragraph ``Name: words`` (as the subtitle and Word readers write
+turns), a speaker's long turn cut in blocks, each with its time, stays one turn, and a
+time line alone is dropped. A layout is taken for a convention only when the same name
+heads two of its lines or more: a single "[10:30]" in a sentence stays words, an agenda's
+"10:30 Opening Remarks" lines name nobody twice, and ``[Laughter]`` opening a few
+paragraphs stays a note; a time of day before a name ("2:41 P.M. EST") is a dateline,
+never a header.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 
 from corpus.reading.formats import Document
-from corpus.times import BRACKETED, TIME, TIME_ONLY, seconds
+from corpus.reading.headers import Header, read_header
+from corpus.times import TIME_ONLY, seconds
 
-#: Any time at all: a file without one has no stamps (and its reading stays this cheap).
-_A_TIME = re.compile(r"\d:\d\d")
+#: Any time at all, or a line opening with a bracket or bold: a file without either has no
+#: stamps and no bracketed names (and its reading stays this cheap).
+_MAY_HAVE_HEADERS = re.compile(r"\d:\d\d|^[ \t]*(?:\[|\*\*)", re.M)
 #: ``#00:01:02-3#`` (f4transkript, MAXQDA), wherever it stands in a line.
-#: A running time, bare: ``00:12:03``, ``12:03``, ``00:12:03.5``.
-_RUNNING = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 _HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
-
-
-@cache
-def _bare_header() -> re.Pattern[str]:
-    """``00:12:03 Jane Doe`` over the turn or ``00:12:03 Jane Doe: words`` (a hearing's
-    record, a recorder's export): a running time bare, not a time of day ("2:41 P.M. EST"
-    is a dateline)."""
-    from corpus.outline.name_lines import NAME
-
-    return re.compile(
-        rf"(?P<time>{_RUNNING})(?![ \t]*[AaPp]\.?[Mm]\b)[ \t]+(?P<name>{NAME})"
-        r"(?::[ \t]*(?P<rest>.*)|[ \t]*)"
-    )
-
-
-@cache
-def _header_kinds() -> tuple[re.Pattern[str], ...]:
-    """The tools' name-and-time lines, a speaker's name written as a name line writes it."""
-    from corpus.outline.name_lines import NAME
-
-    return (
-        # ``Speaker 1  0:05`` (Otter), ``Jane Doe<tab>0:05`` (Teams' Word transcript): a
-        # name, a tab or two spaces or more, a time, nothing else.
-        re.compile(rf"(?P<name>{NAME})(?:[ \t]{{2,}}|\t)(?P<time>{TIME})[ \t]*"),
-        # ``Jane Doe (00:01):`` (Rev), the words on the line below or after it.
-        re.compile(rf"(?P<name>{NAME}) \((?P<time>{TIME})\):[ \t]*(?P<rest>.*)"),
-        # ``[00:00:02] Jane Doe: words`` (Descript) or ``[00:00:02] Jane Doe`` alone (Trint),
-        # a video editor's ``[01:01:40:13 - 01:01:45:19] Jane Doe``.
-        re.compile(rf"(?P<time>{BRACKETED})[ \t]+(?P<name>{NAME})(?::[ \t]*(?P<rest>.*)|[ \t]*)"),
-        # ``Jane Doe: [00:00:02] words`` (Sonix); a Word file's bold ``Jane Doe`` then ``0:05``.
-        re.compile(rf"(?P<name>{NAME}):[ \t]*\[?(?P<time>{TIME})\]?(?:[ \t]+(?P<rest>.*))?"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Header:
-    name: str
-    seconds: float
-    rest: str
-    """The turn's words on the header's own line ("" when they are on the next line)."""
+#: A name in brackets inside a line: ``[Laughter]`` as a note, not a speaker's header.
+_BRACKETED_INSIDE = re.compile(r"(?<=\S)[ \t]*\\?\[(?P<name>[^\[\]\n]{1,60})\\?\]")
 
 
 def lift_stamps(document: Document) -> Document:
     """``document`` with tools' time stamps moved into ``Document.times`` (see the module);
     the lines it marks as headings still marked where they moved to."""
     text = document.text
-    if not _A_TIME.search(text):
+    if not _MAY_HAVE_HEADERS.search(text):
         return document
     lines = text.split("\n")
-    kinds = [kind for kind in _header_kinds() if sum(_names(kind, lines).values()) >= 2]
-    if max(_names(_bare_header(), lines).values(), default=0) >= 2:
-        kinds.append(_bare_header())
+    headers = _believed(text, lines, [read_header(line) for line in lines])
     hashes = sum(len(_HASH_TIME.findall(line)) for line in lines) >= 2
     alone = _count(TIME_ONLY, lines) >= 2
-    if not kinds and not hashes and not alone:
+    if not any(headers) and not hashes and not alone:
         return document
     parts: list[str] = []
     times: list[tuple[int, float]] = []
     moved: dict[int, int] = {}  # where an untouched line starts: before -> after
     length = 0
     before = 0
-    pending: _Header | None = None
-    for line, header in zip(lines, _headers(lines, kinds), strict=True):
+    pending: str | None = None  # the label the next line of words opens with
+    speaking: str | None = None  # who the last header named
+    heading_lines = {at for at, _ in document.headings}
+    for line, header in zip(lines, headers, strict=True):
         starts, before = before, before + len(line) + 1
         if alone and TIME_ONLY.fullmatch(line):
             times.append((length + 1 if parts else 0, seconds(line)))
             continue
         if header is not None:
-            if pending is not None:  # a name line with no words under it
-                length = _emit(parts, length, f"{pending.name}:")
-            times.append((length, header.seconds))
+            if pending:  # a name line with no words under it
+                length = _emit(parts, length, pending)
+            if header.seconds is not None:
+                times.append((length, header.seconds))
+            # A speaker's long turn cut in blocks, each with its time, is one turn.
+            pending = "" if header.name == speaking else f"{header.name}:"
+            speaking = header.name
             if not header.rest:
-                pending = header
                 continue
-            line = f"{header.name}: {header.rest}"
+            line = f"{pending} {header.rest}".lstrip()
         elif pending is not None:
             if not line.strip():
                 continue  # the blank line between a name line and its words
-            line = f"{pending.name}: {line.strip()}"
+            line = f"{pending} {line.strip()}".lstrip()
         else:
             moved[starts] = length + 1 if parts else 0
+            if starts in heading_lines:
+                speaking = None  # a new part: its first turn names its speaker again
         pending = None
         if hashes:
             line = _lift_hashes(line, length + 1 if parts else 0, times)
         length = _emit(parts, length, line)
-    if pending is not None:
-        length = _emit(parts, length, f"{pending.name}:")
+    if pending:
+        length = _emit(parts, length, pending)
     headings = tuple((moved[at], level) for at, level in document.headings if at in moved)
     return replace(document, text="".join(parts), times=_ordered(times), headings=headings)
 
 
-def _headers(lines: list[str], kinds: list[re.Pattern[str]]) -> Iterator[_Header | None]:
-    for line in lines:
-        found = next((m for kind in kinds if (m := kind.fullmatch(line.rstrip()))), None)
-        if found is None or not _named(found.group("name")):
-            yield None
-            continue
-        rest = (found.groupdict().get("rest") or "").strip()
-        yield _Header(found.group("name").strip(), seconds(found.group("time")), rest)
-
-
-def _named(name: str) -> bool:
-    """``name`` names a speaker as a name line would (not "Note", not a sentence)."""
-    from corpus.outline.name_lines import MAX_NAME_WORDS, name_like
-
-    words = name.split()
-    return name[-1:] not in ".?!,;" and len(words) <= MAX_NAME_WORDS and name_like(" ".join(words))
-
-
-def _names(pattern: re.Pattern[str], lines: list[str]) -> Counter[str]:
-    """The names ``pattern`` reads with a time, each with how many lines it heads."""
-    matches = (pattern.fullmatch(line.rstrip()) for line in lines)
-    return Counter(
-        found.group("name").strip() for found in matches if found and _named(found.group("name"))
+def _believed(text: str, lines: list[str], found: list[Header | None]) -> list[Header | None]:
+    """The headers the document bears out, the others None: a layout is a convention
+    where one of its names heads two lines or more. A name in brackets with no time has a
+    note's shape too (``[Laughter]``): that layout is one where two names each head two
+    lines or more and its lines open half the paragraphs at least (notes open a few), and
+    its names are those that head two, never in brackets inside a line as notes are."""
+    counts = Counter((h.layout, h.name) for h in found if h is not None)
+    recurring = Counter(layout for (layout, _), count in counts.items() if count >= 2)
+    notes = (
+        {m.group("name").strip() for m in _BRACKETED_INSIDE.finditer(text)}
+        if any(layout[1].startswith("brackets") and not layout[2] for layout in recurring)
+        else set()
     )
+    untimed = sum(1 for h in found if h is not None and h.seconds is None)
+    believed: list[Header | None] = []
+    for header in found:
+        if header is None or (header.layout, header.name) not in counts:
+            believed.append(None)
+        elif header.seconds is not None:
+            believed.append(header if recurring[header.layout] else None)
+        elif header.layout[1] != "brackets":
+            believed.append(None)  # "**Jane Doe**: words" is a label, the outline's to read
+        else:
+            ok = (
+                recurring[header.layout] >= 2
+                and 2 * untimed >= _openings(lines)
+                and counts[(header.layout, header.name)] >= 2
+                and header.name not in notes
+            )
+            believed.append(header if ok else None)
+    return believed
+
+
+def _openings(lines: list[str]) -> int:
+    """How many paragraphs open: lines after a blank line (or each line, in a text with
+    no blank lines)."""
+    blank = [not line.strip() for line in lines]
+    if not any(blank):
+        return len(lines)
+    return sum(1 for at, line in enumerate(lines) if not blank[at] and (at == 0 or blank[at - 1]))
 
 
 def _count(pattern: re.Pattern[str], lines: list[str]) -> int:

@@ -45,6 +45,8 @@ _LABEL = re.compile(r"(?P<open>\[)?" + _NAME + r"(?(open)\]) ?:(?:\s+|$)(?P<rest
 _TIGHT_LABEL = re.compile(_NAME + r":(?P<rest>[^\s/\d].*)", re.S)
 #: A voice tag opening a cue: ``<v Jane Doe>`` or ``<v.loud Jane Doe>``.
 _VOICE = re.compile(r"\s*<v(?:\.[\w.-]+)*\s+(?P<name>[^>]+)>")
+#: A diarizer's voice that is a number only (``<v 0>``, ``<v 1>``): its speaker's id.
+_NUMBERED_VOICE = re.compile(r"\d{1,3}")
 #: Broadcast captions mark a change of speaker with ``>>`` (the name unknown).
 _CHANGE = re.compile(r"\s*(?:>>|&gt;&gt;)\s*")
 #: Subtitles without names mark a change of speaker by a dash opening a cue or a cue's
@@ -240,6 +242,13 @@ def _uses_dashes(captions: list[object]) -> bool:
     return sum(_DASH.match(_strip_tags(line)) is not None for line in lines) >= _DASHED_LINES
 
 
+def _voice_name(voice: str) -> str:
+    """The speaker a voice tag names: ``<v 1>`` (a diarizer numbers its voices) is
+    ``Speaker 1``, as other tools write it, so the number reads as a speaker's label."""
+    voice = " ".join(voice.split())
+    return f"Speaker {voice}" if _NUMBERED_VOICE.fullmatch(voice) else voice
+
+
 def _cues(caption: object, dashes: bool = False) -> list[_Cue]:
     """A caption's cue; several when a line inside it opens with another speaker's label
     (``Control takes work.`` / ``Man: Right.``) or, in a file that uses ``dashes``, with a
@@ -252,7 +261,7 @@ def _cues(caption: object, dashes: bool = False) -> list[_Cue]:
     new_turn = False
     voice = _VOICE.match(raw)
     if voice:
-        speaker = voice.group("name").strip()
+        speaker = _voice_name(voice.group("name"))
     change = _CHANGE.match(raw)
     if change is None and dashes and _DASH.match(_strip_tags(raw)):
         raw = _strip_tags(raw)
