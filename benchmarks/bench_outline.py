@@ -14,10 +14,12 @@ outline`` does on a cache miss) in <= 1 s. The worst case is many short labelled
 ``press_conference`` (90 reporters who introduce themselves, one answerer); and
 ``caption_lines``, a podcast's timestamped caption lines without speaker labels, whose
 turns are read from the words (:mod:`corpus.outline.unlabelled`); and ``flattened_turns``,
-the short turns on one line as a PDF's text gives them, labels inside it. Two files go through
+the short turns on one line as a PDF's text gives them, labels inside it. Some files go through
 their format's reader first, as the loader reads them: ``markdown_export`` (bold labels
 with escaped timestamps, ``## Part`` headings, statements the guest confirms, lists in the
-answers) and ``srt_cues`` (an SRT file whose cues name the speaker where a turn starts).
+answers), ``srt_cues`` (an SRT file whose cues name the speaker where a turn starts) and
+``timed_headers`` (a text export's ``Name (00:01:02) - ...`` headers over hard-wrapped
+words, answers cut in timed blocks, the times lifted into the time map).
 The target is checked on CPU time: the machine is shared, and the wall-clock median grows with
 other jobs' load.
 """
@@ -133,6 +135,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
         press_conference,
         short_turns,
         srt_cues,
+        timed_headers,
         whisper_tsv,
     )
 
@@ -153,6 +156,7 @@ def speed_rows(size: int, runs: int) -> list[Row]:
             ("turns of a Markdown export (bold labels, escaped times)", markdown_export, ".md"),
             ("turns in SRT cues (names where a turn starts)", srt_cues, ".srt"),
             ("questions in unpunctuated speech-to-text segments", whisper_tsv, ".tsv"),
+            ("turns under name-and-time headers, answers in timed blocks", timed_headers, ".txt"),
         ):
             path = Path(folder) / f"transcript{suffix}"
             path.write_text(make(size), encoding="utf-8")

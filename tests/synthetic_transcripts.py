@@ -200,3 +200,37 @@ def flattened_turns(size: int) -> str:
     labels inside it."""
     title, _, turns = short_turns(size).partition("\n\n")
     return f"{title}\n\n{turns.replace(chr(10) * 2, ' ')}"
+
+
+def timed_headers(size: int) -> str:
+    """About ``size`` characters of a text export whose turns open with a header, the
+    speaker's name and time (``Jane Doe (00:01:02) - ...``, as Rev writes it), the words
+    hard-wrapped over the lines below, and each long answer cut in two blocks, each with
+    its own time (one turn); a ``[laughter]`` note now and then."""
+    lines = ["A long conversation with times", ""]
+    total = number = 0
+    while total < size:
+        topic = _TOPICS[number % len(_TOPICS)]
+        verb = _VERBS[number % len(_VERBS)]
+        seconds = 20 * number
+        if number % 2 == 0:
+            said = [
+                f"Jane Doe ({_hms(seconds)}) - How did you {verb} {topic}",
+                f"in year {number}?",
+            ]
+        else:
+            said = [
+                f"Omar Haddad ({_hms(seconds)}) - We worked on {topic} for years, and in",
+                f"year {number} we managed to {verb} it [laughter] with a small team.",
+                "",
+                f"Omar Haddad ({_hms(seconds + 9)}) - Then we had to {verb} it again,",
+                f"county by county, out of the budget for {number + 1}.",
+            ]
+        lines += [*said, ""]
+        total += sum(len(line) + 1 for line in said) + 1
+        number += 1
+    return "\n".join(lines)
+
+
+def _hms(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus import load_interview
-from tests.synthetic_transcripts import markdown_export, srt_cues, whisper_tsv
+from tests.synthetic_transcripts import markdown_export, srt_cues, timed_headers, whisper_tsv
 
 
 def test_a_markdown_export_reads_as_turns_questions_parts_and_lists(tmp_path: Path) -> None:
@@ -46,3 +46,19 @@ def test_a_whisper_tsv_reads_as_one_question_per_host_turn(tmp_path: Path) -> No
     assert questions[1].text == (
         "okay great and then on farmland can you talk about how you managed to protect it in year 1"
     )
+
+
+def test_timed_headers_read_as_one_turn_per_speaker_and_one_question_per_host_turn(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "rev.txt"
+    path.write_text(timed_headers(20_000), encoding="utf-8")
+    interview = load_interview(path)
+    outline = interview.outline
+    assert outline.speakers == ("Jane Doe", "Omar Haddad")
+    assert outline.askers == ("Jane Doe",)
+    speakers = [t.speaker for t in outline.turns]
+    assert speakers == ["Jane Doe", "Omar Haddad"] * (len(speakers) // 2)  # blocks: one turn
+    assert len(outline.questions) == len(speakers) // 2
+    assert outline.questions[1].text == "How did you measure exports in year 2?"
+    assert "00:00" not in interview.text and len(interview.times) == len(speakers) * 3 // 2

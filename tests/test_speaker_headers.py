@@ -170,3 +170,23 @@ def test_a_tools_generic_speaker_ids_are_speakers(
     interview = load_interview(path)
     assert interview.outline.speakers == (asker, answerer)
     assert [q.text for q in interview.outline.questions] == list(ASKED)
+
+
+def test_an_exchange_said_twice_word_for_word_stays_two_turns_each_time(tmp_path: Path) -> None:
+    # With the times out of the words, the same short exchange recurs word for word: it
+    # is still said (a restated heading block's lines end without a full stop).
+    turns = [
+        ("Ann Lee", 1, ASKED[0]),
+        ("Omar Haddad", 9, "I grew up on a farm."),
+        ("Ann Lee", 20, "Right, right."),
+        ("Omar Haddad", 22, "Yes."),
+        ("Ann Lee", 30, ASKED[1]),
+        ("Omar Haddad", 39, "Fieldwork, then the lab."),
+        ("Ann Lee", 50, "Right, right."),
+        ("Omar Haddad", 52, "Yes."),
+        ("Ann Lee", 60, "And what comes next for you?"),
+        ("Omar Haddad", 66, "More soil."),
+    ]
+    text = "\n\n".join(f"[00:00:{s:02d}] {name}: {words}" for name, s, words in turns)
+    found = _turns(tmp_path, "descript.txt", text)
+    assert [(speaker, words) for speaker, words in found] == [(n, w) for n, _, w in turns]

@@ -4,7 +4,9 @@ An oral history published in sessions opens each with its heading or metadata bl
 the project, the interviewee's name alone on its line, "Interviewed by ...", or
 ``Interviewer: David Kwan`` and a new ``Date:``. Such a line looks like a speaker's label
 and recurs like one, but it recurs word for word beside the same line each time; a
-speaker's label recurs beside what is said, which changes. A block holding two such lines
+speaker's label recurs beside what is said, which changes (and a sentence said twice
+beside the same reply, "Right, right." / "Yes.", is still said: a line that ends a
+sentence is never restated). A block holding two such lines
 is restated as a whole: its other fields (a date that changed) label nothing either, unless
 their name labels lines elsewhere.
 """
@@ -16,6 +18,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 _LINE = re.compile(r"[^\n]+")
+#: A line that ends a sentence is something said ("Jane Doe: Right, right."), however
+#: often it recurs beside the same reply; the fields and names a block restates end
+#: without one ("Interviewer: David Kwan", "Date: 20 May 2015").
+_SAID_ENDS = (".", "?", "!", "…", '."', ".”", '?"', "?”")
 
 
 def restated_starts(text: str, labels: Sequence[tuple[int, str]]) -> set[int]:
@@ -24,7 +30,11 @@ def restated_starts(text: str, labels: Sequence[tuple[int, str]]) -> set[int]:
     by_line: dict[str, list[int]] = {}
     for at, _ in labels:
         by_line.setdefault(_line_at(text, at), []).append(at)
-    recurring = {line: ats for line, ats in by_line.items() if len(ats) >= 2}
+    recurring = {
+        line: ats
+        for line, ats in by_line.items()
+        if len(ats) >= 2 and not line.endswith(_SAID_ENDS)
+    }
     if not recurring:
         return set()
     worded = [m.span() for m in _LINE.finditer(text) if _worded(m[0])]
