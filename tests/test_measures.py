@@ -548,6 +548,27 @@ def test_hedged_ordinals_mark_items_when_the_list_goes_on() -> None:
     ]
 
 
+def test_a_first_that_a_third_follows_was_the_second_counted_loosely() -> None:
+    """Speech counts loosely: "The first thing is ... kind of the first fallback is ...
+    the third thing is": the second "first" was the second item, as the third shows. Two
+    firsts with no third after them stay a list started over."""
+    answer = (
+        "The first thing is the event store itself. It answers in milliseconds. "
+        "And so kind of the first fallback for me would be a read model in the database. "
+        "And then I guess the third thing is pushing updates down to the browser."
+    )
+    assert [ordinal for ordinal, _ in listed(answer)] == [1, 2, 3]
+    assert listed(answer)[1][1].startswith("And so kind of the first fallback")
+    restarted = (
+        "First of all, the store is fast. It answers in milliseconds. First of all, the "
+        "read model is simple. Second, it is cheap to rebuild."
+    )
+    assert listed(restarted) == [
+        (1, "First of all, the read model is simple."),
+        (2, "Second, it is cheap to rebuild."),
+    ]
+
+
 def test_a_hedged_first_alone_or_of_times_marks_nothing() -> None:
     """No second follows, or the ordinal counts times: prose, not a list (the first is
     from a real podcast, podcast_stephan_livera_92_btcpay_2019)."""
@@ -594,6 +615,7 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "vtt_talkpython_386_h2o_wave_2022",
         "wh_press_briefing_deese_2021-04-26",
         "wh_press_gaggle_kirby_2024-04-08",
+        "vtt_talkpython_548_event_sourcing",  # hedged, and a second item counted "first"
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:

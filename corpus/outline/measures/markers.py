@@ -99,10 +99,13 @@ def runs(
     same shape as a lone ``1`` before it starts over (``First of all`` said twice), and
     two first markers in one sentence (``One, first of all, ...``) are one, as are a first
     item and a ``..., number one.`` recapping in the paragraph of the last item (one of
-    ``paragraphs`` starts each paragraph after the first). No list runs over one of
-    ``breaks`` (where another speaker's turn starts)."""
+    ``paragraphs`` starts each paragraph after the first). A ``1`` that started over
+    after a lone ``1``, followed by a ``3``, was the second item counted loosely (``The
+    first thing is ... kind of the first fallback ... the third thing``): the three are
+    one list. No list runs over one of ``breaks`` (where another speaker's turn starts)."""
     found: list[list[Marker]] = []
     open_runs: list[list[Marker]] = []
+    recounted: dict[int, Marker] = {}  # a lone first started over, by the run after it
     for marker in sorted(markers, key=lambda m: (m.marker_start, m.own or 0)):
         if open_runs and any(
             open_runs[-1][-1].marker_start < at <= marker.marker_start for at in breaks
@@ -118,17 +121,26 @@ def runs(
                 and not any(open_runs[-1][-1].start < at <= marker.start for at in paragraphs)
             ):
                 continue  # "The first is ... So, that's sensible, number one.": a recap
+            restarted: Marker | None = None
             if open_runs and len(open_runs[-1]) == 1:
                 if open_runs[-1][0].start == marker.start:
                     continue
                 if open_runs[-1][0].kind == marker.kind:
-                    open_runs.pop()
+                    restarted = open_runs.pop()[0]
             open_runs.append([marker])
             found.append(open_runs[-1])
+            if restarted is not None:
+                recounted[id(open_runs[-1])] = restarted
             continue
         for depth in range(len(open_runs) - 1, -1, -1):
             run = open_runs[depth]
             innermost = depth == len(open_runs) - 1
+            if innermost and marker.ordinal == 3 and len(run) == 1 and id(run) in recounted:
+                # "The first thing is ... kind of the first fallback ... the third thing":
+                # the second first was the second item, counted loosely.
+                run.insert(0, recounted.pop(id(run)))
+                run.append(marker)
+                break
             if not innermost and open_runs[-1][-1].kind == marker.kind:
                 break  # "Number two" again inside a list of "Number"s: no way out
             if marker.ordinal == len(run) + 1 or (innermost and marker.ordinal == NEXT):
