@@ -157,11 +157,11 @@ def runs(
     return found
 
 
-def lead(lowered: str, position: int) -> tuple[int, str | None]:
-    """Where the marker's sentence starts: before an article, a hedge after it (``kind of
-    the second``, ``I think the first``) and up to two conjunctions right before
-    ``position`` (``And then third``), if any; and the article (``the``, ``a`` ...) found,
-    if any."""
+def lead(lowered: str, position: int, hedged: bool = False) -> tuple[int, str | None]:
+    """Where the marker's sentence starts: before an article, with ``hedged`` a hedge
+    before that (``kind of the second``, ``I think the first``), and up to two
+    conjunctions right before ``position`` (``And then third``), if any; and the article
+    (``the``, ``a`` ...) found, if any."""
     start, article = position, None
     for allowed in (ARTICLES, HEDGES, CONJUNCTIONS, CONJUNCTIONS):
         before = start
@@ -170,7 +170,7 @@ def lead(lowered: str, position: int) -> tuple[int, str | None]:
         if before == start:
             continue
         if allowed is HEDGES:
-            if article is not None:
+            if hedged and article is not None:
                 start = _before_hedge(lowered, before, start)
             continue
         word_start = before

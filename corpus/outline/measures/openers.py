@@ -111,7 +111,9 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
             item = _paragraph_start(region, position, wrapped)
             found.adverbial.append(Marker(CARDINAL_VALUE[after["number"].lower()], item, item))
             continue
-        start, article = lead(lowered, position)
+        # A hedge softens an ordinal only ("kind of the second step"): before "the other"
+        # or "another" it would make a list of any "I think the other thing is".
+        start, article = lead(lowered, position, hedged=lowered.startswith(ORDINALS, position))
         if not opens_sentence(region, start):
             continue
         comma = _COMMA_MARKER.match(region, position)
