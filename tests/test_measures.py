@@ -577,6 +577,9 @@ def test_a_hedged_first_alone_or_of_times_marks_nothing() -> None:
         "That's kind of the first step. Once you're ready you can try the demo.",
         "It was kind of the first time I had seen snow. The second time was in Oslo.",
         "I sort of liked the first album. I think the second one is weaker, honestly.",
+        # a hedged first opens a list only when a second ordinal follows it
+        "You know, the first step is, you know, just start to take a look at it. Another "
+        "really great book, if you're interested, is the one on data pipelines.",
         # a hedge softens an ordinal only: "I think the next ..." goes on no list
         "The first lab I joined was a neuroscience lab. I think the next big leap is "
         "going to be adding more cognition to that progress.",

@@ -17,7 +17,7 @@ announcement).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.outline.measures.markers import Marker, Sentences
 from corpus.outline.measures.vocabulary import (
@@ -40,7 +40,15 @@ _CLOSE_AFTER = re.compile(r"(?:[^\S\n]+(?:and[^\S\n]+foremost|of[^\S\n]+all))?[^
 #: Before and after ``the first point`` closing its sentence (``that's the first point.``,
 #: ``that's kind of the first fallback.``).
 _COPULA_BEFORE = re.compile(
-    r"(?:\bis|\bwas|['’]s)" + GAP + r"(?:(?:" + HEDGE + ")" + GAP + r")?(?:the|my|our)" + GAP + "$"
+    r"(?:\bis|\bwas|['’]s)"
+    + GAP
+    + r"(?:(?P<hedge>"
+    + HEDGE
+    + ")"
+    + GAP
+    + r")?(?:the|my|our)"
+    + GAP
+    + "$"
 )
 _NOUN_AFTER = re.compile(r"(?:" + GAP + r"(?P<noun>[a-z]+))?[^\S\n]*(?:[.!;]|$)")
 _ANY_ORDINAL = re.compile("|".join((*ORDINALS, "finally", "last")))
@@ -150,10 +158,14 @@ def _ordinal_at(
     if _SET_OFF_BEFORE.search(before) and _CLOSE_AFTER.match(region, end):
         found.adverbial.append(sentences.marker(value, at))  # "is that, first, ..."
         return
-    if value == LAST or not _COPULA_BEFORE.search(region[max(0, at - 2 * _LOOK_BACK) : at]):
+    copula = (
+        None if value == LAST else _COPULA_BEFORE.search(region, max(0, at - 2 * _LOOK_BACK), at)
+    )
+    if copula is None:
         return
     noun = _NOUN_AFTER.match(region, end)
     if noun is not None and (noun["noun"] or "").lower() not in NOT_ITEMS:
         marker = sentences.marker(value, at)  # "that's the first point."
+        marker = replace(marker, hedged=copula["hedge"] is not None)
         found.adverbial.append(marker)
         found.nominal.append(marker)

@@ -35,6 +35,9 @@ class Marker:
     """The marker's shape (``named`` for ``The second issue is``, ``bare`` for ``The
     second is``, ``adverb`` for ``Secondly,``, ``closing`` for ``..., number one.``): lists
     nest when their shapes differ."""
+    hedged: bool = False
+    """Softened (``kind of the first step``, ``I think the first thing is``): a list it
+    opens needs a second ordinal after it, not only ``another`` or ``the other``."""
 
 
 class Sentences:
@@ -102,7 +105,8 @@ def runs(
     ``paragraphs`` starts each paragraph after the first). A ``1`` that started over
     after a lone ``1``, followed by a ``3``, was the second item counted loosely (``The
     first thing is ... kind of the first fallback ... the third thing``): the three are
-    one list. No list runs over one of ``breaks`` (where another speaker's turn starts)."""
+    one list. A hedged first opens a list only when a second ordinal follows it. No list runs
+    over one of ``breaks`` (where another speaker's turn starts)."""
     found: list[list[Marker]] = []
     open_runs: list[list[Marker]] = []
     recounted: dict[int, Marker] = {}  # a lone first started over, by the run after it
@@ -154,15 +158,21 @@ def runs(
                 run.append(marker)
                 del open_runs[depth:]
                 break
-    return found
+    return [run for run in found if not _loosely_opened(run)]
 
 
-def lead(lowered: str, position: int, hedged: bool = False) -> tuple[int, str | None]:
-    """Where the marker's sentence starts: before an article, with ``hedged`` a hedge
+def _loosely_opened(run: list[Marker]) -> bool:
+    """A run a hedged first opens that no second ordinal goes on (``kind of the first step
+    ... Another book is ...``): prose that says "first", not a list."""
+    return run[0].hedged and len(run) > 1 and run[1].ordinal not in (1, 2)
+
+
+def lead(lowered: str, position: int, hedges: bool = False) -> tuple[int, str | None, bool]:
+    """Where the marker's sentence starts: before an article, with ``hedges`` a hedge
     before that (``kind of the second``, ``I think the first``), and up to two
-    conjunctions right before ``position`` (``And then third``), if any; and the article
-    (``the``, ``a`` ...) found, if any."""
-    start, article = position, None
+    conjunctions right before ``position`` (``And then third``), if any; the article
+    (``the``, ``a`` ...) found, if any; and whether a hedge was found."""
+    start, article, hedged = position, None, False
     for allowed in (ARTICLES, HEDGES, CONJUNCTIONS, CONJUNCTIONS):
         before = start
         while before > 0 and lowered[before - 1] in _SPACES_AND_COMMA:
@@ -170,8 +180,9 @@ def lead(lowered: str, position: int, hedged: bool = False) -> tuple[int, str | 
         if before == start:
             continue
         if allowed is HEDGES:
-            if hedged and article is not None:
+            if hedges and article is not None:
                 start = _before_hedge(lowered, before, start)
+                hedged = start < before
             continue
         word_start = before
         while word_start > 0 and lowered[word_start - 1].isalpha():
@@ -184,7 +195,7 @@ def lead(lowered: str, position: int, hedged: bool = False) -> tuple[int, str | 
                 continue
             article = word
         start = word_start
-    return start, article
+    return start, article, hedged
 
 
 def _before_hedge(lowered: str, end: int, start: int) -> int:

@@ -13,7 +13,7 @@ at most a conjunction and an article before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.outline.measures.markers import (
     Marker,
@@ -113,7 +113,7 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
             continue
         # A hedge softens an ordinal only ("kind of the second step"): before "the other"
         # or "another" it would make a list of any "I think the other thing is".
-        start, article = lead(lowered, position, hedged=lowered.startswith(ORDINALS, position))
+        start, article, hedged = lead(lowered, position, lowered.startswith(ORDINALS, position))
         if not opens_sentence(region, start):
             continue
         comma = _COMMA_MARKER.match(region, position)
@@ -122,7 +122,7 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
             found.adverbial.append(sentences.marker(value_of(word), start))
             continue
         # "And the third, I think, is ...": an aside after a subject, not "First,"
-        if not _nominal(region, position, start, article, sentences, found):
+        if not _nominal(region, position, (start, article, hedged), sentences, found):
             _other_first(region, lowered, position, (start, article), sentences, found)
     for match in _ACCORDING.finditer(region):
         if opens_sentence(region, match.start()):
@@ -133,12 +133,13 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
 def _nominal(
     region: str,
     position: int,
-    start: int,
-    article: str | None,
+    lead_at: tuple[int, str | None, bool],
     sentences: Sentences,
     found: Openers,
 ) -> bool:
-    """A nominal marker (``The second issue is``) at ``position``, if one stands there."""
+    """A nominal marker (``The second issue is``) at ``position``, if one stands there;
+    ``lead_at`` is where its sentence starts, its article and whether a hedge softens it."""
+    start, article, hedged = lead_at
     match = IS_MARKER.match(region, position)
     if match is None:
         return False
@@ -159,7 +160,7 @@ def _nominal(
         if each in _CLAUSE_WORDS:
             break
         noun.append(each)
-    marker = sentences.marker(value_of(word), start)
+    marker = replace(sentences.marker(value_of(word), start), hedged=hedged)
     found.nominal.append(marker)
     found.nominal_words[marker.own or marker.start] = " ".join(noun)
     if word in ("first", "one") and not words:
