@@ -356,12 +356,7 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
-KNOWN_GAPS: dict[str, str] = {
-    "wh_press_gaggle_kirby_2024-04-08": (
-        "a telephone gaggle's MODERATOR, who only gives the floor ('Our next question will "
-        "go to ...'), is taken for an asker"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
     if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS

@@ -1,14 +1,17 @@
 """Who asks: the speakers who put questions to the interviewee, decided from the document.
 
 No list of names: the rules read the turns. A label that names a role that asks (``Q``,
-``Reporter``, ``Interviewer``, ``Host``, ``Moderator``) settles it. Otherwise the
+``Reporter``, ``Interviewer``, ``Host``, ``Moderator``) settles it, unless the one so
+labelled only gives the floor to the others (a call's ``MODERATOR``). Otherwise the
 interviewee is the speaker with the most words, and the askers are the others whose turns
 put questions (question marks) more often than the interviewee's and are shorter on
 average, or who introduce themselves as the press do ("Colby Smith with the New York
 Times"), so a press conference's many reporters, each with their own label, ask and its
 one answerer does not; a one-letter answer label (``A:``) every turn of which asks
-another speaker is an interviewer's initial, no answer. A moderator who only gives the
-floor puts no question and so is not an asker. Where the askers' labels share a title the
+another speaker is an interviewer's initial, no answer. A research transcript's codes
+(``I:``, ``R1:``, ``P4:``) only lean that reading one way. A second respondent or a
+focus group's participant, who takes up more questions than they put, answers
+(:mod:`corpus.outline.answerers`). Where the askers' labels share a title the
 answerers' do not (a bench's ``JUSTICE``, a committee's ``Senator``), the others titled
 so ask too. The user may name the askers instead (``gloss outline --interviewer NAME``).
 """
@@ -19,6 +22,14 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 
+from corpus.outline.answerers import (
+    ANSWER_WORDS,
+    INTERVIEWEE_SHARE,
+    answering_more,
+    asides_only,
+    endings,
+    replying,
+)
 from corpus.outline.hubs import answered_once, answering_hubs
 from corpus.outline.labels import Role
 from corpus.outline.named import label_words, matching_speakers
@@ -27,7 +38,6 @@ from corpus.outline.said import (
     count_asking,
     count_sentences,
     has_question_mark,
-    puts_question,
     sentences,
 )
 
@@ -36,10 +46,13 @@ _ASKING_ROLE = re.compile(
     r"correspondent|(?:co-?)?host|moderator|audience(?: member)?)(?:\b|$)|记者|问"
 )
 _ANSWERING_ROLE = re.compile(
-    r"(?i)^(?:a|answers?|r|p|interviewee|respondent|participant|witness|guest)(?:\s*\d{1,3})?$|^答$"
+    r"(?i)^(?:a|answers?|interviewee|respondent|participant|witness|guest)(?:\s*\d{1,3})?$|^答$"
 )
-#: Research transcripts' letters: ``I:`` (or ``Int:``) asks, ``R:``/``P:`` answers.
-_ASKING_LETTERS = re.compile(r"(?i)^(?:i|int|iv)(?:\s*\d{1,3})?$")
+#: Research transcripts' codes lean one way only: ``I:``/``Int:`` mostly asks and
+#: ``R:``/``P4:``/``Resp:`` mostly answers, but ``R1`` is a researcher as often as a
+#: respondent and ``I`` an interviewee now and then, so the document decides.
+_ASKING_CODE = re.compile(r"(?i)^(?:i|int|iv)(?:\s*\d{1,3})?$")
+_ANSWERING_CODE = re.compile(r"(?i)^(?:r|p|resp)(?:\s*\d{1,3})?$")
 #: "Colby Smith with the New York Times.", "Chris Mason from BBC News.": a reporter's
 #: self-introduction, at the start of a sentence.
 _PRESS_INTRODUCTION = re.compile(
@@ -64,11 +77,12 @@ def find_askers(turns: Sequence[Said], named: Collection[str] | None = None) -> 
     hubs = answering_hubs(turns)
     words = _words_by_speaker(turns)
     if by_role:
+        by_role -= _floor_givers(turns, by_role)
         askers = _with_the_floor_taken(turns, by_role, hubs) | _also_asking(
             turns, by_role, answering, words
         )
     else:
-        askers = _inferred(turns, speakers, answering, hubs)
+        askers = _inferred(turns, speakers, answering, hubs, words)
     return askers | _titled_as_askers(speakers, askers, answering, hubs, words)
 
 
@@ -128,6 +142,31 @@ def _titled_as_askers(
     )
 
 
+def _floor_givers(turns: Sequence[Said], by_role: frozenset[str]) -> frozenset[str]:
+    """Role-labelled askers who only give the floor to the others: a telephone gaggle's
+    ``MODERATOR`` ("Our next question will go to ...") after whose turns another asker
+    speaks, mostly, and none of whose questions (a sound check, if any) the answerers
+    take up. Their role word names who runs the call, not who asks."""
+    if len(by_role) < 2:
+        return frozenset()
+    handed: dict[str, int] = {}
+    answered: set[str] = set()
+    count: dict[str, int] = {}
+    for turn, after in pairwise(turns):
+        if turn.speaker not in by_role or after.speaker == turn.speaker or not after.speaker:
+            continue
+        count[turn.speaker] = count.get(turn.speaker, 0) + 1
+        if after.speaker in by_role:
+            handed[turn.speaker] = handed.get(turn.speaker, 0) + 1
+        elif count_asking(turn.text[-_EDGE:]) > 0:
+            answered.add(turn.speaker)
+    givers = frozenset(
+        s for s, n in count.items() if s not in answered and 2 * handed.get(s, 0) > n
+    )
+    # Someone must still ask: two hosts handing the word to each other are no such thing.
+    return givers if givers < by_role else frozenset()
+
+
 def _with_the_floor_taken(
     turns: Sequence[Said], by_role: frozenset[str], hubs: set[str]
 ) -> frozenset[str]:
@@ -154,7 +193,7 @@ def _also_asking(
     and asks follow-ups of his own. Not a second interviewee (one who says a good share
     of what is said), whose questions are asides."""
     most = max(words.values(), default=0)
-    interviewees = {s for s, count in words.items() if count * _INTERVIEWEE_SHARE >= most}
+    interviewees = {s for s, count in words.items() if count * INTERVIEWEE_SHARE >= most}
     answered: dict[str, int] = {}
     for turn, reply in pairwise(turns):
         if (
@@ -164,14 +203,18 @@ def _also_asking(
             and turn.speaker not in interviewees
             and reply.speaker in interviewees
             and has_question_mark(turn.text[-_EDGE:])
-            and len(reply.text.split()) >= _ANSWER_WORDS
+            and len(reply.text.split()) >= ANSWER_WORDS
         ):
             answered[turn.speaker] = answered.get(turn.speaker, 0) + 1
     return frozenset(s for s, count in answered.items() if count >= _ANSWERED_TWICE)
 
 
 def _inferred(
-    turns: Sequence[Said], speakers: list[str], answering: set[str], hubs: set[str]
+    turns: Sequence[Said],
+    speakers: list[str],
+    answering: set[str],
+    hubs: set[str],
+    words: dict[str, int],
 ) -> frozenset[str]:
     """Without role labels: the interviewee asks least, the others who put questions ask.
 
@@ -196,6 +239,8 @@ def _inferred(
         + _HINT * (speaker == first)
         + _HINT * (speaker in namers)
         + _HINT * (leaning.length() < mean_length)
+        + _HINT * bool(_ASKING_CODE.match(speaker))
+        - _HINT * bool(_ANSWERING_CODE.match(speaker))
         for speaker, leaning in stats.items()
     }
     answered = answered_once(turns, hubs)
@@ -205,15 +250,18 @@ def _inferred(
         # One who says little (an interjection from the floor) is nobody's interviewee.
         key=lambda s: (
             s not in hubs,
-            stats[s].words * _INTERVIEWEE_SHARE < most,
+            stats[s].words * INTERVIEWEE_SHARE < most,
             score[s],
             -stats[s].words,
         ),
     )
     press = _press(turns)
-    asides = _asides_only(turns, speakers, most) if len(speakers) > 2 else set()
+    ending = endings(turns) if len(speakers) > 2 else []
+    asides = asides_only(turns, ending, speakers, most) if ending else set()
     # A panel has no answering hub (a press conference's answerer follows everyone).
-    replying = _replying(turns) if len(speakers) > 2 and not hubs else set()
+    replies = replying(turns, ending) if ending and not hubs else set()
+    # A second respondent, a focus group's participant: they take up more than they put.
+    taking = answering_more(turns, ending, words) if ending else set()
     return frozenset(
         s
         for s in speakers
@@ -221,90 +269,21 @@ def _inferred(
         and s not in answering
         and s not in hubs
         and s not in asides
-        and s not in replying
+        and s not in replies
         and (
-            s in answered or (stats[s].asking > 0 and (s in press or score[s] > score[interviewee]))
+            s in answered
+            or (
+                stats[s].asking > 0
+                and (s in press or (score[s] > score[interviewee] and s not in taking))
+            )
         )
     )
 
 
-def _replying(turns: Sequence[Said]) -> set[str]:
-    """A panel's other answerers: in a hearing each witness answers a member in turn,
-    so a witness other than the one who says most speaks mostly right after a turn that
-    ends asking, and has a turn that ends asking seldom; or gives one long statement
-    whose questions are all rhetorical (none ends a turn)."""
-    turns_of: dict[str, int] = {}
-    words: dict[str, int] = {}
-    replies: dict[str, int] = {}
-    ending: dict[str, int] = {}
-    before: str | None = None
-    before_asks = False
-    for turn in turns:
-        if not turn.speaker:
-            continue
-        turns_of[turn.speaker] = turns_of.get(turn.speaker, 0) + 1
-        words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
-        asks = _ends_asking(turn.text)
-        if asks:
-            ending[turn.speaker] = ending.get(turn.speaker, 0) + 1
-        if before is not None and before != turn.speaker and before_asks:
-            replies[turn.speaker] = replies.get(turn.speaker, 0) + 1
-        before, before_asks = turn.speaker, asks
-    return {
-        s
-        for s, count in turns_of.items()
-        if (
-            count >= _REPLYING_TURNS
-            and 2 * replies.get(s, 0) > count
-            and 3 * ending.get(s, 0) < count
-        )
-        or (ending.get(s, 0) == 0 and count == 1 and words[s] >= _STATEMENT_WORDS)
-    }
-
-
-def _ends_asking(text: str) -> bool:
-    """Whether a turn's last sentences put a question (a rhetorical one inside does not)."""
-    return any(puts_question(part) for part in sentences(text[-_EDGE:])[-2:])
-
-
-def _asides_only(turns: Sequence[Said], speakers: list[str], most: int) -> set[str]:
-    """A panel's other speakers who say as much as an interviewee and ask only in short
-    asides ("The pitchers before or after the calls?" put to a fellow panellist), or not
-    at all (a podcast's second guest): they answer at length, their asides put no question
-    to the panel. A turn asks when it ends asking (a question quoted inside an answer
-    does not)."""
-    words = dict.fromkeys(speakers, 0)
-    long_asking = set()
-    asking = set()
-    answering = set()
-    for turn in turns:
-        if turn.speaker not in words:
-            continue
-        count = len(turn.text.split())
-        words[turn.speaker] += count
-        if any(puts_question(part) for part in sentences(turn.text[-_EDGE:])[-2:]):
-            asking.add(turn.speaker)
-            if count > _ASIDE_WORDS:
-                long_asking.add(turn.speaker)
-        elif count >= _ANSWER_WORDS:
-            answering.add(turn.speaker)
-    return {s for s in answering - long_asking if words[s] * _INTERVIEWEE_SHARE >= most}
-
-
 #: A title in the labels of this many askers marks the askers' labels.
 _SHARED_TITLE = 2
-#: An interviewee says at least this fraction (its inverse) of what the one who says most does.
-_INTERVIEWEE_SHARE = 4
-#: An answer taken as one to a question runs to at least this many words ...
-_ANSWER_WORDS = 30
-#: ... and a speaker without a role label who asks is answered so at least twice.
+#: A speaker without a role label who asks is answered at length at least twice.
 _ANSWERED_TWICE = 2
-#: An aside is a turn of at most this many words.
-_ASIDE_WORDS = 8
-#: A speaker of this many turns or more who mostly replies to questions answers.
-_REPLYING_TURNS = 3
-#: One turn this long that ends asking nothing is a statement (a witness's), not a question.
-_STATEMENT_WORDS = 200
 #: How far into a turn (from either end) a name or a self-introduction is looked for.
 _EDGE = 300
 #: What speaking first, naming another speaker or short turns add to a speaker's leaning.
