@@ -20,10 +20,13 @@ def test_a_call_moderator_who_only_gives_the_floor_is_no_asker() -> None:
         "MODERATOR: We can.\n\n"
         "Q: Great. How many families are still without water in the valley?\n\n"
         "MR. HOLT: About two hundred, and tankers reach them twice a day until the main "
-        "is repaired, which we expect by Friday.\n\n"
+        "is repaired, which we expect by Friday. The crews have worked through the night "
+        "on the valve that failed, and the county has opened two more filling points at "
+        "the schools for anyone who can carry water home.\n\n"
         "MODERATOR: Thank you. Our next question goes to Raj Patel with Radio East.\n\n"
         "Q: Who pays for the tankers?\n\n"
-        "MR. HOLT: The state does, from the emergency fund, and the county repays half.\n"
+        "MR. HOLT: The state does, from the emergency fund, and the county repays half "
+        "once the federal money arrives, which in the last flood took about a year.\n"
     )
     outline = build_outline(text)
     assert outline.askers == ("Q",)

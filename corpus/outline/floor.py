@@ -1,7 +1,8 @@
 """Who holds the floor around an asker's turn: the turns before and after it that show it
 puts nothing to the interviewee.
 
-A cold open before the guest's first words, the floor passed to another asker or called
+A cold open before the guest's first words, a sound check a call's moderator answers,
+the floor passed to another asker or called
 to the next speaker by their label, the asker carrying on their own sentence, a statement
 that answers the interviewee's question back, thanks as the talk ends, the floor given
 for a prepared statement: the document's order of speakers tells each of these, whatever
@@ -11,10 +12,10 @@ the turn's own words.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 
 from corpus.outline.interruptions import DASHES, SHORT
-from corpus.outline.said import Said, has_question_mark, puts_question, sentences
+from corpus.outline.said import Said, count_asking, has_question_mark, puts_question, sentences
 from corpus.outline.turn_text import WORD, TurnText
 
 #: An interviewee's question back to the asker is a turn of at most this many sentences.
@@ -116,3 +117,23 @@ def prepared(turns: Sequence[Said], index: int) -> bool:
     lengths = sorted(len(turn.text.split()) for turn in turns if turn.speaker == speaker)
     length = len(turns[index].text.split())
     return length >= _PREPARED_WORDS and length >= _PREPARED_TIMES * lengths[len(lengths) // 2]
+
+
+def bystanders(turns: Sequence[Said], askers: Collection[str]) -> set[str]:
+    """Speakers who neither ask nor answer at length while someone else does: every reply
+    of theirs to an asker is short and no turn of theirs puts a question, as a call's
+    moderator who only gives the floor answers a reporter's sound check ("Can you hear me
+    now?" - "We can."); a question they answer was not put to the interviewee."""
+    at_length: set[str] = set()
+    replied: set[str] = set()
+    for before, turn in pairwise(turns):
+        if before.speaker in askers and turn.speaker and turn.speaker not in askers:
+            replied.add(turn.speaker)
+            if len(turn.text.split()) > SHORT:
+                at_length.add(turn.speaker)
+    if not at_length:
+        return set()  # a short interview's one interviewee ("In May.")
+    short = replied - at_length
+    return short - {
+        turn.speaker for turn in turns if turn.speaker in short and count_asking(turn.text)
+    }

@@ -33,6 +33,7 @@ from corpus.outline.backchannel import backchannel, reaction
 from corpus.outline.floor import (
     answers_the_interviewee,
     before_any_answer,
+    bystanders,
     calls_next,
     carries_on,
     first_answer,
@@ -75,13 +76,14 @@ def question_turns(
     labels only the questions). A slate opening a session is none (``openings``).
     """
     interviewees = _interviewees(turns, askers)
+    aside = bystanders(turns, askers)
     slated = slates(turns, askers, openings)
     return {
         index
         for index, turn in enumerate(turns)
         if turn.speaker in askers
         and index not in slated
-        and _is_question(turns, index, askers, interviewees)
+        and _is_question(turns, index, askers, interviewees, aside)
     }
 
 
@@ -107,7 +109,11 @@ def _interviewees(turns: Sequence[Said], askers: Collection[str]) -> set[str]:
 
 
 def _is_question(
-    turns: Sequence[Said], index: int, askers: Collection[str], interviewees: set[str]
+    turns: Sequence[Said],
+    index: int,
+    askers: Collection[str],
+    interviewees: set[str],
+    aside: set[str],
 ) -> bool:
     text = STAGE_NOTE.sub(" ", turns[index].text).strip()
     words = WORD.findall(text[: PLEASANTRIES_CHARS + 1])  # enough to tell a short turn
@@ -141,6 +147,8 @@ def _is_question(
     if len(words) <= _REACTION and reaction(said):
         return False  # "Wow.", "That's amazing.", "Wow, that's incredible growth."
     if has_question_mark(text):
+        if following is not None and following.speaker in aside:
+            return False  # "Can you hear me now?" - "We can." (the call's moderator)
         return not (len(words) <= 2 and reply and backchannel(WORD.findall(reply)))
     if reply and pleasantries_only(replied):
         return False  # "Mr. President, enjoy your time." - "Thank you very much."
