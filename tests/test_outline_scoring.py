@@ -25,6 +25,13 @@ def test_normalise_drops_entities_escapes_timestamps_and_punctuation() -> None:
     assert normalise("  Q:\n\tWhat  NOW? ") == "q what now"
 
 
+def test_a_markdown_link_reads_as_its_text() -> None:
+    # The reader shows a link's text, so the gold written from the Markdown source matches.
+    source = "I’m [Sean Kross](https://example.org/sk), I’m the CTO of the [Lab](/lab)."
+    assert normalise(source) == "i m sean kross i m the cto of the lab"
+    assert same_item(source, "I’m Sean Kross, I’m the CTO of the Lab.")
+
+
 def test_a_leftover_label_or_timestamp_in_front_still_matches() -> None:
     gold = "Okay, a couple things. Do you have any information about a"
     found = "Q    Okay, a couple things.  Do you have any information about a threat"

@@ -29,6 +29,8 @@ MIN_KEY = 12
 
 _TIMESTAMP = re.compile(rf"\\?\[{TIME}\\?\]")
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+#: A Markdown link, ``[Sean Kross](https://...)``: the page shows its text only.
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 GOLD_LISTS = ("speakers", "askers", "headings", "questions", "measures")
@@ -102,9 +104,11 @@ def gold_from_dict(data: Mapping[str, Any]) -> Gold:
 
 
 def normalise(text: str) -> str:
-    """Text reduced to lower-case words: entities, escapes, timestamps and punctuation gone."""
+    """Text reduced to lower-case words: entities, escapes, timestamps, links' targets and
+    punctuation gone."""
     text = html.unescape(text)
     text = _TIMESTAMP.sub(" ", text)
+    text = _MARKDOWN_LINK.sub(r"\1", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     text = unicodedata.normalize("NFKC", text).casefold()
     return _NOT_WORD.sub(" ", text).strip()
