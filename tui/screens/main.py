@@ -110,7 +110,10 @@ class MainScreen(AnnotatingScreen):
             yield SearchBar(id="search")
             yield StatusLine(id="status")
             yield QuickTags(id="quick-tags")
-            yield KeyFooter()
+            # Its first keys in the look of the window's width (see _layout_for): at 80
+            # columns they are built once, not built wide and then again compact.
+            narrow = self.app.size.width < NARROW
+            yield KeyFooter(compact=narrow, show_command_palette=not narrow)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
