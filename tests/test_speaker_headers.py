@@ -3,12 +3,15 @@ prose are not headers. Each made-up transcript here is laid out as a tool writes
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from corpus import load_interview
 from corpus.reading.headers import read_header
+from corpus.times import seconds
 
 ASKED = ("How did you get into soil science?", "What does a typical day look like?")
 
@@ -190,3 +193,30 @@ def test_an_exchange_said_twice_word_for_word_stays_two_turns_each_time(tmp_path
     text = "\n\n".join(f"[00:00:{s:02d}] {name}: {words}" for name, s, words in turns)
     found = _turns(tmp_path, "descript.txt", text)
     assert [(speaker, words) for speaker, words in found] == [(n, w) for n, _, w in turns]
+
+
+TRANSCRIPTS = Path(__file__).parent / "transcripts"
+#: Published transcripts whose turns open with a header (file, the header's pattern as the
+#: file writes it): bold name and colon then time, generic voices and time, a name and time
+#: with no colon, a first name and time and a colon after it.
+REAL_HEADERS = [
+    ("podcast_mit_bitcoin_expo_core_dev_roundtable_2025.md", r"\*\*[^*\n]+:\*\* \d\d:\d\d:\d\d"),
+    ("podcast_brink_mempool_ancestors_2021.md", r"Speaker \d: \d\d:\d\d:\d\d"),
+    ("podcast_stephan_livera_splicing_2023.md", r"[A-Z]\w+ [A-Z]\w+ \d\d:\d\d:\d\d"),
+    ("podcast_stephan_livera_449_opvault_2023.md", r"[A-Z]\w+ +\d\d:\d\d:\d\d:"),
+]
+
+
+@pytest.mark.parametrize(("name", "header"), REAL_HEADERS, ids=[n for n, _ in REAL_HEADERS])
+def test_a_published_transcripts_headers_give_its_speakers_and_times_leave_its_words(
+    name: str, header: str
+) -> None:
+    path = TRANSCRIPTS / name
+    written = re.findall(rf"(?m)^{header}[ \t]*$", path.read_text(encoding="utf-8"))
+    interview = load_interview(path)
+    gold = json.loads(path.with_name(f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+    assert list(interview.outline.speakers) == gold["speakers"]
+    assert len(written) >= 8 and len(interview.times) == len(written)
+    assert not re.search(r"\d\d:\d\d:\d\d", interview.text)  # no time left in the words
+    # Every header's time is in the time map, in order.
+    assert [at for _, at in interview.times] == [seconds(line) for line in written]

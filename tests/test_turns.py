@@ -356,7 +356,12 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "podcast_mit_bitcoin_expo_core_dev_roundtable_2025": (
+        "a panel's moderator, the one asker among three answerers (who answer each other and "
+        "put one question to him), is not found: nobody asks"
+    ),
+}
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
     if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS
