@@ -22,6 +22,11 @@ class Offline(StoreError):
     says it is offline until the server is back (see :mod:`store.postgres`)."""
 
 
+class Missing(StoreError):
+    """The annotation asked for is not in the database (deleted meanwhile, most likely
+    by another process): nothing was changed."""
+
+
 class Conflict(StoreError):
     """The annotation changed since the caller saw it, so the change was not made.
 

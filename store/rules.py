@@ -28,7 +28,7 @@ from store.anchoring import Reanchoring, annotation_at, reanchored
 from store.changes import edited, now_iso, withdrawn
 from store.codebook_rules import CodebookRules
 from store.copying import Contents, contents_of, copy_ops
-from store.errors import Conflict, StoreError, short_quote
+from store.errors import Conflict, Missing, StoreError, short_quote
 from store.journal import Op
 from store.machinery import Where
 from store.merging import ImportResult, merged_into, plan_import
@@ -349,7 +349,7 @@ class Rules(CodebookRules[Where]):
     def _require(self, annotation_id: str) -> Annotation:
         found = self._view.get(annotation_id)
         if found is None:
-            raise StoreError(
+            raise Missing(
                 f"annotation {annotation_id}: not in {self.path}; it may have been deleted "
                 "meanwhile, see 'gloss list'"
             )

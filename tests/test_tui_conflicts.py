@@ -4,6 +4,8 @@ a delete of an annotation changed since asks, an undo that cannot be made says s
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,6 +105,39 @@ async def test_edit_both_opens_the_editor_on_both_texts(store: AnnotationStore, 
         await settle(app, pilot)
         merged = note_of(store, made)
         assert "bob's reading" in merged and "my reading" in merged
+
+
+#: Another coder's gloss deleting annotation argv[2] of the database argv[1].
+DELETE_ELSEWHERE = """
+import sys
+from pathlib import Path
+from store import AnnotationStore
+with AnnotationStore.open(Path(sys.argv[1])) as store:
+    store.delete(sys.argv[2])
+"""
+
+
+async def test_a_note_written_on_an_annotation_deleted_elsewhere_is_kept(
+    store: AnnotationStore, db: Path
+) -> None:
+    """Another process deletes the annotation while its note is being written: what the
+    user wrote is not lost, it is saved as their own annotation of the same passage."""
+    interviews, made = first_annotation(store, note="draft")
+    async with running(store, interviews) as (app, pilot):
+        await pilot.press("a")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "NoteEditor")
+        subprocess.run(
+            [sys.executable, "-c", DELETE_ELSEWHERE, str(db), made.id], check=True, timeout=60
+        )
+        await pilot.press(*["backspace"] * len("draft"), *"my reading", "ctrl+s")
+        await wait_until(pilot, lambda: "deleted elsewhere" in text(app), what="the notice")
+        await wait_until(pilot, lambda: "  saved  by " in text(app), what="the note saved")
+        await settle(app, pilot)
+    store.refresh()
+    kept = store.annotations(interview=interviews[0].id)
+    assert [(a.note, a.author, a.start, a.end, a.tags) for a in kept] == [
+        ("my reading", "tester", made.start, made.end, ())
+    ]
 
 
 async def test_delete_of_an_annotation_changed_since_asks(

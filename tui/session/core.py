@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from corpus import Interview, Span
 from store import Annotation, Store, StoreError, TagInfo
-from store.errors import Conflict, NoteConflict, Offline
+from store.errors import Conflict, Missing, NoteConflict, Offline
 from store.history import History
 from store.model import Change
 from tui.session import search
@@ -216,9 +216,13 @@ class Session(Coders):
         if target is not None:
             if text == target.note:
                 return None
+            # With its passage: if the annotation is deleted elsewhere before this is
+            # saved, the note is kept on that passage (see ``_make_or_keep``).
+            passage = Span(target.start, target.end)
             return self._begin(
-                Edit("edit", "note saved", annotation_id=target.id, note=(target.note, text))
-            )
+                Edit("edit", "note saved", interview, passage, annotation_id=target.id,
+                     note=(target.note, text))
+            )  # fmt: skip
         return self._begin(Edit("add", "note saved", interview, span, note=("", text)))
 
     def delete(self, target: Annotation) -> Edit:
@@ -244,7 +248,7 @@ class Session(Coders):
         with self._lock:
             seen = self.store.changes_seen
             try:
-                said, change = self._make(edit)
+                said, change = self._make_or_keep(edit)
             except NoteConflict as conflict:
                 with self._pending_lock:
                     self.pending = max(0, self.pending - 1)
@@ -274,6 +278,18 @@ class Session(Coders):
             if not outside:
                 self._seen = self.store.changes_seen
             return update
+
+    def _make_or_keep(self, edit: Edit) -> tuple[str, Change | None]:
+        """``_make(edit)``; a note written on an annotation deleted elsewhere meanwhile is
+        kept, as the user's own annotation of the same passage (undoable), not lost."""
+        try:
+            return self._make(edit)
+        except Missing:
+            if edit.kind != "edit" or not edit.note or edit.interview is None or not edit.span:
+                raise
+        kept = Edit("add", "", edit.interview, edit.span, note=("", edit.note[1]))
+        _, change = self._make(kept)
+        return "note kept as your own annotation: the one it was on was deleted elsewhere", change
 
     def _make(self, edit: Edit) -> tuple[str, Change | None]:
         history = self.history
