@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from corpus.model import Outline, Span, Turn
+from corpus.model import Outline, Question, Span, Turn
 from corpus.outline.frontmatter import FrontMatter, find_front_matter
 from corpus.outline.headings import find_headings, opens_turn
 from corpus.outline.marked import asked_marks
@@ -78,19 +78,24 @@ def build_outline(
     # A metadata block restated at a later session ends the turn before it.
     held = {i for i, line in enumerate(body) if metadata.holds(line.start)}
     turns = find_questions(text, body, headings | held, wrapped, reading.labelled_answers)
+    asking = reading.askers
+    read: list[Turn] = []
     if not turns and not any(line.spoken for line in body):
         # No speaker labels at all: the turns are read from the text's shape.
         found, headings = read_unlabelled(text, body, headings, wrapped=wrapped, marks=marked)
         turns = [
             PlacedQuestion(without_notes(text, item.question), item.line_start) for item in found
         ]
+        # An asker read from the shape (the floor of a Q&A session) speaks its questions.
+        read = [_asked(turn.question) for turn in turns if turn.question.asker]
+        asking = asking | {turn.speaker for turn in read}
     first_block = min(
         [*(body[i].start for i in headings), *(turn.label_start for turn in turns)],
         default=None,
     )
     intro_lines = [ln for ln in body if first_block is None or ln.end <= first_block]
     intro = Span(intro_lines[0].start, intro_lines[-1].end) if intro_lines else None
-    spoken = spoken_turns(body, headings | held, _answer_turns(turns))
+    spoken = spoken_turns(body, headings | held, _answer_turns(turns) + read)
     speakers = tuple(dict.fromkeys(turn.speaker for turn in spoken))
     return Outline(
         title=front.title,
@@ -100,7 +105,7 @@ def build_outline(
         intro=intro,
         sections=group_sections(text, body, headings, turns, wrapped),
         speakers=speakers,
-        askers=tuple(speaker for speaker in speakers if speaker in reading.askers),
+        askers=tuple(speaker for speaker in speakers if speaker in asking),
         turns=spoken,
         intro_measures=find_measures(text, intro.start, intro.end, wrapped=wrapped)
         if intro
@@ -131,3 +136,8 @@ def _answer_turns(turns: list[PlacedQuestion]) -> list[Turn]:
         for turn in turns
         if turn.answer_label is not None
     ]
+
+
+def _asked(question: Question) -> Turn:
+    """The turn of a question whose asker was read from the text, not from a label."""
+    return Turn(question.asker, Span(question.start, question.start), question.start, question.end)

@@ -32,6 +32,8 @@ _CAPTION_SHARE = 0.5
 #: and half of them this short (in words) at most.
 _MIN_CAPTION_LINES = 20
 _CAPTION_WORDS = 14
+#: ... or longer lines, this share of them cut inside a sentence (a recogniser's segments).
+_CUT_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,15 @@ def caption_style(text: str, lines: Sequence[Spanned]) -> bool:
     joined = sum(
         1 for before, after in pairwise(lines) if text.count("\n", before.end, after.start) == 1
     )
+    if joined < _CAPTION_SHARE * len(lines):
+        return False
     words = sorted(text.count(" ", line.start, line.end) + 1 for line in lines)
-    return joined >= _CAPTION_SHARE * len(lines) and words[len(words) // 2] <= _CAPTION_WORDS
+    if words[len(words) // 2] <= _CAPTION_WORDS:
+        return True
+    # Longer lines that often stop mid-sentence are a recogniser's segments, cut where the
+    # speaker paused, not paragraphs (which end their sentences).
+    cut = sum(1 for line in lines if not _ends_sentence(text, Span(line.start, line.end)))
+    return cut >= _CUT_SHARE * len(lines)
 
 
 def unit_blocks(

@@ -60,6 +60,7 @@ from corpus.outline.caption_questions import (
     opens_reply,
     straight_questions,
 )
+from corpus.outline.floor_questions import FLOOR, MIN_HANDOVERS, floor_questions, handovers
 from corpus.outline.headings import find_headings
 from corpus.outline.labels import Label, Role
 from corpus.outline.measures import find_measures
@@ -134,16 +135,41 @@ def unlabelled_questions(
     """The questions of a document without speaker labels, with their answers, in order."""
     if unpunctuated(text):
         body = [line for index, line in enumerate(lines) if index not in headings]
-        return [
-            FoundQuestion(question, line_start)
-            for question, line_start in spoken_questions(text, body, wrapped=wrapped)
-        ]
+        return _from_the_floor(
+            text,
+            body,
+            [
+                FoundQuestion(question, line_start)
+                for question, line_start in spoken_questions(text, body, wrapped=wrapped)
+            ],
+        )
     captions = caption_style(text, lines)
     blocks = unit_blocks(text, lines, headings, captions)
     found: list[FoundQuestion] = []
     for units, end in blocks:
         found += _block_questions(text, units, end, captions, wrapped)
     return found if len(found) >= _MIN_QUESTIONS else []
+
+
+def _from_the_floor(
+    text: str, lines: Sequence[Spanned], found: list[FoundQuestion]
+) -> list[FoundQuestion]:
+    """Questions read from unpunctuated speech, those after the floor is handed over to
+    many askers (:mod:`corpus.outline.floor_questions`) given to the floor."""
+    said = [" ".join(text[line.start : line.end].split()) for line in lines]
+    # Without question marks, a line asks where a question read from word order starts.
+    starts = [item.question.start for item in found]
+    asks = [any(line.start <= at < line.end for at in starts) for line in lines]
+    given = handovers(said, asks)
+    if len(given) < MIN_HANDOVERS:
+        return found
+    opened = lines[given[0]].start
+    return [
+        FoundQuestion(replace(item.question, asker=FLOOR), item.line_start)
+        if item.question.start > opened
+        else item
+        for item in found
+    ]
 
 
 def _block_questions(
@@ -170,8 +196,12 @@ def _block_questions(
         chosen = straight_questions(said, words, chosen)
     else:
         chosen = with_statements(said, puts, words, chosen, MAX_QUESTION_WORDS)
+    asks = [put or has_question_mark(value) for put, value in zip(puts, said, strict=True)]
+    chosen, floor = floor_questions(said, words, asks, chosen)
     found = []
     for number, (first, last) in enumerate(chosen):
+        if last + 1 >= len(units):
+            continue  # nothing after it to answer it
         answer_end = units[chosen[number + 1][0] - 1].end if number + 1 < len(chosen) else end
         answer = Span(units[last + 1].text_start, answer_end)
         question = Question(
@@ -180,6 +210,7 @@ def _block_questions(
             end=units[last].end,
             answer=answer,
             measures=find_measures(text, answer.start, answer.end, wrapped=wrapped),
+            asker=FLOOR if floor is not None and first > floor else "",
         )
         found.append(FoundQuestion(question, units[first].start))
     return found
