@@ -189,6 +189,7 @@ TEXT_EXPORTS = {
     "rev-dash.txt": (lambda: lines("{name} ({time}) - {words}"), (ASKER, ANSWERER)),
     "en-dash-line.txt": (lambda: lines("{name} – {time}\n{words}"), (ASKER, ANSWERER)),
     "one-space-line.txt": (lambda: lines("{name} {time}\n{words}"), (ASKER, ANSWERER)),
+    "voice-tag-after-time.txt": (lambda: lines("{time} <v {name}>{words}"), (ASKER, ANSWERER)),
     "name-colon-time.md": (lambda: lines("{name}: {time}\n\n{words}"), (ASKER, ANSWERER)),
     "f4.txt": (f4_txt, ("I", "B")),
     # A hearing's record or a recorder's export: a bare running time before the name, the

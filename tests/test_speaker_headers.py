@@ -32,6 +32,8 @@ ASKED = ("How did you get into soil science?", "What does a typical day look lik
         ("Speaker 0: 00:00:00", "Speaker 0", 0, ""),
         ("SPEAKER_01 00:00:03", "SPEAKER_01", 3, ""),
         ("Unknown Speaker  1:02:03", "Unknown Speaker", 3723, ""),
+        ("00:00:05 <v Ann Lee>Hello, <v Ann Lee>you.", "Ann Lee", 5, "Hello, you."),
+        ("00:00:05 <v 1>Hello.", "Speaker 1", 5, "Hello."),
     ],
 )
 def test_the_grammar_reads_each_tools_header(
@@ -87,6 +89,23 @@ def test_a_wrapped_turn_and_an_answer_in_blocks_each_with_its_time_are_one_turn(
     ]
     # Each block's time stays in the time map, at its words.
     assert interview.time_at(interview.text.index("Then I went")) == 40
+
+
+def test_voice_tags_in_a_text_export_and_timed_lines_that_name_nobody(tmp_path: Path) -> None:
+    # A speech-to-text export, a caption a line: the voice tag after the time, a line with
+    # a time and no voice going on with the voice before it.
+    text = (
+        "00:00:01 <v Ann Lee>Welcome. How did you get into soil science?\n\n"
+        "00:00:09 <v Omar Haddad>I grew up on a farm, <v Omar Haddad>the dirt was there.\n\n"
+        "00:00:12 And it stayed with me.\n\n"
+        "00:00:20 <v Ann Lee>What does a typical day look like?\n\n"
+        "00:00:26 <v Omar Haddad>Fieldwork, then the lab.\n"
+    )
+    turns = _turns(tmp_path, "captions.txt", text)
+    assert [speaker for speaker, _ in turns] == ["Ann Lee", "Omar Haddad", "Ann Lee", "Omar Haddad"]
+    assert turns[1][1] == "I grew up on a farm, the dirt was there.\n\nAnd it stayed with me."
+    interview = load_interview(tmp_path / "captions.txt")
+    assert interview.time_at(interview.text.index("And it stayed")) == 12
 
 
 def test_bracketed_names_without_times_are_speakers_and_notes_stay_words(
@@ -204,6 +223,7 @@ REAL_HEADERS = [
     ("podcast_brink_mempool_ancestors_2021.md", r"Speaker \d: \d\d:\d\d:\d\d"),
     ("podcast_stephan_livera_splicing_2023.md", r"[A-Z]\w+ [A-Z]\w+ \d\d:\d\d:\d\d"),
     ("podcast_stephan_livera_449_opvault_2023.md", r"[A-Z]\w+ +\d\d:\d\d:\d\d:"),
+    ("podcast_python_bytes_455_cyclopts_2025.txt", r"\d\d:\d\d:\d\d (?:<v [^>]+>)?.*"),
 ]
 
 

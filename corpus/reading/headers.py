@@ -9,6 +9,7 @@ layouts that look unlike each other but fill the same three slots, a time, a nam
     [00:00:02] **Jane Doe**: words          a bold name after the time
     [Jane Doe] [02:13] words                a name in brackets, the time after it
     [Jane Doe] words                        a name in brackets and no time
+    00:00:05 <v Jane Doe>words              a subtitle voice tag after the time
     **Jane Doe** [02:13]                    a bold name, the time after it
     Jane Doe (00:01:02): words              the time in brackets after it (Rev)
     Jane Doe (00:01:02) - words             ... and a dash
@@ -46,6 +47,7 @@ def _grammar() -> re.Pattern[str]:
         rf"""[ \t]*
         (?:(?P<lead>{TS})[ \t]*(?:{_DASH}[ \t]*)?)?
         (?:\\?\[(?P<bracketed>{_NAME})\\?\]
+          |<v(?:\.[\w.-]+)*[ \t]+(?P<voice>[^<>\n]{{1,60}}?)[ \t]*>
           |\*\*(?P<bold>{_NAME})[ \t]*(?P<bold_colon>[:：])?\*\*
           |(?P<plain>{_NAME}))
         [ \t]*(?P<colon>[:：](?=[ \t]|$))?[ \t]*
@@ -80,6 +82,12 @@ def read_header(line: str) -> Header | None:
     rest = found.group("rest").strip()
     if found.group("bracketed") is not None:
         style, name = "brackets", found.group("bracketed")
+    elif found.group("voice") is not None:
+        # A subtitle voice tag in a text export ("00:00:05 <v Jane Doe>words"), the same
+        # speaker's tag again inside the line dropped with it.
+        style, name = "voice", found.group("voice")
+        rest = re.sub(rf"<v(?:\.[\w.-]+)*[ \t]+{re.escape(name)}[ \t]*>", "", rest).strip()
+        name = f"Speaker {name}" if name.isdigit() else name  # a diarizer's <v 1>
     elif found.group("bold") is not None:
         style, name = "bold", found.group("bold")
     else:

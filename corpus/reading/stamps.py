@@ -25,13 +25,15 @@ from dataclasses import replace
 
 from corpus.reading.formats import Document
 from corpus.reading.headers import Header, read_header
-from corpus.times import TIME_ONLY, seconds
+from corpus.times import TIME_ONLY, TS, seconds
 
 #: Any time at all, or a line opening with a bracket or bold: a file without either has no
 #: stamps and no bracketed names (and its reading stays this cheap).
 _MAY_HAVE_HEADERS = re.compile(r"\d:\d\d|^[ \t]*(?:\[|\*\*)", re.M)
 #: ``#00:01:02-3#`` (f4transkript, MAXQDA), wherever it stands in a line.
 _HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
+#: A line of words that opens with a time (no speaker named): ``00:06:40 Oh, did you?``.
+_TIMED_WORDS = re.compile(rf"[ \t]*(?P<time>{TS})(?![ \t]*[AaPp]\.?[Mm]\b)[ \t]+(?P<words>\S.*)")
 #: A name in brackets inside a line: ``[Laughter]`` as a note, not a speaker's header.
 _BRACKETED_INSIDE = re.compile(r"(?<=\S)[ \t]*\\?\[(?P<name>[^\[\]\n]{1,60})\\?\]")
 
@@ -56,11 +58,19 @@ def lift_stamps(document: Document) -> Document:
     pending: str | None = None  # the label the next line of words opens with
     speaking: str | None = None  # who the last header named
     heading_lines = {at for at, _ in document.headings}
+    # Headers that open with the time: a line that opens with one and names nobody goes on
+    # with the last speaker ("00:06:40 Oh, did you?" under "00:06:35 <v Jane Doe>...").
+    led = any(header is not None and header.layout[0] for header in headers)
     for line, header in zip(lines, headers, strict=True):
         starts, before = before, before + len(line) + 1
         if alone and TIME_ONLY.fullmatch(line):
             times.append((length + 1 if parts else 0, seconds(line)))
             continue
+        if header is None and led and speaking is not None:
+            timed = _TIMED_WORDS.fullmatch(line)
+            if timed is not None:
+                times.append((length + 1 if parts else 0, seconds(timed["time"])))
+                line = timed["words"]
         if header is not None:
             if pending:  # a name line with no words under it
                 length = _emit(parts, length, pending)
