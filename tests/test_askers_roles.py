@@ -8,9 +8,11 @@ answers them at length, never the names.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from corpus import build_outline
+from corpus import build_outline, load_interview
 
 
 def test_a_call_moderator_who_only_gives_the_floor_is_no_asker() -> None:
@@ -192,3 +194,31 @@ def test_an_interviewee_who_asks_one_rhetorical_question_is_not_the_asker() -> N
 def test_the_users_choice_wins_over_the_document() -> None:
     text = "R1: How long have you worked here?\nP4: Six years.\nR1: And before?\nP4: School.\n"
     assert build_outline(text, askers=["P4"]).askers == ("P4",)
+
+
+def test_a_markdown_heading_shaped_like_a_label_titles_a_section_and_asks_nothing(
+    tmp_path: Path,
+) -> None:
+    # A research interview's guide blocks as headings: 'Block 2: ...' is no speaker, so it
+    # is no asker either (the interviewer speaks after each, which made them look asked).
+    blocks = []
+    for number, topic in enumerate(["Background", "Timeline (When?)", "Methods (How?)"], 1):
+        blocks.append(
+            f"### Block {number}: {topic}\n\n"
+            f"I: Now block {number}. How did that part go for you?\n\n"
+            "P: Slowly at first, and then it was easy once I had the data.\n\n"
+            "I: Ok. And what would you change?\n\n"
+            "P: Nothing much. Can you repeat that?\n\n"
+            "I: What would you change?\n\n"
+            "P: Nothing.\n"
+        )
+    path = tmp_path / "interview.md"
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    outline = load_interview(path).outline
+    assert outline.speakers == ("I", "P")
+    assert outline.askers == ("I",)
+    assert [s.heading for s in outline.sections] == [
+        "Block 1: Background",
+        "Block 2: Timeline (When?)",
+        "Block 3: Methods (How?)",
+    ]

@@ -70,12 +70,16 @@ class Reading:
 
 
 def read_lines(
-    text: str, named_askers: Collection[str] | None = None, asked: Collection[int] = ()
+    text: str,
+    named_askers: Collection[str] | None = None,
+    asked: Collection[int] = (),
+    marked: Collection[int] = (),
 ) -> Reading:
     """The paragraphs of ``text`` with their speakers' labels in their roles; ``asked``
-    holds where the marks that put a question (``### How did you start?``) start."""
+    holds where the marks that put a question (``### How did you start?``) start,
+    ``marked`` where every line the file's format marks as a heading starts."""
     metadata = find_metadata(text)
-    labels = find_labels(text)
+    labels = _past_titles(text, find_labels(text), marked)
     if metadata.end:
         labels = {at: label for at, label in labels.items() if not metadata.holds(at)}
     paragraphs, wrapped = paragraph_layout(text, labels)
@@ -107,6 +111,22 @@ def read_lines(
         )
     labelled_answers = any(line.answerer is not None and line.spoken for line in lines)
     return Reading(lines, wrapped, askers, labelled_answers, metadata)
+
+
+def _past_titles(
+    text: str, labels: dict[int, SpeakerLabel], marked: Collection[int]
+) -> dict[int, SpeakerLabel]:
+    """The labels less those that open a line the format marks as a heading with words
+    after them on that line (``### Block 1: General Information``): a section's title,
+    not a turn. A heading that is a name alone (``### Jane Doe``) still labels the turn
+    below it."""
+    kept = {}
+    for at, label in labels.items():
+        end = text.find("\n", at)
+        if at in marked and text[label.text_start : len(text) if end < 0 else end].strip():
+            continue
+        kept[at] = label
+    return kept
 
 
 def spoken_turns(lines: list[Line], headings: set[int], extra: list[Turn]) -> tuple[Turn, ...]:

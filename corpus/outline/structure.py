@@ -52,7 +52,8 @@ def build_outline(
     decides (:mod:`corpus.outline.askers`). ``marked`` holds the ``(offset, level)`` of
     the lines the file's format marked as headings (``Interview.headings``).
     """
-    reading = read_lines(text, askers, asked_marks(text, marked))
+    titles = frozenset(offset for offset, _ in marked)
+    reading = read_lines(text, askers, asked_marks(text, marked), titles)
     lines, wrapped = reading.lines, reading.wrapped
     if not lines:
         return Outline()
