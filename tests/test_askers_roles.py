@@ -222,3 +222,32 @@ def test_a_markdown_heading_shaped_like_a_label_titles_a_section_and_asks_nothin
         "Block 2: Timeline (When?)",
         "Block 3: Methods (How?)",
     ]
+
+
+def test_a_panels_moderator_who_speaks_after_each_panellist_asks() -> None:
+    # The moderator follows every panellist, as a press conference's answerer follows
+    # every reporter, but to put the next question; one panellist asks him something back
+    # and another closes an answer on a quoted question.
+    text = (
+        "Mara Lind: To start, a quick round of introductions, and why you work on the "
+        "compiler.\n\n"
+        "Ode Park: I'm Ode. I came for the type checker and stayed for the people, after "
+        "ten years of writing tools that nobody maintained once the grant ran out.\n\n"
+        "Sami Roy: I'm Sami. I maintain the optimiser, mostly the inliner, and I review "
+        "most of what touches it, which is a lot of code every week.\n\n"
+        "Lee Tran: I'm Lee, I work on the standard library and the release process, which "
+        "means I am the one who gets the angry emails when something breaks.\n\n"
+        "Mara Lind: What should we do about all the feature proposals?\n\n"
+        "Sami Roy: Fewer at once. Every release that ships three big features ships three "
+        "sets of bugs. So what would you do about them?\n\n"
+        "Mara Lind: I'm only an observer, but I'd batch them. Lee, do you have opinions?\n\n"
+        "Lee Tran: Some. People keep asking us: is there a plan for that? Usually there is "
+        "one, written down in an issue nobody reads.\n\n"
+        "Mara Lind: Where should people take these conversations, then?\n\n"
+        "Ode Park: To the mailing list, where the decisions are written down and stay.\n"
+    )
+    outline = build_outline(text)
+    assert outline.askers == ("Mara Lind",)
+    assert "Where should people take these conversations, then?" in [
+        q.text for q in outline.questions
+    ]

@@ -357,10 +357,6 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
 KNOWN_GAPS: dict[str, str] = {
-    "podcast_mit_bitcoin_expo_core_dev_roundtable_2025": (
-        "a panel's moderator, the one asker among three answerers (who answer each other and "
-        "put one question to him), is not found: nobody asks"
-    ),
     "podcast_python_bytes_455_cyclopts_2025": (
         "two co-hosts who put no question to each other: the one who reads the intro is "
         "taken for an asker"

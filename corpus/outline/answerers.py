@@ -34,6 +34,12 @@ def ends_asking(text: str) -> bool:
     return any(puts_question(part) for part in sentences(text[-_EDGE:])[-2:])
 
 
+def _opens_asking(text: str) -> bool:
+    """Whether a turn's first sentence puts a question ("Where should people go, then?")."""
+    first = sentences(text[:_EDGE])[:1]
+    return bool(first) and puts_question(first[0])
+
+
 def endings(turns: Sequence[Said]) -> list[bool]:
     """Whether each turn ends asking, read once for the rules below."""
     return [ends_asking(turn.text) for turn in turns]
@@ -78,8 +84,10 @@ def answering_more(
     """Speakers who answer others' questions more often than others answer theirs: a
     focus group's participant whose one question ("Did anyone else notice?") a neighbour
     takes up, a second respondent whose rhetorical question the interviewer's next
-    question passes over. A turn answers when it follows another speaker's turn that
-    ends asking and either ends asking nothing itself or runs on at length."""
+    question passes over. A turn takes a question up when it follows another speaker's
+    turn that ends asking and does not open with a question of its own; a question is
+    answered when the reply runs past an aside and either ends asking nothing itself or
+    runs on at length."""
     most = max(words.values(), default=0)
     put: dict[str, int] = {}
     took: dict[str, int] = {}
@@ -88,7 +96,8 @@ def answering_more(
             continue
         if not before_asks:
             continue
-        took[turn.speaker] = took.get(turn.speaker, 0) + 1
+        if not _opens_asking(turn.text):  # the next question is no answer to this one
+            took[turn.speaker] = took.get(turn.speaker, 0) + 1
         said = len(turn.text.split())
         if said > _ASIDE_WORDS and (not asks or said >= ANSWER_WORDS):
             put[before.speaker] = put.get(before.speaker, 0) + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from corpus.outline.answerers import ends_asking
 from corpus.outline.said import Said, count_asking
 
 #: Speaking after this many different speakers makes one an answerer.
@@ -51,7 +52,29 @@ def answering_hubs(turns: Sequence[Said]) -> set[str]:
             after_turns[turn.speaker] = after_turns.get(turn.speaker, 0) + 1
             asked = count_asking(before.text[-_END:]) > 0
             after_questions[turn.speaker] = after_questions.get(turn.speaker, 0) + asked
-    return {speaker for speaker in wide if 2 * after_questions[speaker] >= after_turns[speaker]}
+    return {
+        speaker
+        for speaker in wide
+        if 2 * after_questions[speaker] >= after_turns[speaker]
+        and not _mostly_asking(turns, speaker)
+    }
+
+
+def _mostly_asking(turns: Sequence[Said], speaker: str) -> bool:
+    """Most of the speaker's turns end asking and they say less than the others do on
+    average: a panel's moderator, who speaks after each panellist as an answerer speaks
+    after each reporter, but briefly and to put the next question ("Anybody else want
+    to jump in?", "Antoine, do you have opinions?"). A minister who closes her long
+    answers on questions of her own ("Could we have done better? Perhaps.") answers."""
+    own = [turn for turn in turns if turn.speaker == speaker]
+    if 2 * sum(ends_asking(turn.text) for turn in own) <= len(own):
+        return False
+    words: dict[str, int] = {}
+    for turn in turns:
+        if turn.speaker:
+            words[turn.speaker] = words.get(turn.speaker, 0) + len(turn.text.split())
+    others = [count for other, count in words.items() if other != speaker]
+    return bool(others) and words.get(speaker, 0) * len(others) < sum(others)
 
 
 def answered_once(turns: Sequence[Said], hubs: set[str]) -> set[str]:
