@@ -107,7 +107,8 @@ class MainScreen(AnnotatingScreen):
                         yield Reader(interview, id=f"reader-{number}")
                 yield AnnotationList(id="annotations")
         with Vertical(id="chrome"):
-            yield SearchBar(id="search")
+            # The search box is mounted when first asked for (``/``): an Input costs the
+            # first frame several milliseconds (styles, its CSS) to stay hidden.
             yield StatusLine(id="status")
             yield QuickTags(id="quick-tags")
             # Its first keys in the look of the window's width (see _layout_for): at 80
@@ -116,7 +117,6 @@ class MainScreen(AnnotatingScreen):
             yield KeyFooter(compact=narrow, show_command_palette=not narrow)
 
     def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
         self.status.update_status(author=self.author)
         self.query_one(QuickTags).display = False  # until there is a recent tag
         self._show_outline()
@@ -299,8 +299,14 @@ class MainScreen(AnnotatingScreen):
 
     # ------------------------------------------------------------------ search, similar
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        found = self.query(SearchBar)
+        if found:
+            bar = found.first()
+        else:
+            bar = SearchBar(id="search")
+            await self.query_one("#chrome").mount(bar, before=self.status)
+        bar.open()
 
     @on(SearchBar.Search)
     def _search(self, event: SearchBar.Search) -> None:

@@ -286,11 +286,13 @@ class AnnotationList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ListTitle(id="list-title")
-        yield Input(placeholder="filter by tag (escape closes)", id="list-filter")
+        # The filter box is mounted when first asked for (``f``), under the title: an
+        # Input costs the first frame several milliseconds (styles, its CSS) to stay hidden.
         yield AnnotationRows(id="list-rows")
 
-    def on_mount(self) -> None:
-        self.query_one("#list-filter", Input).display = False
+    def _filter_box(self) -> Input | None:
+        found = self.query("#list-filter")
+        return found.first(Input) if found else None
 
     @property
     def rows(self) -> AnnotationRows:
@@ -309,8 +311,8 @@ class AnnotationList(Vertical):
 
     @property
     def tag_filter(self) -> str:
-        box = self.query_one("#list-filter", Input)
-        return box.value.strip().lower() if box.display else ""
+        box = self._filter_box()
+        return box.value.strip().lower() if box is not None and box.display else ""
 
     def show(
         self,
@@ -374,8 +376,11 @@ class AnnotationList(Vertical):
         """List every interview's annotations, or only the focused interview's."""
         self.every = not self.every
 
-    def action_filter(self) -> None:
-        box = self.query_one("#list-filter", Input)
+    async def action_filter(self) -> None:
+        box = self._filter_box()
+        if box is None:
+            box = Input(placeholder="filter by tag (escape closes)", id="list-filter")
+            await self.mount(box, before=self.rows)
         box.display = True
         box.focus()
 
@@ -388,8 +393,8 @@ class AnnotationList(Vertical):
         self.rows.focus()
 
     def on_key(self, event: events.Key) -> None:
-        box = self.query_one("#list-filter", Input)
-        if event.key == "escape" and box.has_focus:
+        box = self._filter_box()
+        if event.key == "escape" and box is not None and box.has_focus:
             event.stop()
             box.value = ""
             box.display = False
