@@ -567,6 +567,9 @@ def test_a_first_that_a_third_follows_was_the_second_counted_loosely() -> None:
         (1, "First of all, the read model is simple."),
         (2, "Second, it is cheap to rebuild."),
     ]
+    # only sentences that name their items are counted loosely: not spoken numbers
+    bingo = "One, three and five are still out there. One, two. Three, and you have four."
+    assert listed(bingo) == []
 
 
 def test_a_hedged_first_alone_or_of_times_marks_nothing() -> None:

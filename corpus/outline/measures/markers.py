@@ -104,9 +104,9 @@ def runs(
     item and a ``..., number one.`` recapping in the paragraph of the last item (one of
     ``paragraphs`` starts each paragraph after the first). A ``1`` that started over
     after a lone ``1``, followed by a ``3``, was the second item counted loosely (``The
-    first thing is ... kind of the first fallback ... the third thing``): the three are
-    one list. A hedged first opens a list only when a second ordinal follows it. No list runs
-    over one of ``breaks`` (where another speaker's turn starts)."""
+    first thing is ... kind of the first fallback ... the third thing``, each naming its
+    item): the three are one list. A hedged first opens a list only when a second ordinal
+    follows it. No list runs over one of ``breaks`` (where another speaker's turn starts)."""
     found: list[list[Marker]] = []
     open_runs: list[list[Marker]] = []
     recounted: dict[int, Marker] = {}  # a lone first started over, by the run after it
@@ -139,10 +139,11 @@ def runs(
         for depth in range(len(open_runs) - 1, -1, -1):
             run = open_runs[depth]
             innermost = depth == len(open_runs) - 1
-            if innermost and marker.ordinal == 3 and len(run) == 1 and id(run) in recounted:
+            lone = recounted.get(id(run)) if innermost and len(run) == 1 else None
+            if lone is not None and marker.ordinal == 3 and _named(lone, run[0], marker):
                 # "The first thing is ... kind of the first fallback ... the third thing":
                 # the second first was the second item, counted loosely.
-                run.insert(0, recounted.pop(id(run)))
+                run.insert(0, lone)
                 run.append(marker)
                 break
             if not innermost and open_runs[-1][-1].kind == marker.kind:
@@ -159,6 +160,13 @@ def runs(
                 del open_runs[depth:]
                 break
     return [run for run in found if not _loosely_opened(run)]
+
+
+def _named(*markers: Marker) -> bool:
+    """Each marker names its item (``The first thing is``, ``kind of the first fallback
+    would be``): a loose count is believed of such sentences, not of spoken numbers or of
+    ``First of all`` said again."""
+    return all(marker.kind == "named" for marker in markers)
 
 
 def _loosely_opened(run: list[Marker]) -> bool:
