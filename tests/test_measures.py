@@ -548,6 +548,24 @@ def test_hedged_ordinals_mark_items_when_the_list_goes_on() -> None:
     ]
 
 
+def test_a_hedged_list_in_a_real_podcast_is_read() -> None:
+    """Practical AI #224 (Changelog, CC BY-SA): "Probably the first component is ...",
+    "And then the second component of this is ...", "And then I think the next part to
+    this is ..." - a hedged first, a second, and a hedged next on the list of two."""
+    podcast = load_interview(TRANSCRIPTS / "podcast_practical_ai_224_llama_index_2023.md")
+    excites = podcast.outline.questions[-1]
+    assert [(m.ordinal, " ".join(m.text.split()[:5])) for m in excites.measures] == [
+        (1, "Probably the first component is"),
+        (2, "And then the second component"),
+        (3, "And then I think the"),
+    ]
+    softened_next = (
+        "The first thing is the store. Then the second thing is the cache. "
+        "And then I think the next part is the browser."
+    )
+    assert [ordinal for ordinal, _ in listed(softened_next)] == [1, 2, 3]
+
+
 def test_a_first_that_a_third_follows_was_the_second_counted_loosely() -> None:
     """Speech counts loosely: "The first thing is ... kind of the first fallback is ...
     the third thing is": the second "first" was the second item, as the third shows. Two

@@ -36,8 +36,9 @@ class Marker:
     second is``, ``adverb`` for ``Secondly,``, ``closing`` for ``..., number one.``): lists
     nest when their shapes differ."""
     hedged: bool = False
-    """Softened (``kind of the first step``, ``I think the first thing is``): a list it
-    opens needs a second ordinal after it, not only ``another`` or ``the other``."""
+    """Softened (``kind of the first step``, ``I think the next part is``): a list it
+    opens needs a second ordinal after it, and a ``next`` or ``other`` so softened goes on
+    a list of two items or more only."""
 
 
 class Sentences:
@@ -106,7 +107,9 @@ def runs(
     after a lone ``1``, followed by a ``3``, was the second item counted loosely (``The
     first thing is ... kind of the first fallback ... the third thing``, each naming its
     item): the three are one list. A hedged first opens a list only when a second ordinal
-    follows it. No list runs over one of ``breaks`` (where another speaker's turn starts)."""
+    follows it, and a hedged ``the next``, ``the other`` or ``the last`` goes on a list of
+    two items or more. No list runs over one of ``breaks`` (where another speaker's turn
+    starts)."""
     found: list[list[Marker]] = []
     open_runs: list[list[Marker]] = []
     recounted: dict[int, Marker] = {}  # a lone first started over, by the run after it
@@ -148,6 +151,8 @@ def runs(
                 break
             if not innermost and open_runs[-1][-1].kind == marker.kind:
                 break  # "Number two" again inside a list of "Number"s: no way out
+            if marker.hedged and marker.ordinal < 1 and len(run) < 2:
+                break  # "I think the next big leap is" after a stray first: no list
             if marker.ordinal == len(run) + 1 or (innermost and marker.ordinal == NEXT):
                 run.append(marker)
                 del open_runs[depth + 1 :]

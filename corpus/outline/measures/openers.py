@@ -111,11 +111,13 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
             item = _paragraph_start(region, position, wrapped)
             found.adverbial.append(Marker(CARDINAL_VALUE[after["number"].lower()], item, item))
             continue
-        # A hedge softens an ordinal only ("kind of the second step"): before "the other"
-        # or "another" it would make a list of any "I think the other thing is".
-        start, article, hedged = lead(lowered, position, lowered.startswith(ORDINALS, position))
+        start, article, hedged = lead(lowered, position)
         if not opens_sentence(region, start):
-            continue
+            # "kind of the second step", "I think the next part": a marker behind a hedge
+            # goes on a list only on terms (see :func:`.markers.runs`).
+            start, article, hedged = lead(lowered, position, hedges=True)
+            if not hedged or not opens_sentence(region, start):
+                continue
         comma = _COMMA_MARKER.match(region, position)
         if comma is not None and (article is None or comma["number"] is not None):
             word = comma["number"] or comma["ordinal"]
@@ -123,7 +125,7 @@ def find_openers(region: str, sentences: Sentences, wrapped: bool) -> Openers:
             continue
         # "And the third, I think, is ...": an aside after a subject, not "First,"
         if not _nominal(region, position, (start, article, hedged), sentences, found):
-            _other_first(region, lowered, position, (start, article), sentences, found)
+            _other_first(region, lowered, position, (start, article, hedged), sentences, found)
     for match in _ACCORDING.finditer(region):
         if opens_sentence(region, match.start()):
             found.adverbial.append(sentences.marker(value_of(match["ordinal"]), match.start()))
@@ -172,16 +174,17 @@ def _other_first(
     region: str,
     lowered: str,
     position: int,
-    lead_at: tuple[int, str | None],
+    lead_at: tuple[int, str | None, bool],
     sentences: Sentences,
     found: Openers,
 ) -> None:
     """``One reason is``, ``Part of the answer is`` and ``The first one we might call``."""
-    start, article = lead_at
+    start, article, hedged = lead_at
     if lowered.startswith(("one", "part"), position):
         match = _ONE_OF.match(region, position)
-        if match is not None and not NOT_ITEMS.intersection(match.group().lower().split()):
-            found.nominal.append(sentences.marker(1, start))
+        if hedged or match is None or NOT_ITEMS.intersection(match.group().lower().split()):
+            return  # "I think the one that encouraged me was ...": no first of a list
+        found.nominal.append(sentences.marker(1, start))
         return
     loose = _LOOSE_FIRST.match(region, position)
     if (
@@ -189,7 +192,7 @@ def _other_first(
         and article in ("the", "my", "our")
         and loose["noun"].lower() not in NOT_ITEMS
     ):
-        found.loose_first.append(sentences.marker(1, start))
+        found.loose_first.append(replace(sentences.marker(1, start), hedged=hedged))
 
 
 def _keyword_positions(lowered: str) -> list[int]:
