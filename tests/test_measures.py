@@ -548,6 +548,16 @@ def test_hedged_ordinals_mark_items_when_the_list_goes_on() -> None:
     ]
 
 
+def test_a_spoken_number_after_because_gives_the_first_reason() -> None:
+    answer = (
+        "Stories work, because one, they pull in emotion. Two, they help us relate to "
+        "others. And three, they improve memory."
+    )
+    assert [ordinal for ordinal, _ in listed(answer)] == [1, 2, 3]
+    assert listed(answer)[0][1] == "Stories work, because one, they pull in emotion."
+    assert listed("I left because one day the mill closed. Two of us stayed.") == []
+
+
 def test_a_hedged_list_in_a_real_podcast_is_read() -> None:
     """Practical AI #224 (Changelog, CC BY-SA): "Probably the first component is ...",
     "And then the second component of this is ...", "And then I think the next part to
@@ -643,6 +653,7 @@ def test_a_list_before_any_question_is_kept_with_the_intro() -> None:
         "wh_press_briefing_deese_2021-04-26",
         "wh_press_gaggle_kirby_2024-04-08",
         "vtt_talkpython_548_event_sourcing",  # hedged, and a second item counted "first"
+        "podcast_practical_ai_224_llama_index_2023",  # "because one, ...", hedged ordinals
     ],
 )
 def test_real_transcripts_measures_match_their_gold(name: str) -> None:

@@ -7,7 +7,8 @@ For another, ...``, ``two reasons: one is that ..., and the other is that ...``.
 such marker stands for the sentence it is in. Only shapes that enumerate wherever they
 stand are read here: an ``-ly`` ordinal, a bare ordinal set off by commas (``, second,``,
 ``..., first and foremost.``, ``Rates, first of all, ...``), a spoken number so set off
-(``One, your demand is down and, two, buyers ...``) or after ``number`` (``I will
+(``One, your demand is down and, two, buyers ...``, ``..., because one, it is cheap``)
+or after ``number`` (``I will
 tell you that, number one, we know ...``, ``..., number one.``), ``that's the first
 point`` (or ``that's the first``) closing its sentence, ``for one thing``/``for
 another``, and ``the other is`` after a comma. A list still needs a run 1, 2 ... (or an
@@ -35,6 +36,8 @@ from corpus.outline.measures.vocabulary import (
 _SET_OFF_BEFORE = re.compile(
     r"(?:[,;:—–][^\S\n]*(?:(?:and|but|or)[^\S\n]*,?[^\S\n]*)?|[^\S\n]and[^\S\n]*,[^\S\n]*)$"
 )
+#: Before a spoken number that gives a first reason: ``..., because one, it ...``.
+_BECAUSE_BEFORE = re.compile(r"\bbecause[^\S\n]+$", re.IGNORECASE)
 #: After it: a comma, or the end of its sentence (``..., first and foremost.``).
 _CLOSE_AFTER = re.compile(r"(?:[^\S\n]+(?:and[^\S\n]+foremost|of[^\S\n]+all))?[^\S\n]*(?:[,.;!]|$)")
 #: Before and after ``the first point`` closing its sentence (``that's the first point.``,
@@ -110,7 +113,10 @@ def find_inside(region: str, sentences: Sentences) -> Inside:
         for at in _word_positions(lowered, word):
             _ordinal_at(region, lowered, at, word, sentences, found)
     for match in _SPOKEN_NUMBER.finditer(region):
-        if _SET_OFF_BEFORE.search(region, max(0, match.start() - _LOOK_BACK), match.start()):
+        window = max(0, match.start() - _LOOK_BACK)
+        if _SET_OFF_BEFORE.search(region, window, match.start()) or (
+            _BECAUSE_BEFORE.search(region, window, match.start())
+        ):
             value = value_of(match["number"])  # "my portfolio; and two, I store cash"
             found.adverbial.append(sentences.marker(value, match.start()))
     if "number" in lowered:
