@@ -251,3 +251,29 @@ def test_a_panels_moderator_who_speaks_after_each_panellist_asks() -> None:
     assert "Where should people take these conversations, then?" in [
         q.text for q in outline.questions
     ]
+
+
+def test_two_co_hosts_talking_with_each_other_neither_asks() -> None:
+    # A news podcast: each host brings a story and talks at length; one question between
+    # them is an aside, not an interview.
+    text = (
+        "Ann Kay: Welcome to the show, episode 90. This week is sponsored by our own "
+        "courses, so check them out. And with that, over to you for the first item.\n\n"
+        "Bo Lund: Thanks. My first item is the new release of the packaging tool, which "
+        "finally reads the lock file directly. It is faster, much faster, and it no longer "
+        "needs the network for a build it has seen before. That alone saves our CI a lot.\n\n"
+        "Ann Kay: That is great news for anyone with a slow build. I moved two projects to "
+        "it last week and the install step went from a minute to seconds. The docs are "
+        "still thin, though, and the error messages could be kinder. Did you try it on "
+        "Windows yet?\n\n"
+        "Bo Lund: Not yet. My second item is a talk about testing with property-based "
+        "tools. The speaker showed how a few lines of strategy code found bugs that years "
+        "of hand-written tests missed. Why is that? Because people test what they expect. "
+        "What else would they test? The tool tests what nobody thought of.\n\n"
+        "Ann Kay: I love that talk. I used the same library for a parser, and it found an "
+        "off-by-one error in the first minute, which was humbling. My next item is about "
+        "type checkers getting faster. The new one is written in a compiled language. It "
+        "checks our whole code base in under a second. The old one took a minute. It also "
+        "reports fewer false alarms. Everyone will enjoy that.\n"
+    )
+    assert build_outline(text).askers == ()

@@ -356,12 +356,7 @@ def test_lower_case_words_and_a_colon_in_ordinary_text_are_no_label() -> None:
 
 
 #: Conventions the turn reader does not know yet: the transcript's speakers are not found.
-KNOWN_GAPS: dict[str, str] = {
-    "podcast_python_bytes_455_cyclopts_2025": (
-        "two co-hosts who put no question to each other: the one who reads the intro is "
-        "taken for an asker"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 GOLDS = [
     pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name]))
     if (name := path.name.removesuffix(".gold.json")) in KNOWN_GAPS

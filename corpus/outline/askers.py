@@ -274,7 +274,14 @@ def _inferred(
             s in answered
             or (
                 stats[s].asking > 0
-                and (s in press or (score[s] > score[interviewee] and s not in taking))
+                and (
+                    s in press
+                    or (
+                        score[s] > score[interviewee]
+                        and s not in taking
+                        and not _in_conversation(stats[s], stats[interviewee])
+                    )
+                )
             )
         )
     )
@@ -286,6 +293,9 @@ _SHARED_TITLE = 2
 _ANSWERED_TWICE = 2
 #: How far into a turn (from either end) a name or a self-introduction is looked for.
 _EDGE = 300
+#: Two who say at least this fraction (its inverse) of each other's words, the one asking
+#: in under this fraction of what the other does, are in conversation.
+_CONVERSATION = 2
 #: What speaking first, naming another speaker or short turns add to a speaker's leaning.
 _HINT = 0.1
 #: Words of a label that name a role, not the person (``MR.``, ``THE PRESIDENT``).
@@ -294,6 +304,18 @@ _TITLE_WORDS = (
     "official secretary senator governor general professor speaker"
 )
 _TITLES = frozenset(_TITLE_WORDS.split())
+
+
+def _in_conversation(speaker: _Leaning, interviewee: _Leaning) -> bool:
+    """Two who talk with each other, not one who interviews the other: the speaker says
+    as much as half of what the interviewee does and puts a question in under half as
+    many of their sentences (a news podcast's co-host reading the intro and the sponsor,
+    whose one question is an aside). An interviewer who talks at length asks at length
+    too; one who asks little says little."""
+    return (
+        _CONVERSATION * speaker.words >= interviewee.words
+        and _CONVERSATION * speaker.share() < interviewee.share()
+    )
 
 
 class _Leaning:
