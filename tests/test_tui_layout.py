@@ -58,6 +58,35 @@ def test_questions_and_measures_are_labelled() -> None:
     assert sum(1 for label in labels if label.endswith(".")) >= len(measures) // 2
 
 
+def test_a_numbered_list_keeps_its_own_marker_without_a_second_in_the_gutter() -> None:
+    """A list written "1. Plan" read "1. 1. Plan": the gutter repeated the file's number."""
+    text = (
+        "Q: What are the steps?\n\nA: There are three.\n\n"
+        "1. Plan the work.\n2. Do the work.\n3. Check the work.\n"
+    )
+    interview = interview_from_text("steps", text)
+    assert len(interview.outline.measures) == 3
+    layout = lay_out_interview(interview, 80)
+    measure_lines = [line for line in layout.lines if line.kind == "measure" and not line.blank]
+    assert [line.text.strip() for line in measure_lines] == [
+        "1. Plan the work.",
+        "2. Do the work.",
+        "3. Check the work.",
+    ]
+    assert [line.label for line in measure_lines] == ["", "", ""]
+
+
+def test_a_spoken_ordinal_still_gets_its_number_in_the_gutter() -> None:
+    text = (
+        "Q: What will you do?\n\nA: Two things.\n\n"
+        "The first is to plan the work.\n\nThe second is to do the work.\n"
+    )
+    interview = interview_from_text("spoken", text)
+    layout = lay_out_interview(interview, 80)
+    labels = [line.label for line in layout.lines if line.kind == "measure" and not line.blank]
+    assert labels == ["1.", "2."]
+
+
 def test_control_characters_are_replaced_one_for_one() -> None:
     interview = interview_from_text(
         "x", "Title\n\nhello \x1b[31mred\x1b[0m and [bold]not bold[/]\n"

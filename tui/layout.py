@@ -32,6 +32,8 @@ GUTTER = 4
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+\s*")
+#: A list marker written before a measure at its line's start: "1.", "(2)", "b)", "iv.", "-".
+_WRITTEN_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[-*•–]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,14 @@ def fit_words(text: str, cells: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def _measure_label(ordinal: int) -> str:
+def _measure_label(ordinal: int, written: str) -> str:
+    """The gutter's number for a measure, or none when the line opens with its own marker.
+
+    A numbered list ("1. Plan", "a) Plan") already shows its marker before the measure's
+    words; a second number in the gutter would read "1. 1. Plan".
+    """
+    if _WRITTEN_MARKER.fullmatch(written.strip()):
+        return ""
     return f"{ordinal}." if ordinal < 10 else str(ordinal)[-2:]
 
 
@@ -168,7 +177,7 @@ def blocks(interview: Interview) -> list[Block]:
             label = "Q" if questions.first_starting_in(start, end) >= 0 else ""
         elif (measure := measure_starts.first_starting_in(start, end)) >= 0:
             kind = "measure"
-            label = _measure_label(measures[measure].ordinal)
+            label = _measure_label(measures[measure].ordinal, text[start : measures[measure].start])
         elif answers.overlaps(start, end):
             kind = "answer"
         result.append(Block(start, end, kind, label))
