@@ -16,86 +16,26 @@ turn ("Gov. Hale") the fuller one's (:mod:`corpus.outline.aliases`). Labels insi
 (a transcript flattened from a PDF) are found for capitalised names that label two turns
 or more.
 
-Only where speakers are is decided here; who asks is :mod:`corpus.outline.askers`.
+Only where speakers are is decided here; who asks is :mod:`corpus.outline.askers`. The
+label-shaped starts weighed here are found by :mod:`corpus.outline.label_candidates`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from corpus.outline.aliases import renamings
 from corpus.outline.between import ESTABLISHED as _ESTABLISHED
 from corpus.outline.between import between_turns
-from corpus.outline.labels import (
-    NOT_NAMES,
-    Role,
-    answer_label,
-    asker_label,
-    indented_dot_label,
-)
-from corpus.outline.name_lines import LEAD, MAX_NAME_WORDS, NAME, name_like, name_line
+from corpus.outline.label_candidates import LabelCandidate, label_candidates
+from corpus.outline.labels import NOT_NAMES, Role
+from corpus.outline.name_lines import MAX_NAME_WORDS
 from corpus.outline.restated import restated_starts
-from corpus.times import BRACKETED, TIME, TIME_ONLY, TS
 
-#: The first letter of the words after a line (quotes and brackets before it skipped).
-_NEXT_WORD = re.compile(r"[^\W\d_]")
-_TRAIL = re.compile(rf"[^\S\n]*(?:{TS}[^\S\n]*)?")
-
-
-_BOLD = re.compile(
-    rf"[^\S\n]*{LEAD}\*\*(?P<name>[^*\n:]{{1,80}}?)[^\S\n]*(?::[^\S\n]*\*\*|\*\*[^\S\n]*:)"
-)
-_COLON = re.compile(
-    rf"[^\S\n]*{LEAD}(?P<name>{NAME})(?:[^\S\n]*(?:{BRACKETED}|\({TIME}\)))?[^\S\n]*[:：](?=\s|$)"
-)
-#: Titles before a surname in capitals, as hearing records write them: "Mr. JONES.".
-_TITLES = (
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "Chairman",
-    "Chairwoman",
-    "Senator",
-    "Secretary",
-    "General",
-    "Admiral",
-    "Judge",
-    "Governor",
-    "Representative",
-)
-_DOT = re.compile(
-    r"[^\S\n]*(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.[^\S\n]+|(?:Chairman|Chairwoman|Senator|Secretary|"
-    r"General|Admiral|Judge|Governor|Representative)[^\S\n]+)?"
-    r"(?P<caps>[A-Z][A-Z'’-]+\.?(?:[^\S\n]+[A-Z][A-Z'’.-]*){0,5}?))\.[^\S\n]+(?=\S)"
-)
-#: Two or more speakers answering together: "SK/EH:" (each part a known speaker's label).
-_JOINT = re.compile(
-    rf"[^\S\n]*{LEAD}(?P<name>{NAME}(?:[^\S\n]*/[^\S\n]*{NAME}){{1,3}})[^\S\n]*[:：](?=\s|$)"
-)
-_LETTER = re.compile(r"[^\S\n]*(?P<name>[QA])(?:[^\S\n]{2,}|\t)(?=\S)")
-_HANDLE = re.compile(r"[^\S\n]*(?P<name>[a-z][a-z0-9_.-]{1,30})[^\S\n]*:[^\S\n]+(?=\S)")
-_INLINE = re.compile(
-    r"(?<=\s)(?P<name>[A-Z][A-Z.'’-]*[A-Z](?:[^\S\n]+[A-Z][A-Z.'’-]*){0,3})[^\S\n]*:[^\S\n]+(?=\S)"
-)
-#: A known speaker's name after the end of a sentence, inside a line: "Yes. Sauer: Or ...".
-_INLINE_NAME = re.compile(
-    r"[.!?…][\"”’)]*[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})[^\S\n]*:"
-    r"(?:[^\S\n]+(?=\S)|(?=\.\.\.|…))"  # "DiBona:...version": a trailing-off resumed
-)
-#: The colon that ends a label: a space or the line's end after it.
-_COLON_BEFORE_WORDS = re.compile(r"[:：](?=\s|$)")
-#: The colon of a label inside a line, words after it (not a time's: "00:01:02").
-_SPOKEN_COLON = re.compile(r":(?:[^\S\n]|\.\.\.|…)")
-_LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 #: "Mr.", "Mrs.", "Dr.": a short capitalised word cut off by a full stop.
 _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
-
-#: No label (with its timestamps and markup) reaches further into its line than this.
-_LABEL_REACH = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,19 +51,9 @@ class SpeakerLabel:
     """ASKER or ANSWERER for the fixed role labels (``Q:``, ``Answer:``); else None."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    style: str
-    name: str
-    start: int
-    text_start: int
-    role: Role | None = None
-    inline: bool = False
-
-
 def find_labels(text: str) -> dict[int, SpeakerLabel]:
     """Every speaker label of ``text`` the document bears out, by where it starts."""
-    candidates = list(_candidates(text))
+    candidates = label_candidates(text)
     dropped = restated_starts(text, [(c.start, c.name) for c in candidates if not c.inline])
     candidates = _one_name_a_speaker([c for c in candidates if c.start not in dropped])
     if not candidates:
@@ -157,7 +87,7 @@ def find_labels(text: str) -> dict[int, SpeakerLabel]:
     return accepted
 
 
-def _one_name_a_speaker(candidates: list[_Candidate]) -> list[_Candidate]:
+def _one_name_a_speaker(candidates: list[LabelCandidate]) -> list[LabelCandidate]:
     """Labels that shorten another label of their style renamed to it (aliases)."""
     may = [
         c.role is None and not c.inline and len(c.name.split()) <= MAX_NAME_WORDS
@@ -170,7 +100,7 @@ def _one_name_a_speaker(candidates: list[_Candidate]) -> list[_Candidate]:
     ]
 
 
-def _long_label_tails(candidates: list[_Candidate]) -> list[tuple[str, str]]:
+def _long_label_tails(candidates: list[LabelCandidate]) -> list[tuple[str, str]]:
     """A long label ("President of the X Company Jane Doe") counts as one more use of the
     short label its last words are ("Jane Doe"), so the two together make it recur."""
     short = {
@@ -206,7 +136,7 @@ def _after_words(text: str, start: int) -> bool:
 
 
 def _believed(
-    candidate: _Candidate,
+    candidate: LabelCandidate,
     counts: Counter[tuple[str, str]],
     established: Counter[str],
     known: dict[str, str],
@@ -260,143 +190,3 @@ def _short(name: str, known: dict[str, str]) -> str | None:
         if len(words) > size and tail in known:
             return known[tail]
     return None
-
-
-# ------------------------------------------------------------------- candidates
-
-
-def _candidates(text: str) -> list[_Candidate]:
-    """Label-shaped starts of lines (and all-caps labels inside long lines), in order."""
-    lines = [match.span(1) for match in _LINE.finditer(text)]
-    found: list[_Candidate] = []
-    timed: dict[int, int] = {}
-    for index, (start, end) in enumerate(lines):
-        candidate = _line_candidate(text, start, end)
-        if candidate is None and index + 1 < len(lines):
-            candidate = _alone(text, start, end)
-        if candidate is not None:
-            above = lines[index - 1] if index else (0, 0)
-            if candidate.text_start >= end and TIME_ONLY.fullmatch(text, *above):
-                timed[len(found)] = above[0]
-            found.append(candidate)
-        inside = candidate.text_start if candidate is not None else start + 1
-        if text.find(":", inside, end) > 0 and _SPOKEN_COLON.search(text, inside, end):
-            found.extend(_inline(text, inside, end))
-    # A time alone on the line above labels alone on theirs is theirs ("00:12:03" over
-    # "Jane Doe") where the document does so twice or more; once, it is a stage note.
-    if len(timed) >= _ESTABLISHED:
-        for at, start in timed.items():
-            found[at] = replace(found[at], start=start)
-    return found
-
-
-def _line_candidate(text: str, start: int, end: int) -> _Candidate | None:
-    reach = min(end, start + _LABEL_REACH)
-    if (
-        text.find(":", start, reach) < 0
-        and text.find("：", start, reach) < 0
-        and text[start] not in "QA*"
-        and not text[start : start + 2].isupper()
-        and not text.startswith(_TITLES, start)
-    ):
-        # no label of any style can open this line (most lines of prose) but a hearing
-        # print's "    Mr. Smith." or "    The Chairman."
-        return _indented(text, start, end)
-    role = asker_label(text, start, end) or answer_label(text, start, end)
-    if role is not None:
-        return _Candidate(
-            "role", role.name, role.start, _after(text, role.text_start, end), role.role
-        )
-    # "Name:" and "SK/EH:" end in a colon before a space: without one, neither is tried
-    # (a caption line's "00:01:02 Well, ..." has colons inside its time only).
-    colon_ends = _COLON_BEFORE_WORDS.search(text, start, end) is not None
-    for style, pattern in (
-        ("bold", _BOLD),
-        ("letter", _LETTER),
-        *((("colon", _COLON), ("joint", _JOINT)) if colon_ends else ()),
-    ):
-        match = pattern.match(text, start, end)
-        if match is not None:
-            name = " ".join(match.group("name").split())
-            if style in ("letter", "joint") or name_like(name):
-                return _Candidate(
-                    style, name, _label_start(text, match), _after(text, match.end(), end)
-                )
-    match = _DOT.match(text, start, end)
-    # Words in lower case follow a speaker's label; a heading in capitals has none.
-    if (
-        match is not None
-        and _caps_name(match.group("caps"))
-        and any(ch.islower() for ch in text[match.end() : end])
-    ):
-        name = " ".join(match.group("name").split())
-        return _Candidate("dot", name, _label_start(text, match), _after(text, match.end(), end))
-    match = _HANDLE.match(text, start, end)
-    if match is not None:
-        # Captions in capitals leave lower case to their labels ("man: HI. I WANNA ...").
-        said = text[match.end() : min(end, match.end() + 40)]
-        style = "handle" if any(c.islower() for c in said) else "caps handle"
-        return _Candidate(style, match.group("name"), match.start("name"), match.end())
-    return _indented(text, start, end)
-
-
-def _indented(text: str, start: int, end: int) -> _Candidate | None:
-    """A title-cased label and a full stop opening an indented paragraph: "Mr. Smith."."""
-    if not text[start].isupper() or not any(c.islower() for c in text[start:end]):
-        return None  # a line all in capitals is a title ("STATEMENT OF DR. JANE ROE, ...")
-    label = indented_dot_label(text, start, end)
-    if label is None or not name_like(label.name):
-        return None
-    return _Candidate("indent dot", label.name, label.start, _after(text, label.text_start, end))
-
-
-def _alone(text: str, start: int, end: int) -> _Candidate | None:
-    """A name alone on its line (its turn in the next paragraph), with an outlet or a
-    time perhaps; one ending in a colon is of the colon labels' style."""
-    found = name_line(text, start, end)
-    if found is None or (not found.colon and _runs_on(text, end)):
-        return None
-    return _Candidate("colon" if found.colon else "alone", found.name, start, end)
-
-
-def _runs_on(text: str, end: int) -> bool:
-    """The words after the line ending at ``end`` open in lower case: the line is a
-    sentence broken across lines ("Depending" / "on the data."), as a recogniser's cues
-    break it, not a speaker's name over their turn."""
-    after = _NEXT_WORD.search(text, end)
-    return after is not None and after.group().islower()
-
-
-def _inline(text: str, start: int, end: int) -> Iterator[_Candidate]:
-    """Labels inside a line: capitals anywhere ("... 1998 NEAL: This is ..."), or a name
-    after a sentence's end ("Yes. Sauer: Or ..."), believed only for known speakers."""
-    found: dict[int, _Candidate] = {}
-    for match in _INLINE_NAME.finditer(text, start, end):
-        name = " ".join(match.group("name").split())
-        at = match.start("name")
-        found[at] = _Candidate("inline name", name, at, _after(text, match.end(), end), inline=True)
-    for match in _INLINE.finditer(text, start, end):
-        name = " ".join(match.group("name").split())
-        if _caps_name(name) and name.split()[0].lower() not in NOT_NAMES:
-            at = match.start("name")
-            found[at] = _Candidate("inline", name, at, _after(text, match.end(), end), inline=True)
-    yield from (found[at] for at in sorted(found))
-
-
-def _label_start(text: str, match: re.Match[str]) -> int:
-    """Where a label starts: its leading timestamp or markup, spaces skipped."""
-    start = match.start()
-    while text[start].isspace():
-        start += 1
-    return start
-
-
-def _after(text: str, position: int, end: int) -> int:
-    """Where the spoken text starts: spaces and a timestamp after the label skipped."""
-    match = _TRAIL.match(text, position, end)
-    return match.end() if match else position
-
-
-def _caps_name(name: str) -> bool:
-    letters = [ch for ch in name if ch.isalpha()]
-    return len(letters) >= 2 and name.isupper() and name.split()[0].lower() not in NOT_NAMES
