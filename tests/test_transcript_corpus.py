@@ -97,6 +97,16 @@ def test_every_gold_file_belongs_to_a_transcript() -> None:
         assert read_gold(gold_path).file in names, gold_path.name
 
 
+def test_the_readme_table_lists_every_transcript() -> None:
+    """The README's table is the corpus's list (no count to keep up): one row per file."""
+    readme = (TRANSCRIPTS / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+)` \|", readme, re.MULTILINE)
+    files = [path.name for path in _transcripts()]
+    missing = sorted(set(files) - set(rows))
+    assert not missing, f"add a row to tests/transcripts/README.md's table for {missing}"
+    assert sorted(rows) == sorted(files), "a row of the README's table names no transcript"
+
+
 BUNDLED_GOLDS = sorted(BUNDLED_GOLD.glob("*.gold.json"))
 
 
