@@ -34,8 +34,6 @@ _MIN_CAPTION_LINES = 20
 _CAPTION_WORDS = 14
 #: ... or longer lines, this share of them cut inside a sentence (a recogniser's segments).
 _CUT_SHARE = 0.3
-#: ... or lines each set apart by a blank line, this share of them cut inside a sentence.
-_APART_CUT_SHARE = 0.03
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,30 +60,23 @@ class Unit:
 
 def caption_style(text: str, lines: Sequence[Spanned]) -> bool:
     """Lines that are captions, not turns: most open with a timestamp, or there are many,
-    most short (a sentence or less) and with no blank line between them (subtitle cues),
-    or each set apart by a blank line, most short or some cut mid-sentence (a caption
-    export whose line-opening times the reader moved to the time map)."""
+    most short (a sentence or less) and with no blank line between them (subtitle cues)."""
     stamped = sum(1 for line in lines if _STAMP.match(text, line.start, line.end))
     if len(lines) >= 3 and stamped >= _CAPTION_SHARE * len(lines):
         return True
     if len(lines) < _MIN_CAPTION_LINES:
         return False
-    cut = sum(1 for line in lines if not _ends_sentence(text, Span(line.start, line.end)))
     joined = sum(
         1 for before, after in pairwise(lines) if text.count("\n", before.end, after.start) == 1
     )
-    words = sorted(text.count(" ", line.start, line.end) + 1 for line in lines)
-    short = words[len(words) // 2] <= _CAPTION_WORDS
-    if not joined and (short or cut >= _APART_CUT_SHARE * len(lines)):
-        # Many lines each set apart, most short or some stopping mid-sentence: a caption
-        # export's cues with their times moved out (paragraphs end their sentences).
-        return True
     if joined < _CAPTION_SHARE * len(lines):
         return False
-    if short:
+    words = sorted(text.count(" ", line.start, line.end) + 1 for line in lines)
+    if words[len(words) // 2] <= _CAPTION_WORDS:
         return True
     # Longer lines that often stop mid-sentence are a recogniser's segments, cut where the
     # speaker paused, not paragraphs (which end their sentences).
+    cut = sum(1 for line in lines if not _ends_sentence(text, Span(line.start, line.end)))
     return cut >= _CUT_SHARE * len(lines)
 
 

@@ -14,9 +14,7 @@ time line alone is dropped. A layout is taken for a convention only when the sam
 heads two of its lines or more: a single "[10:30]" in a sentence stays words, an agenda's
 "10:30 Opening Remarks" lines name nobody twice, and ``[Laughter]`` opening a few
 paragraphs stays a note; a time of day before a name ("2:41 P.M. EST") is a dateline,
-never a header. A caption export that names nobody (``00:16:13 words ...`` a line, as
-Talk Python's are) has its times lifted too where they open most of its lines, run on,
-and at the pace of speech; an agenda's and a dateline's times stay words.
+never a header.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from itertools import pairwise
 
 from corpus.reading.formats import Document
 from corpus.reading.headers import Header, read_header
@@ -37,10 +34,6 @@ _MAY_HAVE_HEADERS = re.compile(r"\d:\d\d|^[ \t]*(?:\[|\*\*)", re.M)
 _HASH_TIME = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,]\d+)?#")
 #: A line of words that opens with a time (no speaker named): ``00:06:40 Oh, did you?``.
 _TIMED_WORDS = re.compile(rf"[ \t]*(?P<time>{TS})(?![ \t]*[AaPp]\.?[Mm]\b)[ \t]+(?P<words>\S.*)")
-#: A caption export has this many lines that open with a time at least.
-_CAPTION_LINES = 10
-#: ... whose times go back (overlapping cues, a typed-in slip) once in this many lines at most.
-_BACK_SHARE = 20
 #: A name in brackets inside a line: ``[Laughter]`` as a note, not a speaker's header.
 _BRACKETED_INSIDE = re.compile(r"(?<=\S)[ \t]*\\?\[(?P<name>[^\[\]\n]{1,60})\\?\]")
 
@@ -55,8 +48,7 @@ def lift_stamps(document: Document) -> Document:
     headers = _believed(text, lines, [read_header(line) for line in lines])
     hashes = sum(len(_HASH_TIME.findall(line)) for line in lines) >= 2
     alone = _count(TIME_ONLY, lines) >= 2
-    captions = not any(headers) and _caption_lines(lines)
-    if not any(headers) and not hashes and not alone and not captions:
+    if not any(headers) and not hashes and not alone:
         return document
     parts: list[str] = []
     times: list[tuple[int, float]] = []
@@ -74,7 +66,7 @@ def lift_stamps(document: Document) -> Document:
         if alone and TIME_ONLY.fullmatch(line):
             times.append((length + 1 if parts else 0, seconds(line)))
             continue
-        if header is None and (captions or (led and speaking is not None)):
+        if header is None and led and speaking is not None:
             timed = _TIMED_WORDS.fullmatch(line)
             if timed is not None:
                 times.append((length + 1 if parts else 0, seconds(timed["time"])))
@@ -139,23 +131,6 @@ def _believed(text: str, lines: list[str], found: list[Header | None]) -> list[H
             )
             believed.append(header if ok else None)
     return believed
-
-
-def _caption_lines(lines: list[str]) -> bool:
-    """A caption export that names nobody: a time opens three lines of four at least
-    (ten or more), the times run on (a slip back aside), at the pace of speech (a word a
-    second or more from the first to the last). An agenda's "10:30 Opening remarks"
-    lines say a few words an hour; a dateline's "2:41 P.M." is no running time."""
-    said = [line for line in lines if line.strip()]
-    timed = [found for line in said if (found := _TIMED_WORDS.fullmatch(line)) is not None]
-    if len(timed) < _CAPTION_LINES or 4 * len(timed) < 3 * len(said):
-        return False
-    times = [seconds(found["time"]) for found in timed]
-    back = sum(1 for earlier, later in pairwise(times) if later < earlier)
-    if _BACK_SHARE * back > len(times):
-        return False  # times in no order: numbers, not a running time
-    words = sum(len(found["words"].split()) for found in timed)
-    return words >= times[-1] - times[0]
 
 
 def _openings(lines: list[str]) -> int:
