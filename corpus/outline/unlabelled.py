@@ -49,6 +49,7 @@ label at all.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -158,8 +159,8 @@ def _from_the_floor(
     many askers (:mod:`corpus.outline.floor_questions`) given to the floor."""
     said = [" ".join(text[line.start : line.end].split()) for line in lines]
     # Without question marks, a line asks where a question read from word order starts.
-    starts = [item.question.start for item in found]
-    asks = [any(line.start <= at < line.end for at in starts) for line in lines]
+    starts = sorted(item.question.start for item in found)
+    asks = [_starts_within(starts, line.start, line.end) for line in lines]
     given = handovers(said, asks)
     if len(given) < MIN_HANDOVERS:
         return found
@@ -170,6 +171,13 @@ def _from_the_floor(
         else item
         for item in found
     ]
+
+
+def _starts_within(starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether any of the sorted ``starts`` falls in ``[start, end)``: a bisection, as
+    asking every start of every line was quadratic in a long call (0.35 s of 0.9 s at 1 MB)."""
+    index = bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
 
 
 def _block_questions(
